@@ -1,0 +1,38 @@
+use crate::{Teryt, UnitKind};
+
+/// One unit of a register snapshot, as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterEntry {
+    pub teryt: Teryt,
+    pub kind: UnitKind,
+    pub name: String,
+    /// 4-digit code of the powiat a gmina lies in; `None` for miasta na prawach powiatu,
+    /// powiaty and województwa.
+    pub powiat: Option<String>,
+    /// 4-digit powiat code under which a miasto na prawach powiatu also appears in TERC.
+    pub alias: Option<String>,
+}
+
+impl RegisterEntry {
+    pub fn identity(&self) -> &str {
+        self.teryt.identity()
+    }
+
+    pub fn voivodeship(&self) -> &str {
+        self.teryt.voivodeship_code()
+    }
+}
+
+/// A full register as of one date (`stan na`): loading it ends units that are absent from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterSnapshot {
+    /// ISO date `YYYY-MM-DD` the register describes.
+    pub as_of: String,
+    pub entries: Vec<RegisterEntry>,
+}
+
+impl RegisterSnapshot {
+    pub fn count(&self, kind: UnitKind) -> usize {
+        self.entries.iter().filter(|e| e.kind == kind).count()
+    }
+}

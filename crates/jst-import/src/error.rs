@@ -1,0 +1,63 @@
+use std::fmt;
+
+/// One thing wrong with an input file, located as precisely as the format allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line of the file (the header is line 1); `None` for whole-file problems.
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn file(message: impl Into<String>) -> Self {
+        Self { row: None, column: None, message: message.into() }
+    }
+
+    pub fn at(row: usize, column: Option<&str>, message: impl Into<String>) -> Self {
+        Self { row: Some(row), column: column.map(str::to_owned), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.row, &self.column) {
+            (Some(row), Some(col)) => write!(f, "wiersz {row}, kolumna {col}: {}", self.message),
+            (Some(row), None) => write!(f, "wiersz {row}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// The input cannot be used; nothing may be written from it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", render(.file, .problems))]
+pub struct ImportError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+/// At most this many problems are reported; a file with more is usually the wrong file.
+pub(crate) const MAX_PROBLEMS: usize = 20;
+
+impl ImportError {
+    pub fn new(file: &str, problems: Vec<Problem>) -> Self {
+        Self { file: file.to_owned(), problems }
+    }
+
+    pub fn single(file: &str, problem: Problem) -> Self {
+        Self::new(file, vec![problem])
+    }
+}
+
+fn render(file: &str, problems: &[Problem]) -> String {
+    let mut out = format!("Plik {file} zawiera błędy, niczego nie zapisano:");
+    for p in problems {
+        out.push_str("\n  - ");
+        out.push_str(&p.to_string());
+    }
+    if problems.len() >= MAX_PROBLEMS {
+        out.push_str("\n  (pokazano tylko pierwsze błędy)");
+    }
+    out
+}

@@ -1,0 +1,17 @@
+//! Parsers for the files users and the association bring: the TERYT register (TERC in CSV or
+//! XML), per-unit public values and own values. Every parser is strict: it either returns the
+//! whole content or an [`ImportError`] that names the file, row and column in Polish.
+//!
+//! This crate reads bytes and returns domain values; it must not open databases, touch the
+//! network or decide what gets written (the core does that, all or nothing).
+
+mod error;
+mod number;
+mod public_values;
+mod table;
+mod terc;
+mod text;
+
+pub use error::{ImportError, Problem};
+pub use public_values::{parse_public_values, PublicValueRow};
+pub use terc::{parse_terc, ParsedRegister};

@@ -1,0 +1,99 @@
+//! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
+
+use crate::error::MAX_PROBLEMS;
+use crate::number::parse_decimal;
+use crate::table::read_table;
+use crate::text::decode;
+use crate::{ImportError, Problem};
+use jst_domain::Teryt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicValueRow {
+    pub line: usize,
+    pub teryt: Teryt,
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+}
+
+const COLUMNS: [&str; 4] = ["teryt", "wskaznik_kod", "rok", "wartosc"];
+
+pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRow>, ImportError> {
+    let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("teryt"));
+    let text = decode(bytes, file, header_ok)?;
+    let table = read_table(&text, file)?;
+    let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
+    let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
+        return Err(ImportError::single(
+            file,
+            Problem::at(
+                1,
+                None,
+                format!(
+                    "nieoczekiwany nagłówek „{}”; oczekiwano kolumn {}",
+                    table.header.join(";"),
+                    COLUMNS.join(";")
+                ),
+            ),
+        ));
+    };
+    let mut out = Vec::with_capacity(table.rows.len());
+    let mut problems = Vec::new();
+    for (line, fields) in &table.rows {
+        let cell = |k: usize| fields.get(k).map(String::as_str).unwrap_or_default();
+        let teryt = Teryt::parse(cell(t))
+            .map_err(|e| Problem::at(*line, Some(COLUMNS[0]), e.to_string()));
+        let code = cell(i);
+        let indicator = if !code.is_empty()
+            && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        {
+            Ok(code.to_owned())
+        } else {
+            Err(Problem::at(*line, Some(COLUMNS[1]), format!("kod wskaźnika „{code}” może zawierać tylko wielkie litery A–Z, cyfry i _")))
+        };
+        let year = cell(y)
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+            .ok_or_else(|| Problem::at(*line, Some(COLUMNS[2]), format!("rok „{}” nie jest rokiem z zakresu 1990–2100", cell(y))));
+        let value = parse_decimal(cell(v))
+            .ok_or_else(|| Problem::at(*line, Some(COLUMNS[3]), format!("wartość „{}” nie jest liczbą", cell(v))));
+        match (teryt, indicator, year, value) {
+            (Ok(teryt), Ok(indicator), Ok(year), Ok(value)) => {
+                out.push(PublicValueRow { line: *line, teryt, indicator, year, value })
+            }
+            (a, b, c, d) => {
+                problems.extend([a.err(), b.err(), c.err(), d.err()].into_iter().flatten());
+                if problems.len() >= MAX_PROBLEMS {
+                    break;
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        problems.truncate(MAX_PROBLEMS);
+        Err(ImportError::new(file, problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_and_reports_bad_cells() {
+        let ok = parse_public_values(b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;69 791\n", "p.csv");
+        let rows = ok.expect("valid");
+        assert_eq!(rows[0].teryt.as_str(), "1219053");
+        assert_eq!(rows[0].value, 69791.0);
+
+        let bad = parse_public_values(b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;x\n12;lud;20;1\n", "p.csv");
+        let err = bad.expect_err("invalid");
+        assert_eq!(err.problems.len(), 3);
+        assert_eq!(err.problems[0].row, Some(2));
+        assert_eq!(err.problems[0].column.as_deref(), Some("wartosc"));
+        assert!(parse_public_values(b"a;b\n1;2\n", "p.csv").is_err());
+    }
+}

@@ -1,0 +1,99 @@
+//! Delimited text as users bring it: `;`, `,` or tab, quotes allowed, CRLF or LF.
+
+use crate::{ImportError, Problem};
+
+/// A header and its data rows, each row with its 1-based line number in the file.
+pub(crate) struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    /// Index of a column by any of its accepted names.
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        self.header.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+    }
+}
+
+pub(crate) fn detect_delimiter(first_line: &str) -> u8 {
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
+        .unwrap_or(b';')
+}
+
+/// Counts lines up to record starts; records come in file order, so counting resumes where the
+/// previous record left off instead of rescanning the file.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// 1-based line of the record starting at `byte`; the csv reader may report the position
+    /// just before the previous record's line break, so breaks at that spot are skipped first.
+    fn line_of(&mut self, byte: u64) -> usize {
+        let mut start = (byte as usize).min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.at {
+            self.line += self.bytes[self.at..start].iter().filter(|b| **b == b'\n').count();
+            self.at = start;
+        }
+        self.line
+    }
+}
+
+pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
+    let first_line = text.lines().next().unwrap_or_default();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(first_line))
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter { bytes: text.as_bytes(), at: 0, line: 1 };
+    let mut header = None;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
+            ImportError::single(file, Problem::at(row, None, format!("nieczytelny wiersz ({e})")))
+        })?;
+        let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
+        let fields: Vec<String> = record.iter().map(str::to_owned).collect();
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        if header.is_none() {
+            header = Some(fields);
+        } else {
+            rows.push((line, fields));
+        }
+    }
+    let header = header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
+    Ok(Table { header, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_and_line_numbers() {
+        for text in ["a;b\r\n1;2\r\n\r\n3;4\r\n", "a\tb\n1\t2\n\n3\t4", "a,b\n1,2\n\n\"3\",4\n"] {
+            let table = read_table(text, "f").ok().expect("readable");
+            assert_eq!(table.header, ["a", "b"]);
+            assert_eq!(table.rows[0], (2, vec!["1".to_owned(), "2".to_owned()]));
+            assert_eq!(table.rows[1], (4, vec!["3".to_owned(), "4".to_owned()]));
+        }
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        assert!(read_table("", "f").is_err());
+        assert!(read_table("\n\n", "f").is_err());
+    }
+}

@@ -1,0 +1,58 @@
+//! Decoding of text files as DESIGN §6 prescribes: strict UTF-8 first (BOM optional), then
+//! Windows-1250 only when the bytes are valid in it and the header is the expected one.
+
+use crate::{ImportError, Problem};
+
+/// Bytes that Windows-1250 leaves undefined; a file containing them is not Windows-1250.
+const CP1250_UNDEFINED: [u8; 5] = [0x81, 0x83, 0x88, 0x90, 0x98];
+
+pub(crate) fn decode(
+    bytes: &[u8],
+    file: &str,
+    header_ok: impl Fn(&str) -> bool,
+) -> Result<String, ImportError> {
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(without_bom) {
+        return Ok(text.to_owned());
+    }
+    let not_cp1250 = || {
+        ImportError::single(
+            file,
+            Problem::file(
+                "nie rozpoznano kodowania znaków: plik nie jest ani w UTF-8, ani w Windows-1250 \
+                 z oczekiwanym nagłówkiem. Zapisz go jako UTF-8 i spróbuj ponownie.",
+            ),
+        )
+    };
+    if bytes.iter().any(|b| CP1250_UNDEFINED.contains(b)) {
+        return Err(not_cp1250());
+    }
+    let (text, had_errors) =
+        encoding_rs::WINDOWS_1250.decode_without_bom_handling(bytes);
+    if had_errors || !header_ok(&text) {
+        return Err(not_cp1250());
+    }
+    Ok(text.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let ok = |_: &str| true;
+        assert_eq!(decode("Łódź".as_bytes(), "f", ok).ok().as_deref(), Some("Łódź"));
+        assert_eq!(decode(b"\xEF\xBB\xBFabc", "f", ok).ok().as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn windows_1250_only_with_matching_header() {
+        // "WOJ\nŁódź" in Windows-1250: Ł = 0xA3, ó = 0xF3, ź = 0x9F.
+        let bytes = b"WOJ\n\xA3\xF3d\x9F";
+        let text = decode(bytes, "f", |t| t.starts_with("WOJ"));
+        assert_eq!(text.ok().as_deref(), Some("WOJ\nŁódź"));
+        assert!(decode(bytes, "f", |t| t.starts_with("XYZ")).is_err());
+        assert!(decode(b"WOJ\n\x81", "f", |_| true).is_err());
+    }
+}

@@ -1,0 +1,29 @@
+//! SQLite storage of Monitor JST: `local.db` with the unit's own, precious data and `peers.db`
+//! with disposable peer and reference data, each with numbered, append-only migrations.
+//!
+//! This is the desktop's only crate with SQL. It must not parse user files, do HTTP or decide
+//! policy: callers pass validated domain values and a [`Stamp`] saying when and who.
+
+mod error;
+mod local;
+mod migrate;
+mod peers;
+
+pub use error::Error;
+pub use local::{
+    IndicatorRecord, LocalStore, ObservationRecord, OwnUnitRecord, RegisterLoadSummary,
+    UnitRecord,
+};
+pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
+pub use peers::{PeerStore, PublicValue};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// When and by whom a write is made; every write carries one into the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// RFC 3339 time, UTC.
+    pub at: String,
+    /// The operating-system user name.
+    pub by: String,
+}

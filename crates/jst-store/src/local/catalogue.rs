@@ -1,0 +1,52 @@
+//! The indicator catalogue: one namespace of codes for catalogue, local and sample indicators.
+
+use super::LocalStore;
+use crate::{Result, Stamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorRecord {
+    pub code: String,
+    pub name_pl: String,
+    pub name_en: Option<String>,
+    pub unit: String,
+    /// `higher_is_better | lower_is_better | neutral`
+    pub polarity: String,
+    pub area: Option<String>,
+    pub definition: Option<String>,
+    pub source: Option<String>,
+    pub structural: bool,
+    pub person_count: bool,
+    /// `catalogue | local | sample`
+    pub origin: String,
+}
+
+impl LocalStore {
+    /// Adds or updates indicators by code.
+    pub fn upsert_indicators(&mut self, stamp: &Stamp, indicators: &[IndicatorRecord]) -> Result<()> {
+        self.write(stamp, "katalog wskaźników", |tx| {
+            let mut stmt = tx.prepare(
+                "INSERT INTO indicators (code, name_pl, name_en, unit, polarity, area, definition,
+                                         source, structural, person_count, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (code) DO UPDATE SET name_pl = excluded.name_pl,
+                     name_en = excluded.name_en, unit = excluded.unit,
+                     polarity = excluded.polarity, area = excluded.area,
+                     definition = excluded.definition, source = excluded.source,
+                     structural = excluded.structural, person_count = excluded.person_count,
+                     origin = excluded.origin",
+            )?;
+            for i in indicators {
+                stmt.execute(rusqlite::params![
+                    i.code, i.name_pl, i.name_en, i.unit, i.polarity, i.area, i.definition,
+                    i.source, i.structural, i.person_count, i.origin
+                ])?;
+            }
+            let codes: Vec<&str> = indicators.iter().map(|i| i.code.as_str()).collect();
+            Ok(((), codes.join(", ")))
+        })
+    }
+
+    pub fn indicator_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+}

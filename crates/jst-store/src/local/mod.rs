@@ -1,0 +1,88 @@
+//! `local.db`: the unit's own data. Writes run in `BEGIN IMMEDIATE` transactions and leave a line
+//! in the audit log.
+
+mod catalogue;
+mod observations;
+mod own_unit;
+mod register;
+mod units;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::migrate::{open_migrated, schema_version, LOCAL_MIGRATIONS};
+use crate::{Result, Stamp};
+
+pub use catalogue::IndicatorRecord;
+pub use observations::ObservationRecord;
+pub use own_unit::OwnUnitRecord;
+pub use register::RegisterLoadSummary;
+pub use units::UnitRecord;
+
+pub struct LocalStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl LocalStore {
+    /// Opens (creating and migrating if needed) the database at `path`. `stamp` names the copy
+    /// kept aside before a migration.
+    pub fn open(path: &Path, stamp: &Stamp) -> Result<Self> {
+        let conn = open_migrated(path, LOCAL_MIGRATIONS, &stamp.at)?;
+        Ok(Self { conn, path: path.to_owned() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        schema_version(&self.conn)
+    }
+
+    /// Runs `f` in one immediate transaction and records `action` in the audit log with it.
+    fn write<T>(
+        &mut self,
+        stamp: &Stamp,
+        action: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (out, detail) = f(&tx)?;
+        tx.execute(
+            "INSERT INTO audit_log (at, os_user, action, detail) VALUES (?1, ?2, ?3, ?4)",
+            (&stamp.at, &stamp.by, action, &detail),
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The audit log, newest first: (at, os_user, action, detail).
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<(String, String, String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, os_user, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, stamp: &Stamp, key: &str, value: &str) -> Result<()> {
+        self.write(stamp, "ustawienie", |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )?;
+            Ok(((), format!("{key} = {value}")))
+        })
+    }
+}

@@ -1,0 +1,81 @@
+//! Own values of the unit. History is kept by triggers, so no write path can skip it.
+
+use super::LocalStore;
+use crate::{Result, Stamp};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationRecord {
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+    /// `wstepne | ostateczne`
+    pub status: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub sample: bool,
+}
+
+impl LocalStore {
+    /// Inserts or updates values by (indicator, year), all in one transaction.
+    pub fn upsert_observations(
+        &mut self,
+        stamp: &Stamp,
+        action: &str,
+        values: &[ObservationRecord],
+    ) -> Result<()> {
+        self.write(stamp, action, |tx| {
+            let mut stmt = tx.prepare(
+                "INSERT INTO observations (indicator, year, value, status, source, note, sample,
+                                           updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (indicator, year) DO UPDATE SET value = excluded.value,
+                     status = excluded.status, source = excluded.source, note = excluded.note,
+                     sample = excluded.sample, updated_at = excluded.updated_at,
+                     updated_by = excluded.updated_by",
+            )?;
+            for v in values {
+                stmt.execute(rusqlite::params![
+                    v.indicator, v.year, v.value, v.status, v.source, v.note, v.sample, stamp.at,
+                    stamp.by
+                ])?;
+            }
+            Ok(((), format!("{} wartości", values.len())))
+        })
+    }
+
+    pub fn observations(&self) -> Result<Vec<ObservationRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT indicator, year, value, status, source, note, sample FROM observations
+             ORDER BY indicator, year",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ObservationRecord {
+                indicator: r.get(0)?,
+                year: r.get(1)?,
+                value: r.get(2)?,
+                status: r.get(3)?,
+                source: r.get(4)?,
+                note: r.get(5)?,
+                sample: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of own values that are not demo samples: the data a user must never lose.
+    pub fn own_value_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM observations WHERE sample = 0", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
+    /// (indicator, year, old, new, changed_by) of every change, oldest first.
+    pub fn observation_history(&self) -> Result<Vec<(String, i32, Option<f64>, Option<f64>, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT indicator, year, old_value, new_value, changed_by FROM observation_history ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,15 @@
+//! Integration tests of the store on real SQLite files.
+
+mod migrations;
+mod observations;
+mod register;
+
+use jst_store::Stamp;
+
+pub fn stamp(at: &str) -> Stamp {
+    Stamp { at: at.to_owned(), by: "test".to_owned() }
+}
+
+pub fn shipped_terc() -> &'static [u8] {
+    include_bytes!("../../../../assets/register/TERC_2024-01-01.csv")
+}

@@ -1,0 +1,52 @@
+use jst_store::{IndicatorRecord, LocalStore, ObservationRecord};
+
+use crate::stamp;
+
+fn indicator(code: &str, origin: &str) -> IndicatorRecord {
+    IndicatorRecord {
+        code: code.into(),
+        name_pl: "Wskaźnik".into(),
+        name_en: None,
+        unit: "%".into(),
+        polarity: "neutral".into(),
+        area: None,
+        definition: None,
+        source: None,
+        structural: false,
+        person_count: false,
+        origin: origin.into(),
+    }
+}
+
+fn value(code: &str, year: i32, value: f64) -> ObservationRecord {
+    ObservationRecord {
+        indicator: code.into(),
+        year,
+        value,
+        status: "ostateczne".into(),
+        source: None,
+        note: None,
+        sample: false,
+    }
+}
+
+#[test]
+fn every_change_of_a_value_is_kept_in_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = LocalStore::open(&dir.path().join("local.db"), &stamp("t0")).expect("open");
+    store.upsert_indicators(&stamp("t0"), &[indicator("WSK_A", "local")]).expect("indicator");
+    store.upsert_observations(&stamp("t1"), "wartości", &[value("WSK_A", 2023, 1.0)]).expect("insert");
+    store.upsert_observations(&stamp("t2"), "wartości", &[value("WSK_A", 2023, 2.5)]).expect("update");
+    store.upsert_observations(&stamp("t3"), "wartości", &[value("WSK_A", 2023, 2.5)]).expect("same");
+    let history = store.observation_history().expect("history");
+    assert_eq!(
+        history,
+        [
+            ("WSK_A".into(), 2023, None, Some(1.0), "test".into()),
+            ("WSK_A".into(), 2023, Some(1.0), Some(2.5), "test".into()),
+        ]
+    );
+    // A value for an indicator outside the catalogue is refused by the schema.
+    assert!(store.upsert_observations(&stamp("t4"), "x", &[value("NIEZNANY", 2023, 1.0)]).is_err());
+    assert_eq!(store.own_value_count().expect("count"), 1);
+}
