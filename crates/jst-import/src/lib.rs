@@ -5,13 +5,16 @@
 //! This crate reads bytes and returns domain values; it must not open databases, touch the
 //! network or decide what gets written (the core does that, all or nothing).
 
+mod cells;
 mod error;
 mod number;
+mod own_values;
 mod public_values;
 mod table;
 mod terc;
 mod text;
 
 pub use error::{ImportError, Problem};
+pub use own_values::{parse_own_values, OwnValueRow};
 pub use public_values::{parse_public_values, PublicValueRow};
 pub use terc::{parse_terc, ParsedRegister};

@@ -1,7 +1,7 @@
 //! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
 
+use crate::cells::{header_problem, indicator_code, value, year};
 use crate::error::MAX_PROBLEMS;
-use crate::number::parse_decimal;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -24,43 +24,17 @@ pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRo
     let table = read_table(&text, file)?;
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
     let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
-        return Err(ImportError::single(
-            file,
-            Problem::at(
-                1,
-                None,
-                format!(
-                    "nieoczekiwany nagłówek „{}”; oczekiwano kolumn {}",
-                    table.header.join(";"),
-                    COLUMNS.join(";")
-                ),
-            ),
-        ));
+        return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
     let mut out = Vec::with_capacity(table.rows.len());
     let mut problems = Vec::new();
     for (line, fields) in &table.rows {
+        let line = *line;
         let cell = |k: usize| fields.get(k).map(String::as_str).unwrap_or_default();
-        let teryt = Teryt::parse(cell(t))
-            .map_err(|e| Problem::at(*line, Some(COLUMNS[0]), e.to_string()));
-        let code = cell(i);
-        let indicator = if !code.is_empty()
-            && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-        {
-            Ok(code.to_owned())
-        } else {
-            Err(Problem::at(*line, Some(COLUMNS[1]), format!("kod wskaźnika „{code}” może zawierać tylko wielkie litery A–Z, cyfry i _")))
-        };
-        let year = cell(y)
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1990..=2100).contains(y))
-            .ok_or_else(|| Problem::at(*line, Some(COLUMNS[2]), format!("rok „{}” nie jest rokiem z zakresu 1990–2100", cell(y))));
-        let value = parse_decimal(cell(v))
-            .ok_or_else(|| Problem::at(*line, Some(COLUMNS[3]), format!("wartość „{}” nie jest liczbą", cell(v))));
-        match (teryt, indicator, year, value) {
+        let teryt = Teryt::parse(cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
+        match (teryt, indicator_code(line, COLUMNS[1], cell(i)), year(line, COLUMNS[2], cell(y)), value(line, COLUMNS[3], cell(v))) {
             (Ok(teryt), Ok(indicator), Ok(year), Ok(value)) => {
-                out.push(PublicValueRow { line: *line, teryt, indicator, year, value })
+                out.push(PublicValueRow { line, teryt, indicator, year, value })
             }
             (a, b, c, d) => {
                 problems.extend([a.err(), b.err(), c.err(), d.err()].into_iter().flatten());

@@ -11,7 +11,7 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    IndicatorRecord, LocalStore, ObservationRecord, OwnUnitRecord, RegisterLoadSummary,
+    HistoryRow, IndicatorRecord, LocalStore, ObservationRecord, OwnUnitRecord, RegisterLoadSummary,
     UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};

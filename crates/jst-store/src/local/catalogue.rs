@@ -1,5 +1,7 @@
 //! The indicator catalogue: one namespace of codes for catalogue, local and sample indicators.
 
+use rusqlite::Transaction;
+
 use super::LocalStore;
 use crate::{Result, Stamp};
 
@@ -24,6 +26,22 @@ impl LocalStore {
     /// Adds or updates indicators by code.
     pub fn upsert_indicators(&mut self, stamp: &Stamp, indicators: &[IndicatorRecord]) -> Result<()> {
         self.write(stamp, "katalog wskaźników", |tx| {
+            upsert_indicators(tx, indicators)?;
+            let codes: Vec<&str> = indicators.iter().map(|i| i.code.as_str()).collect();
+            Ok(((), codes.join(", ")))
+        })
+    }
+
+    pub fn indicator_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    pub fn has_indicator(&self, code: &str) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [code], |r| r.get::<_, i64>(0))? > 0)
+    }
+}
+
+pub(super) fn upsert_indicators(tx: &Transaction<'_>, indicators: &[IndicatorRecord]) -> Result<()> {
             let mut stmt = tx.prepare(
                 "INSERT INTO indicators (code, name_pl, name_en, unit, polarity, area, definition,
                                          source, structural, person_count, origin)
@@ -41,12 +59,5 @@ impl LocalStore {
                     i.source, i.structural, i.person_count, i.origin
                 ])?;
             }
-            let codes: Vec<&str> = indicators.iter().map(|i| i.code.as_str()).collect();
-            Ok(((), codes.join(", ")))
-        })
-    }
-
-    pub fn indicator_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))? as usize)
-    }
+    Ok(())
 }

@@ -15,7 +15,7 @@ use crate::migrate::{open_migrated, schema_version, LOCAL_MIGRATIONS};
 use crate::{Result, Stamp};
 
 pub use catalogue::IndicatorRecord;
-pub use observations::ObservationRecord;
+pub use observations::{HistoryRow, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
 pub use register::RegisterLoadSummary;
 pub use units::UnitRecord;

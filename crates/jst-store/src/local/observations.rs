@@ -1,5 +1,7 @@
 //! Own values of the unit. History is kept by triggers, so no write path can skip it.
 
+use rusqlite::Transaction;
+
 use super::LocalStore;
 use crate::{Result, Stamp};
 
@@ -15,6 +17,9 @@ pub struct ObservationRecord {
     pub sample: bool,
 }
 
+/// One row of the history of own values.
+pub type HistoryRow = (String, i32, Option<f64>, Option<f64>, String);
+
 impl LocalStore {
     /// Inserts or updates values by (indicator, year), all in one transaction.
     pub fn upsert_observations(
@@ -24,21 +29,7 @@ impl LocalStore {
         values: &[ObservationRecord],
     ) -> Result<()> {
         self.write(stamp, action, |tx| {
-            let mut stmt = tx.prepare(
-                "INSERT INTO observations (indicator, year, value, status, source, note, sample,
-                                           updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (indicator, year) DO UPDATE SET value = excluded.value,
-                     status = excluded.status, source = excluded.source, note = excluded.note,
-                     sample = excluded.sample, updated_at = excluded.updated_at,
-                     updated_by = excluded.updated_by",
-            )?;
-            for v in values {
-                stmt.execute(rusqlite::params![
-                    v.indicator, v.year, v.value, v.status, v.source, v.note, v.sample, stamp.at,
-                    stamp.by
-                ])?;
-            }
+            upsert_observations(tx, stamp, values)?;
             Ok(((), format!("{} wartości", values.len())))
         })
     }
@@ -71,11 +62,29 @@ impl LocalStore {
     }
 
     /// (indicator, year, old, new, changed_by) of every change, oldest first.
-    pub fn observation_history(&self) -> Result<Vec<(String, i32, Option<f64>, Option<f64>, String)>> {
+    pub fn observation_history(&self) -> Result<Vec<HistoryRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT indicator, year, old_value, new_value, changed_by FROM observation_history ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+pub(super) fn upsert_observations(tx: &Transaction<'_>, stamp: &Stamp, values: &[ObservationRecord]) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO observations (indicator, year, value, status, source, note, sample,
+                                   updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (indicator, year) DO UPDATE SET value = excluded.value,
+             status = excluded.status, source = excluded.source, note = excluded.note,
+             sample = excluded.sample, updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by",
+    )?;
+    for v in values {
+        stmt.execute(rusqlite::params![
+            v.indicator, v.year, v.value, v.status, v.source, v.note, v.sample, stamp.at, stamp.by
+        ])?;
+    }
+    Ok(())
 }

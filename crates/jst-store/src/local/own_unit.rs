@@ -1,8 +1,10 @@
 //! The unit this installation belongs to.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, Transaction};
 
-use super::{LocalStore, UnitRecord};
+use super::catalogue::upsert_indicators;
+use super::observations::upsert_observations;
+use super::{IndicatorRecord, LocalStore, ObservationRecord, UnitRecord};
 use crate::{Result, Stamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,21 +26,44 @@ impl LocalStore {
             .transpose()
     }
 
-    /// Sets the own unit. Leaving the demo removes its sample values, which are not own data.
-    pub fn set_own_unit(&mut self, stamp: &Stamp, unit: &UnitRecord, demo: bool) -> Result<()> {
-        let detail = format!("{} {} ({}){}", unit.teryt, unit.name, unit.kind.label_pl(), if demo { ", demo" } else { "" });
+    /// Sets a real own unit. Demo sample values go with the demo: they are not own data.
+    pub fn set_own_unit(&mut self, stamp: &Stamp, unit: &UnitRecord) -> Result<()> {
         self.write(stamp, "wybór jednostki", |tx| {
-            tx.execute(
-                "INSERT INTO own_unit (id, unit_id, demo, chosen_at, chosen_by) VALUES (1, ?1, ?2, ?3, ?4)
-                 ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id, demo = excluded.demo,
-                     chosen_at = excluded.chosen_at, chosen_by = excluded.chosen_by",
-                (unit.id, demo, &stamp.at, &stamp.by),
-            )?;
-            if !demo {
-                tx.execute("DELETE FROM observations WHERE sample = 1", [])?;
-                tx.execute("DELETE FROM indicators WHERE origin = 'sample'", [])?;
-            }
-            Ok(((), detail))
+            tx.execute("DELETE FROM observations WHERE sample = 1", [])?;
+            tx.execute("DELETE FROM indicators WHERE origin = 'sample'", [])?;
+            store_own_unit(tx, stamp, unit, false)?;
+            Ok(((), describe(unit, false)))
         })
     }
+
+    /// Opens the demo in one transaction: the unit and its labelled sample values.
+    pub fn set_demo_unit(
+        &mut self,
+        stamp: &Stamp,
+        unit: &UnitRecord,
+        indicators: &[IndicatorRecord],
+        values: &[ObservationRecord],
+    ) -> Result<()> {
+        self.write(stamp, "wybór jednostki", |tx| {
+            upsert_indicators(tx, indicators)?;
+            upsert_observations(tx, stamp, values)?;
+            store_own_unit(tx, stamp, unit, true)?;
+            Ok(((), describe(unit, true)))
+        })
+    }
+}
+
+fn describe(unit: &UnitRecord, demo: bool) -> String {
+    let demo = if demo { ", demo z danymi przykładowymi" } else { "" };
+    format!("{} {} ({}){demo}", unit.teryt, unit.name, unit.kind.label_pl())
+}
+
+fn store_own_unit(tx: &Transaction<'_>, stamp: &Stamp, unit: &UnitRecord, demo: bool) -> Result<()> {
+    tx.execute(
+        "INSERT INTO own_unit (id, unit_id, demo, chosen_at, chosen_by) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id, demo = excluded.demo,
+             chosen_at = excluded.chosen_at, chosen_by = excluded.chosen_by",
+        (unit.id, demo, &stamp.at, &stamp.by),
+    )?;
+    Ok(())
 }

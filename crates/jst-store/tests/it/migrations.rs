@@ -113,7 +113,7 @@ fn write_fixtures_of_the_current_schema() {
         let parsed = jst_import::parse_terc(crate::shipped_terc(), "TERC_2024-01-01.csv").expect("terc");
         store.load_register(&stamp("2026-11-22T00:00:00Z"), &parsed.snapshot, "TERC_2024-01-01.csv").expect("load");
         let unit = store.unit_by_identity("121905").expect("lookup").expect("Wieliczka");
-        store.set_own_unit(&stamp("2026-11-22T00:00:00Z"), &unit, false).expect("own unit");
+        store.set_own_unit(&stamp("2026-11-22T00:00:00Z"), &unit).expect("own unit");
         drop(store);
         checkpoint(&local);
     }

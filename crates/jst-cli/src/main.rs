@@ -1,0 +1,82 @@
+//! `jst`: the command line of Monitor JST, a thin shell over `jst-core` for scripts and
+//! scheduled tasks. It parses arguments, calls one core method and prints the result as a table
+//! or JSON; it must not contain domain logic or SQL.
+//!
+//! Exit codes (a public contract): 0 ok, 1 error, 2 usage, 3 invalid input (nothing written).
+
+mod args;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
+
+use args::{Cli, Command, Format, ImportCommand, UnitsCommand};
+
+const EXIT_ERROR: u8 = 1;
+const EXIT_INVALID_INPUT: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("Błąd: {err}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+fn exit_code(err: &Error) -> u8 {
+    match err.kind() {
+        ErrorKind::InvalidInput | ErrorKind::NotFound => EXIT_INVALID_INPUT,
+        ErrorKind::Conflict | ErrorKind::SchemaTooNew | ErrorKind::Io | ErrorKind::Internal => EXIT_ERROR,
+    }
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
+    cli.data_dir.clone().or_else(default_data_dir).ok_or_else(|| {
+        Error::Internal("nie ustalono folderu danych; podaj --data-dir albo JST_DATA_DIR".to_owned())
+    })
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let mut monitor = Monitor::open(&data_dir(&cli)?)?;
+    match cli.command {
+        Command::Init(init) => {
+            let status = match init.unit {
+                Some(teryt) => monitor.choose_unit(&teryt)?,
+                None => monitor.open_demo()?,
+            };
+            print!("{}", render::status_table(&status));
+        }
+        Command::Import { what: ImportCommand::Register { file, strict } } => {
+            let report = monitor.import_register(&file, strict)?;
+            for warning in &report.warnings {
+                eprintln!("Ostrzeżenie: {warning}");
+            }
+            print!("{}", render::register_import(&report));
+        }
+        Command::Units { what: UnitsCommand::Search { query, format, limit } } => {
+            let units = monitor.search_units(&query, limit)?;
+            match format {
+                Format::Json => println!("{}", to_json(&units)?),
+                Format::Table => print!("{}", render::units_table(&units)),
+            }
+        }
+        Command::Status { format } => {
+            let status = monitor.status()?;
+            match format {
+                Format::Json => println!("{}", to_json(&status)?),
+                Format::Table => print!("{}", render::status_table(&status)),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))
+}

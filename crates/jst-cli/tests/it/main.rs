@@ -1,0 +1,172 @@
+//! The `jst` binary as scripts use it: arguments, exit codes, JSON contracts.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+fn jst(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jst"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("JST_DATA_DIR")
+        .output()
+        .expect("run jst")
+}
+
+fn json_of(output: &Output) -> Value {
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
+#[test]
+fn demo_status_follows_the_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let init = jst(&data, &["init", "--demo"]);
+    assert_eq!(init.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&init.stdout).contains("69\u{a0}791"));
+    let status = json_of(&jst(&data, &["status", "--format", "json"]));
+    assert_eq!(
+        status,
+        json!({
+            "unit": {"teryt": "1219053", "name": "Wieliczka", "kind": "gmina_miejsko_wiejska",
+                     "powiat": "wielicki", "voivodeship": "małopolskie",
+                     "population": {"year": 2024, "value": 69791}},
+            "data_dir": data.display().to_string(),
+            "schema_version": 1,
+            "demo": true
+        })
+    );
+}
+
+#[test]
+fn data_dir_comes_from_the_environment_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = Command::new(env!("CARGO_BIN_EXE_jst"))
+        .args(["status", "--format", "json"])
+        .env("JST_DATA_DIR", dir.path())
+        .output()
+        .expect("run");
+    let status = json_of(&output);
+    assert_eq!(status["data_dir"], json!(dir.path().display().to_string()));
+    assert_eq!(status["unit"], Value::Null);
+    assert_eq!(status["demo"], json!(false));
+}
+
+#[test]
+fn search_is_case_and_diacritics_insensitive() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lodz = json_of(&jst(dir.path(), &["units", "search", "lodz", "--format", "json"]));
+    assert_eq!(
+        lodz[0],
+        json!({"teryt": "1061011", "name": "Łódź", "kind": "miasto_na_prawach_powiatu",
+               "powiat": null, "voivodeship": "łódzkie"})
+    );
+    let wieliczka = json_of(&jst(dir.path(), &["units", "search", "wieliczka", "--format", "json"]));
+    assert_eq!(wieliczka[0]["teryt"], json!("1219053"));
+    assert_eq!(wieliczka[0]["powiat"], json!("wielicki"));
+    let table = jst(dir.path(), &["units", "search", "WIELICZKA"]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("gmina miejsko-wiejska"));
+    let voivodeship = json_of(&jst(dir.path(), &["units", "search", "małopolskie", "--format", "json"]));
+    assert_eq!(
+        voivodeship[0],
+        json!({"teryt": "12", "name": "małopolskie", "kind": "wojewodztwo", "powiat": null, "voivodeship": "małopolskie"})
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(jst(dir.path(), &["init"]).status.code(), Some(2));
+    assert_eq!(jst(dir.path(), &["status", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(jst(dir.path(), &["init", "--unit", "9999999"]).status.code(), Some(3));
+    assert_eq!(jst(dir.path(), &["init", "--unit", "12x"]).status.code(), Some(3));
+    assert_eq!(jst(dir.path(), &["init", "--unit", "1261011"]).status.code(), Some(0));
+    let blocker = dir.path().join("plik");
+    std::fs::write(&blocker, "").expect("file");
+    let not_a_folder = jst(&blocker, &["status"]);
+    assert_eq!(not_a_folder.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_a_folder.stderr).starts_with("Błąd: "));
+}
+
+#[test]
+fn bad_register_files_are_refused_with_location_and_write_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    assert_eq!(jst(&data, &["init", "--demo"]).status.code(), Some(0));
+    let header = "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n";
+    let good_rows = "12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n12;19;;;wielicki;powiat;2025-01-01\n";
+    let mut undefined_bytes = format!("{header}{good_rows}").into_bytes();
+    undefined_bytes.extend_from_slice(b"12;19;05;3;Wieliczka;gmina \x81\x98;2025-01-01\n");
+    let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
+        ("zepsuty.csv", format!("{header}{good_rows}12;19;05;7;Wieliczka;gmina;2025-01-01\n").into_bytes(), &["zepsuty.csv", "wiersz 4", "RODZ"]),
+        ("krotki.csv", format!("{header}{good_rows}12;19;05;3;Wieliczka\n").into_bytes(), &["krotki.csv", "wiersz 4", "pól"]),
+        ("kodowanie.csv", undefined_bytes, &["kodowanie.csv", "kodowania"]),
+        ("naglowek.csv", b"KOD;NAZWA;TYP\n12;MALOPOLSKIE;woj\n".to_vec(), &["naglowek.csv", "wiersz 1", "TERC"]),
+        ("pusty.csv", Vec::new(), &["pusty.csv", "pusty"]),
+    ];
+    let db = data.join("local.db");
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let before = std::fs::read(&db).expect("db");
+        let output = jst(&data, &["import", "register", path.to_str().expect("path")]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(3), "{name}: {stderr}");
+        for needle in expected {
+            assert!(stderr.contains(needle), "{name}: {needle:?} not in {stderr}");
+        }
+        assert_eq!(std::fs::read(&db).expect("db"), before, "{name} changed the database");
+    }
+    let status = json_of(&jst(&data, &["status", "--format", "json"]));
+    assert_eq!(status["unit"]["name"], json!("Wieliczka"));
+}
+
+#[test]
+fn a_newer_register_in_xml_and_cp1250_csv_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rows = [
+        ("12", "", "", "", "MAŁOPOLSKIE", "województwo"),
+        ("12", "19", "", "", "wielicki", "powiat"),
+        ("12", "19", "05", "3", "Wieliczka", "gmina miejsko-wiejska"),
+    ];
+    let xml_rows: String = rows
+        .iter()
+        .map(|(w, p, g, r, n, d)| format!("<row><WOJ>{w}</WOJ><POW>{p}</POW><GMI>{g}</GMI><RODZ>{r}</RODZ><NAZWA>{n}</NAZWA><NAZWA_DOD>{d}</NAZWA_DOD><STAN_NA>2025-01-01</STAN_NA></row>\n"))
+        .collect();
+    let xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<teryt><catalog name=\"TERC\" type=\"ALL\" date=\"2025-01-01\">\n{xml_rows}</catalog></teryt>\n");
+    let path = dir.path().join("TERC_2025.xml");
+    std::fs::write(&path, xml).expect("write");
+    let data = dir.path().join("dane");
+    let output = jst(&data, &["import", "register", path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("stan na 2025-01-01") && stdout.contains("wygaszone: 2804"), "{stdout}");
+    let found = json_of(&jst(&data, &["units", "search", "krakow", "--format", "json"]));
+    assert_eq!(found, json!([]), "units absent from a full snapshot are ended");
+
+    // Windows-1250 CSV with the older NAZDOD header and CRLF, one day newer.
+    let csv: String = std::iter::once("WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\r\n".to_owned())
+        .chain(rows.iter().map(|(w, p, g, r, n, d)| format!("{w};{p};{g};{r};{n};{d};2025-01-02\r\n")))
+        .collect();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1250.encode(&csv);
+    assert!(!unmappable);
+    let path = dir.path().join("terc_cp1250.csv");
+    std::fs::write(&path, &bytes).expect("write");
+    let output = jst(&data, &["import", "register", path.to_str().expect("path"), "--strict"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let found = json_of(&jst(&data, &["units", "search", "wieliczka", "--format", "json"]));
+    assert_eq!(found[0]["voivodeship"], json!("małopolskie"));
+}
+
+#[test]
+fn strict_import_refuses_warnings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("czesciowy.csv");
+    std::fs::write(&path, "WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n").expect("write");
+    let output = jst(&dir.path().join("dane"), &["import", "register", path.to_str().expect("path"), "--strict"]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("brak wiersza powiatu 2401"));
+}

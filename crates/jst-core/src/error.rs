@@ -1,0 +1,60 @@
+/// What kind of failure happened; shells branch on this, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The user's input (a file, a code) cannot be used; nothing was written.
+    InvalidInput,
+    /// What was asked for does not exist (e.g. no such TERYT code); nothing was written.
+    NotFound,
+    /// The request clashes with data already there; nothing was written.
+    Conflict,
+    /// The data folder belongs to a newer version of the program.
+    SchemaTooNew,
+    /// The data folder or a file cannot be read or written.
+    Io,
+    /// A fault of the program itself.
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Import(#[from] jst_import::ImportError),
+    #[error(transparent)]
+    Store(#[from] jst_store::Error),
+    #[error(transparent)]
+    Teryt(#[from] jst_domain::TerytError),
+    #[error("nie ma jednostki o kodzie TERYT {0} w rejestrze; wyszukaj ją po nazwie (jst units search NAZWA)")]
+    UnknownUnit(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Import(_) | Self::Teryt(_) => ErrorKind::InvalidInput,
+            Self::UnknownUnit(_) => ErrorKind::NotFound,
+            Self::Conflict(_) => ErrorKind::Conflict,
+            Self::Io { .. } => ErrorKind::Io,
+            Self::Internal(_) => ErrorKind::Internal,
+            Self::Store(e) => match e {
+                jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
+                jst_store::Error::OlderRegister { .. } => ErrorKind::InvalidInput,
+                jst_store::Error::UnknownUnit(_) => ErrorKind::NotFound,
+                jst_store::Error::Backup { .. } => ErrorKind::Io,
+                jst_store::Error::Sqlite(_) | jst_store::Error::Corrupt(_) => ErrorKind::Internal,
+            },
+        }
+    }
+
+    pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Self {
+        let context = context.into();
+        move |source| Self::Io { context, source }
+    }
+}

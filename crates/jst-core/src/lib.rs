@@ -1,0 +1,19 @@
+//! The API every shell calls (the `jst` CLI, the desktop app): one public method per use case on
+//! [`Monitor`], returning plain serialisable view types and one [`Error`] with a [`ErrorKind`].
+//!
+//! The core opens the data folder, loads shipped data on first run and coordinates the store and
+//! the importers. It must not know Tauri, print to a terminal or format for a particular shell.
+
+mod data_dir;
+mod demo;
+mod error;
+mod monitor;
+mod shipped;
+mod views;
+
+pub use data_dir::{default_data_dir, DATA_DIR_ENV};
+pub use error::{Error, ErrorKind};
+pub use monitor::Monitor;
+pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,174 @@
+use std::path::{Path, PathBuf};
+
+use jst_domain::{Teryt, POPULATION};
+use jst_import::parse_terc;
+use jst_store::{LocalStore, PeerStore, Stamp, UnitRecord};
+
+use crate::views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
+use crate::{demo, shipped, Error, Result};
+
+/// Register files larger than this are not TERC (the full register is about 200 kB).
+const MAX_REGISTER_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
+pub struct Monitor {
+    data_dir: PathBuf,
+    local: LocalStore,
+    peers: PeerStore,
+}
+
+impl Monitor {
+    /// Opens the data folder, creating it and loading the shipped register and reference data
+    /// on first run.
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(Error::io(format!("nie można utworzyć folderu danych {}", data_dir.display())))?;
+        let data_dir = &std::path::absolute(data_dir)
+            .map_err(Error::io(format!("nieprawidłowy folder danych {}", data_dir.display())))?;
+        let stamp = stamp();
+        let mut local = LocalStore::open(&data_dir.join("local.db"), &stamp)?;
+        shipped::ensure_register(&mut local, &stamp)?;
+        shipped::ensure_reserved_indicators(&mut local, &stamp)?;
+        let mut peers = PeerStore::open(&data_dir.join("peers.db"), &stamp)?;
+        shipped::ensure_reference_data(&local, &mut peers, &stamp)?;
+        Ok(Self { data_dir: data_dir.to_owned(), local, peers })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn status(&self) -> Result<StatusView> {
+        let own = self.local.own_unit()?;
+        let demo = own.as_ref().is_some_and(|o| o.demo);
+        let unit = own.map(|o| self.own_unit_view(o.unit)).transpose()?;
+        Ok(StatusView {
+            unit,
+            data_dir: self.data_dir.display().to_string(),
+            schema_version: self.local.schema_version()?,
+            demo,
+        })
+    }
+
+    /// Units whose name contains every word of `query` (any case, with or without Polish
+    /// letters), or whose code starts with `query` when it is made of digits.
+    pub fn search_units(&self, query: &str, limit: usize) -> Result<Vec<UnitView>> {
+        Ok(self.local.search_units(query, limit)?.into_iter().map(UnitView::from).collect())
+    }
+
+    /// Chooses the own unit by TERYT code (7-digit gmina, 6-digit gmina identity, 4-digit powiat,
+    /// 2-digit województwo). Leaves the demo if it was open.
+    pub fn choose_unit(&mut self, teryt: &str) -> Result<StatusView> {
+        let unit = self.find_unit(teryt)?;
+        self.guard_own_data(&unit)?;
+        self.local.set_own_unit(&stamp(), &unit)?;
+        self.status()
+    }
+
+    /// Opens the demo unit (Wieliczka) with its sample values.
+    pub fn open_demo(&mut self) -> Result<StatusView> {
+        let unit = self
+            .local
+            .unit_by_identity(demo::DEMO_IDENTITY)?
+            .ok_or_else(|| Error::UnknownUnit("1219053".to_owned()))?;
+        // Sample values must never mix with real ones, even of the same unit.
+        let values = self.local.own_value_count()?;
+        if values > 0 {
+            return Err(Error::Conflict(format!(
+                "folder danych zawiera {values} własnych wartości; demo otwórz w osobnym folderze \
+                 danych (--data-dir), aby nie pomieszać danych przykładowych z prawdziwymi"
+            )));
+        }
+        let values = demo::sample_values()?;
+        self.local.set_demo_unit(&stamp(), &unit, &demo::sample_indicators(), &values)?;
+        self.status()
+    }
+
+    /// Loads a full TERC snapshot (CSV or XML). Any error: nothing is written. With `strict`,
+    /// warnings count as errors too (DESIGN §6).
+    pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let bytes = read_capped(path, MAX_REGISTER_BYTES)?;
+        let parsed = parse_terc(&bytes, &file)?;
+        if strict && !parsed.warnings.is_empty() {
+            return Err(Error::Import(jst_import::ImportError::new(&file, parsed.warnings)));
+        }
+        let summary = self.local.load_register(&stamp(), &parsed.snapshot, &file)?;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(RegisterImportView {
+            file,
+            as_of: summary.as_of,
+            units: count(summary.units),
+            created: count(summary.created),
+            renamed: count(summary.renamed),
+            recoded: count(summary.recoded),
+            ended: count(summary.ended),
+            restored: count(summary.restored),
+            warnings: parsed.warnings.iter().map(ToString::to_string).collect(),
+        })
+    }
+
+    fn find_unit(&self, teryt: &str) -> Result<UnitRecord> {
+        let identity = Teryt::parse_lookup(teryt)?;
+        match self.local.unit_by_identity(&identity)? {
+            Some(unit) if unit.valid_to.is_none() => Ok(unit),
+            Some(unit) => Err(Error::Conflict(format!(
+                "jednostka {} {} nie istnieje od {} (według wczytanego rejestru TERYT)",
+                unit.teryt,
+                unit.name,
+                unit.valid_to.unwrap_or_default()
+            ))),
+            None => Err(Error::UnknownUnit(teryt.trim().to_owned())),
+        }
+    }
+
+    /// Own values belong to the own unit: switching to another unit would misattribute them.
+    fn guard_own_data(&self, target: &UnitRecord) -> Result<()> {
+        let Some(current) = self.local.own_unit()? else { return Ok(()) };
+        let values = self.local.own_value_count()?;
+        if values > 0 && current.unit.id != target.id {
+            return Err(Error::Conflict(format!(
+                "folder danych zawiera {values} własnych wartości jednostki {} {}; \
+                 aby pracować z inną jednostką, użyj osobnego folderu danych (--data-dir)",
+                current.unit.teryt, current.unit.name
+            )));
+        }
+        Ok(())
+    }
+
+    fn own_unit_view(&self, unit: UnitRecord) -> Result<OwnUnitView> {
+        let population = self
+            .peers
+            .latest_value(&unit.identity, POPULATION)?
+            .map(|(year, value)| PopulationView { year, value: value.round() as i64 });
+        let unit = UnitView::from(unit);
+        Ok(OwnUnitView {
+            teryt: unit.teryt,
+            name: unit.name,
+            kind: unit.kind,
+            powiat: unit.powiat,
+            voivodeship: unit.voivodeship,
+            population,
+        })
+    }
+}
+
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
+    let context = || format!("nie można odczytać pliku {}", path.display());
+    let size = std::fs::metadata(path).map_err(Error::io(context()))?.len();
+    if size > cap {
+        return Err(Error::Import(jst_import::ImportError::single(
+            &path.display().to_string(),
+            jst_import::Problem::file(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}")),
+        )));
+    }
+    std::fs::read(path).map_err(Error::io(context()))
+}
+
+/// Now and the operating-system user, for the audit log and history.
+fn stamp() -> Stamp {
+    let at = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    Stamp { at, by: whoami::username() }
+}

@@ -1,0 +1,129 @@
+use jst_core::{ErrorKind, Monitor};
+use serde_json::json;
+
+fn folder() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tempdir")
+}
+
+#[test]
+fn first_run_loads_register_and_has_no_unit() {
+    let dir = folder();
+    let monitor = Monitor::open(dir.path()).expect("open");
+    let status = monitor.status().expect("status");
+    assert_eq!(status.unit, None);
+    assert!(!status.demo);
+    assert_eq!(status.schema_version, 1);
+    let lodz = monitor.search_units("lodz", 20).expect("search");
+    assert!(lodz.iter().any(|u| u.teryt == "1061011" && u.name == "Łódź"), "{lodz:?}");
+}
+
+#[test]
+fn demo_is_wieliczka_with_real_population() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    let status = monitor.open_demo().expect("demo");
+    let value = serde_json::to_value(&status).expect("json");
+    assert_eq!(
+        value,
+        json!({
+            "unit": {
+                "teryt": "1219053",
+                "name": "Wieliczka",
+                "kind": "gmina_miejsko_wiejska",
+                "powiat": "wielicki",
+                "voivodeship": "małopolskie",
+                "population": {"year": 2024, "value": 69791}
+            },
+            "data_dir": dir.path().display().to_string(),
+            "schema_version": 1,
+            "demo": true
+        })
+    );
+    // Reopening the folder keeps the choice and loads nothing twice.
+    drop(monitor);
+    let monitor = Monitor::open(dir.path()).expect("reopen");
+    assert!(monitor.status().expect("status").demo);
+}
+
+#[test]
+fn choosing_a_real_unit_leaves_the_demo_and_its_samples() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    monitor.open_demo().expect("demo");
+    let status = monitor.choose_unit("1261").expect("Kraków by its powiat alias");
+    let unit = status.unit.expect("unit");
+    assert_eq!((unit.teryt.as_str(), unit.kind.as_str()), ("1261011", "miasto_na_prawach_powiatu"));
+    assert_eq!(unit.powiat, None);
+    assert_eq!(unit.population.map(|p| p.value), Some(809_168));
+    assert!(!status.demo);
+    drop(monitor);
+    let store = jst_store::LocalStore::open(&dir.path().join("local.db"), &jst_store::Stamp { at: "t".into(), by: "t".into() }).expect("store");
+    assert!(store.observations().expect("values").is_empty(), "sample values removed");
+}
+
+#[test]
+fn a_unit_outside_malopolska_has_no_population_yet() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    let status = monitor.choose_unit("1465011").expect("Warszawa");
+    let unit = status.unit.expect("unit");
+    assert_eq!(unit.name, "Warszawa");
+    assert_eq!(unit.voivodeship, "mazowieckie");
+    assert_eq!(unit.population, None);
+}
+
+#[test]
+fn bad_codes_are_invalid_or_unknown() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    assert_eq!(monitor.choose_unit("12a").map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::InvalidInput));
+    assert_eq!(monitor.choose_unit("9999999").map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::NotFound));
+    assert_eq!(monitor.status().expect("status").unit, None);
+}
+
+#[test]
+fn own_values_pin_the_data_folder_to_its_unit() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    monitor.choose_unit("1219053").expect("Wieliczka");
+    drop(monitor);
+    {
+        let stamp = jst_store::Stamp { at: "t".into(), by: "t".into() };
+        let mut store = jst_store::LocalStore::open(&dir.path().join("local.db"), &stamp).expect("store");
+        let value = jst_store::ObservationRecord {
+            indicator: "LUD_OGOLEM".into(),
+            year: 2024,
+            value: 69791.0,
+            status: "ostateczne".into(),
+            source: None,
+            note: None,
+            sample: false,
+        };
+        store.upsert_observations(&stamp, "test", &[value]).expect("own value");
+    }
+    let mut monitor = Monitor::open(dir.path()).expect("reopen");
+    let err = monitor.choose_unit("1261011").expect_err("refused");
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert_eq!(monitor.open_demo().map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::Conflict));
+    assert_eq!(monitor.status().expect("status").unit.map(|u| u.teryt), Some("1219053".into()));
+}
+
+#[test]
+fn a_broken_register_file_writes_nothing() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    let files = dir.path().join("in");
+    std::fs::create_dir_all(&files).expect("dir");
+    let broken = files.join("terc.csv");
+    std::fs::write(&broken, "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n12;19;05;X;Wieliczka;gmina;2025-01-01\n").expect("write");
+    let before = std::fs::read(dir.path().join("local.db")).expect("db");
+    let err = monitor.import_register(&broken, false).expect_err("broken row");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    let message = err.to_string();
+    assert!(message.contains("terc.csv") && message.contains("wiersz 3") && message.contains("RODZ"), "{message}");
+    assert_eq!(std::fs::read(dir.path().join("local.db")).expect("db"), before);
+    assert_eq!(monitor.search_units("wieliczka", 5).expect("search")[0].teryt, "1219053");
+
+    let missing = monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
+    assert_eq!(missing.kind(), ErrorKind::Io);
+}
