@@ -23,7 +23,7 @@ pub fn format_integer(value: i64) -> String {
     } else {
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push('\u{a0}');
             }
             out.push(c);
@@ -45,7 +45,7 @@ pub fn status_table(status: &StatusView) -> String {
                 "Ludność",
                 unit.population
                     .as_ref()
-                    .map(|p| format!("{} (31.12.{})", format_integer(p.value), p.year))
+                    .map(|p| format!("{} (31.12.{})", format_integer(i64::from(p.value)), p.year))
                     .unwrap_or_else(|| "brak danych".to_owned()),
             ));
         }

@@ -45,7 +45,7 @@ impl Monitor {
         Ok(StatusView {
             unit,
             data_dir: self.data_dir.display().to_string(),
-            schema_version: self.local.schema_version()?,
+            schema_version: u32::try_from(self.local.schema_version()?).unwrap_or(0),
             demo,
         })
     }
@@ -140,7 +140,7 @@ impl Monitor {
         let population = self
             .peers
             .latest_value(&unit.identity, POPULATION)?
-            .map(|(year, value)| PopulationView { year, value: value.round() as i64 });
+            .map(|(year, value)| PopulationView { year, value: value.round() as u32 });
         let unit = UnitView::from(unit);
         Ok(OwnUnitView {
             teryt: unit.teryt,

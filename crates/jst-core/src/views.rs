@@ -21,7 +21,7 @@ pub struct UnitView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PopulationView {
     pub year: i32,
-    pub value: i64,
+    pub value: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,7 +41,7 @@ pub struct StatusView {
     /// Null until a unit is chosen (first run).
     pub unit: Option<OwnUnitView>,
     pub data_dir: String,
-    pub schema_version: i64,
+    pub schema_version: u32,
     pub demo: bool,
 }
 

@@ -1,0 +1,10 @@
+// App commands get generated permissions (`allow-<command>`), so a window may call only what its
+// capability grants (DESIGN §9).
+const COMMANDS: &[&str] = &["app_status", "search_units", "choose_unit", "open_demo"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script failed");
+}

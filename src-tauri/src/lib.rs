@@ -1,0 +1,56 @@
+//! The desktop shell of Monitor JST: a thin Tauri layer whose commands (about ten lines each)
+//! call `jst-core` and turn its errors into one serialisable [`ApiError`]. TypeScript bindings
+//! for the commands and types are generated from here into `ui/src/ipc/bindings.ts`.
+//!
+//! This is the only crate that depends on Tauri. It must not contain domain logic, SQL or file
+//! parsing, and it exposes no fs, shell, http or sql plugin to the webview.
+
+mod api_error;
+mod commands;
+mod navigation;
+mod state;
+
+use tauri::Manager;
+
+pub use api_error::ApiError;
+
+/// The command set and types shared with the UI; also used to generate the bindings.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // View types only travel to the UI, so one TypeScript type per Rust type is enough.
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            commands::app_status,
+            commands::search_units,
+            commands::choose_unit,
+            commands::open_demo,
+        ])
+}
+
+/// Where the generated TypeScript bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/ipc/bindings.ts";
+
+/// Renders the TypeScript bindings (the committed file must equal this).
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from src-tauri by `cargo xtask codegen`; do not edit."),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .plugin(navigation::guard())
+        .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            let data_dir = state::data_dir(app.handle());
+            app.manage(state::AppState::open(data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Monitor JST could not start its window");
+}

@@ -1,0 +1,41 @@
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use jst_core::{ErrorKind, Monitor, DATA_DIR_ENV};
+use tauri::Manager;
+
+use crate::ApiError;
+
+/// The opened data folder, or why it could not be opened (shown in the window, not a crash).
+pub struct AppState {
+    monitor: Result<Mutex<Monitor>, ApiError>,
+}
+
+impl AppState {
+    pub fn open(data_dir: Result<PathBuf, ApiError>) -> Self {
+        let monitor = data_dir.and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
+        Self { monitor }
+    }
+
+    /// Runs `f` on the monitor; every command goes through here.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>) -> Result<T, ApiError> {
+        let monitor = self.monitor.as_ref().map_err(Clone::clone)?;
+        let mut guard = monitor.lock().map_err(|_| ApiError {
+            kind: ErrorKind::Internal,
+            message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie".to_owned(),
+        })?;
+        f(&mut guard).map_err(ApiError::from)
+    }
+}
+
+/// `JST_DATA_DIR` when set (shared with the CLI), else the app-data folder of the bundle
+/// identifier, which is the CLI's default too.
+pub fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, ApiError> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    app.path().app_data_dir().map_err(|e| ApiError {
+        kind: ErrorKind::Io,
+        message: format!("nie ustalono folderu danych aplikacji ({e}); ustaw zmienną {DATA_DIR_ENV}"),
+    })
+}

@@ -1,0 +1,93 @@
+// End-to-end scenarios in the real Monitor JST window. Run by `cargo xtask test` (or
+// `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
+import assert from "node:assert/strict";
+import { join, startApp, tempDataDir } from "./webdriver.mjs";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`brak zmiennej ${name}`);
+  return value;
+};
+const app = env("APP_BINARY");
+const driver = env("TAURI_DRIVER");
+const axeScript = env("AXE_SCRIPT");
+const artifacts = env("ARTIFACTS");
+
+const NBSP = /\u00a0|\u202f/g;
+const bodyText = "return document.body.innerText;";
+
+async function expectAccessible(session, step) {
+  const violations = await session.axe(axeScript);
+  assert.deepEqual(
+    violations.map((v) => `${v.id} (${v.impact}): ${v.help ?? v.description}`),
+    [],
+    `axe-core: poważne naruszenia dostępności na kroku „${step}”`,
+  );
+}
+
+async function scenario(name, body) {
+  const dataDir = tempDataDir(name);
+  const session = await startApp({ driver, app, env: { JST_DATA_DIR: dataDir } });
+  try {
+    await body(session, dataDir);
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    await session.screenshot(join(artifacts, `${name}-blad.png`)).catch(() => {});
+    console.error(`FAIL ${name}`);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
+  await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+  assert.equal(await s.text("return document.title;"), "Monitor JST");
+  assert.equal(await s.text("return document.documentElement.lang;"), "pl");
+  await s.screenshot(join(artifacts, "01-wybor-jednostki.png"));
+  await expectAccessible(s, "wybór jednostki");
+
+  await s.type("#unit-search", "wieliczka");
+  await s.waitFor(
+    "wynik „Wieliczka”",
+    "return [...document.querySelectorAll('button.result')].some((b) => b.innerText.includes('Wieliczka'));",
+  );
+  await s.screenshot(join(artifacts, "02-wyniki-wyszukiwania.png"));
+  await expectAccessible(s, "wyniki wyszukiwania");
+
+  await s.click("button.result", "1219053");
+  await s.waitFor("Pulpit Wieliczki", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+  const text = (await s.text(bodyText)).replace(NBSP, " ");
+  assert.match(text, /Wieliczka/);
+  assert.match(text, /69 791/);
+  assert.match(text, /gmina miejsko-wiejska/);
+  assert.match(text, /wielicki/);
+  assert.match(text, /małopolskie/);
+  assert.ok(text.includes(dataDir), "Pulpit pokazuje folder danych");
+  await s.screenshot(join(artifacts, "03-pulpit.png"));
+  await expectAccessible(s, "pulpit");
+
+  // The choice went through the real IPC into local.db.
+  const status = await s.invoke("app_status");
+  assert.equal(status.ok.unit.teryt, "1219053");
+  assert.equal(status.ok.demo, false);
+  assert.equal(status.ok.unit.population.value, 69791);
+
+  await s.click("nav button", "Strategia");
+  await s.waitFor("ekran w przygotowaniu", "return document.querySelector('main')?.innerText.includes('w przygotowaniu');");
+  await s.screenshot(join(artifacts, "04-strategia-w-przygotowaniu.png"));
+});
+
+await scenario("demo", async (s) => {
+  await s.waitFor("propozycja demo", "return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Otwórz demo'));");
+  await s.click("button", "Otwórz demo");
+  await s.waitFor("Pulpit demo", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+  const text = (await s.text(bodyText)).replace(NBSP, " ");
+  assert.match(text, /Demo — dane przykładowe/);
+  assert.match(text, /69 791/);
+  await s.screenshot(join(artifacts, "05-demo.png"));
+  await expectAccessible(s, "demo");
+  // A command the UI has no permission for does not exist for the webview.
+  const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
+  assert.ok(denied.err, "webview nie ma dostępu do systemu plików");
+});

@@ -1,0 +1,83 @@
+import type { MessageKey } from "./pl";
+
+// English, the second language; the type makes a missing key a compile error.
+export const en: Record<MessageKey, string> = {
+  "app.name": "Monitor JST",
+  "app.loading": "Loading…",
+  "app.error.title": "Cannot open the data",
+  "app.error.retry": "Try again",
+  "app.skip": "Skip to content",
+  "lang.label": "Language",
+  "lang.pl": "polski",
+  "lang.en": "English",
+
+  "nav.label": "Main navigation",
+  "nav.pulpit": "Dashboard",
+  "nav.strategia": "Strategy",
+  "nav.porownania": "Comparisons",
+  "nav.koszty": "Costs",
+  "nav.dane": "Data",
+  "nav.synchronizacja": "Synchronisation",
+  "nav.raporty": "Reports",
+  "nav.ustawienia": "Settings",
+
+  "chooser.title": "Choose your unit",
+  "chooser.intro":
+    "Monitor JST keeps the data of one local government unit. Search for a gmina, city county or powiat by name or TERYT code.",
+  "chooser.search.label": "Name or TERYT code",
+  "chooser.search.placeholder": "e.g. Wieliczka or 1219053",
+  "chooser.results": "Search results",
+  "chooser.results.count": "Found: {count}",
+  "chooser.results.none": "No unit found. Check the spelling or type the TERYT code.",
+  "chooser.choose": "Choose",
+  "chooser.demo.title": "No data yet?",
+  "chooser.demo.text": "Open the demo: gmina Wieliczka with its real population and a few sample values.",
+  "chooser.demo.button": "Open the demo (Wieliczka)",
+  "chooser.cancel": "Back to the dashboard",
+
+  "unit.kind": "Kind",
+  "unit.teryt": "TERYT code",
+  "unit.powiat": "Powiat",
+  "unit.voivodeship": "Voivodeship",
+  "unit.population": "Population",
+  "unit.population.value": "{value} (as of 31.12.{year})",
+  "unit.population.none": "no reference data for this unit",
+  "unit.none": "—",
+
+  "kind.gmina_miejska": "urban gmina",
+  "kind.gmina_wiejska": "rural gmina",
+  "kind.gmina_miejsko_wiejska": "urban-rural gmina",
+  "kind.miasto_na_prawach_powiatu": "city with powiat status",
+  "kind.powiat": "powiat",
+  "kind.wojewodztwo": "voivodeship",
+
+  "demo.badge": "Demo — sample data",
+  "demo.banner":
+    "This is the demo. The population comes from GUS data; the other values are samples, not official statistics.",
+
+  "pulpit.title": "Dashboard",
+  "pulpit.unit": "Unit",
+  "pulpit.installation": "Program data",
+  "pulpit.dataDir": "Data folder",
+  "pulpit.schema": "Database schema version",
+  "pulpit.attention": "Needs attention",
+  "pulpit.attention.pending": "Indicators needing attention will appear with the Strategy module (in preparation).",
+  "pulpit.changeUnit": "Change unit",
+
+  "prep.badge": "In preparation",
+  "prep.text": "This screen is in preparation and will arrive in a later version.",
+  "prep.strategia": "The development strategy tree with goals, indicators, progress and projection.",
+  "prep.porownania": "Comparisons with similar units: distributions, position in the group, map.",
+  "prep.koszty": "Unit costs of services against the comparison group, XLSX export.",
+  "prep.dane": "Entry and import of indicator values, change history.",
+  "prep.synchronizacja": "Download of signed peer data and submission of own values.",
+  "prep.raporty": "Strategy monitoring report and the chapter of the report on the state of the gmina.",
+  "prep.ustawienia": "Program settings, backups, trusted keys.",
+
+  "error.invalid_input": "Invalid input",
+  "error.not_found": "Not found",
+  "error.conflict": "Conflict with existing data",
+  "error.schema_too_new": "Data from a newer version",
+  "error.io": "Read or write error",
+  "error.internal": "Program error",
+};

@@ -1,0 +1,97 @@
+//! `cargo xtask run|test|codegen|e2e`: the project's two commands and their helpers. They install
+//! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
+//! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
+
+mod deps;
+mod e2e;
+mod shell;
+#[cfg(test)]
+mod tidy;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use shell::{cargo, npm};
+
+const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e>
+  run      buduje interfejs i uruchamia aplikację (bez wybranej jednostki proponuje demo)
+  test     wszystkie testy: Rust, interfejs (vitest), end-to-end w prawdziwym oknie
+  codegen  generuje ui/src/ipc/bindings.ts z komend Rust
+  e2e      tylko testy end-to-end (po zbudowaniu aplikacji)";
+
+fn main() -> Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = project_root();
+    match task.as_str() {
+        "run" => run(&root),
+        "test" => test(&root),
+        "codegen" => codegen(&root),
+        "e2e" => {
+            deps::ensure_all(&root)?;
+            build_app(&root)?;
+            e2e::run(&root)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Where cargo puts binaries: `CARGO_TARGET_DIR` when set (CI keeps one outside the clone).
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+}
+
+fn build_ui(root: &Path) -> Result<()> {
+    shell::step("Budowanie interfejsu (vite build)");
+    npm(root, &["run", "build"])
+}
+
+fn build_app(root: &Path) -> Result<()> {
+    build_ui(root)?;
+    shell::step("Budowanie aplikacji (cargo build -p monitor-jst)");
+    cargo(root, &["build", "-p", "monitor-jst"])
+}
+
+fn run(root: &Path) -> Result<()> {
+    deps::ensure_all(root)?;
+    build_app(root)?;
+    let display = e2e::Display::ensure()?;
+    shell::step("Uruchamianie Monitora JST");
+    let status = std::process::Command::new(target_dir(root).join("debug/monitor-jst"))
+        .envs(display.env())
+        .status()?;
+    anyhow::ensure!(status.success(), "aplikacja zakończyła się błędem: {status}");
+    Ok(())
+}
+
+fn codegen(root: &Path) -> Result<()> {
+    deps::ensure_all(root)?;
+    build_ui(root)?;
+    shell::step("Generowanie ui/src/ipc/bindings.ts");
+    shell::run_in(root, "cargo", &["test", "-p", "monitor-jst", "--test", "it", "committed_bindings_are_fresh"], &[("UPDATE_BINDINGS", "1")])
+}
+
+fn test(root: &Path) -> Result<()> {
+    let started = std::time::Instant::now();
+    deps::ensure_all(root)?;
+    // The app embeds ui/dist at compile time, so the UI is built before any Rust test.
+    build_ui(root)?;
+    shell::step("Testy Rust (cargo test --workspace), w tym tidy i świeżość powiązań IPC");
+    cargo(root, &["test", "--workspace", "--all-targets"])?;
+    shell::step("Sprawdzenie typów interfejsu (svelte-check)");
+    npm(root, &["run", "check"])?;
+    shell::step("Testy interfejsu (vitest)");
+    npm(root, &["test"])?;
+    shell::step("Budowanie aplikacji do testów end-to-end");
+    cargo(root, &["build", "-p", "monitor-jst"])?;
+    e2e::run(root)?;
+    println!("\nWszystkie testy przeszły w {:.0} s.", started.elapsed().as_secs_f64());
+    Ok(())
+}
