@@ -69,7 +69,10 @@ fn ensure_node() -> Result<()> {
     Ok(())
 }
 
-/// `npm ci` when node_modules is missing or older than the lock file.
+/// Installs the locked npm packages when node_modules is missing or older than the lock file.
+/// `npm install --no-save` rather than `npm ci`: the registry mirror here serves only some of
+/// rollup's platform packages, so the lock lists fewer optional packages than `npm ci` demands;
+/// `--no-save` still installs the locked versions and leaves the lock file untouched.
 fn ensure_npm_packages(root: &Path) -> Result<()> {
     let ui = root.join("ui");
     let lock = std::fs::metadata(ui.join("package-lock.json")).and_then(|m| m.modified()).ok();
@@ -77,8 +80,8 @@ fn ensure_npm_packages(root: &Path) -> Result<()> {
     if matches!((lock, installed), (Some(l), Some(i)) if i >= l) {
         return Ok(());
     }
-    step("Instalowanie pakietów npm (npm ci)");
-    run_in(&ui, "npm", &["ci", "--no-audit", "--no-fund"], &[])
+    step("Instalowanie pakietów npm (npm install --no-save)");
+    run_in(&ui, "npm", &["install", "--no-save", "--no-audit", "--no-fund"], &[])
 }
 
 fn ensure_tauri_driver() -> Result<()> {
