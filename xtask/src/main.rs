@@ -1,4 +1,4 @@
-//! `cargo xtask run|test|codegen|e2e`: the project's two commands and their helpers. They install
+//! `cargo xtask run|test|codegen|e2e|tidy`: the project's two commands and their helpers. They install
 //! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
 //! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
 
@@ -14,11 +14,12 @@ use anyhow::Result;
 
 use shell::{cargo, npm};
 
-const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e>
+const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy>
   run      buduje interfejs i uruchamia aplikację (bez wybranej jednostki proponuje demo)
   test     wszystkie testy: Rust, interfejs (vitest), end-to-end w prawdziwym oknie
   codegen  generuje ui/src/ipc/bindings.ts z komend Rust
-  e2e      tylko testy end-to-end (po zbudowaniu aplikacji)";
+  e2e      tylko testy end-to-end (po zbudowaniu aplikacji)
+  tidy     tylko testy niezmienników architektury (xtask/src/tidy.rs)";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -27,6 +28,7 @@ fn main() -> Result<()> {
         "run" => run(&root),
         "test" => test(&root),
         "codegen" => codegen(&root),
+        "tidy" => cargo(&root, &["test", "-p", "xtask", "--", "tidy::"]),
         "e2e" => {
             deps::ensure_all(&root)?;
             build_app(&root)?;

@@ -12,15 +12,25 @@ pub(crate) fn decode(
     header_ok: impl Fn(&str) -> bool,
 ) -> Result<String, ImportError> {
     let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(text) = std::str::from_utf8(without_bom) {
-        return Ok(text.to_owned());
-    }
+    let utf8_error = match std::str::from_utf8(without_bom) {
+        Ok(text) => return Ok(text.to_owned()),
+        Err(e) => e,
+    };
+    // Point at the first byte that is not UTF-8: usually the first Polish letter of the file.
+    let bad = utf8_error.valid_up_to();
+    let line = without_bom[..bad].iter().filter(|b| **b == b'\n').count() + 1;
     let not_cp1250 = || {
         ImportError::single(
             file,
-            Problem::file(
-                "nie rozpoznano kodowania znaków: plik nie jest ani w UTF-8, ani w Windows-1250 \
-                 z oczekiwanym nagłówkiem. Zapisz go jako UTF-8 i spróbuj ponownie.",
+            Problem::at(
+                line,
+                None,
+                format!(
+                    "nie rozpoznano kodowania znaków (bajt 0x{:02X} nie pasuje do UTF-8): plik nie \
+                     jest ani w UTF-8, ani w Windows-1250 z oczekiwanym nagłówkiem. Zapisz go jako \
+                     UTF-8 i spróbuj ponownie.",
+                    without_bom[bad]
+                ),
             ),
         )
     };

@@ -103,7 +103,7 @@ fn bad_register_files_are_refused_with_location_and_write_nothing() {
     let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
         ("zepsuty.csv", format!("{header}{good_rows}12;19;05;7;Wieliczka;gmina;2025-01-01\n").into_bytes(), &["zepsuty.csv", "wiersz 4", "RODZ"]),
         ("krotki.csv", format!("{header}{good_rows}12;19;05;3;Wieliczka\n").into_bytes(), &["krotki.csv", "wiersz 4", "pól"]),
-        ("kodowanie.csv", undefined_bytes, &["kodowanie.csv", "kodowania"]),
+        ("kodowanie.csv", undefined_bytes, &["kodowanie.csv", "wiersz 4", "kodowania"]),
         ("naglowek.csv", b"KOD;NAZWA;TYP\n12;MALOPOLSKIE;woj\n".to_vec(), &["naglowek.csv", "wiersz 1", "TERC"]),
         ("pusty.csv", Vec::new(), &["pusty.csv", "pusty"]),
     ];
