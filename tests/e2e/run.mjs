@@ -1,6 +1,7 @@
 // End-to-end scenarios in the real Monitor JST window. Run by `cargo xtask test` (or
 // `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { join, startApp, tempDataDir } from "./webdriver.mjs";
 
 const env = (name) => {
@@ -12,6 +13,7 @@ const app = env("APP_BINARY");
 const driver = env("TAURI_DRIVER");
 const axeScript = env("AXE_SCRIPT");
 const artifacts = env("ARTIFACTS");
+const jst = env("JST_BINARY");
 
 const NBSP = /\u00a0|\u202f/g;
 const bodyText = "return document.body.innerText;";
@@ -25,9 +27,9 @@ async function expectAccessible(session, step) {
   );
 }
 
-async function scenario(name, body) {
+async function scenario(name, body, appEnv) {
   const dataDir = tempDataDir(name);
-  const session = await startApp({ driver, app, env: { JST_DATA_DIR: dataDir } });
+  const session = await startApp({ driver, app, env: appEnv?.(dataDir) ?? { JST_DATA_DIR: dataDir } });
   try {
     await body(session, dataDir);
     console.log(`ok   ${name}`);
@@ -91,3 +93,22 @@ await scenario("demo", async (s) => {
   const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
   assert.ok(denied.err, "webview nie ma dostępu do systemu plików");
 });
+
+// Without JST_DATA_DIR the app and the CLI share the app-data folder of pl.monitorjst.app.
+await scenario(
+  "wspolny-folder-danych",
+  async (s, home) => {
+    await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+    const status = await s.invoke("open_demo");
+    const expected = join(home, ".local/share/pl.monitorjst.app");
+    assert.equal(status.ok.data_dir, expected);
+    const cliEnv = { ...process.env, HOME: home };
+    delete cliEnv.JST_DATA_DIR;
+    delete cliEnv.XDG_DATA_HOME;
+    const cli = JSON.parse(execFileSync(jst, ["status", "--format", "json"], { env: cliEnv }).toString());
+    assert.equal(cli.data_dir, expected);
+    assert.equal(cli.demo, true);
+    assert.equal(cli.unit.teryt, "1219053");
+  },
+  (home) => ({ HOME: home, JST_DATA_DIR: null, XDG_DATA_HOME: null }),
+);

@@ -21,12 +21,15 @@ export function freePort() {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts tauri-driver with `env` (which reaches the app) and opens a session on the app. */
+/** Starts tauri-driver with `env` (which reaches the app; `null` values are removed) and opens
+ *  a session on the app. */
 export async function startApp({ driver, app, env }) {
+  const childEnv = { ...process.env, ...env };
+  for (const [key, value] of Object.entries(childEnv)) if (value === null) delete childEnv[key];
   const port = await freePort();
   const nativePort = await freePort();
   const child = spawn(driver, ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, ...env },
+    env: childEnv,
     stdio: ["ignore", "inherit", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -57,8 +57,8 @@ fn build_ui(root: &Path) -> Result<()> {
 
 fn build_app(root: &Path) -> Result<()> {
     build_ui(root)?;
-    shell::step("Budowanie aplikacji (cargo build -p monitor-jst)");
-    cargo(root, &["build", "-p", "monitor-jst"])
+    shell::step("Budowanie aplikacji (cargo build -p monitor-jst -p jst-cli)");
+    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli"])
 }
 
 fn run(root: &Path) -> Result<()> {
@@ -92,7 +92,7 @@ fn test(root: &Path) -> Result<()> {
     shell::step("Testy interfejsu (vitest)");
     npm(root, &["test"])?;
     shell::step("Budowanie aplikacji do testów end-to-end");
-    cargo(root, &["build", "-p", "monitor-jst"])?;
+    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli"])?;
     e2e::run(root)?;
     println!("\nWszystkie testy przeszły w {:.0} s.", started.elapsed().as_secs_f64());
     Ok(())

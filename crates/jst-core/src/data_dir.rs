@@ -13,3 +13,12 @@ const BUNDLE_ID: &str = "pl.monitorjst.app";
 pub fn default_data_dir() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(BUNDLE_ID))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn default_folder_is_named_after_the_bundle_identifier() {
+        let dir = super::default_data_dir().expect("a data folder on this platform");
+        assert!(dir.ends_with("pl.monitorjst.app"), "{}", dir.display());
+    }
+}

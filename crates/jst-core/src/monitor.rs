@@ -89,7 +89,16 @@ impl Monitor {
     pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         let bytes = read_capped(path, MAX_REGISTER_BYTES)?;
-        let parsed = parse_terc(&bytes, &file)?;
+        let mut parsed = parse_terc(&bytes, &file)?;
+        // A partial file loaded as a full snapshot would end most units; say so before it does.
+        let active = self.local.unit_count(true)?;
+        let offered = parsed.snapshot.entries.len();
+        if offered * 10 < active * 9 {
+            parsed.warnings.push(jst_import::Problem::file(format!(
+                "plik zawiera tylko {offered} jednostek, a rejestr ma ich teraz {active}: jako pełny \
+                 stan rejestru zakończy ważność jednostek, których w nim nie ma"
+            )));
+        }
         if strict && !parsed.warnings.is_empty() {
             return Err(Error::Import(jst_import::ImportError::new(&file, parsed.warnings)));
         }

@@ -168,5 +168,9 @@ fn strict_import_refuses_warnings() {
     std::fs::write(&path, "WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n").expect("write");
     let output = jst(&dir.path().join("dane"), &["import", "register", path.to_str().expect("path"), "--strict"]);
     assert_eq!(output.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("brak wiersza powiatu 2401"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("brak wiersza powiatu 2401"), "{stderr}");
+    assert!(stderr.contains("plik zawiera tylko 1 jednostek"), "{stderr}");
+    let found = json_of(&jst(&dir.path().join("dane"), &["units", "search", "bedzin", "--format", "json"]));
+    assert_eq!(found[0]["teryt"], json!("2401011"), "nothing written with --strict");
 }
