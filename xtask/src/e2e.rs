@@ -47,7 +47,11 @@ impl Display {
 impl Drop for Display {
     fn drop(&mut self) {
         if let Some(child) = &mut self.xvfb {
-            let _ = child.kill();
+            // SIGTERM lets Xvfb remove its lock file; SIGKILL would leave /tmp/.X<n>-lock behind.
+            let terminated = Command::new("kill").arg(child.id().to_string()).status().is_ok_and(|s| s.success());
+            if !terminated {
+                let _ = child.kill();
+            }
             let _ = child.wait();
         }
     }
