@@ -17,13 +17,19 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<StatusView, ApiErr
 
 #[tauri::command]
 #[specta::specta]
-pub async fn search_units(state: State<'_, AppState>, query: String) -> Result<Vec<UnitView>, ApiError> {
+pub async fn search_units(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<UnitView>, ApiError> {
     state.with(|m| m.search_units(&query, SEARCH_LIMIT))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_unit(state: State<'_, AppState>, teryt: String) -> Result<StatusView, ApiError> {
+pub async fn choose_unit(
+    state: State<'_, AppState>,
+    teryt: String,
+) -> Result<StatusView, ApiError> {
     state.with(|m| m.choose_unit(&teryt))
 }
 

@@ -13,16 +13,21 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: Result<PathBuf, ApiError>) -> Self {
-        let monitor = data_dir.and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
+        let monitor =
+            data_dir.and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
         Self { monitor }
     }
 
     /// Runs `f` on the monitor; every command goes through here.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>) -> Result<T, ApiError> {
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
+    ) -> Result<T, ApiError> {
         let monitor = self.monitor.as_ref().map_err(Clone::clone)?;
         let mut guard = monitor.lock().map_err(|_| ApiError {
             kind: ErrorKind::Internal,
-            message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie".to_owned(),
+            message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie"
+                .to_owned(),
         })?;
         f(&mut guard).map_err(ApiError::from)
     }
@@ -36,6 +41,8 @@ pub fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, ApiError> {
     }
     app.path().app_data_dir().map_err(|e| ApiError {
         kind: ErrorKind::Io,
-        message: format!("nie ustalono folderu danych aplikacji ({e}); ustaw zmienną {DATA_DIR_ENV}"),
+        message: format!(
+            "nie ustalono folderu danych aplikacji ({e}); ustaw zmienną {DATA_DIR_ENV}"
+        ),
     })
 }

@@ -3,21 +3,10 @@ import { flushSync, mount, unmount } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
 import type { StatusView } from "./ipc/bindings";
+import { wieliczkaStatus } from "./test/fixtures";
 
 const empty: StatusView = { unit: null, data_dir: "/tmp/dane", schema_version: 1, demo: false };
-const chosen: StatusView = {
-  unit: {
-    teryt: "1219053",
-    name: "Wieliczka",
-    kind: "gmina_miejsko_wiejska",
-    powiat: "wielicki",
-    voivodeship: "małopolskie",
-    population: { year: 2024, value: 69791 },
-  },
-  data_dir: "/tmp/dane",
-  schema_version: 1,
-  demo: false,
-};
+const chosen = wieliczkaStatus(false);
 
 async function settle() {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));

@@ -38,7 +38,10 @@ fn installed(package: &str) -> bool {
 
 fn ensure_system_packages() -> Result<()> {
     if !available("dpkg-query") {
-        println!("(pomijam pakiety systemowe: to nie jest Debian; zainstaluj odpowiedniki: {})", PACKAGES.join(" "));
+        println!(
+            "(pomijam pakiety systemowe: to nie jest Debian; zainstaluj odpowiedniki: {})",
+            PACKAGES.join(" ")
+        );
         return Ok(());
     }
     let missing: Vec<&str> = PACKAGES.into_iter().filter(|p| !installed(p)).collect();
@@ -47,7 +50,8 @@ fn ensure_system_packages() -> Result<()> {
     }
     step(&format!("Instalowanie pakietów systemowych: {}", missing.join(" ")));
     let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
-    let (program, prefix): (&str, Vec<&str>) = if is_root { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
+    let (program, prefix): (&str, Vec<&str>) =
+        if is_root { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
     let mut update = prefix.clone();
     update.extend(["update", "-qq"]);
     run_in(Path::new("/"), program, &update, &[])?;
@@ -62,7 +66,13 @@ fn ensure_node() -> Result<()> {
         "brak Node.js: zainstaluj Node.js 20.19 lub nowszy (https://nodejs.org) i uruchom ponownie",
     )?;
     let version = String::from_utf8_lossy(&output.stdout);
-    let major: u32 = version.trim().trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let major: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
     if major < 20 {
         bail!("Node.js {version} jest za stary: potrzebny 20.19 lub nowszy");
     }
@@ -76,7 +86,9 @@ fn ensure_node() -> Result<()> {
 fn ensure_npm_packages(root: &Path) -> Result<()> {
     let ui = root.join("ui");
     let lock = std::fs::metadata(ui.join("package-lock.json")).and_then(|m| m.modified()).ok();
-    let installed = std::fs::metadata(ui.join("node_modules/.package-lock.json")).and_then(|m| m.modified()).ok();
+    let installed = std::fs::metadata(ui.join("node_modules/.package-lock.json"))
+        .and_then(|m| m.modified())
+        .ok();
     if matches!((lock, installed), (Some(l), Some(i)) if i >= l) {
         return Ok(());
     }
@@ -89,7 +101,12 @@ fn ensure_tauri_driver() -> Result<()> {
         return Ok(());
     }
     step("Instalowanie tauri-driver (cargo install)");
-    run_in(Path::new("."), "cargo", &["install", "tauri-driver", "--version", "^2", "--locked"], &[])
+    run_in(
+        Path::new("."),
+        "cargo",
+        &["install", "tauri-driver", "--version", "^2", "--locked"],
+        &[],
+    )
 }
 
 /// A program installed by `cargo install`, which may not be on PATH yet.

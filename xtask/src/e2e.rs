@@ -48,7 +48,10 @@ impl Drop for Display {
     fn drop(&mut self) {
         if let Some(child) = &mut self.xvfb {
             // SIGTERM lets Xvfb remove its lock file; SIGKILL would leave /tmp/.X<n>-lock behind.
-            let terminated = Command::new("kill").arg(child.id().to_string()).status().is_ok_and(|s| s.success());
+            let terminated = Command::new("kill")
+                .arg(child.id().to_string())
+                .status()
+                .is_ok_and(|s| s.success());
             if !terminated {
                 let _ = child.kill();
             }
@@ -63,7 +66,9 @@ pub fn run(root: &Path) -> Result<()> {
     let artifacts = root.join("artifacts/e2e");
     let _ = std::fs::remove_dir_all(&artifacts);
     std::fs::create_dir_all(&artifacts)?;
-    let driver = cargo_bin("tauri-driver").map(|p| p.display().to_string()).unwrap_or_else(|| "tauri-driver".to_owned());
+    let driver = cargo_bin("tauri-driver")
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "tauri-driver".to_owned());
     let app = crate::target_dir(root).join("debug/monitor-jst").display().to_string();
     let jst = crate::target_dir(root).join("debug/jst").display().to_string();
     let axe = root.join("ui/node_modules/axe-core/axe.min.js").display().to_string();

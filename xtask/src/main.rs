@@ -77,7 +77,12 @@ fn codegen(root: &Path) -> Result<()> {
     deps::ensure_all(root)?;
     build_ui(root)?;
     shell::step("Generowanie ui/src/ipc/bindings.ts");
-    shell::run_in(root, "cargo", &["test", "-p", "monitor-jst", "--test", "it", "committed_bindings_are_fresh"], &[("UPDATE_BINDINGS", "1")])
+    shell::run_in(
+        root,
+        "cargo",
+        &["test", "-p", "monitor-jst", "--test", "it", "committed_bindings_are_fresh"],
+        &[("UPDATE_BINDINGS", "1")],
+    )
 }
 
 fn test(root: &Path) -> Result<()> {
@@ -85,6 +90,9 @@ fn test(root: &Path) -> Result<()> {
     deps::ensure_all(root)?;
     // The app embeds ui/dist at compile time, so the UI is built before any Rust test.
     build_ui(root)?;
+    shell::step("Formatowanie (cargo fmt --check) i lint (cargo clippy -D warnings)");
+    cargo(root, &["fmt", "--all", "--check"])?;
+    cargo(root, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     shell::step("Testy Rust (cargo test --workspace), w tym tidy i świeżość powiązań IPC");
     cargo(root, &["test", "--workspace", "--all-targets"])?;
     shell::step("Sprawdzenie typów interfejsu (svelte-check)");

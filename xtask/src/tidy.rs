@@ -46,7 +46,9 @@ fn only_src_tauri_depends_on_tauri() {
         for line in manifest.lines() {
             let key = line.split(['=', '.']).next().unwrap_or_default().trim();
             assert!(
-                !(key == "tauri" || key.starts_with("tauri-") || line.contains("[dependencies.tauri")),
+                !(key == "tauri"
+                    || key.starts_with("tauri-")
+                    || line.contains("[dependencies.tauri")),
                 "{} depends on tauri: only src-tauri may (DESIGN §3, invariant 1)",
                 dir.display()
             );
@@ -61,9 +63,17 @@ fn sql_and_polars_stay_in_their_crates() {
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("manifest");
         let deps = manifest.split("[dev-dependencies]").next().unwrap_or_default();
-        let uses = |krate: &str| deps.lines().any(|l| l.trim_start().starts_with(&format!("{krate}.")) || l.trim_start().starts_with(&format!("{krate} =")));
+        let uses = |krate: &str| {
+            deps.lines().any(|l| {
+                l.trim_start().starts_with(&format!("{krate}."))
+                    || l.trim_start().starts_with(&format!("{krate} ="))
+            })
+        };
         if name != "jst-store" && name != "jst-server" {
-            assert!(!uses("rusqlite"), "{name} uses rusqlite: SQL lives in jst-store (DESIGN §3, invariant 2)");
+            assert!(
+                !uses("rusqlite"),
+                "{name} uses rusqlite: SQL lives in jst-store (DESIGN §3, invariant 2)"
+            );
         }
         if name != "jst-analytics" {
             assert!(!uses("polars"), "{name} uses polars: only jst-analytics may");
@@ -89,7 +99,11 @@ fn every_lib_starts_with_a_purpose_paragraph() {
         if is_bin_of_lib {
             continue;
         }
-        assert!(text.starts_with("//!"), "{} must start with a //! paragraph on what the crate is for", path.display());
+        assert!(
+            text.starts_with("//!"),
+            "{} must start with a //! paragraph on what the crate is for",
+            path.display()
+        );
     }
 }
 
@@ -103,26 +117,31 @@ fn migrations_are_numbered_and_never_edited() {
         for (index, file) in files.iter().enumerate() {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let expected = format!("{:04}_", index + 1);
-            assert!(name.starts_with(&expected), "{set}/{name}: migrations are numbered 0001_, 0002_, … without gaps");
+            assert!(
+                name.starts_with(&expected),
+                "{set}/{name}: migrations are numbered 0001_, 0002_, … without gaps"
+            );
         }
     }
-    // Once committed, a migration file only ever gets added: git history must show no edit.
-    let output = Command::new("git")
-        .args(["log", "--format=%h %s", "--diff-filter=MDR", "--", "crates/jst-store/migrations"])
-        .current_dir(&root)
-        .output();
-    if let Some(output) = output.ok().filter(|o| o.status.success()) {
-        let edits = String::from_utf8_lossy(&output.stdout);
-        assert!(edits.trim().is_empty(), "committed migrations were edited, renamed or deleted:\n{edits}");
-    }
-    // Nor may the working tree change a committed one.
-    let diff = Command::new("git")
-        .args(["diff", "--name-only", "HEAD", "--", "crates/jst-store/migrations"])
-        .current_dir(&root)
-        .output();
-    if let Some(diff) = diff.ok().filter(|o| o.status.success()) {
-        let changed = String::from_utf8_lossy(&diff.stdout);
-        assert!(changed.trim().is_empty(), "uncommitted edits of committed migrations:\n{changed}");
+    // Once committed, a migration file only ever gets added: neither history nor the working
+    // tree may show an edit, rename or deletion. Outside a git checkout there is nothing to check.
+    let checks = [
+        (
+            &["log", "--format=%h %s", "--diff-filter=MDR", "--"][..],
+            "committed migrations were edited, renamed or deleted",
+        ),
+        (&["diff", "--name-only", "HEAD", "--"][..], "uncommitted edits of committed migrations"),
+    ];
+    for (args, problem) in checks {
+        let output = Command::new("git")
+            .args(args)
+            .arg("crates/jst-store/migrations")
+            .current_dir(&root)
+            .output();
+        if let Some(output) = output.ok().filter(|o| o.status.success()) {
+            let found = String::from_utf8_lossy(&output.stdout);
+            assert!(found.trim().is_empty(), "{problem}:\n{found}");
+        }
     }
 }
 
@@ -146,12 +165,20 @@ fn the_webview_talks_to_tauri_only_through_ui_src_ipc() {
 #[test]
 fn csp_is_strict() {
     let root = project_root();
-    let conf = std::fs::read_to_string(root.join("src-tauri/tauri.conf.json")).expect("tauri.conf.json");
-    assert!(conf.contains(r#""connect-src": "ipc: http://ipc.localhost""#), "connect-src must allow IPC only");
+    let conf =
+        std::fs::read_to_string(root.join("src-tauri/tauri.conf.json")).expect("tauri.conf.json");
+    assert!(
+        conf.contains(r#""connect-src": "ipc: http://ipc.localhost""#),
+        "connect-src must allow IPC only"
+    );
     assert!(conf.contains(r#""default-src": "'self'""#));
     assert!(!conf.contains("unsafe-eval"));
-    assert!(!conf.contains("unsafe-inline"), "an 'unsafe-inline' needs a reason in ARCHITECTURE.md first");
-    let caps = std::fs::read_to_string(root.join("src-tauri/capabilities/main.json")).expect("capability");
+    assert!(
+        !conf.contains("unsafe-inline"),
+        "an 'unsafe-inline' needs a reason in ARCHITECTURE.md first"
+    );
+    let caps =
+        std::fs::read_to_string(root.join("src-tauri/capabilities/main.json")).expect("capability");
     for plugin in ["\"fs:", "\"shell:", "\"http:", "\"sql:", "\"remote\""] {
         assert!(!caps.contains(plugin), "capability grants {plugin}");
     }

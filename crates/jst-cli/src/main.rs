@@ -10,7 +10,7 @@ mod render;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
 use args::{Cli, Command, Format, ImportCommand, UnitsCommand};
@@ -18,8 +18,21 @@ use args::{Cli, Command, Format, ImportCommand, UnitsCommand};
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
 
+const EXIT_USAGE: u8 = 2;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("Błąd użycia (pomoc: jst --help):\n{err}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -32,13 +45,17 @@ fn main() -> ExitCode {
 fn exit_code(err: &Error) -> u8 {
     match err.kind() {
         ErrorKind::InvalidInput | ErrorKind::NotFound => EXIT_INVALID_INPUT,
-        ErrorKind::Conflict | ErrorKind::SchemaTooNew | ErrorKind::Io | ErrorKind::Internal => EXIT_ERROR,
+        ErrorKind::Conflict | ErrorKind::SchemaTooNew | ErrorKind::Io | ErrorKind::Internal => {
+            EXIT_ERROR
+        }
     }
 }
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
     cli.data_dir.clone().or_else(default_data_dir).ok_or_else(|| {
-        Error::Internal("nie ustalono folderu danych; podaj --data-dir albo JST_DATA_DIR".to_owned())
+        Error::Internal(
+            "nie ustalono folderu danych; podaj --data-dir albo JST_DATA_DIR".to_owned(),
+        )
     })
 }
 

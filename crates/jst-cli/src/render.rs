@@ -30,7 +30,11 @@ pub fn format_integer(value: i64) -> String {
         }
         out
     };
-    if value < 0 { format!("-{grouped}") } else { grouped }
+    if value < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 pub fn status_table(status: &StatusView) -> String {
@@ -49,11 +53,17 @@ pub fn status_table(status: &StatusView) -> String {
                     .unwrap_or_else(|| "brak danych".to_owned()),
             ));
         }
-        None => rows.push(("Jednostka", "nie wybrano (jst init --unit TERYT albo jst init --demo)".to_owned())),
+        None => rows.push((
+            "Jednostka",
+            "nie wybrano (jst init --unit TERYT albo jst init --demo)".to_owned(),
+        )),
     }
     rows.push(("Folder danych", status.data_dir.clone()));
     rows.push(("Wersja schematu", status.schema_version.to_string()));
-    rows.push(("Demo", if status.demo { "tak — dane przykładowe".to_owned() } else { "nie".to_owned() }));
+    rows.push((
+        "Demo",
+        if status.demo { "tak — dane przykładowe".to_owned() } else { "nie".to_owned() },
+    ));
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2;
     rows.iter().map(|(k, v)| format!("{:<width$}{v}\n", format!("{k}:"))).collect()
 }
@@ -114,7 +124,13 @@ mod tests {
 
     #[test]
     fn polish_integer_format() {
-        for (value, text) in [(69791, "69\u{a0}791"), (1234, "1234"), (809168, "809\u{a0}168"), (-12345, "-12\u{a0}345"), (0, "0")] {
+        for (value, text) in [
+            (69791, "69\u{a0}791"),
+            (1234, "1234"),
+            (809168, "809\u{a0}168"),
+            (-12345, "-12\u{a0}345"),
+            (0, "0"),
+        ] {
             assert_eq!(format_integer(value), text);
         }
     }

@@ -21,8 +21,10 @@ impl Monitor {
     /// Opens the data folder, creating it and loading the shipped register and reference data
     /// on first run.
     pub fn open(data_dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(Error::io(format!("nie można utworzyć folderu danych {}", data_dir.display())))?;
+        std::fs::create_dir_all(data_dir).map_err(Error::io(format!(
+            "nie można utworzyć folderu danych {}",
+            data_dir.display()
+        )))?;
         let data_dir = &std::path::absolute(data_dir)
             .map_err(Error::io(format!("nieprawidłowy folder danych {}", data_dir.display())))?;
         let stamp = stamp();
@@ -87,7 +89,10 @@ impl Monitor {
     /// Loads a full TERC snapshot (CSV or XML). Any error: nothing is written. With `strict`,
     /// warnings count as errors too (DESIGN §6).
     pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
-        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
         let bytes = read_capped(path, MAX_REGISTER_BYTES)?;
         let mut parsed = parse_terc(&bytes, &file)?;
         // A partial file loaded as a full snapshot would end most units; say so before it does.
@@ -168,7 +173,9 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     if size > cap {
         return Err(Error::Import(jst_import::ImportError::single(
             &path.display().to_string(),
-            jst_import::Problem::file(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}")),
+            jst_import::Problem::file(format!(
+                "plik ma {size} bajtów, więcej niż dopuszczalne {cap}"
+            )),
         )));
     }
     std::fs::read(path).map_err(Error::io(context()))

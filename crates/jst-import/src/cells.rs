@@ -4,25 +4,35 @@ use crate::number::parse_decimal;
 use crate::Problem;
 
 pub(crate) fn indicator_code(line: usize, column: &str, raw: &str) -> Result<String, Problem> {
-    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+    if !raw.is_empty()
+        && raw.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
         Ok(raw.to_owned())
     } else {
-        Err(Problem::at(line, Some(column), format!("kod wskaźnika „{raw}” może zawierać tylko wielkie litery A–Z, cyfry i _")))
+        Err(Problem::at(
+            line,
+            Some(column),
+            format!("kod wskaźnika „{raw}” może zawierać tylko wielkie litery A–Z, cyfry i _"),
+        ))
     }
 }
 
 pub(crate) fn year(line: usize, column: &str, raw: &str) -> Result<i32, Problem> {
-    raw.parse::<i32>()
-        .ok()
-        .filter(|y| (1990..=2100).contains(y))
-        .ok_or_else(|| Problem::at(line, Some(column), format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100")))
+    raw.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or_else(|| {
+        Problem::at(line, Some(column), format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100"))
+    })
 }
 
 pub(crate) fn value(line: usize, column: &str, raw: &str) -> Result<f64, Problem> {
-    parse_decimal(raw).ok_or_else(|| Problem::at(line, Some(column), format!("wartość „{raw}” nie jest liczbą")))
+    parse_decimal(raw)
+        .ok_or_else(|| Problem::at(line, Some(column), format!("wartość „{raw}” nie jest liczbą")))
 }
 
 /// The header lacks required columns: say what was found and what is expected.
 pub(crate) fn header_problem(found: &[String], expected: &str) -> Problem {
-    Problem::at(1, None, format!("nieoczekiwany nagłówek „{}”; oczekiwano kolumn {expected}", found.join(";")))
+    Problem::at(
+        1,
+        None,
+        format!("nieoczekiwany nagłówek „{}”; oczekiwano kolumn {expected}", found.join(";")),
+    )
 }

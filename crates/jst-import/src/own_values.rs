@@ -1,7 +1,6 @@
 //! Own values of the unit, DESIGN §6: `wskaznik_kod;rok;wartosc[;status][;uwagi]`.
 
 use crate::cells::{header_problem, indicator_code, value, year};
-use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -20,42 +19,45 @@ pub struct OwnValueRow {
 const COLUMNS: [&str; 5] = ["wskaznik_kod", "rok", "wartosc", "status", "uwagi"];
 
 pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, ImportError> {
-    let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("wskaznik_kod"));
+    let header_ok = |t: &str| {
+        t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("wskaznik_kod"))
+    };
     let text = decode(bytes, file, header_ok)?;
     let table = read_table(&text, file)?;
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
     let [Some(i), Some(y), Some(v), status_col, note_col] = idx[..] else {
-        return Err(ImportError::single(file, header_problem(&table.header, "wskaznik_kod;rok;wartosc[;status][;uwagi]")));
+        return Err(ImportError::single(
+            file,
+            header_problem(&table.header, "wskaznik_kod;rok;wartosc[;status][;uwagi]"),
+        ));
     };
-    let mut out = Vec::with_capacity(table.rows.len());
-    let mut problems = Vec::new();
-    for (line, fields) in &table.rows {
-        let line = *line;
-        let cell = |k: Option<usize>| k.and_then(|k| fields.get(k)).map(String::as_str).unwrap_or_default();
-        let status = match cell(status_col) {
+    table.map_rows(file, |line, cell| {
+        // Optional columns read as empty when the file does not have them.
+        let optional = |k: Option<usize>| k.map(cell).unwrap_or_default();
+        let status = match optional(status_col).as_str() {
             "" | "ostateczne" => Ok("ostateczne".to_owned()),
             "wstepne" => Ok("wstepne".to_owned()),
-            other => Err(Problem::at(line, Some("status"), format!("status „{other}” musi być „wstepne” albo „ostateczne”"))),
+            other => Err(Problem::at(
+                line,
+                Some("status"),
+                format!("status „{other}” musi być „wstepne” albo „ostateczne”"),
+            )),
         };
-        let note = Some(cell(note_col).to_owned()).filter(|n| !n.is_empty());
-        match (indicator_code(line, COLUMNS[0], cell(Some(i))), year(line, COLUMNS[1], cell(Some(y))), value(line, COLUMNS[2], cell(Some(v))), status) {
+        let note = Some(optional(note_col)).filter(|n| !n.is_empty());
+        match (
+            indicator_code(line, COLUMNS[0], &cell(i)),
+            year(line, COLUMNS[1], &cell(y)),
+            value(line, COLUMNS[2], &cell(v)),
+            status,
+        ) {
             (Ok(indicator), Ok(year), Ok(value), Ok(status)) => {
-                out.push(OwnValueRow { line, indicator, year, value, status, note })
+                Ok(OwnValueRow { line, indicator, year, value, status, note })
             }
             (a, b, c, d) => {
-                problems.extend([a.err(), b.err(), c.err(), d.err()].into_iter().flatten());
-                if problems.len() >= MAX_PROBLEMS {
-                    break;
-                }
+                Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect())
             }
         }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.truncate(MAX_PROBLEMS);
-        Err(ImportError::new(file, problems))
-    }
+    })
 }
 
 #[cfg(test)]
@@ -64,9 +66,12 @@ mod tests {
 
     #[test]
     fn optional_columns_and_bad_status() {
-        let rows = parse_own_values(b"wskaznik_kod;rok;wartosc\nWSK_A;2024;1,5\n", "w.csv").expect("valid");
+        let rows = parse_own_values(b"wskaznik_kod;rok;wartosc\nWSK_A;2024;1,5\n", "w.csv")
+            .expect("valid");
         assert_eq!((rows[0].status.as_str(), rows[0].note.clone()), ("ostateczne", None));
-        let err = parse_own_values(b"wskaznik_kod;rok;wartosc;status\nWSK_A;2024;1;prawie\n", "w.csv").expect_err("status");
+        let err =
+            parse_own_values(b"wskaznik_kod;rok;wartosc;status\nWSK_A;2024;1;prawie\n", "w.csv")
+                .expect_err("status");
         assert_eq!(err.problems[0].column.as_deref(), Some("status"));
     }
 }

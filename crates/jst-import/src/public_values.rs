@@ -1,7 +1,6 @@
 //! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
 
 use crate::cells::{header_problem, indicator_code, value, year};
-use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -19,37 +18,31 @@ pub struct PublicValueRow {
 const COLUMNS: [&str; 4] = ["teryt", "wskaznik_kod", "rok", "wartosc"];
 
 pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRow>, ImportError> {
-    let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("teryt"));
+    let header_ok =
+        |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("teryt"));
     let text = decode(bytes, file, header_ok)?;
     let table = read_table(&text, file)?;
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
     let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
         return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
-    let mut out = Vec::with_capacity(table.rows.len());
-    let mut problems = Vec::new();
-    for (line, fields) in &table.rows {
-        let line = *line;
-        let cell = |k: usize| fields.get(k).map(String::as_str).unwrap_or_default();
-        let teryt = Teryt::parse(cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
-        match (teryt, indicator_code(line, COLUMNS[1], cell(i)), year(line, COLUMNS[2], cell(y)), value(line, COLUMNS[3], cell(v))) {
+    table.map_rows(file, |line, cell| {
+        let teryt =
+            Teryt::parse(&cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
+        match (
+            teryt,
+            indicator_code(line, COLUMNS[1], &cell(i)),
+            year(line, COLUMNS[2], &cell(y)),
+            value(line, COLUMNS[3], &cell(v)),
+        ) {
             (Ok(teryt), Ok(indicator), Ok(year), Ok(value)) => {
-                out.push(PublicValueRow { line, teryt, indicator, year, value })
+                Ok(PublicValueRow { line, teryt, indicator, year, value })
             }
             (a, b, c, d) => {
-                problems.extend([a.err(), b.err(), c.err(), d.err()].into_iter().flatten());
-                if problems.len() >= MAX_PROBLEMS {
-                    break;
-                }
+                Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect())
             }
         }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.truncate(MAX_PROBLEMS);
-        Err(ImportError::new(file, problems))
-    }
+    })
 }
 
 #[cfg(test)]
@@ -58,12 +51,18 @@ mod tests {
 
     #[test]
     fn reads_rows_and_reports_bad_cells() {
-        let ok = parse_public_values(b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;69 791\n", "p.csv");
+        let ok = parse_public_values(
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;69 791\n",
+            "p.csv",
+        );
         let rows = ok.expect("valid");
         assert_eq!(rows[0].teryt.as_str(), "1219053");
         assert_eq!(rows[0].value, 69791.0);
 
-        let bad = parse_public_values(b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;x\n12;lud;20;1\n", "p.csv");
+        let bad = parse_public_values(
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;x\n12;lud;20;1\n",
+            "p.csv",
+        );
         let err = bad.expect_err("invalid");
         assert_eq!(err.problems.len(), 3);
         assert_eq!(err.problems[0].row, Some(2));

@@ -1,5 +1,6 @@
 //! Delimited text as users bring it: `;`, `,` or tab, quotes allowed, CRLF or LF.
 
+use crate::error::MAX_PROBLEMS;
 use crate::{ImportError, Problem};
 
 /// A header and its data rows, each row with its 1-based line number in the file.
@@ -9,6 +10,33 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Converts every data row with `f`, collecting the problems of all rows (up to
+    /// [`MAX_PROBLEMS`]); any problem fails the whole table, so nothing partial is returned.
+    pub fn map_rows<T>(
+        &self,
+        file: &str,
+        mut f: impl FnMut(usize, &dyn Fn(usize) -> String) -> Result<T, Vec<Problem>>,
+    ) -> Result<Vec<T>, ImportError> {
+        let mut out = Vec::with_capacity(self.rows.len());
+        let mut problems = Vec::new();
+        for (line, fields) in &self.rows {
+            let cell = |k: usize| fields.get(k).cloned().unwrap_or_default();
+            match f(*line, &cell) {
+                Ok(row) => out.push(row),
+                Err(found) => problems.extend(found),
+            }
+            if problems.len() >= MAX_PROBLEMS {
+                break;
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            problems.truncate(MAX_PROBLEMS);
+            Err(ImportError::new(file, problems))
+        }
+    }
+
     /// Index of a column by any of its accepted names.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
@@ -73,7 +101,8 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
             rows.push((line, fields));
         }
     }
-    let header = header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
+    let header =
+        header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
     Ok(Table { header, rows })
 }
 

@@ -121,7 +121,10 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     let mut catalog_date = None;
     let mut current: Option<TercRow> = None;
     let mut field: Option<String> = None;
-    let line_at = |pos: u64| text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|b| **b == b'\n').count() + 1;
+    let line_at = |pos: u64| {
+        text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|b| **b == b'\n').count()
+            + 1
+    };
     let xml_error = |pos: u64, e: &dyn std::fmt::Display| {
         ImportError::single(file, Problem::at(line_at(pos), None, format!("niepoprawny XML: {e}")))
     };
@@ -156,7 +159,8 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             Event::Text(t) => {
                 if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
                     let value = t.decode().map_err(|e| xml_error(pos, &e))?;
-                    let value = quick_xml::escape::unescape(&value).map_err(|e| xml_error(pos, &e))?;
+                    let value =
+                        quick_xml::escape::unescape(&value).map_err(|e| xml_error(pos, &e))?;
                     set_field(row, name, value.trim());
                 }
             }
@@ -175,7 +179,10 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
         }
     }
     if rows.is_empty() {
-        return Err(ImportError::single(file, Problem::file("plik XML nie zawiera wierszy <row> rejestru TERC")));
+        return Err(ImportError::single(
+            file,
+            Problem::file("plik XML nie zawiera wierszy <row> rejestru TERC"),
+        ));
     }
     Ok((rows, catalog_date))
 }
@@ -231,7 +238,8 @@ fn build(
         }
         let at = |col: &str, msg: String| Problem::at(row.line, Some(col), msg);
         if !two_digits(&row.woj) {
-            problems.push(at("WOJ", format!("„{}” nie jest dwucyfrowym kodem województwa", row.woj)));
+            problems
+                .push(at("WOJ", format!("„{}” nie jest dwucyfrowym kodem województwa", row.woj)));
             continue;
         }
         if !row.pow.is_empty() && !two_digits(&row.pow) {
@@ -239,7 +247,10 @@ fn build(
             continue;
         }
         if !row.gmi.is_empty() && (!two_digits(&row.gmi) || row.pow.is_empty()) {
-            problems.push(at("GMI", format!("„{}” nie jest dwucyfrowym kodem gminy w powiecie", row.gmi)));
+            problems.push(at(
+                "GMI",
+                format!("„{}” nie jest dwucyfrowym kodem gminy w powiecie", row.gmi),
+            ));
             continue;
         }
         let rodz_ok = if row.gmi.is_empty() {
@@ -255,7 +266,11 @@ fn build(
             problems.push(at("NAZWA", "brak nazwy jednostki".to_owned()));
             continue;
         }
-        let date = if row.as_of.is_empty() { catalog_date.clone().unwrap_or_default() } else { row.as_of.clone() };
+        let date = if row.as_of.is_empty() {
+            catalog_date.clone().unwrap_or_default()
+        } else {
+            row.as_of.clone()
+        };
         if !valid_date(&date) {
             problems.push(at("STAN_NA", format!("„{date}” nie jest datą w formacie RRRR-MM-DD")));
             continue;
@@ -266,22 +281,46 @@ fn build(
         let code = format!("{}{}{}{}", row.woj, row.pow, row.gmi, row.rodz);
         let Ok(teryt) = Teryt::parse(&code) else { continue };
         let entry = if row.pow.is_empty() {
-            Some(RegisterEntry { teryt, kind: UnitKind::Wojewodztwo, name: row.name.to_lowercase(), powiat: None, alias: None })
+            Some(RegisterEntry {
+                teryt,
+                kind: UnitKind::Wojewodztwo,
+                name: row.name.to_lowercase(),
+                powiat: None,
+                alias: None,
+            })
         } else if row.gmi.is_empty() {
             if teryt.is_city_county_code() {
                 aliases.insert(code, row.line);
                 None
             } else {
-                Some(RegisterEntry { teryt, kind: UnitKind::Powiat, name: row.name.clone(), powiat: None, alias: None })
+                Some(RegisterEntry {
+                    teryt,
+                    kind: UnitKind::Powiat,
+                    name: row.name.clone(),
+                    powiat: None,
+                    alias: None,
+                })
             }
         } else {
             let digit = row.rodz.chars().next().unwrap_or_default();
             UnitKind::from_gmina_digit(digit).map(|gmina_kind| {
                 let powiat_code = format!("{}{}", row.woj, row.pow);
                 if teryt.is_city_county_code() {
-                    RegisterEntry { teryt, kind: UnitKind::MiastoNaPrawachPowiatu, name: row.name.clone(), powiat: None, alias: Some(powiat_code) }
+                    RegisterEntry {
+                        teryt,
+                        kind: UnitKind::MiastoNaPrawachPowiatu,
+                        name: row.name.clone(),
+                        powiat: None,
+                        alias: Some(powiat_code),
+                    }
                 } else {
-                    RegisterEntry { teryt, kind: gmina_kind, name: row.name.clone(), powiat: Some(powiat_code), alias: None }
+                    RegisterEntry {
+                        teryt,
+                        kind: gmina_kind,
+                        name: row.name.clone(),
+                        powiat: Some(powiat_code),
+                        alias: None,
+                    }
                 }
             })
         };
@@ -302,31 +341,49 @@ fn build(
         return Err(ImportError::new(file, problems));
     }
     if entries.is_empty() {
-        return Err(ImportError::single(file, Problem::file("plik nie zawiera żadnej jednostki (województwa, powiatu ani gminy)")));
+        return Err(ImportError::single(
+            file,
+            Problem::file("plik nie zawiera żadnej jednostki (województwa, powiatu ani gminy)"),
+        ));
     }
     let known: HashSet<&str> = entries.iter().map(|(_, e)| e.teryt.as_str()).collect();
     let mut warnings = Vec::new();
     for (line, entry) in &entries {
         let voivodeship = entry.voivodeship();
         if entry.kind != UnitKind::Wojewodztwo && !known.contains(voivodeship) {
-            warnings.push(Problem::at(*line, None, format!("brak wiersza województwa {voivodeship} dla jednostki {}", entry.teryt)));
+            warnings.push(Problem::at(
+                *line,
+                None,
+                format!("brak wiersza województwa {voivodeship} dla jednostki {}", entry.teryt),
+            ));
         }
         if let Some(powiat) = &entry.powiat {
             if !known.contains(powiat.as_str()) {
-                warnings.push(Problem::at(*line, None, format!("brak wiersza powiatu {powiat} dla gminy {}", entry.teryt)));
+                warnings.push(Problem::at(
+                    *line,
+                    None,
+                    format!("brak wiersza powiatu {powiat} dla gminy {}", entry.teryt),
+                ));
             }
         }
     }
     let cities: HashSet<&str> = entries.iter().filter_map(|(_, e)| e.alias.as_deref()).collect();
     for (alias, line) in &aliases {
         if !cities.contains(alias.as_str()) {
-            warnings.push(Problem::at(*line, None, format!("miasto na prawach powiatu {alias} nie ma wiersza gminy (…011)")));
+            warnings.push(Problem::at(
+                *line,
+                None,
+                format!("miasto na prawach powiatu {alias} nie ma wiersza gminy (…011)"),
+            ));
         }
     }
     warnings.sort_by_key(|p| p.row);
     let as_of = as_of.unwrap_or_default();
     Ok(ParsedRegister {
-        snapshot: RegisterSnapshot { as_of, entries: entries.into_iter().map(|(_, e)| e).collect() },
+        snapshot: RegisterSnapshot {
+            as_of,
+            entries: entries.into_iter().map(|(_, e)| e).collect(),
+        },
         warnings,
     })
 }
@@ -355,7 +412,8 @@ mod tests {
         let s = &parsed.snapshot;
         assert_eq!(s.as_of, "2024-01-01");
         assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
-        let codes: Vec<(&str, UnitKind)> = s.entries.iter().map(|e| (e.teryt.as_str(), e.kind)).collect();
+        let codes: Vec<(&str, UnitKind)> =
+            s.entries.iter().map(|e| (e.teryt.as_str(), e.kind)).collect();
         assert_eq!(
             codes,
             [
@@ -415,9 +473,30 @@ mod tests {
         let cases = [
             (SMALL.replace("12;19;05;3;", "12;19;05;7;"), 4, Some("RODZ")),
             (SMALL.replace("12;19;;;wielicki", "12;1X;;;wielicki"), 3, Some("POW")),
-            (SMALL.replace("12;19;05;3;Wieliczka;gmina miejsko-wiejska;2024-01-01", "12;19;05;3;Wieliczka;gmina"), 4, None),
-            (SMALL.replace("12;19;05;3;Wieliczka;gmina miejsko-wiejska;2024-01-01", "12;19;05;3;;gmina;2024-01-01"), 4, Some("NAZWA")),
-            (SMALL.replace("Wieliczka;gmina miejsko-wiejska;2024-01-01", "Wieliczka;gmina miejsko-wiejska;01.01.2024"), 4, Some("STAN_NA")),
+            (
+                SMALL.replace(
+                    "12;19;05;3;Wieliczka;gmina miejsko-wiejska;2024-01-01",
+                    "12;19;05;3;Wieliczka;gmina",
+                ),
+                4,
+                None,
+            ),
+            (
+                SMALL.replace(
+                    "12;19;05;3;Wieliczka;gmina miejsko-wiejska;2024-01-01",
+                    "12;19;05;3;;gmina;2024-01-01",
+                ),
+                4,
+                Some("NAZWA"),
+            ),
+            (
+                SMALL.replace(
+                    "Wieliczka;gmina miejsko-wiejska;2024-01-01",
+                    "Wieliczka;gmina miejsko-wiejska;01.01.2024",
+                ),
+                4,
+                Some("STAN_NA"),
+            ),
             (format!("{SMALL}12;19;05;2;Wieliczka;gmina wiejska;2024-01-01\n"), 10, None),
         ];
         for (text, row, column) in cases {
@@ -434,13 +513,17 @@ mod tests {
         assert!(err.to_string().contains("nie jest plik TERC"), "{err}");
         let err = parse_terc(b"WOJ;POW\n\x81\x98", "x.csv").expect_err("encoding");
         assert!(err.to_string().contains("kodowania"), "{err}");
-        let err = parse_terc(b"\xA3\xF3d\x9F;x\n", "x.csv").expect_err("cp1250 without a TERC header");
+        let err =
+            parse_terc(b"\xA3\xF3d\x9F;x\n", "x.csv").expect_err("cp1250 without a TERC header");
         assert!(err.to_string().contains("kodowania"), "{err}");
     }
 
     #[test]
     fn missing_parents_are_warnings() {
-        let parsed = parse("WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n").expect("valid");
+        let parsed = parse(
+            "WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n",
+        )
+        .expect("valid");
         assert_eq!(parsed.warnings.len(), 2);
     }
 

@@ -37,8 +37,7 @@ pub(crate) fn decode(
     if bytes.iter().any(|b| CP1250_UNDEFINED.contains(b)) {
         return Err(not_cp1250());
     }
-    let (text, had_errors) =
-        encoding_rs::WINDOWS_1250.decode_without_bom_handling(bytes);
+    let (text, had_errors) = encoding_rs::WINDOWS_1250.decode_without_bom_handling(bytes);
     if had_errors || !header_ok(&text) {
         return Err(not_cp1250());
     }

@@ -84,6 +84,7 @@ impl PeerStore {
     }
 
     pub fn value_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM public_values", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self.conn.query_row("SELECT count(*) FROM public_values", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 }

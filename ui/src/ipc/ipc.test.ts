@@ -1,21 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { api, IpcError } from "./index";
-import type { StatusView } from "./bindings";
+import { wieliczkaStatus } from "../test/fixtures";
 
-const demo: StatusView = {
-  unit: {
-    teryt: "1219053",
-    name: "Wieliczka",
-    kind: "gmina_miejsko_wiejska",
-    powiat: "wielicki",
-    voivodeship: "małopolskie",
-    population: { year: 2024, value: 69791 },
-  },
-  data_dir: "/tmp/dane",
-  schema_version: 1,
-  demo: true,
-};
+const demo = wieliczkaStatus(true);
 
 describe("ipc", () => {
   afterEach(() => clearMocks());

@@ -64,12 +64,14 @@ fn search_is_case_and_diacritics_insensitive() {
         json!({"teryt": "1061011", "name": "Łódź", "kind": "miasto_na_prawach_powiatu",
                "powiat": null, "voivodeship": "łódzkie"})
     );
-    let wieliczka = json_of(&jst(dir.path(), &["units", "search", "wieliczka", "--format", "json"]));
+    let wieliczka =
+        json_of(&jst(dir.path(), &["units", "search", "wieliczka", "--format", "json"]));
     assert_eq!(wieliczka[0]["teryt"], json!("1219053"));
     assert_eq!(wieliczka[0]["powiat"], json!("wielicki"));
     let table = jst(dir.path(), &["units", "search", "WIELICZKA"]);
     assert!(String::from_utf8_lossy(&table.stdout).contains("gmina miejsko-wiejska"));
-    let voivodeship = json_of(&jst(dir.path(), &["units", "search", "małopolskie", "--format", "json"]));
+    let voivodeship =
+        json_of(&jst(dir.path(), &["units", "search", "małopolskie", "--format", "json"]));
     assert_eq!(
         voivodeship[0],
         json!({"teryt": "12", "name": "małopolskie", "kind": "wojewodztwo", "powiat": null, "voivodeship": "małopolskie"})
@@ -97,14 +99,27 @@ fn bad_register_files_are_refused_with_location_and_write_nothing() {
     let data = dir.path().join("dane");
     assert_eq!(jst(&data, &["init", "--demo"]).status.code(), Some(0));
     let header = "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n";
-    let good_rows = "12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n12;19;;;wielicki;powiat;2025-01-01\n";
+    let good_rows =
+        "12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n12;19;;;wielicki;powiat;2025-01-01\n";
     let mut undefined_bytes = format!("{header}{good_rows}").into_bytes();
     undefined_bytes.extend_from_slice(b"12;19;05;3;Wieliczka;gmina \x81\x98;2025-01-01\n");
     let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
-        ("zepsuty.csv", format!("{header}{good_rows}12;19;05;7;Wieliczka;gmina;2025-01-01\n").into_bytes(), &["zepsuty.csv", "wiersz 4", "RODZ"]),
-        ("krotki.csv", format!("{header}{good_rows}12;19;05;3;Wieliczka\n").into_bytes(), &["krotki.csv", "wiersz 4", "pól"]),
+        (
+            "zepsuty.csv",
+            format!("{header}{good_rows}12;19;05;7;Wieliczka;gmina;2025-01-01\n").into_bytes(),
+            &["zepsuty.csv", "wiersz 4", "RODZ"],
+        ),
+        (
+            "krotki.csv",
+            format!("{header}{good_rows}12;19;05;3;Wieliczka\n").into_bytes(),
+            &["krotki.csv", "wiersz 4", "pól"],
+        ),
         ("kodowanie.csv", undefined_bytes, &["kodowanie.csv", "wiersz 4", "kodowania"]),
-        ("naglowek.csv", b"KOD;NAZWA;TYP\n12;MALOPOLSKIE;woj\n".to_vec(), &["naglowek.csv", "wiersz 1", "TERC"]),
+        (
+            "naglowek.csv",
+            b"KOD;NAZWA;TYP\n12;MALOPOLSKIE;woj\n".to_vec(),
+            &["naglowek.csv", "wiersz 1", "TERC"],
+        ),
         ("pusty.csv", Vec::new(), &["pusty.csv", "pusty"]),
     ];
     let db = data.join("local.db");
@@ -143,13 +158,18 @@ fn a_newer_register_in_xml_and_cp1250_csv_loads() {
     let output = jst(&data, &["import", "register", path.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("stan na 2025-01-01") && stdout.contains("wygaszone: 2804"), "{stdout}");
+    assert!(
+        stdout.contains("stan na 2025-01-01") && stdout.contains("wygaszone: 2804"),
+        "{stdout}"
+    );
     let found = json_of(&jst(&data, &["units", "search", "krakow", "--format", "json"]));
     assert_eq!(found, json!([]), "units absent from a full snapshot are ended");
 
     // Windows-1250 CSV with the older NAZDOD header and CRLF, one day newer.
     let csv: String = std::iter::once("WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\r\n".to_owned())
-        .chain(rows.iter().map(|(w, p, g, r, n, d)| format!("{w};{p};{g};{r};{n};{d};2025-01-02\r\n")))
+        .chain(
+            rows.iter().map(|(w, p, g, r, n, d)| format!("{w};{p};{g};{r};{n};{d};2025-01-02\r\n")),
+        )
         .collect();
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1250.encode(&csv);
     assert!(!unmappable);
@@ -165,12 +185,20 @@ fn a_newer_register_in_xml_and_cp1250_csv_loads() {
 fn strict_import_refuses_warnings() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("czesciowy.csv");
-    std::fs::write(&path, "WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n").expect("write");
-    let output = jst(&dir.path().join("dane"), &["import", "register", path.to_str().expect("path"), "--strict"]);
+    std::fs::write(
+        &path,
+        "WOJ;POW;GMI;RODZ;NAZWA;NAZDOD;STAN_NA\n24;01;01;2;Dąbrowa;gmina wiejska;2026-01-01\n",
+    )
+    .expect("write");
+    let output = jst(
+        &dir.path().join("dane"),
+        &["import", "register", path.to_str().expect("path"), "--strict"],
+    );
     assert_eq!(output.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("brak wiersza powiatu 2401"), "{stderr}");
     assert!(stderr.contains("plik zawiera tylko 1 jednostek"), "{stderr}");
-    let found = json_of(&jst(&dir.path().join("dane"), &["units", "search", "bedzin", "--format", "json"]));
+    let found =
+        json_of(&jst(&dir.path().join("dane"), &["units", "search", "bedzin", "--format", "json"]));
     assert_eq!(found[0]["teryt"], json!("2401011"), "nothing written with --strict");
 }

@@ -57,7 +57,11 @@ fn choosing_a_real_unit_leaves_the_demo_and_its_samples() {
     assert_eq!(unit.population.map(|p| p.value), Some(809_168));
     assert!(!status.demo);
     drop(monitor);
-    let store = jst_store::LocalStore::open(&dir.path().join("local.db"), &jst_store::Stamp { at: "t".into(), by: "t".into() }).expect("store");
+    let store = jst_store::LocalStore::open(
+        &dir.path().join("local.db"),
+        &jst_store::Stamp { at: "t".into(), by: "t".into() },
+    )
+    .expect("store");
     assert!(store.observations().expect("values").is_empty(), "sample values removed");
 }
 
@@ -76,8 +80,14 @@ fn a_unit_outside_malopolska_has_no_population_yet() {
 fn bad_codes_are_invalid_or_unknown() {
     let dir = folder();
     let mut monitor = Monitor::open(dir.path()).expect("open");
-    assert_eq!(monitor.choose_unit("12a").map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::InvalidInput));
-    assert_eq!(monitor.choose_unit("9999999").map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::NotFound));
+    assert_eq!(
+        monitor.choose_unit("12a").map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::InvalidInput)
+    );
+    assert_eq!(
+        monitor.choose_unit("9999999").map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::NotFound)
+    );
     assert_eq!(monitor.status().expect("status").unit, None);
 }
 
@@ -89,7 +99,8 @@ fn own_values_pin_the_data_folder_to_its_unit() {
     drop(monitor);
     {
         let stamp = jst_store::Stamp { at: "t".into(), by: "t".into() };
-        let mut store = jst_store::LocalStore::open(&dir.path().join("local.db"), &stamp).expect("store");
+        let mut store =
+            jst_store::LocalStore::open(&dir.path().join("local.db"), &stamp).expect("store");
         let value = jst_store::ObservationRecord {
             indicator: "LUD_OGOLEM".into(),
             year: 2024,
@@ -120,10 +131,14 @@ fn a_broken_register_file_writes_nothing() {
     let err = monitor.import_register(&broken, false).expect_err("broken row");
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let message = err.to_string();
-    assert!(message.contains("terc.csv") && message.contains("wiersz 3") && message.contains("RODZ"), "{message}");
+    assert!(
+        message.contains("terc.csv") && message.contains("wiersz 3") && message.contains("RODZ"),
+        "{message}"
+    );
     assert_eq!(std::fs::read(dir.path().join("local.db")).expect("db"), before);
     assert_eq!(monitor.search_units("wieliczka", 5).expect("search")[0].teryt, "1219053");
 
-    let missing = monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
+    let missing =
+        monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
     assert_eq!(missing.kind(), ErrorKind::Io);
 }

@@ -24,7 +24,11 @@ pub struct IndicatorRecord {
 
 impl LocalStore {
     /// Adds or updates indicators by code.
-    pub fn upsert_indicators(&mut self, stamp: &Stamp, indicators: &[IndicatorRecord]) -> Result<()> {
+    pub fn upsert_indicators(
+        &mut self,
+        stamp: &Stamp,
+        indicators: &[IndicatorRecord],
+    ) -> Result<()> {
         self.write(stamp, "katalog wskaźników", |tx| {
             upsert_indicators(tx, indicators)?;
             let codes: Vec<&str> = indicators.iter().map(|i| i.code.as_str()).collect();
@@ -33,17 +37,23 @@ impl LocalStore {
     }
 
     pub fn indicator_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 
     pub fn has_indicator(&self, code: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [code], |r| r.get::<_, i64>(0))? > 0)
+        Ok(self.conn.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [code], |r| {
+            r.get::<_, i64>(0)
+        })? > 0)
     }
 }
 
-pub(super) fn upsert_indicators(tx: &Transaction<'_>, indicators: &[IndicatorRecord]) -> Result<()> {
-            let mut stmt = tx.prepare(
-                "INSERT INTO indicators (code, name_pl, name_en, unit, polarity, area, definition,
+pub(super) fn upsert_indicators(
+    tx: &Transaction<'_>,
+    indicators: &[IndicatorRecord],
+) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO indicators (code, name_pl, name_en, unit, polarity, area, definition,
                                          source, structural, person_count, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                  ON CONFLICT (code) DO UPDATE SET name_pl = excluded.name_pl,
@@ -52,12 +62,21 @@ pub(super) fn upsert_indicators(tx: &Transaction<'_>, indicators: &[IndicatorRec
                      definition = excluded.definition, source = excluded.source,
                      structural = excluded.structural, person_count = excluded.person_count,
                      origin = excluded.origin",
-            )?;
-            for i in indicators {
-                stmt.execute(rusqlite::params![
-                    i.code, i.name_pl, i.name_en, i.unit, i.polarity, i.area, i.definition,
-                    i.source, i.structural, i.person_count, i.origin
-                ])?;
-            }
+    )?;
+    for i in indicators {
+        stmt.execute(rusqlite::params![
+            i.code,
+            i.name_pl,
+            i.name_en,
+            i.unit,
+            i.polarity,
+            i.area,
+            i.definition,
+            i.source,
+            i.structural,
+            i.person_count,
+            i.origin
+        ])?;
+    }
     Ok(())
 }

@@ -55,10 +55,9 @@ impl LocalStore {
 
     /// Number of own values that are not demo samples: the data a user must never lose.
     pub fn own_value_count(&self) -> Result<usize> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM observations WHERE sample = 0", [], |r| r.get::<_, i64>(0))?
-            as usize)
+        Ok(self.conn.query_row("SELECT count(*) FROM observations WHERE sample = 0", [], |r| {
+            r.get::<_, i64>(0)
+        })? as usize)
     }
 
     /// (indicator, year, old, new, changed_by) of every change, oldest first.
@@ -66,12 +65,17 @@ impl LocalStore {
         let mut stmt = self.conn.prepare(
             "SELECT indicator, year, old_value, new_value, changed_by FROM observation_history ORDER BY id",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
-pub(super) fn upsert_observations(tx: &Transaction<'_>, stamp: &Stamp, values: &[ObservationRecord]) -> Result<()> {
+pub(super) fn upsert_observations(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    values: &[ObservationRecord],
+) -> Result<()> {
     let mut stmt = tx.prepare(
         "INSERT INTO observations (indicator, year, value, status, source, note, sample,
                                    updated_at, updated_by)
@@ -83,7 +87,15 @@ pub(super) fn upsert_observations(tx: &Transaction<'_>, stamp: &Stamp, values: &
     )?;
     for v in values {
         stmt.execute(rusqlite::params![
-            v.indicator, v.year, v.value, v.status, v.source, v.note, v.sample, stamp.at, stamp.by
+            v.indicator,
+            v.year,
+            v.value,
+            v.status,
+            v.source,
+            v.note,
+            v.sample,
+            stamp.at,
+            stamp.by
         ])?;
     }
     Ok(())

@@ -22,8 +22,10 @@ impl LocalStore {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
-        row.map(|(id, demo, chosen_at)| Ok(OwnUnitRecord { unit: self.unit_by_id(id)?, demo, chosen_at }))
-            .transpose()
+        row.map(|(id, demo, chosen_at)| {
+            Ok(OwnUnitRecord { unit: self.unit_by_id(id)?, demo, chosen_at })
+        })
+        .transpose()
     }
 
     /// Sets a real own unit. Demo sample values go with the demo: they are not own data.
@@ -58,7 +60,12 @@ fn describe(unit: &UnitRecord, demo: bool) -> String {
     format!("{} {} ({}){demo}", unit.teryt, unit.name, unit.kind.label_pl())
 }
 
-fn store_own_unit(tx: &Transaction<'_>, stamp: &Stamp, unit: &UnitRecord, demo: bool) -> Result<()> {
+fn store_own_unit(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    unit: &UnitRecord,
+    demo: bool,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO own_unit (id, unit_id, demo, chosen_at, chosen_by) VALUES (1, ?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id, demo = excluded.demo,

@@ -86,9 +86,8 @@ fn apply_snapshot(
         "INSERT INTO unit_changes (unit_id, register_load_id, change, old_value, new_value)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    let mut find = tx.prepare(
-        "SELECT id, teryt, kind, name, valid_to FROM units WHERE identity = ?1",
-    )?;
+    let mut find =
+        tx.prepare("SELECT id, teryt, kind, name, valid_to FROM units WHERE identity = ?1")?;
     let mut present = HashSet::with_capacity(snapshot.entries.len());
     for entry in &snapshot.entries {
         let identity = entry.identity();
@@ -125,7 +124,13 @@ fn apply_snapshot(
                         &snapshot.as_of,
                     ),
                 )?;
-                change.execute((tx.last_insert_rowid(), load_id, "created", None::<String>, teryt))?;
+                change.execute((
+                    tx.last_insert_rowid(),
+                    load_id,
+                    "created",
+                    None::<String>,
+                    teryt,
+                ))?;
                 summary.created += 1;
             }
             Some(old) => {

@@ -63,7 +63,9 @@ impl LocalStore {
     /// Finds a unit by its identity (6 digits for a gmina) or by the powiat code under which a
     /// miasto na prawach powiatu also appears.
     pub fn unit_by_identity(&self, identity: &str) -> Result<Option<UnitRecord>> {
-        let sql = format!("{SELECT_UNIT} WHERE u.identity = ?1 OR u.alias = ?1 ORDER BY u.alias IS NOT NULL");
+        let sql = format!(
+            "{SELECT_UNIT} WHERE u.identity = ?1 OR u.alias = ?1 ORDER BY u.alias IS NOT NULL"
+        );
         Ok(self.conn.query_row(&sql, [identity], unit_from_row).optional()?)
     }
 
@@ -97,10 +99,10 @@ impl LocalStore {
             if terms.is_empty() {
                 return Ok(Vec::new());
             }
-            let conditions: Vec<String> = (1..=terms.len())
-                .map(|i| format!("instr(u.name_folded, ?{i}) > 0"))
-                .collect();
-            let sql = format!("{SELECT_UNIT} WHERE u.valid_to IS NULL AND {}", conditions.join(" AND "));
+            let conditions: Vec<String> =
+                (1..=terms.len()).map(|i| format!("instr(u.name_folded, ?{i}) > 0")).collect();
+            let sql =
+                format!("{SELECT_UNIT} WHERE u.valid_to IS NULL AND {}", conditions.join(" AND "));
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(terms.iter()), unit_from_row)?;
             let mut units = rows.collect::<Result<Vec<_>, _>>()?;
@@ -120,7 +122,9 @@ impl LocalStore {
             units
         };
         if query.bytes().all(|b| b.is_ascii_digit()) {
-            units.sort_by(|a, b| a.teryt.len().cmp(&b.teryt.len()).then_with(|| a.teryt.cmp(&b.teryt)));
+            units.sort_by(|a, b| {
+                a.teryt.len().cmp(&b.teryt.len()).then_with(|| a.teryt.cmp(&b.teryt))
+            });
         }
         units.truncate(limit);
         Ok(units)

@@ -16,7 +16,8 @@ fn schema_of(path: &Path) -> Vec<(String, String, String)> {
         .expect("query")
         .collect::<Result<Vec<_>, _>>()
         .expect("rows");
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
     let mut rows = rows;
     rows.push(("user_version".into(), version.to_string(), String::new()));
     rows
@@ -110,8 +111,11 @@ fn write_fixtures_of_the_current_schema() {
     let local = dir.join(format!("local-v{LOCAL_SCHEMA_VERSION}.sqlite"));
     if !local.exists() {
         let mut store = LocalStore::open(&local, &stamp("2026-11-22T00:00:00Z")).expect("create");
-        let parsed = jst_import::parse_terc(crate::shipped_terc(), "TERC_2024-01-01.csv").expect("terc");
-        store.load_register(&stamp("2026-11-22T00:00:00Z"), &parsed.snapshot, "TERC_2024-01-01.csv").expect("load");
+        let parsed =
+            jst_import::parse_terc(crate::shipped_terc(), "TERC_2024-01-01.csv").expect("terc");
+        store
+            .load_register(&stamp("2026-11-22T00:00:00Z"), &parsed.snapshot, "TERC_2024-01-01.csv")
+            .expect("load");
         let unit = store.unit_by_identity("121905").expect("lookup").expect("Wieliczka");
         store.set_own_unit(&stamp("2026-11-22T00:00:00Z"), &unit).expect("own unit");
         drop(store);
@@ -120,8 +124,21 @@ fn write_fixtures_of_the_current_schema() {
     let peers = dir.join(format!("peers-v{PEERS_SCHEMA_VERSION}.sqlite"));
     if !peers.exists() {
         let mut store = PeerStore::open(&peers, &stamp("2026-11-22T00:00:00Z")).expect("create");
-        let value = jst_store::PublicValue { unit: "121905".into(), indicator: "LUD_OGOLEM".into(), year: 2024, value: 69791.0 };
-        store.replace_dataset(&stamp("2026-11-22T00:00:00Z"), "fixture", "shipped", "fixture", &[value]).expect("values");
+        let value = jst_store::PublicValue {
+            unit: "121905".into(),
+            indicator: "LUD_OGOLEM".into(),
+            year: 2024,
+            value: 69791.0,
+        };
+        store
+            .replace_dataset(
+                &stamp("2026-11-22T00:00:00Z"),
+                "fixture",
+                "shipped",
+                "fixture",
+                &[value],
+            )
+            .expect("values");
         drop(store);
         checkpoint(&peers);
     }

@@ -35,9 +35,15 @@ fn every_change_of_a_value_is_kept_in_history() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = LocalStore::open(&dir.path().join("local.db"), &stamp("t0")).expect("open");
     store.upsert_indicators(&stamp("t0"), &[indicator("WSK_A", "local")]).expect("indicator");
-    store.upsert_observations(&stamp("t1"), "wartości", &[value("WSK_A", 2023, 1.0)]).expect("insert");
-    store.upsert_observations(&stamp("t2"), "wartości", &[value("WSK_A", 2023, 2.5)]).expect("update");
-    store.upsert_observations(&stamp("t3"), "wartości", &[value("WSK_A", 2023, 2.5)]).expect("same");
+    store
+        .upsert_observations(&stamp("t1"), "wartości", &[value("WSK_A", 2023, 1.0)])
+        .expect("insert");
+    store
+        .upsert_observations(&stamp("t2"), "wartości", &[value("WSK_A", 2023, 2.5)])
+        .expect("update");
+    store
+        .upsert_observations(&stamp("t3"), "wartości", &[value("WSK_A", 2023, 2.5)])
+        .expect("same");
     let history = store.observation_history().expect("history");
     assert_eq!(
         history,

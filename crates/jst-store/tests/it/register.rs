@@ -6,7 +6,8 @@ use crate::{shipped_terc, stamp};
 
 fn store() -> (tempfile::TempDir, LocalStore) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = LocalStore::open(&dir.path().join("local.db"), &stamp("2026-01-01T00:00:00Z")).expect("open");
+    let store = LocalStore::open(&dir.path().join("local.db"), &stamp("2026-01-01T00:00:00Z"))
+        .expect("open");
     (dir, store)
 }
 
@@ -19,9 +20,13 @@ fn real_register_loads_with_expected_counts_and_search() {
     assert_eq!(s.count(UnitKind::Wojewodztwo), 16);
     assert_eq!(s.count(UnitKind::Powiat), 314);
     assert_eq!(s.count(UnitKind::MiastoNaPrawachPowiatu), 66);
-    let gminy = s.count(UnitKind::GminaMiejska) + s.count(UnitKind::GminaWiejska) + s.count(UnitKind::GminaMiejskoWiejska);
+    let gminy = s.count(UnitKind::GminaMiejska)
+        + s.count(UnitKind::GminaWiejska)
+        + s.count(UnitKind::GminaMiejskoWiejska);
     assert_eq!(gminy + 66, 2477);
-    let summary = store.load_register(&stamp("2026-01-01T00:00:00Z"), s, "TERC_2024-01-01.csv").expect("load");
+    let summary = store
+        .load_register(&stamp("2026-01-01T00:00:00Z"), s, "TERC_2024-01-01.csv")
+        .expect("load");
     assert_eq!((summary.units, summary.created, summary.ended), (2807, 2807, 0));
 
     let lodz = store.search_units("lodz", 10).expect("search");
@@ -77,20 +82,27 @@ fn a_newer_register_keeps_identity_records_changes_and_never_deletes() {
     let before = store.unit_by_identity("120804").expect("lookup").expect("found");
     assert_eq!((before.teryt.as_str(), before.kind), ("1208042", UnitKind::GminaWiejska));
 
-    let summary = store.load_register(&stamp("2026-01-02T00:00:00Z"), &v2024, "terc2024.csv").expect("load 2024");
+    let summary = store
+        .load_register(&stamp("2026-01-02T00:00:00Z"), &v2024, "terc2024.csv")
+        .expect("load 2024");
     assert_eq!((summary.recoded, summary.renamed, summary.ended, summary.created), (1, 1, 1, 0));
 
     let after = store.unit_by_identity("120804").expect("lookup").expect("found");
     assert_eq!(after.id, before.id, "identity kept across the kind-digit change");
     assert_eq!((after.teryt.as_str(), after.kind), ("1208043", UnitKind::GminaMiejskoWiejska));
-    assert_eq!(store.unit_by_identity("260417").expect("lookup").map(|u| u.name), Some("Nowiny".into()));
+    assert_eq!(
+        store.unit_by_identity("260417").expect("lookup").map(|u| u.name),
+        Some("Nowiny".into())
+    );
     let ended = store.unit_by_identity("120805").expect("lookup").expect("kept, not deleted");
     assert_eq!(ended.valid_to.as_deref(), Some("2024-01-01"));
     let found = store.search_units("miechow", 5).expect("search");
     assert!(found.iter().all(|u| u.identity != "120805"), "ended units are not offered: {found:?}");
     assert_eq!(store.unit_count(false).expect("count"), 7);
 
-    let err = store.load_register(&stamp("2026-01-03T00:00:00Z"), &v2020, "old").expect_err("older refused");
+    let err = store
+        .load_register(&stamp("2026-01-03T00:00:00Z"), &v2020, "old")
+        .expect_err("older refused");
     assert!(matches!(err, Error::OlderRegister { .. }));
 
     let log = store.audit_log(10).expect("audit");

@@ -17,5 +17,6 @@ describe("message catalogue", () => {
     setLocale("en");
     expect(t("nav.porownania")).toBe("Comparisons");
     expect(document.documentElement.lang).toBe("en");
+    expect(localStorage.getItem("jst.locale")).toBe("en");
   });
 });

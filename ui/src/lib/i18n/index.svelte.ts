@@ -6,8 +6,19 @@ export type { MessageKey };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { pl, en };
 
-/** The current language; Polish unless the user switched. */
-export const i18n = $state<{ locale: Locale }>({ locale: "pl" });
+const STORAGE_KEY = "jst.locale";
+
+function savedLocale(): Locale {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === "en" ? "en" : "pl";
+  } catch {
+    return "pl";
+  }
+}
+
+/** The current language: Polish unless the user chose English (remembered in this webview). */
+export const i18n = $state<{ locale: Locale }>({ locale: savedLocale() });
+if (typeof document !== "undefined") document.documentElement.lang = i18n.locale;
 
 /** Translates `key`, filling `{name}` placeholders from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
@@ -18,6 +29,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 export function setLocale(locale: Locale): void {
   i18n.locale = locale;
   document.documentElement.lang = locale;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage may be unavailable; the choice then lasts for this session only.
+  }
 }
 
 export function messageKeys(locale: Locale): string[] {
