@@ -36,10 +36,6 @@ impl Monitor {
         Ok(Self { data_dir: data_dir.to_owned(), local, peers })
     }
 
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
-    }
-
     pub fn status(&self) -> Result<StatusView> {
         let own = self.local.own_unit()?;
         let demo = own.as_ref().is_some_and(|o| o.demo);

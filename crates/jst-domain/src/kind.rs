@@ -57,11 +57,6 @@ impl UnitKind {
             _ => None,
         }
     }
-
-    /// Gminy and miasta na prawach powiatu form one comparison family (DESIGN §5.5).
-    pub fn is_gmina_family(self) -> bool {
-        !matches!(self, Self::Powiat | Self::Wojewodztwo)
-    }
 }
 
 impl fmt::Display for UnitKind {

@@ -55,11 +55,6 @@ impl Teryt {
         &self.0[..2]
     }
 
-    /// The 4-digit powiat part, for powiaty and gminy.
-    pub fn powiat_code(&self) -> Option<&str> {
-        (self.0.len() >= 4).then(|| &self.0[..4])
-    }
-
     /// Powiat codes 61–99 belong to miasta na prawach powiatu.
     pub fn is_city_county_code(&self) -> bool {
         self.0.len() >= 4 && self.0[2..4] >= *"61"

@@ -82,9 +82,4 @@ impl PeerStore {
             )
             .optional()?)
     }
-
-    pub fn value_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM public_values", [], |r| r.get::<_, i64>(0))?
-            as usize)
-    }
 }

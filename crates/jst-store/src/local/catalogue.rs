@@ -36,11 +36,6 @@ impl LocalStore {
         })
     }
 
-    pub fn indicator_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM indicators", [], |r| r.get::<_, i64>(0))?
-            as usize)
-    }
-
     pub fn has_indicator(&self, code: &str) -> Result<bool> {
         Ok(self.conn.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [code], |r| {
             r.get::<_, i64>(0)

@@ -7,7 +7,7 @@ mod own_unit;
 mod register;
 mod units;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -22,7 +22,6 @@ pub use units::UnitRecord;
 
 pub struct LocalStore {
     conn: Connection,
-    path: PathBuf,
 }
 
 impl LocalStore {
@@ -30,11 +29,7 @@ impl LocalStore {
     /// kept aside before a migration.
     pub fn open(path: &Path, stamp: &Stamp) -> Result<Self> {
         let conn = open_migrated(path, LOCAL_MIGRATIONS, &stamp.at)?;
-        Ok(Self { conn, path: path.to_owned() })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(Self { conn })
     }
 
     pub fn schema_version(&self) -> Result<i64> {
