@@ -163,18 +163,27 @@ impl Monitor {
     }
 }
 
+/// Reads an input file the user named; a file that cannot be read is invalid input (exit 3),
+/// not a fault of the data folder.
 fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
-    let context = || format!("nie można odczytać pliku {}", path.display());
-    let size = std::fs::metadata(path).map_err(Error::io(context()))?.len();
-    if size > cap {
-        return Err(Error::Import(jst_import::ImportError::single(
+    let invalid = |message: String| {
+        Error::Import(jst_import::ImportError::single(
             &path.display().to_string(),
-            jst_import::Problem::file(format!(
-                "plik ma {size} bajtów, więcej niż dopuszczalne {cap}"
-            )),
-        )));
+            jst_import::Problem::file(message),
+        ))
+    };
+    let unreadable = |e: std::io::Error| {
+        invalid(match e.kind() {
+            std::io::ErrorKind::NotFound => "plik nie istnieje; sprawdź nazwę i folder".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "brak uprawnień do odczytu pliku".to_owned(),
+            _ => format!("nie można odczytać pliku ({e})"),
+        })
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > cap {
+        return Err(invalid(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}")));
     }
-    std::fs::read(path).map_err(Error::io(context()))
+    std::fs::read(path).map_err(unreadable)
 }
 
 /// Now and the operating-system user, for the audit log and history.

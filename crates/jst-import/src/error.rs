@@ -51,7 +51,7 @@ impl ImportError {
 }
 
 fn render(file: &str, problems: &[Problem]) -> String {
-    let mut out = format!("Plik {file} zawiera błędy, niczego nie zapisano:");
+    let mut out = format!("Nie wczytano pliku {file}, niczego nie zapisano:");
     for p in problems {
         out.push_str("\n  - ");
         out.push_str(&p.to_string());

@@ -140,5 +140,6 @@ fn a_broken_register_file_writes_nothing() {
 
     let missing =
         monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
-    assert_eq!(missing.kind(), ErrorKind::Io);
+    assert_eq!(missing.kind(), ErrorKind::InvalidInput);
+    assert!(missing.to_string().contains("nie-ma.csv"), "{missing}");
 }
