@@ -1,5 +1,6 @@
 //! Pure domain types and rules of Monitor JST: TERYT codes and their identity across register
-//! versions, kinds of local government units, and the search folding of Polish names.
+//! versions, kinds of local government units, the search folding of Polish names, and the
+//! strategy-monitoring methods (progress, status, roll-up, projection; DESIGN §5.1–5.3).
 //!
 //! This crate must stay pure: no IO, no async, no SQL, no polars, no clock. Everything here is
 //! testable with plain `cargo test` and is shared by every other crate.
@@ -8,6 +9,7 @@ mod catalogue;
 mod fold;
 mod kind;
 mod register;
+pub mod strategy;
 mod teryt;
 
 pub use catalogue::{Polarity, ReservedIndicator, POPULATION, RESERVED_INDICATORS};

@@ -1,0 +1,15 @@
+//! Strategy monitoring methods of DESIGN §5.1–5.3: indicator progress and status, roll-up of
+//! scores through the strategy tree, and the OLS projection with its prediction interval.
+//! The evaluation year is always passed in; nothing here reads the clock.
+
+mod direction;
+mod progress;
+mod projection;
+mod rollup;
+mod status;
+
+pub use direction::{Direction, DirectionConflict};
+pub use progress::{evaluate, Evaluation, IndicatorTarget, YearValue};
+pub use projection::{project, Projection};
+pub use rollup::{indicator_score, roll_up, RollupIndicator, RollupNode};
+pub use status::{Status, Thresholds};
