@@ -95,10 +95,13 @@ impl Monitor {
         let active = self.local.unit_count(true)?;
         let offered = parsed.snapshot.entries.len();
         if offered * 10 < active * 9 {
-            parsed.warnings.push(jst_import::Problem::file(format!(
-                "plik zawiera tylko {offered} jednostek, a rejestr ma ich teraz {active}: jako pełny \
-                 stan rejestru zakończy ważność jednostek, których w nim nie ma"
-            )));
+            parsed.warnings.push(
+                jst_import::Problem::file(format!(
+                    "plik zawiera tylko {offered} jednostek, a rejestr ma ich teraz {active}: jako \
+                     pełny stan rejestru zakończy ważność jednostek, których w nim nie ma"
+                ))
+                .with_severity(jst_import::Severity::Ostrzezenie),
+            );
         }
         if strict && !parsed.warnings.is_empty() {
             return Err(Error::Import(jst_import::ImportError::new(&file, parsed.warnings)));

@@ -1,8 +1,34 @@
 use std::fmt;
 
-/// One thing wrong with an input file, located as precisely as the format allows.
+/// How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
+/// FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Krytyczny,
+    Blad,
+    Ostrzezenie,
+    Informacja,
+}
+
+impl Severity {
+    pub fn label_pl(self) -> &'static str {
+        match self {
+            Self::Krytyczny => "krytyczny",
+            Self::Blad => "błąd",
+            Self::Ostrzezenie => "ostrzeżenie",
+            Self::Informacja => "informacja",
+        }
+    }
+
+    pub fn stops_import(self) -> bool {
+        matches!(self, Self::Krytyczny | Self::Blad)
+    }
+}
+
+/// One finding about an input file, located as precisely as the format allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub severity: Severity,
     /// 1-based line of the file (the header is line 1); `None` for whole-file problems.
     pub row: Option<usize>,
     pub column: Option<String>,
@@ -10,12 +36,24 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem with the whole file (encoding, header, size): critical.
     pub fn file(message: impl Into<String>) -> Self {
-        Self { row: None, column: None, message: message.into() }
+        Self { severity: Severity::Krytyczny, row: None, column: None, message: message.into() }
     }
 
+    /// An error in a row (and column).
     pub fn at(row: usize, column: Option<&str>, message: impl Into<String>) -> Self {
-        Self { row: Some(row), column: column.map(str::to_owned), message: message.into() }
+        Self {
+            severity: Severity::Blad,
+            row: Some(row),
+            column: column.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 }
 

@@ -10,11 +10,17 @@ mod error;
 mod number;
 mod own_values;
 mod public_values;
+mod strategy_template;
 mod table;
 mod terc;
 mod text;
+mod workbook;
 
-pub use error::{ImportError, Problem};
+pub use error::{ImportError, Problem, Severity};
 pub use own_values::{parse_own_values, OwnValueRow};
 pub use public_values::{parse_public_values, PublicValueRow};
+pub use strategy_template::{
+    parse_strategy_template, render_strategy_template, ParsedStrategy, StrategyMeta,
+    TEMPLATE_COLUMNS,
+};
 pub use terc::{parse_terc, ParsedRegister};

@@ -5,6 +5,7 @@ use crate::{ImportError, Problem};
 
 /// A header and its data rows, each row with its 1-based line number in the file.
 pub(crate) struct Table {
+    // Fields are filled by the CSV and XLSX readers.
     pub header: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
 }

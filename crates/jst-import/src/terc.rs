@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
 use crate::text::decode;
-use crate::{ImportError, Problem};
+use crate::{ImportError, Problem, Severity};
 use jst_domain::{RegisterEntry, RegisterSnapshot, Teryt, UnitKind};
 use quick_xml::events::Event;
 
@@ -347,7 +347,7 @@ fn build(
         ));
     }
     let known: HashSet<&str> = entries.iter().map(|(_, e)| e.teryt.as_str()).collect();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Problem> = Vec::new();
     for (line, entry) in &entries {
         let voivodeship = entry.voivodeship();
         if entry.kind != UnitKind::Wojewodztwo && !known.contains(voivodeship) {
@@ -377,6 +377,8 @@ fn build(
             ));
         }
     }
+    let mut warnings: Vec<Problem> =
+        warnings.into_iter().map(|w| w.with_severity(Severity::Ostrzezenie)).collect();
     warnings.sort_by_key(|p| p.row);
     let as_of = as_of.unwrap_or_default();
     Ok(ParsedRegister {

@@ -7,9 +7,13 @@ mod progress;
 mod projection;
 mod rollup;
 mod status;
+mod tree;
 
 pub use direction::{Direction, DirectionConflict};
 pub use progress::{evaluate, Evaluation, IndicatorTarget, YearValue};
 pub use projection::{project, Projection};
 pub use rollup::{indicator_score, roll_up, RollupIndicator, RollupNode};
 pub use status::{Status, Thresholds};
+pub use tree::{
+    format_milestones, format_number, NodeIndicator, NodeLevel, StrategyNode, StrategyTree,
+};
