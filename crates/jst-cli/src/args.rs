@@ -23,6 +23,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Strategia rozwoju: stan realizacji i eksport szablonu.
+    Strategy {
+        #[command(subcommand)]
+        what: StrategyCommand,
+    },
     /// Rejestr jednostek TERYT.
     Units {
         #[command(subcommand)]
@@ -49,6 +54,32 @@ pub struct InitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Szablon strategii (CSV lub XLSX); aktualizuje aktywną strategię według kodów.
+    Strategy {
+        /// Plik szablonu.
+        file: PathBuf,
+        /// Nazwa strategii (domyślnie z arkusza „strategia” albo nazwa pliku).
+        #[arg(long)]
+        name: Option<String>,
+        /// Okres strategii RRRR-RRRR (domyślnie od najwcześniejszego roku bazowego do
+        /// najpóźniejszego docelowego).
+        #[arg(long, value_parser = parse_period, value_name = "RRRR-RRRR")]
+        period: Option<(i32, i32)>,
+        /// Tworzy osobną strategię zamiast aktualizować aktywną.
+        #[arg(long)]
+        new: bool,
+        /// Traktuje ostrzeżenia jak błędy: nic nie zapisuje i kończy kodem 3.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Wartości własne wskaźników: wskaznik_kod;rok;wartosc[;status][;uwagi] (CSV lub XLSX).
+    Values {
+        /// Plik z wartościami.
+        file: PathBuf,
+        /// Traktuje ostrzeżenia jak błędy: nic nie zapisuje i kończy kodem 3.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Rejestr TERC (CSV lub XML) jako pełny stan rejestru.
     Register {
         /// Plik TERC.
@@ -57,6 +88,41 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StrategyCommand {
+    /// Postęp, status i prognoza wskaźników aktywnej strategii w danym roku.
+    Status {
+        /// Rok oceny (domyślnie poprzedni rok kalendarzowy).
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: Option<i32>,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Zapisuje aktywną strategię jako szablon CSV (do ponownego wczytania).
+    Export {
+        /// Plik wynikowy (.csv).
+        file: PathBuf,
+    },
+}
+
+/// `RRRR-RRRR`, e.g. `2021-2030`.
+fn parse_period(raw: &str) -> Result<(i32, i32), String> {
+    let (from, to) = raw.split_once('-').ok_or("okres podaj jako RRRR-RRRR, np. 2021-2030")?;
+    let year = |y: &str| {
+        y.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+            .ok_or_else(|| format!("„{y}” nie jest rokiem z zakresu 1990–2100"))
+    };
+    let (from, to) = (year(from)?, year(to)?);
+    if to < from {
+        return Err(format!("okres {from}–{to} kończy się przed początkiem"));
+    }
+    Ok((from, to))
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
-use args::{Cli, Command, Format, ImportCommand, UnitsCommand};
+use args::{Cli, Command, Format, ImportCommand, StrategyCommand, UnitsCommand};
 
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
@@ -45,9 +45,11 @@ fn main() -> ExitCode {
 fn exit_code(err: &Error) -> u8 {
     match err.kind() {
         ErrorKind::InvalidInput | ErrorKind::NotFound => EXIT_INVALID_INPUT,
-        ErrorKind::Conflict | ErrorKind::SchemaTooNew | ErrorKind::Io | ErrorKind::Internal => {
-            EXIT_ERROR
-        }
+        ErrorKind::Conflict
+        | ErrorKind::MissingData
+        | ErrorKind::SchemaTooNew
+        | ErrorKind::Io
+        | ErrorKind::Internal => EXIT_ERROR,
     }
 }
 
@@ -75,6 +77,29 @@ fn run(cli: Cli) -> Result<(), Error> {
                 eprintln!("Ostrzeżenie: {warning}");
             }
             print!("{}", render::register_import(&report));
+        }
+        Command::Import { what: ImportCommand::Strategy { file, name, period, new, strict } } => {
+            let options = jst_core::StrategyImportOptions { name, period, new, strict };
+            let report = monitor.import_strategy(&file, &options)?;
+            eprint!("{}", render::findings(&report.findings));
+            print!("{}", render::strategy_import(&report));
+        }
+        Command::Import { what: ImportCommand::Values { file, strict } } => {
+            let report = monitor.import_values(&file, strict)?;
+            eprint!("{}", render::findings(&report.findings));
+            println!("Wczytano {} wartości z pliku {}.", report.values, report.file);
+        }
+        Command::Strategy { what: StrategyCommand::Export { file } } => {
+            let nodes = monitor.export_strategy(&file)?;
+            println!("Zapisano szablon strategii ({nodes} węzłów) do pliku {}.", file.display());
+        }
+        Command::Strategy { what: StrategyCommand::Status { year, format } } => {
+            let status =
+                monitor.strategy_status(year.unwrap_or_else(jst_core::default_status_year))?;
+            match format {
+                Format::Json => println!("{}", to_json(&status)?),
+                Format::Table => print!("{}", render::strategy_status(&status)),
+            }
         }
         Command::Units { what: UnitsCommand::Search { query, format, limit } } => {
             let units = monitor.search_units(&query, limit)?;

@@ -118,9 +118,137 @@ pub fn register_import(report: &RegisterImportView) -> String {
     )
 }
 
+/// A decimal number in the `pl-PL` form, at most `digits` fraction digits.
+pub fn format_decimal(value: f64, digits: usize) -> String {
+    let rounded = format!("{value:.digits$}");
+    let (int_part, frac) = match rounded.split_once('.') {
+        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
+        None => (rounded.clone(), String::new()),
+    };
+    let negative = int_part.starts_with('-');
+    let magnitude: i64 = int_part.trim_start_matches('-').parse().unwrap_or(0);
+    let grouped = format_integer(magnitude);
+    let sign = if negative && (magnitude != 0 || !frac.is_empty()) { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+fn status_label(code: &str) -> &'static str {
+    match code {
+        "achieved" => "✓ Osiągnięto",
+        "on_track" => "● Zgodnie z planem",
+        "acceleration_needed" => "▲ Wymaga przyspieszenia",
+        "limited_progress" => "◆ Niewielki postęp",
+        "deterioration" => "▼ Pogorszenie",
+        _ => "– Brak danych",
+    }
+}
+
+pub fn findings(findings: &[jst_core::FindingView]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let place = match (&f.row, &f.column) {
+                (Some(r), Some(c)) => format!("wiersz {r}, kolumna {c}: "),
+                (Some(r), None) => format!("wiersz {r}: "),
+                _ => String::new(),
+            };
+            let severity = f.severity.clone();
+            let mut label = severity.chars();
+            let label: String =
+                label.next().map(|c| c.to_uppercase().chain(label).collect()).unwrap_or_default();
+            format!("{label}: {place}{}\n", f.message)
+        })
+        .collect()
+}
+
+pub fn strategy_import(report: &jst_core::StrategyImportView) -> String {
+    format!(
+        "Wczytano strategię „{}” ({}–{}) z pliku {}: {} węzłów, {} wskaźników.\n",
+        report.strategy.name,
+        report.strategy.period_from,
+        report.strategy.period_to,
+        report.file,
+        report.nodes,
+        report.indicators
+    )
+}
+
+pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
+    let mut out = format!(
+        "{} ({}–{}), ocena za rok {}\n\n",
+        status.strategy.name, status.strategy.period_from, status.strategy.period_to, status.year
+    );
+    let depth = |code: &str| {
+        let mut depth = 0;
+        let mut current = status.nodes.iter().find(|n| n.code == code);
+        while let Some(parent) = current.and_then(|n| n.parent_code.as_deref()) {
+            depth += 1;
+            current = status.nodes.iter().find(|n| n.code == parent);
+            if depth > status.nodes.len() {
+                break;
+            }
+        }
+        depth
+    };
+    for node in &status.nodes {
+        let score =
+            node.score.map(|s| format!(" (wynik {})", format_decimal(s, 2))).unwrap_or_default();
+        out.push_str(&format!(
+            "{}{} {} — {}{}\n",
+            "  ".repeat(depth(&node.code)),
+            node.code,
+            node.title,
+            status_label(&node.status),
+            score
+        ));
+        for i in status.indicators.iter().filter(|i| i.node_code == node.code) {
+            let latest = i
+                .latest
+                .as_ref()
+                .map(|l| format!("{} {} ({})", format_decimal(l.value, 2), i.unit, l.year))
+                .unwrap_or_else(|| "brak wartości".to_owned());
+            let progress = i
+                .progress_pct
+                .map(|p| format!(", postęp {} %", format_decimal(p, 1)))
+                .unwrap_or_default();
+            let missed = if i.target_missed { ", termin minął" } else { "" };
+            out.push_str(&format!(
+                "{}  · {} {}: {} → cel {} {} ({}){progress} — {}{missed}\n",
+                "  ".repeat(depth(&node.code)),
+                i.code,
+                i.name,
+                latest,
+                format_decimal(i.target.value, 2),
+                i.unit,
+                i.target.year,
+                status_label(&i.status)
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::format_integer;
+    use super::{format_decimal, format_integer};
+
+    #[test]
+    fn polish_decimal_format() {
+        for (value, digits, text) in [
+            (50.56179, 1, "50,6"),
+            (4159.0, 2, "4159"),
+            (12345.678, 2, "12\u{a0}345,68"),
+            (-33.333, 1, "-33,3"),
+            (-0.01, 1, "0"),
+            (0.75, 2, "0,75"),
+        ] {
+            assert_eq!(format_decimal(value, digits), text, "{value}");
+        }
+    }
 
     #[test]
     fn polish_integer_format() {

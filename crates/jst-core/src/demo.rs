@@ -1,7 +1,10 @@
-//! The demo: Wieliczka with clearly labelled sample values ("dane przykładowe").
+//! The demo: Wieliczka with a sample development strategy and clearly labelled sample values
+//! ("dane przykładowe"), all removed when a real unit is chosen.
 
-use jst_import::parse_own_values;
-use jst_store::{IndicatorRecord, ObservationRecord};
+use std::collections::HashSet;
+
+use jst_import::{parse_own_values, parse_strategy_template};
+use jst_store::{IndicatorRecord, ObservationRecord, StrategyDraft};
 
 use crate::Result;
 
@@ -10,66 +13,42 @@ pub(crate) const DEMO_IDENTITY: &str = "121905";
 
 pub(crate) const SAMPLE_SOURCE: &str = "dane przykładowe (nie są to dane urzędowe)";
 
+const STRATEGY_FILE: &str = "wieliczka_strategia_przykladowa.csv";
+const STRATEGY: &[u8] = include_bytes!("../../../assets/demo/wieliczka_strategia_przykladowa.csv");
 const VALUES_FILE: &str = "wieliczka_dane_przykladowe.csv";
 const VALUES: &[u8] = include_bytes!("../../../assets/demo/wieliczka_dane_przykladowe.csv");
 
-/// (code, Polish name, English name, unit, polarity, area)
-const SAMPLE_INDICATORS: [(&str, &str, &str, &str, &str, &str); 4] = [
-    (
-        "WSK_PRZEDSZKOLA",
-        "Odsetek dzieci w wieku 3–5 lat objętych wychowaniem przedszkolnym",
-        "Share of children aged 3–5 in pre-school education",
-        "%",
-        "higher_is_better",
-        "edukacja",
-    ),
-    (
-        "WSK_BEZROBOCIE",
-        "Udział bezrobotnych zarejestrowanych w liczbie ludności w wieku produkcyjnym",
-        "Registered unemployed as a share of the working-age population",
-        "%",
-        "lower_is_better",
-        "rynek pracy",
-    ),
-    (
-        "WSK_KANALIZACJA",
-        "Odsetek ludności korzystającej z sieci kanalizacyjnej",
-        "Share of population connected to the sewerage network",
-        "%",
-        "higher_is_better",
-        "gospodarka komunalna",
-    ),
-    (
-        "WSK_DOCHODY_WLASNE_PC",
-        "Dochody własne na 1 mieszkańca",
-        "Own revenue per resident",
-        "zł",
-        "higher_is_better",
-        "finanse",
-    ),
-];
+/// Everything the demo writes, in one piece.
+pub(crate) struct Demo {
+    pub indicators: Vec<IndicatorRecord>,
+    pub values: Vec<ObservationRecord>,
+    pub strategy: StrategyDraft,
+}
 
-pub(crate) fn sample_indicators() -> Vec<IndicatorRecord> {
-    SAMPLE_INDICATORS
+pub(crate) fn demo() -> Result<Demo> {
+    let parsed = parse_strategy_template(STRATEGY, STRATEGY_FILE)?;
+    let mut seen = HashSet::new();
+    let indicators = parsed
+        .tree
+        .nodes
         .iter()
-        .map(|(code, name_pl, name_en, unit, polarity, area)| IndicatorRecord {
-            code: (*code).to_owned(),
-            name_pl: format!("{name_pl} (dane przykładowe)"),
-            name_en: Some(format!("{name_en} (sample data)")),
-            unit: (*unit).to_owned(),
-            polarity: (*polarity).to_owned(),
-            area: Some((*area).to_owned()),
+        .flat_map(|n| &n.indicators)
+        .filter(|i| seen.insert(i.code.clone()))
+        .map(|i| IndicatorRecord {
+            code: i.code.clone(),
+            name_pl: format!("{} (dane przykładowe)", i.name),
+            name_en: None,
+            unit: i.unit.clone(),
+            polarity: "neutral".to_owned(),
+            area: None,
             definition: None,
             source: Some(SAMPLE_SOURCE.to_owned()),
             structural: false,
             person_count: false,
             origin: "sample".to_owned(),
         })
-        .collect()
-}
-
-pub(crate) fn sample_values() -> Result<Vec<ObservationRecord>> {
-    Ok(parse_own_values(VALUES, VALUES_FILE)?
+        .collect();
+    let values = parse_own_values(VALUES, VALUES_FILE)?
         .into_iter()
         .map(|row| ObservationRecord {
             indicator: row.indicator,
@@ -80,5 +59,15 @@ pub(crate) fn sample_values() -> Result<Vec<ObservationRecord>> {
             note: row.note,
             sample: true,
         })
-        .collect())
+        .collect();
+    let strategy = StrategyDraft {
+        name: "Strategia Rozwoju Gminy Wieliczka 2021–2030 (dane przykładowe)".to_owned(),
+        period_from: 2021,
+        period_to: 2030,
+        resolution_number: Some("przykładowa, bez uchwały".to_owned()),
+        resolution_date: None,
+        sample: true,
+        tree: parsed.tree,
+    };
+    Ok(Demo { indicators, values, strategy })
 }

@@ -9,6 +9,8 @@ pub enum ErrorKind {
     NotFound,
     /// The request clashes with data already there; nothing was written.
     Conflict,
+    /// The data folder lacks what the request needs (e.g. no strategy yet).
+    MissingData,
     /// The data folder belongs to a newer version of the program.
     SchemaTooNew,
     /// The data folder or a file cannot be read or written.
@@ -29,6 +31,8 @@ pub enum Error {
     UnknownUnit(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("brak aktywnej strategii; wczytaj szablon strategii: jst import strategy PLIK")]
+    NoActiveStrategy,
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("{0}")]
@@ -41,6 +45,7 @@ impl Error {
             Self::Import(_) | Self::Teryt(_) => ErrorKind::InvalidInput,
             Self::UnknownUnit(_) => ErrorKind::NotFound,
             Self::Conflict(_) => ErrorKind::Conflict,
+            Self::NoActiveStrategy => ErrorKind::MissingData,
             Self::Io { .. } => ErrorKind::Io,
             Self::Internal(_) => ErrorKind::Internal,
             Self::Store(e) => match e {

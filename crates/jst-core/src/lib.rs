@@ -9,11 +9,18 @@ mod demo;
 mod error;
 mod monitor;
 mod shipped;
+mod strategy;
+mod strategy_views;
 mod views;
 
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};
-pub use monitor::Monitor;
+pub use monitor::{default_status_year, Monitor};
+pub use strategy::StrategyImportOptions;
+pub use strategy_views::{
+    FindingView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
+    StrategyImportView, StrategyStatusView, ValuesImportView, YearValueView,
+};
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

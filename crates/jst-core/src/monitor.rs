@@ -7,14 +7,15 @@ use jst_store::{LocalStore, PeerStore, Stamp, UnitRecord};
 use crate::views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 use crate::{demo, shipped, Error, Result};
 
-/// Register files larger than this are not TERC (the full register is about 200 kB).
-const MAX_REGISTER_BYTES: u64 = 64 * 1024 * 1024;
+/// Input files larger than this are refused: the full TERC register is about 200 kB, a large
+/// strategy or value file well under a megabyte.
+pub(crate) const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
 pub struct Monitor {
-    data_dir: PathBuf,
-    local: LocalStore,
-    peers: PeerStore,
+    pub(crate) data_dir: PathBuf,
+    pub(crate) local: LocalStore,
+    pub(crate) peers: PeerStore,
 }
 
 impl Monitor {
@@ -69,27 +70,31 @@ impl Monitor {
             .local
             .unit_by_identity(demo::DEMO_IDENTITY)?
             .ok_or_else(|| Error::UnknownUnit("1219053".to_owned()))?;
-        // Sample values must never mix with real ones, even of the same unit.
+        // Sample data must never mix with real data, even of the same unit.
         let values = self.local.own_value_count()?;
-        if values > 0 {
+        if values > 0 || self.local.has_own_strategy()? {
             return Err(Error::Conflict(format!(
-                "folder danych zawiera {values} własnych wartości; demo otwórz w osobnym folderze \
-                 danych (--data-dir), aby nie pomieszać danych przykładowych z prawdziwymi"
+                "folder danych zawiera własne dane ({values} wartości{}); demo otwórz w osobnym \
+                 folderze danych (--data-dir), aby nie pomieszać danych przykładowych z prawdziwymi",
+                if self.local.has_own_strategy()? { " i strategię" } else { "" }
             )));
         }
-        let values = demo::sample_values()?;
-        self.local.set_demo_unit(&stamp(), &unit, &demo::sample_indicators(), &values)?;
+        let demo = demo::demo()?;
+        self.local.set_demo_unit(
+            &stamp(),
+            &unit,
+            &demo.indicators,
+            &demo.values,
+            &demo.strategy,
+        )?;
         self.status()
     }
 
     /// Loads a full TERC snapshot (CSV or XML). Any error: nothing is written. With `strict`,
     /// warnings count as errors too (DESIGN §6).
     pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        let bytes = read_capped(path, MAX_REGISTER_BYTES)?;
+        let file = file_label(path);
+        let bytes = read_capped(path, MAX_INPUT_BYTES)?;
         let mut parsed = parse_terc(&bytes, &file)?;
         // A partial file loaded as a full snapshot would end most units; say so before it does.
         let active = self.local.unit_count(true)?;
@@ -168,7 +173,7 @@ impl Monitor {
 
 /// Reads an input file the user named; a file that cannot be read is invalid input (exit 3),
 /// not a fault of the data folder.
-fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     let invalid = |message: String| {
         Error::Import(jst_import::ImportError::single(
             &path.display().to_string(),
@@ -190,9 +195,21 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
 }
 
 /// Now and the operating-system user, for the audit log and history.
-fn stamp() -> Stamp {
+pub(crate) fn stamp() -> Stamp {
     let at = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
     Stamp { at, by: whoami::username() }
+}
+
+/// The name a user recognises a file by in messages.
+pub(crate) fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The default evaluation year of strategy status: the last full calendar year.
+pub fn default_status_year() -> i32 {
+    time::OffsetDateTime::now_utc().year() - 1
 }

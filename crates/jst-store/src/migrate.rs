@@ -6,8 +6,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::{Error, Result};
 
-pub(crate) const LOCAL_MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/local/0001_initial.sql")];
+pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/local/0001_initial.sql"),
+    include_str!("../migrations/local/0002_strategy.sql"),
+];
 pub(crate) const PEERS_MIGRATIONS: &[&str] =
     &[include_str!("../migrations/peers/0001_initial.sql")];
 

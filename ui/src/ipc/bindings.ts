@@ -26,6 +26,8 @@ export type ErrorKind =
 "not_found" | 
 /**  The request clashes with data already there; nothing was written. */
 "conflict" | 
+/**  The data folder lacks what the request needs (e.g. no strategy yet). */
+"missing_data" | 
 /**  The data folder belongs to a newer version of the program. */
 "schema_too_new" | 
 /**  The data folder or a file cannot be read or written. */

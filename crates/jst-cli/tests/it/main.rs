@@ -35,7 +35,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 1,
+            "schema_version": 2,
             "demo": true
         })
     );
@@ -201,4 +201,96 @@ fn strict_import_refuses_warnings() {
     let found =
         json_of(&jst(&dir.path().join("dane"), &["units", "search", "bedzin", "--format", "json"]));
     assert_eq!(found[0]["teryt"], json!("2401011"), "nothing written with --strict");
+}
+
+#[test]
+fn strategy_status_follows_the_json_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let none = jst(&data, &["strategy", "status", "--format", "json"]);
+    assert_eq!(none.status.code(), Some(1), "no strategy yet");
+    assert!(String::from_utf8_lossy(&none.stderr).contains("brak aktywnej strategii"));
+
+    let template = dir.path().join("strategia.csv");
+    std::fs::write(&template, "kod;kod_nadrzedny;poziom;nazwa;waga_wezla;wskaznik_kod;wskaznik_nazwa;jednostka;kierunek;rok_bazowy;wartosc_bazowa;rok_docelowy;wartosc_docelowa;waga_wskaznika\n1;;cel_strategiczny;Środowisko;;WSK_A;Wskaźnik A;%;;2019;10;2030;20;\n").expect("write");
+    let imported = jst(
+        &data,
+        &[
+            "import",
+            "strategy",
+            template.to_str().expect("path"),
+            "--name",
+            "Strategia testowa",
+            "--period",
+            "2021-2030",
+        ],
+    );
+    assert_eq!(imported.status.code(), Some(0), "{}", String::from_utf8_lossy(&imported.stderr));
+    let values = dir.path().join("wartosci.csv");
+    std::fs::write(&values, "wskaznik_kod;rok;wartosc\nWSK_A;2022;12\n").expect("write");
+    assert_eq!(
+        jst(&data, &["import", "values", values.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+
+    let status =
+        json_of(&jst(&data, &["strategy", "status", "--year", "2023", "--format", "json"]));
+    assert_eq!(
+        status["strategy"],
+        json!({"name": "Strategia testowa", "period_from": 2021, "period_to": 2030})
+    );
+    assert_eq!(status["year"], json!(2023));
+    let indicator = &status["indicators"][0];
+    let keys: Vec<&str> =
+        indicator.as_object().expect("object").keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "node_code",
+        "code",
+        "name",
+        "unit",
+        "direction",
+        "baseline",
+        "target",
+        "latest",
+        "progress_pct",
+        "r_observed",
+        "r_required",
+        "ratio",
+        "status",
+        "target_missed",
+        "projection",
+    ];
+    expected.sort_unstable();
+    let mut keys = keys;
+    keys.sort_unstable();
+    assert_eq!(keys, expected);
+    assert_eq!(indicator["direction"], json!("increase"));
+    assert_eq!(indicator["latest"], json!({"year": 2022, "value": 12.0}));
+    assert_eq!(indicator["progress_pct"], json!(20.0));
+    assert_eq!(indicator["projection"]["interval"], Value::Null, "fewer than four points");
+    assert_eq!(
+        status["nodes"][0],
+        json!({"code": "1", "parent_code": null, "level": "cel_strategiczny", "title": "Środowisko", "score": indicator["ratio"].as_f64().map(|r| r.clamp(0.0, 1.0)), "status": status["nodes"][0]["status"]})
+    );
+
+    let exported = dir.path().join("eksport.csv");
+    assert_eq!(
+        jst(&data, &["strategy", "export", exported.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+    assert!(std::fs::read_to_string(&exported)
+        .expect("export")
+        .contains("WSK_A;Wskaźnik A;%;;2019;10;2030;20;1"));
+
+    let bad_period = jst(
+        &data,
+        &["import", "strategy", template.to_str().expect("path"), "--period", "2030-2021"],
+    );
+    assert_eq!(bad_period.status.code(), Some(2));
+    let bad_values = dir.path().join("zle.csv");
+    std::fs::write(&bad_values, "wskaznik_kod;rok;wartosc\nWSK_A;2022;dużo\n").expect("write");
+    let refused = jst(&data, &["import", "values", bad_values.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna wartosc"));
 }

@@ -12,7 +12,7 @@ fn first_run_loads_register_and_has_no_unit() {
     let status = monitor.status().expect("status");
     assert_eq!(status.unit, None);
     assert!(!status.demo);
-    assert_eq!(status.schema_version, 1);
+    assert_eq!(i64::from(status.schema_version), jst_store::LOCAL_SCHEMA_VERSION);
     let lodz = monitor.search_units("lodz", 20).expect("search");
     assert!(lodz.iter().any(|u| u.teryt == "1061011" && u.name == "Łódź"), "{lodz:?}");
 }
@@ -35,7 +35,7 @@ fn demo_is_wieliczka_with_real_population() {
                 "population": {"year": 2024, "value": 69791}
             },
             "data_dir": dir.path().display().to_string(),
-            "schema_version": 1,
+            "schema_version": 2,
             "demo": true
         })
     );

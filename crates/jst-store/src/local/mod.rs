@@ -5,6 +5,7 @@ mod catalogue;
 mod observations;
 mod own_unit;
 mod register;
+mod strategy;
 mod units;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ pub use catalogue::IndicatorRecord;
 pub use observations::{HistoryRow, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
 pub use register::RegisterLoadSummary;
+pub use strategy::{SaveMode, StrategyDraft, StrategyRecord};
 pub use units::UnitRecord;
 
 pub struct LocalStore {

@@ -4,7 +4,8 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::catalogue::upsert_indicators;
 use super::observations::upsert_observations;
-use super::{IndicatorRecord, LocalStore, ObservationRecord, UnitRecord};
+use super::strategy::insert_strategy;
+use super::{IndicatorRecord, LocalStore, ObservationRecord, StrategyDraft, UnitRecord};
 use crate::{Result, Stamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,7 @@ impl LocalStore {
     /// Sets a real own unit. Demo sample values go with the demo: they are not own data.
     pub fn set_own_unit(&mut self, stamp: &Stamp, unit: &UnitRecord) -> Result<()> {
         self.write(stamp, "wybór jednostki", |tx| {
+            tx.execute("DELETE FROM strategies WHERE sample = 1", [])?;
             tx.execute("DELETE FROM observations WHERE sample = 1", [])?;
             tx.execute("DELETE FROM indicators WHERE origin = 'sample'", [])?;
             store_own_unit(tx, stamp, unit, false)?;
@@ -38,17 +40,22 @@ impl LocalStore {
         })
     }
 
-    /// Opens the demo in one transaction: the unit and its labelled sample values.
+    /// Opens the demo in one transaction: the unit, its labelled sample values and its sample
+    /// strategy, replacing an earlier demo's.
     pub fn set_demo_unit(
         &mut self,
         stamp: &Stamp,
         unit: &UnitRecord,
         indicators: &[IndicatorRecord],
         values: &[ObservationRecord],
+        strategy: &StrategyDraft,
     ) -> Result<()> {
         self.write(stamp, "wybór jednostki", |tx| {
+            tx.execute("DELETE FROM strategies WHERE sample = 1", [])?;
+            tx.execute("DELETE FROM observations WHERE sample = 1", [])?;
             upsert_indicators(tx, indicators)?;
             upsert_observations(tx, stamp, values)?;
+            insert_strategy(tx, stamp, strategy)?;
             store_own_unit(tx, stamp, unit, true)?;
             Ok(((), describe(unit, true)))
         })

@@ -77,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   "error.invalid_input": "Invalid input",
   "error.not_found": "Not found",
   "error.conflict": "Conflict with existing data",
+  "error.missing_data": "Required data missing",
   "error.schema_too_new": "Data from a newer version",
   "error.io": "Read or write error",
   "error.internal": "Program error",

@@ -77,6 +77,7 @@ export const pl = {
   "error.invalid_input": "Nieprawidłowe dane",
   "error.not_found": "Nie znaleziono",
   "error.conflict": "Konflikt z istniejącymi danymi",
+  "error.missing_data": "Brak potrzebnych danych",
   "error.schema_too_new": "Dane z nowszej wersji programu",
   "error.io": "Błąd odczytu lub zapisu",
   "error.internal": "Błąd programu",

@@ -1,0 +1,112 @@
+//! View types of strategy monitoring; the JSON of [`StrategyStatusView`] is the contract of
+//! `jst strategy status --format json` (issue 3): numbers unrounded, directions in English.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct YearValueView {
+    pub year: i32,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StrategyHeadView {
+    pub name: String,
+    pub period_from: i32,
+    pub period_to: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProjectionView {
+    pub value_at_target_year: f64,
+    pub year_target_reached: Option<i32>,
+    /// 80 % prediction interval `[lo, hi]`, with four points or more.
+    pub interval: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IndicatorStatusView {
+    pub node_code: String,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    /// `increase | decrease | maintain` (effective direction).
+    pub direction: String,
+    pub baseline: YearValueView,
+    pub target: YearValueView,
+    pub latest: Option<YearValueView>,
+    pub progress_pct: Option<f64>,
+    pub r_observed: Option<f64>,
+    pub r_required: Option<f64>,
+    pub ratio: Option<f64>,
+    /// `achieved | on_track | acceleration_needed | limited_progress | deterioration | no_data`
+    pub status: String,
+    pub target_missed: bool,
+    pub projection: Option<ProjectionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NodeStatusView {
+    pub code: String,
+    pub parent_code: Option<String>,
+    /// `cel_strategiczny | cel_operacyjny | kierunek_dzialan | zadanie`
+    pub level: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StrategyStatusView {
+    pub strategy: StrategyHeadView,
+    pub year: i32,
+    pub indicators: Vec<IndicatorStatusView>,
+    pub nodes: Vec<NodeStatusView>,
+}
+
+/// One finding of a validation report (`krytyczny | błąd | ostrzeżenie | informacja`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FindingView {
+    pub severity: String,
+    pub row: Option<u32>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StrategyImportView {
+    pub file: String,
+    pub strategy: StrategyHeadView,
+    pub nodes: u32,
+    pub indicators: u32,
+    /// Indicator codes added to the catalogue as `local` entries.
+    pub new_catalogue_entries: Vec<String>,
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ValuesImportView {
+    pub file: String,
+    pub values: u32,
+    pub findings: Vec<FindingView>,
+}
+
+impl From<&jst_import::Problem> for FindingView {
+    fn from(p: &jst_import::Problem) -> Self {
+        Self {
+            severity: p.severity.label_pl().to_owned(),
+            row: p.row.and_then(|r| u32::try_from(r).ok()),
+            column: p.column.clone(),
+            message: p.message.clone(),
+        }
+    }
+}

@@ -1,0 +1,168 @@
+use std::path::Path;
+
+use jst_core::{ErrorKind, Monitor, StrategyImportOptions};
+
+const HEADER: &str = "kod;kod_nadrzedny;poziom;nazwa;waga_wezla;wskaznik_kod;wskaznik_nazwa;jednostka;kierunek;rok_bazowy;wartosc_bazowa;rok_docelowy;wartosc_docelowa;waga_wskaznika;komorka;zrodlo;kamienie_milowe";
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+fn monitor_with_unit(dir: &Path) -> Monitor {
+    let mut monitor = Monitor::open(&dir.join("dane")).expect("open");
+    monitor.choose_unit("1219053").expect("unit");
+    monitor
+}
+
+fn template(rows: &[&str]) -> String {
+    std::iter::once(HEADER).chain(rows.iter().copied()).collect::<Vec<_>>().join("\n") + "\n"
+}
+
+const ROWS: [&str; 3] = [
+    "1;;cel_strategiczny;Środowisko;;;;;;;;;;;;;",
+    "1.1;1;cel_operacyjny;Woda;;WSK_KANAL;Odsetek ludności z kanalizacją;%;wzrost;2019;70;2030;92;;Wydział Komunalny;GUS;2025=80",
+    "1.1;1;cel_operacyjny;Woda;;LUD_OGOLEM;Ludność;osoby;utrzymanie;2019;69000;2030;69000;;;;",
+];
+
+#[test]
+fn import_status_export_and_reimport() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    assert_eq!(
+        monitor.strategy_status(2024).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::MissingData)
+    );
+
+    let file = write(dir.path(), "Strategia Wieliczki.csv", &template(&ROWS));
+    let report = monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("import");
+    assert_eq!(report.strategy.name, "Strategia Wieliczki");
+    assert_eq!((report.strategy.period_from, report.strategy.period_to), (2019, 2030));
+    assert_eq!(
+        report.new_catalogue_entries,
+        ["WSK_KANAL"],
+        "LUD_OGOLEM is already in the catalogue"
+    );
+    assert_eq!((report.nodes, report.indicators), (2, 2));
+
+    let values = write(dir.path(), "wartosci.csv", "wskaznik_kod;rok;wartosc;status;uwagi\nWSK_KANAL;2021;74;ostateczne;\nWSK_KANAL;2022;76,5;wstepne;szacunek\nLUD_OGOLEM;2022;69500;;\n");
+    let imported = monitor.import_values(&values, false).expect("values");
+    assert_eq!(imported.values, 3);
+
+    let status = monitor.strategy_status(2023).expect("status");
+    let kanal = &status.indicators[0];
+    assert_eq!((kanal.code.as_str(), kanal.direction.as_str()), ("WSK_KANAL", "increase"));
+    assert_eq!(kanal.latest.as_ref().map(|l| (l.year, l.value)), Some((2022, 76.5)));
+    assert_eq!(kanal.status, "on_track");
+    let ludnosc = &status.indicators[1];
+    assert_eq!((ludnosc.direction.as_str(), ludnosc.status.as_str()), ("maintain", "on_track"));
+    assert_eq!(status.nodes.len(), 2);
+    assert_eq!(status.nodes[0].status, "on_track");
+
+    let exported = dir.path().join("eksport.csv");
+    assert_eq!(monitor.export_strategy(&exported).expect("export"), 2);
+    let again = monitor
+        .import_strategy(
+            &exported,
+            &StrategyImportOptions {
+                name: Some("Strategia Wieliczki".into()),
+                period: Some((2019, 2030)),
+                ..Default::default()
+            },
+        )
+        .expect("re-import");
+    assert!(again.new_catalogue_entries.is_empty());
+    assert_eq!(monitor.strategy_status(2023).expect("status"), status, "round trip is lossless");
+    let second_export = dir.path().join("eksport2.csv");
+    monitor.export_strategy(&second_export).expect("export");
+    assert_eq!(std::fs::read(&exported).ok(), std::fs::read(&second_export).ok());
+}
+
+#[test]
+fn a_file_with_one_bad_row_writes_nothing_and_names_the_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let mut rows = ROWS.to_vec();
+    rows.push("1.2;9;cel_operacyjny;Sieroty;;;;;;;;;;;;;");
+    let file = write(dir.path(), "zly.csv", &template(&rows));
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let err =
+        monitor.import_strategy(&file, &StrategyImportOptions::default()).expect_err("bad row");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    let message = err.to_string();
+    assert!(
+        message.contains("zly.csv")
+            && message.contains("wiersz 5")
+            && message.contains("nieznany kod nadrzędny"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&db).expect("db"), before);
+}
+
+#[test]
+fn values_are_validated_against_catalogue_and_baseline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "s.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("import");
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let cases = [
+        ("WSK_NIEZNANY;2022;1\n", "nieznany kod wskaźnika"),
+        ("WSK_KANAL;2018;60\n", "sprzed roku bazowego 2019"),
+        ("WSK_KANAL;2022;abc\n", "nie jest liczbą"),
+        ("WSK_KANAL;2022;1\nWSK_KANAL;2022;2\n", "powtarza się"),
+    ];
+    for (rows, words) in cases {
+        let path = write(dir.path(), "w.csv", &format!("wskaznik_kod;rok;wartosc\n{rows}"));
+        let err = monitor.import_values(&path, false).expect_err(words);
+        assert!(err.to_string().contains(words), "{err}");
+        assert_eq!(std::fs::read(&db).expect("db"), before, "{words}");
+    }
+    // A jump of more than 50 % is a warning: written without --strict, refused with it.
+    let jump = write(
+        dir.path(),
+        "skok.csv",
+        "wskaznik_kod;rok;wartosc\nWSK_KANAL;2021;40\nWSK_KANAL;2022;75\n",
+    );
+    let strict = monitor.import_values(&jump, true).expect_err("strict");
+    assert!(strict.to_string().contains("zmiana WSK_KANAL o +88 %"), "{strict}");
+    assert_eq!(std::fs::read(&db).expect("db"), before);
+    let report = monitor.import_values(&jump, false).expect("warning only");
+    assert_eq!(report.findings.iter().filter(|f| f.severity == "ostrzeżenie").count(), 1);
+}
+
+#[test]
+fn demo_has_a_sample_strategy_that_leaves_with_the_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = Monitor::open(&dir.path().join("dane")).expect("open");
+    monitor.open_demo().expect("demo");
+    let status = monitor.strategy_status(2025).expect("status");
+    assert!(status.strategy.name.contains("dane przykładowe"));
+    assert_eq!(status.nodes.iter().filter(|n| n.level == "cel_strategiczny").count(), 3);
+    assert_eq!(status.nodes.iter().filter(|n| n.level == "cel_operacyjny").count(), 10);
+    assert_eq!(status.indicators.len(), 30);
+    let statuses: std::collections::HashSet<&str> =
+        status.indicators.iter().map(|i| i.status.as_str()).collect();
+    for expected in [
+        "achieved",
+        "on_track",
+        "acceleration_needed",
+        "limited_progress",
+        "deterioration",
+        "no_data",
+    ] {
+        assert!(statuses.contains(expected), "the demo shows {expected}");
+    }
+    assert!(status.indicators.iter().any(|i| i.target_missed));
+    // Opening the demo again replaces it rather than doubling it.
+    monitor.open_demo().expect("demo again");
+    assert_eq!(monitor.strategy_status(2025).expect("status").indicators.len(), 30);
+    monitor.choose_unit("1219053").expect("real unit");
+    assert_eq!(
+        monitor.strategy_status(2025).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::MissingData)
+    );
+}

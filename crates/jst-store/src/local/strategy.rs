@@ -1,0 +1,259 @@
+//! Strategies: the tree of the active strategy and its re-import by codes (DESIGN §4.1).
+
+use jst_domain::strategy::{
+    Direction, NodeIndicator, NodeLevel, StrategyNode, StrategyTree, YearValue,
+};
+use rusqlite::{OptionalExtension, Transaction};
+
+use super::catalogue::upsert_indicators;
+use super::{IndicatorRecord, LocalStore};
+use crate::{Error, Result, Stamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrategyRecord {
+    pub id: i64,
+    pub name: String,
+    pub period_from: i32,
+    pub period_to: i32,
+    pub resolution_number: Option<String>,
+    pub resolution_date: Option<String>,
+    pub sample: bool,
+}
+
+/// What a template import writes: the strategy's own fields and its tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrategyDraft {
+    pub name: String,
+    pub period_from: i32,
+    pub period_to: i32,
+    pub resolution_number: Option<String>,
+    pub resolution_date: Option<String>,
+    pub sample: bool,
+    pub tree: StrategyTree,
+}
+
+/// Whether an import replaces the active strategy's tree or adds a separate strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    UpdateActive,
+    New,
+}
+
+impl LocalStore {
+    pub fn active_strategy(&self) -> Result<Option<StrategyRecord>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, period_from, period_to, resolution_number, resolution_date,
+                        sample
+                 FROM strategies WHERE active = 1",
+                [],
+                |r| {
+                    Ok(StrategyRecord {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        period_from: r.get(2)?,
+                        period_to: r.get(3)?,
+                        resolution_number: r.get(4)?,
+                        resolution_date: r.get(5)?,
+                        sample: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The tree of a strategy in its saved order.
+    pub fn strategy_tree(&self, strategy_id: i64) -> Result<StrategyTree> {
+        let mut nodes_stmt = self.conn.prepare(
+            "SELECT id, code, parent_code, level, title, weight FROM strategy_nodes
+             WHERE strategy_id = ?1 ORDER BY position",
+        )?;
+        let mut indicators_stmt = self.conn.prepare(
+            "SELECT id, indicator, name, unit, direction, baseline_year, baseline_value,
+                    target_year, target_value, weight, department, source
+             FROM strategy_indicators WHERE node_id = ?1 ORDER BY position",
+        )?;
+        let mut milestones_stmt = self.conn.prepare(
+            "SELECT year, value FROM strategy_milestones WHERE strategy_indicator_id = ?1
+             ORDER BY year",
+        )?;
+        let rows: Vec<(i64, String, Option<String>, String, String, f64)> = nodes_stmt
+            .query_map([strategy_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut nodes = Vec::with_capacity(rows.len());
+        for (id, code, parent_code, level, title, weight) in rows {
+            let level = NodeLevel::from_code(&level)
+                .ok_or_else(|| Error::Corrupt(format!("nieznany poziom węzła {level}")))?;
+            let indicator_rows: Vec<(i64, NodeIndicator)> = indicators_stmt
+                .query_map([id], |r| {
+                    let direction: Option<String> = r.get(4)?;
+                    Ok((
+                        r.get(0)?,
+                        NodeIndicator {
+                            code: r.get(1)?,
+                            name: r.get(2)?,
+                            unit: r.get(3)?,
+                            direction: direction.as_deref().and_then(Direction::from_code_pl),
+                            baseline: YearValue { year: r.get(5)?, value: r.get(6)? },
+                            target: YearValue { year: r.get(7)?, value: r.get(8)? },
+                            weight: r.get(9)?,
+                            department: r.get(10)?,
+                            source: r.get(11)?,
+                            milestones: Vec::new(),
+                        },
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            let mut indicators = Vec::with_capacity(indicator_rows.len());
+            for (indicator_id, mut indicator) in indicator_rows {
+                indicator.milestones = milestones_stmt
+                    .query_map([indicator_id], |r| {
+                        Ok(YearValue { year: r.get(0)?, value: r.get(1)? })
+                    })?
+                    .collect::<Result<_, _>>()?;
+                indicators.push(indicator);
+            }
+            nodes.push(StrategyNode { code, parent_code, level, title, weight, indicators });
+        }
+        Ok(StrategyTree { nodes })
+    }
+
+    /// Saves an imported strategy in one transaction. Indicator codes missing from the
+    /// catalogue become `local` entries (`local_indicators`). With `UpdateActive` and an active
+    /// strategy, its fields and tree are replaced by codes; notes and values stay.
+    pub fn save_strategy(
+        &mut self,
+        stamp: &Stamp,
+        draft: &StrategyDraft,
+        local_indicators: &[IndicatorRecord],
+        mode: SaveMode,
+    ) -> Result<i64> {
+        let active = self.active_strategy()?;
+        self.write(stamp, "import strategii", |tx| {
+            upsert_indicators(tx, local_indicators)?;
+            let id = match (mode, active) {
+                // A demo strategy is never updated into a real one: a real import starts anew.
+                (SaveMode::UpdateActive, Some(active)) if !active.sample => {
+                    tx.execute(
+                        "UPDATE strategies SET name = ?2, period_from = ?3, period_to = ?4,
+                             resolution_number = ?5, resolution_date = ?6, sample = ?7,
+                             updated_at = ?8
+                         WHERE id = ?1",
+                        rusqlite::params![
+                            active.id,
+                            draft.name,
+                            draft.period_from,
+                            draft.period_to,
+                            draft.resolution_number,
+                            draft.resolution_date,
+                            draft.sample,
+                            stamp.at
+                        ],
+                    )?;
+                    tx.execute("DELETE FROM strategy_nodes WHERE strategy_id = ?1", [active.id])?;
+                    insert_tree(tx, active.id, &draft.tree)?;
+                    active.id
+                }
+                _ => insert_strategy(tx, stamp, draft)?,
+            };
+            let indicators: usize = draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
+            let detail = format!(
+                "{} ({}–{}): {} węzłów, {indicators} wskaźników, nowe w katalogu: {}",
+                draft.name,
+                draft.period_from,
+                draft.period_to,
+                draft.tree.nodes.len(),
+                local_indicators.len()
+            );
+            Ok((id, detail))
+        })
+    }
+}
+
+/// Adds a strategy with its tree as the active one.
+pub(super) fn insert_strategy(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    draft: &StrategyDraft,
+) -> Result<i64> {
+    tx.execute("UPDATE strategies SET active = 0 WHERE active = 1", [])?;
+    tx.execute(
+        "INSERT INTO strategies (name, period_from, period_to, resolution_number,
+             resolution_date, active, sample, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?7)",
+        rusqlite::params![
+            draft.name,
+            draft.period_from,
+            draft.period_to,
+            draft.resolution_number,
+            draft.resolution_date,
+            draft.sample,
+            stamp.at
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_tree(tx, id, &draft.tree)?;
+    Ok(id)
+}
+
+fn insert_tree(tx: &Transaction<'_>, strategy_id: i64, tree: &StrategyTree) -> Result<()> {
+    let mut node_stmt = tx.prepare(
+        "INSERT INTO strategy_nodes (strategy_id, code, parent_code, level, title, weight, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut indicator_stmt = tx.prepare(
+        "INSERT INTO strategy_indicators (node_id, indicator, name, unit, direction,
+             baseline_year, baseline_value, target_year, target_value, weight, department,
+             source, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut milestone_stmt = tx.prepare(
+        "INSERT INTO strategy_milestones (strategy_indicator_id, year, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, node) in tree.nodes.iter().enumerate() {
+        node_stmt.execute(rusqlite::params![
+            strategy_id,
+            node.code,
+            node.parent_code,
+            node.level.code(),
+            node.title,
+            node.weight,
+            position as i64
+        ])?;
+        let node_id = tx.last_insert_rowid();
+        for (position, i) in node.indicators.iter().enumerate() {
+            indicator_stmt.execute(rusqlite::params![
+                node_id,
+                i.code,
+                i.name,
+                i.unit,
+                i.direction.map(Direction::code_pl),
+                i.baseline.year,
+                i.baseline.value,
+                i.target.year,
+                i.target.value,
+                i.weight,
+                i.department,
+                i.source,
+                position as i64
+            ])?;
+            let indicator_id = tx.last_insert_rowid();
+            for m in &i.milestones {
+                milestone_stmt.execute(rusqlite::params![indicator_id, m.year, m.value])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl LocalStore {
+    /// Whether any strategy that is not demo sample data exists.
+    pub fn has_own_strategy(&self) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT count(*) FROM strategies WHERE sample = 0", [], |r| {
+            r.get::<_, i64>(0)
+        })? > 0)
+    }
+}
