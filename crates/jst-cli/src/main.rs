@@ -44,7 +44,9 @@ fn main() -> ExitCode {
 
 fn exit_code(err: &Error) -> u8 {
     match err.kind() {
-        ErrorKind::InvalidInput | ErrorKind::NotFound => EXIT_INVALID_INPUT,
+        ErrorKind::InvalidInput | ErrorKind::NotFound | ErrorKind::NoteRequired => {
+            EXIT_INVALID_INPUT
+        }
         ErrorKind::Conflict
         | ErrorKind::MissingData
         | ErrorKind::SchemaTooNew

@@ -9,6 +9,8 @@ pub enum ErrorKind {
     NotFound,
     /// The request clashes with data already there; nothing was written.
     Conflict,
+    /// A value that needs an explanation note was given without one; nothing was written.
+    NoteRequired,
     /// The data folder lacks what the request needs (e.g. no strategy yet).
     MissingData,
     /// The data folder belongs to a newer version of the program.
@@ -33,6 +35,15 @@ pub enum Error {
     Conflict(String),
     #[error("brak aktywnej strategii; wczytaj szablon strategii: jst import strategy PLIK")]
     NoActiveStrategy,
+    #[error("wskaźnika {0} nie ma w aktywnej strategii")]
+    UnknownIndicator(String),
+    #[error("nieprawidłowa wartość: {0}")]
+    InvalidValue(String),
+    #[error(
+        "po tej zmianie wskaźnik ma status „{}”: wpisz wyjaśnienie (uwagi) przyczyn",
+        status_label(.0)
+    )]
+    NoteRequired(String),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("{0}")]
@@ -46,6 +57,9 @@ impl Error {
             Self::UnknownUnit(_) => ErrorKind::NotFound,
             Self::Conflict(_) => ErrorKind::Conflict,
             Self::NoActiveStrategy => ErrorKind::MissingData,
+            Self::UnknownIndicator(_) => ErrorKind::NotFound,
+            Self::InvalidValue(_) => ErrorKind::InvalidInput,
+            Self::NoteRequired(_) => ErrorKind::NoteRequired,
             Self::Io { .. } => ErrorKind::Io,
             Self::Internal(_) => ErrorKind::Internal,
             Self::Store(e) => match e {
@@ -62,4 +76,11 @@ impl Error {
         let context = context.into();
         move |source| Self::Io { context, source }
     }
+}
+
+fn status_label(code: &str) -> &'static str {
+    jst_domain::strategy::Status::ALL
+        .into_iter()
+        .find(|s| s.code() == code)
+        .map_or("nieznany", jst_domain::strategy::Status::label_pl)
 }

@@ -7,6 +7,7 @@
 mod data_dir;
 mod demo;
 mod error;
+mod indicator_detail;
 mod monitor;
 mod shipped;
 mod strategy;
@@ -18,8 +19,9 @@ pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
-    FindingView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
-    StrategyImportView, StrategyStatusView, ValuesImportView, YearValueView,
+    FindingView, HistoryEntryView, IndicatorDetailView, IndicatorStatusView, NodeStatusView,
+    ObservationView, ProjectionView, StrategyHeadView, StrategyImportView, StrategyStatusView,
+    ValueInput, ValuesImportView, YearValueView,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use jst_domain::strategy::{
-    evaluate, indicator_score, project, roll_up, IndicatorTarget, RollupIndicator, RollupNode,
-    Status, StrategyTree, Thresholds, YearValue,
+    evaluate, indicator_score, project, roll_up, IndicatorTarget, NodeIndicator, RollupIndicator,
+    RollupNode, Status, StrategyTree, Thresholds, YearValue,
 };
 use jst_import::{
     parse_own_values, parse_strategy_template, render_strategy_template, ImportError, Problem,
@@ -243,42 +243,15 @@ impl Monitor {
         let mut indicators = Vec::new();
         for (node_index, node) in tree.nodes.iter().enumerate() {
             for i in &node.indicators {
-                let direction = i.direction();
-                let target = IndicatorTarget {
-                    baseline: i.baseline,
-                    target: i.target,
-                    direction,
-                    tolerance: None,
-                };
                 let observations = series.get(&i.code).map(Vec::as_slice).unwrap_or_default();
-                let evaluation = evaluate(&target, observations, year, &thresholds);
-                let projection = project(&target, observations, year);
+                let (view, score) =
+                    indicator_status(&node.code, i, observations, year, &thresholds);
                 rollup_indicators.push(RollupIndicator {
                     node: node_index,
                     weight: i.weight,
-                    score: indicator_score(direction, &evaluation),
+                    score,
                 });
-                indicators.push(IndicatorStatusView {
-                    node_code: node.code.clone(),
-                    code: i.code.clone(),
-                    name: i.name.clone(),
-                    unit: i.unit.clone(),
-                    direction: direction.code().to_owned(),
-                    baseline: year_value(i.baseline),
-                    target: year_value(i.target),
-                    latest: evaluation.latest.map(year_value),
-                    progress_pct: evaluation.progress_pct,
-                    r_observed: evaluation.r_observed,
-                    r_required: evaluation.r_required,
-                    ratio: evaluation.ratio,
-                    status: evaluation.status.code().to_owned(),
-                    target_missed: evaluation.target_missed,
-                    projection: projection.map(|p| ProjectionView {
-                        value_at_target_year: p.value_at_target_year,
-                        year_target_reached: p.year_target_reached,
-                        interval: p.interval,
-                    }),
-                });
+                indicators.push(view);
             }
         }
         let scores = roll_up(&rollup_nodes, &rollup_indicators);
@@ -307,7 +280,7 @@ impl Monitor {
         })
     }
 
-    fn active_tree(&self) -> Result<(StrategyRecord, StrategyTree)> {
+    pub(crate) fn active_tree(&self) -> Result<(StrategyRecord, StrategyTree)> {
         let strategy = self.local.active_strategy()?.ok_or(Error::NoActiveStrategy)?;
         let tree = self.local.strategy_tree(strategy.id)?;
         Ok((strategy, tree))
@@ -352,7 +325,44 @@ impl Monitor {
     }
 }
 
-fn year_value(v: YearValue) -> YearValueView {
+/// DESIGN §5.1 and §5.3 for one attached indicator, with its roll-up score (§5.2).
+pub(crate) fn indicator_status(
+    node_code: &str,
+    i: &NodeIndicator,
+    observations: &[YearValue],
+    year: i32,
+    thresholds: &Thresholds,
+) -> (IndicatorStatusView, Option<f64>) {
+    let direction = i.direction();
+    let target =
+        IndicatorTarget { baseline: i.baseline, target: i.target, direction, tolerance: None };
+    let evaluation = evaluate(&target, observations, year, thresholds);
+    let projection = project(&target, observations, year);
+    let view = IndicatorStatusView {
+        node_code: node_code.to_owned(),
+        code: i.code.clone(),
+        name: i.name.clone(),
+        unit: i.unit.clone(),
+        direction: direction.code().to_owned(),
+        baseline: year_value(i.baseline),
+        target: year_value(i.target),
+        latest: evaluation.latest.map(year_value),
+        progress_pct: evaluation.progress_pct,
+        r_observed: evaluation.r_observed,
+        r_required: evaluation.r_required,
+        ratio: evaluation.ratio,
+        status: evaluation.status.code().to_owned(),
+        target_missed: evaluation.target_missed,
+        projection: projection.map(|p| ProjectionView {
+            value_at_target_year: p.value_at_target_year,
+            year_target_reached: p.year_target_reached,
+            interval: p.interval,
+        }),
+    };
+    (view, indicator_score(direction, &evaluation))
+}
+
+pub(crate) fn year_value(v: YearValue) -> YearValueView {
     YearValueView { year: v.year, value: v.value }
 }
 

@@ -110,3 +110,54 @@ impl From<&jst_import::Problem> for FindingView {
         }
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ObservationView {
+    pub year: i32,
+    pub value: f64,
+    /// `wstepne | ostateczne`
+    pub status: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// Demo sample value ("dane przykładowe").
+    pub sample: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryEntryView {
+    pub year: i32,
+    pub old_value: Option<f64>,
+    pub new_value: Option<f64>,
+    pub old_status: Option<String>,
+    pub new_status: Option<String>,
+    pub changed_at: String,
+    pub changed_by: String,
+}
+
+/// Everything the indicator screen shows: the target path, values, status and history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IndicatorDetailView {
+    pub status: IndicatorStatusView,
+    pub department: Option<String>,
+    pub source: Option<String>,
+    pub milestones: Vec<YearValueView>,
+    pub values: Vec<ObservationView>,
+    pub history: Vec<HistoryEntryView>,
+}
+
+/// A value typed in by the officer.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ValueInput {
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+    /// `wstepne | ostateczne`
+    pub status: String,
+    /// Explanation; required when the value leaves the indicator with limited progress or
+    /// deterioration.
+    pub note: Option<String>,
+}

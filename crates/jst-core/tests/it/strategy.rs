@@ -166,3 +166,55 @@ fn demo_has_a_sample_strategy_that_leaves_with_the_demo() {
         Err(ErrorKind::MissingData)
     );
 }
+
+#[test]
+fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = Monitor::open(&dir.path().join("dane")).expect("open");
+    monitor.open_demo().expect("demo");
+    let before = monitor.indicator_detail("WSK_PRZEDSZKOLA", 2025).expect("detail");
+    assert_eq!(before.status.status, "on_track");
+    assert_eq!(before.milestones.len(), 2);
+    assert_eq!(before.values.len(), 6);
+    assert!(before.values.iter().all(|v| v.sample));
+
+    let mut input = jst_core::ValueInput {
+        indicator: "WSK_PRZEDSZKOLA".into(),
+        year: 2025,
+        value: 80.0,
+        status: "wstepne".into(),
+        note: None,
+    };
+    let err = monitor.record_value(&input, 2025).expect_err("note required");
+    assert_eq!(err.kind(), ErrorKind::NoteRequired);
+    assert!(err.to_string().contains("Pogorszenie"), "{err}");
+    assert_eq!(monitor.indicator_detail("WSK_PRZEDSZKOLA", 2025).expect("detail"), before, "nothing written");
+
+    input.note = Some("Zamknięcie oddziału przedszkolnego na czas remontu.".into());
+    let after = monitor.record_value(&input, 2025).expect("saved");
+    assert_eq!(after.status.status, "deterioration");
+    assert_eq!(after.status.latest.as_ref().map(|l| l.value), Some(80.0));
+    assert_eq!(after.history[0].new_value, Some(80.0));
+    assert_eq!(after.history[0].old_value, None);
+    // Typed into the demo, so it is demo data too.
+    assert!(after.values.iter().any(|v| v.year == 2025 && v.sample && v.note.is_some()));
+
+    // Raising it again needs no note; the history keeps both changes.
+    input.value = 93.0;
+    input.note = None;
+    let fixed = monitor.record_value(&input, 2025).expect("saved");
+    assert_eq!(fixed.status.status, "on_track");
+    assert_eq!(fixed.history[0].old_value, Some(80.0));
+    assert_eq!(fixed.history[0].new_value, Some(93.0));
+
+    let bad = [
+        jst_core::ValueInput { year: 2018, ..input.clone() },
+        jst_core::ValueInput { value: f64::NAN, ..input.clone() },
+        jst_core::ValueInput { status: "prawie".into(), ..input.clone() },
+    ];
+    for value in bad {
+        assert_eq!(monitor.record_value(&value, 2025).map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::InvalidInput));
+    }
+    let unknown = jst_core::ValueInput { indicator: "WSK_NIEZNANY".into(), ..input };
+    assert_eq!(monitor.record_value(&unknown, 2025).map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::NotFound));
+}

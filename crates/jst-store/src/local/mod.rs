@@ -16,7 +16,7 @@ use crate::migrate::{open_migrated, schema_version, LOCAL_MIGRATIONS};
 use crate::{Result, Stamp};
 
 pub use catalogue::IndicatorRecord;
-pub use observations::{HistoryRow, ObservationRecord};
+pub use observations::{HistoryEntry, HistoryRow, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
 pub use register::RegisterLoadSummary;
 pub use strategy::{SaveMode, StrategyDraft, StrategyRecord};

@@ -100,3 +100,57 @@ pub(super) fn upsert_observations(
     }
     Ok(())
 }
+
+/// One change of an own value, for the history view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub year: i32,
+    pub old_value: Option<f64>,
+    pub new_value: Option<f64>,
+    pub old_status: Option<String>,
+    pub new_status: Option<String>,
+    pub changed_at: String,
+    pub changed_by: String,
+}
+
+impl LocalStore {
+    /// Own values of one indicator, oldest year first.
+    pub fn observations_of(&self, indicator: &str) -> Result<Vec<ObservationRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT indicator, year, value, status, source, note, sample FROM observations
+             WHERE indicator = ?1 ORDER BY year",
+        )?;
+        let rows = stmt.query_map([indicator], |r| {
+            Ok(ObservationRecord {
+                indicator: r.get(0)?,
+                year: r.get(1)?,
+                value: r.get(2)?,
+                status: r.get(3)?,
+                source: r.get(4)?,
+                note: r.get(5)?,
+                sample: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every change of one indicator's values, newest first.
+    pub fn history_of(&self, indicator: &str) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT year, old_value, new_value, old_status, new_status, changed_at, changed_by
+             FROM observation_history WHERE indicator = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([indicator], |r| {
+            Ok(HistoryEntry {
+                year: r.get(0)?,
+                old_value: r.get(1)?,
+                new_value: r.get(2)?,
+                old_status: r.get(3)?,
+                new_status: r.get(4)?,
+                changed_at: r.get(5)?,
+                changed_by: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

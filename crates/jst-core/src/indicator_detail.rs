@@ -1,0 +1,123 @@
+//! One indicator of the active strategy: its detail and the entry of a value by hand.
+
+use jst_domain::strategy::{Status, Thresholds, YearValue};
+use jst_store::ObservationRecord;
+
+use crate::monitor::stamp;
+use crate::strategy::{indicator_status, year_value};
+use crate::strategy_views::{HistoryEntryView, IndicatorDetailView, ObservationView, ValueInput};
+use crate::{Error, Monitor, Result};
+
+impl Monitor {
+    /// The indicator `code` of the active strategy as evaluated in `year`.
+    pub fn indicator_detail(&self, code: &str, year: i32) -> Result<IndicatorDetailView> {
+        let (_, tree) = self.active_tree()?;
+        let (node, indicator) = tree
+            .nodes
+            .iter()
+            .find_map(|n| n.indicators.iter().find(|i| i.code == code).map(|i| (n, i)))
+            .ok_or_else(|| Error::UnknownIndicator(code.to_owned()))?;
+        let values = self.local.observations_of(code)?;
+        let series: Vec<YearValue> =
+            values.iter().map(|o| YearValue { year: o.year, value: o.value }).collect();
+        let (status, _) =
+            indicator_status(&node.code, indicator, &series, year, &Thresholds::default());
+        let history = self
+            .local
+            .history_of(code)?
+            .into_iter()
+            .map(|h| HistoryEntryView {
+                year: h.year,
+                old_value: h.old_value,
+                new_value: h.new_value,
+                old_status: h.old_status,
+                new_status: h.new_status,
+                changed_at: h.changed_at,
+                changed_by: h.changed_by,
+            })
+            .collect();
+        Ok(IndicatorDetailView {
+            status,
+            department: indicator.department.clone(),
+            source: indicator.source.clone(),
+            milestones: indicator.milestones.iter().copied().map(year_value).collect(),
+            values: values
+                .into_iter()
+                .map(|o| ObservationView {
+                    year: o.year,
+                    value: o.value,
+                    status: o.status,
+                    source: o.source,
+                    note: o.note,
+                    sample: o.sample,
+                })
+                .collect(),
+            history,
+        })
+    }
+
+    /// Records a value typed in by hand (history keeps the old one). When the indicator would
+    /// show limited progress or deterioration in that year, an explanation note is required.
+    pub fn record_value(&mut self, input: &ValueInput, year: i32) -> Result<IndicatorDetailView> {
+        let invalid = |message: String| Error::InvalidValue(message);
+        if !(1990..=2100).contains(&input.year) {
+            return Err(invalid(format!("rok {} spoza zakresu 1990–2100", input.year)));
+        }
+        if !input.value.is_finite() {
+            return Err(invalid("wartość musi być liczbą".to_owned()));
+        }
+        if input.status != "wstepne" && input.status != "ostateczne" {
+            return Err(invalid(format!(
+                "status „{}” musi być wstepne albo ostateczne",
+                input.status
+            )));
+        }
+        let detail = self.indicator_detail(&input.indicator, year)?;
+        let baseline_year = detail.status.baseline.year;
+        if input.year < baseline_year {
+            return Err(invalid(format!(
+                "rok {} jest wcześniejszy niż rok bazowy {baseline_year}",
+                input.year
+            )));
+        }
+        // The status the indicator would have in the value's year, with the value in place.
+        let (_, tree) = self.active_tree()?;
+        let (node, indicator) = tree
+            .nodes
+            .iter()
+            .find_map(|n| n.indicators.iter().find(|i| i.code == input.indicator).map(|i| (n, i)))
+            .ok_or_else(|| Error::UnknownIndicator(input.indicator.clone()))?;
+        let mut series: Vec<YearValue> = detail
+            .values
+            .iter()
+            .filter(|o| o.year != input.year)
+            .map(|o| YearValue { year: o.year, value: o.value })
+            .collect();
+        series.push(YearValue { year: input.year, value: input.value });
+        let (after, _) =
+            indicator_status(&node.code, indicator, &series, input.year, &Thresholds::default());
+        let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let needs_note = [Status::LimitedProgress.code(), Status::Deterioration.code()]
+            .contains(&after.status.as_str());
+        if needs_note && note.is_none() {
+            return Err(Error::NoteRequired(after.status.clone()));
+        }
+        // Values typed into the demo are part of the demo: they leave with it.
+        let demo = self.local.own_unit()?.is_some_and(|o| o.demo);
+        let record = ObservationRecord {
+            indicator: input.indicator.clone(),
+            year: input.year,
+            value: input.value,
+            status: input.status.clone(),
+            source: Some("wprowadzono ręcznie".to_owned()),
+            note: note.map(str::to_owned),
+            sample: demo,
+        };
+        self.local.upsert_observations(
+            &stamp(),
+            &format!("wartość {} za {}", input.indicator, input.year),
+            &[record],
+        )?;
+        self.indicator_detail(&input.indicator, year)
+    }
+}
