@@ -1,6 +1,14 @@
 // App commands get generated permissions (`allow-<command>`), so a window may call only what its
 // capability grants (DESIGN §9).
-const COMMANDS: &[&str] = &["app_status", "search_units", "choose_unit", "open_demo"];
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "search_units",
+    "choose_unit",
+    "open_demo",
+    "strategy_overview",
+    "indicator_detail",
+    "record_value",
+];
 
 fn main() {
     tauri_build::try_build(

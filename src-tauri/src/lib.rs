@@ -24,6 +24,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::search_units,
             commands::choose_unit,
             commands::open_demo,
+            commands::strategy_overview,
+            commands::indicator_detail,
+            commands::record_value,
         ])
 }
 

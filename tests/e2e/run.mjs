@@ -117,3 +117,54 @@ await scenario(
   },
   (home) => ({ HOME: home, JST_DATA_DIR: null, XDG_DATA_HOME: null }),
 );
+
+// Issue 3: open Strategia, expand a goal, open an indicator, enter a value that changes its
+// status, see the new status and the history entry.
+await scenario("strategia", async (s) => {
+  await s.waitFor("propozycja demo", "return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Otwórz demo'));");
+  await s.click("button", "Otwórz demo");
+  await s.waitFor("Pulpit demo", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+  await s.waitFor("lista „Wymaga uwagi”", "return document.querySelector('.attention')?.innerText.includes('Pogarszające się wskaźniki');");
+  await s.screenshot(join(artifacts, "06-pulpit-wymaga-uwagi.png"));
+  await expectAccessible(s, "pulpit z listą wymagających uwagi");
+
+  await s.click("nav button", "Strategia");
+  await s.waitFor("drzewo strategii", "return document.querySelector('.tree') !== null;");
+  await s.screenshot(join(artifacts, "07-strategia-drzewo.png"));
+  await expectAccessible(s, "drzewo strategii");
+
+  await s.click("button.disclosure", "Wysoka jakość życia");
+  await s.waitFor("rozwinięty cel 1", "return [...document.querySelectorAll('button.disclosure')].some((b) => b.innerText.includes('Dostępna i nowoczesna edukacja'));");
+  await s.click("button.disclosure", "Dostępna i nowoczesna edukacja");
+  await s.waitFor("wskaźniki celu 1.1", "return document.querySelector('button.indicator-link') !== null;");
+  await s.screenshot(join(artifacts, "08-strategia-rozwiniety-cel.png"));
+
+  await s.click("button.indicator-link", "WSK_PRZEDSZKOLA");
+  await s.waitFor("szczegóły wskaźnika", "return document.querySelector('form') !== null && document.querySelector('.indicator-head') !== null;");
+  const statusBefore = await s.text("return document.querySelector('.indicator-head .status').dataset.status;");
+  assert.equal(statusBefore, "on_track");
+  await s.screenshot(join(artifacts, "09-wskaznik-szczegoly.png"));
+  await expectAccessible(s, "szczegóły wskaźnika");
+
+  // A value far below the path: deterioration, so an explanation is required first.
+  await s.type("input[name=value]", "80,0");
+  await s.click("button[type=submit]", "Zapisz");
+  await s.waitFor("żądanie wyjaśnienia", "return document.querySelector('#entry-error')?.innerText.includes('wyjaśnienie');");
+  await s.screenshot(join(artifacts, "10-wymagane-wyjasnienie.png"));
+  await s.type("textarea[name=note]", "Czasowe zamknięcie oddziału przedszkolnego na czas remontu.");
+  await s.click("button[type=submit]", "Zapisz");
+  await s.waitFor("nowy status", "return document.querySelector('.indicator-head .status')?.dataset.status === 'deterioration';");
+  const history = (await s.text("return document.querySelector('.history tbody tr')?.innerText ?? '';")).replace(NBSP, " ");
+  assert.match(history, /2025/);
+  assert.match(history, /80/);
+  const saved = await s.text("return document.querySelector('.saved')?.innerText ?? '';");
+  assert.match(saved, /Pogorszenie/);
+  await s.screenshot(join(artifacts, "11-wskaznik-po-zmianie.png"));
+  await expectAccessible(s, "wskaźnik po zmianie");
+
+  // Back in the tree (still expanded as it was left), the new status shows there too.
+  await s.click("button.back", "Wróć");
+  await s.waitFor("drzewo po zmianie", "return document.querySelector('.tree') !== null;");
+  await s.waitFor("status w drzewie", "return [...document.querySelectorAll('.indicator-row')].some((r) => r.innerText.includes('WSK_PRZEDSZKOLA') && r.querySelector('.status')?.dataset.status === 'deterioration');");
+  await s.screenshot(join(artifacts, "12-drzewo-po-zmianie.png"));
+});

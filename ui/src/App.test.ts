@@ -24,6 +24,7 @@ describe("App", () => {
       if (cmd === "app_status") return empty;
       if (cmd === "search_units") return (args as { query: string }).query === "wieliczka" ? [chosen.unit] : [];
       if (cmd === "choose_unit") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak aktywnej strategii" };
       throw new Error(cmd);
     });
     const app = mount(App, { target: document.body });
@@ -48,16 +49,19 @@ describe("App", () => {
   });
 
   it("screens of later issues say they are in preparation", async () => {
-    mockIPC((cmd) => (cmd === "app_status" ? chosen : null));
+    mockIPC((cmd) => {
+      if (cmd === "app_status") return chosen;
+      throw { kind: "missing_data", message: "brak aktywnej strategii" };
+    });
     const app = mount(App, { target: document.body });
     await settle();
-    const strategia = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
-      b.textContent?.startsWith("Strategia"),
+    const koszty = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
+      b.textContent?.startsWith("Koszty"),
     )!;
-    strategia.click();
+    koszty.click();
     flushSync();
     expect(document.querySelector("main")?.textContent).toContain("w przygotowaniu");
-    expect(strategia.getAttribute("aria-current")).toBe("page");
+    expect(koszty.getAttribute("aria-current")).toBe("page");
     unmount(app);
   });
 
@@ -68,6 +72,57 @@ describe("App", () => {
     const app = mount(App, { target: document.body });
     await settle();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain("baza ma schemat w wersji 9");
+    unmount(app);
+  });
+});
+
+describe("Strategia", () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = "";
+  });
+
+  it("shows the tree with status words, expands a goal and opens what needs attention", async () => {
+    const overview = {
+      sample: true,
+      departments: [{ node_code: "1", code: "WSK_A", department: "Edukacja" }],
+      status: {
+        strategy: { name: "Strategia testowa", period_from: 2021, period_to: 2030 },
+        year: 2025,
+        nodes: [{ code: "1", parent_code: null, level: "cel_strategiczny", title: "Edukacja", score: 0, status: "limited_progress" }],
+        indicators: [
+          {
+            node_code: "1", code: "WSK_A", name: "Wskaźnik A", unit: "%", direction: "increase",
+            baseline: { year: 2019, value: 10 }, target: { year: 2030, value: 20 }, latest: { year: 2024, value: 9 },
+            progress_pct: -10, r_observed: -0.2, r_required: 0.9, ratio: -0.2, status: "deterioration",
+            target_missed: false, projection: null,
+          },
+        ],
+      },
+    };
+    mockIPC((cmd) => {
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") return overview;
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    // The Pulpit lists the deteriorating indicator with its status in words.
+    const attention = document.querySelector(".attention")!;
+    expect(attention.textContent).toContain("Pogarszające się wskaźniki (1)");
+    expect(attention.textContent).toContain("▼");
+    expect(attention.textContent).toContain("Pogorszenie");
+
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Strategia"))!.click();
+    await settle();
+    expect(document.querySelector("h1")?.textContent).toBe("Strategia testowa");
+    const goal = document.querySelector<HTMLButtonElement>("button.disclosure")!;
+    expect(goal.getAttribute("aria-expanded")).toBe("false");
+    expect(document.querySelector(".tree")?.textContent).toContain("Niewielki postęp");
+    goal.click();
+    flushSync();
+    expect(goal.getAttribute("aria-expanded")).toBe("true");
+    expect(document.querySelector(".indicator-row")?.textContent).toContain("Wskaźnik A");
     unmount(app);
   });
 });

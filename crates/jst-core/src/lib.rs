@@ -19,9 +19,10 @@ pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
-    FindingView, HistoryEntryView, IndicatorDetailView, IndicatorStatusView, NodeStatusView,
-    ObservationView, ProjectionView, StrategyHeadView, StrategyImportView, StrategyStatusView,
-    ValueInput, ValuesImportView, YearValueView,
+    FindingView, HistoryEntryView, IndicatorDepartmentView, IndicatorDetailView,
+    IndicatorStatusView, NodeStatusView, ObservationView, ProjectionView, StrategyHeadView,
+    StrategyImportView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
+    YearValueView,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

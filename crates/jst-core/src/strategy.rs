@@ -16,8 +16,9 @@ use jst_store::{IndicatorRecord, ObservationRecord, SaveMode, StrategyDraft, Str
 
 use crate::monitor::{file_label, read_capped, stamp, MAX_INPUT_BYTES};
 use crate::strategy_views::{
-    FindingView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
-    StrategyImportView, StrategyStatusView, ValuesImportView, YearValueView,
+    FindingView, IndicatorDepartmentView, IndicatorStatusView, NodeStatusView, ProjectionView,
+    StrategyHeadView, StrategyImportView, StrategyOverviewView, StrategyStatusView,
+    ValuesImportView, YearValueView,
 };
 use crate::{Error, Monitor, Result};
 
@@ -278,6 +279,24 @@ impl Monitor {
             indicators,
             nodes,
         })
+    }
+
+    /// The status of the active strategy with the departments the screen filters by.
+    pub fn strategy_overview(&self, year: i32) -> Result<StrategyOverviewView> {
+        let status = self.strategy_status(year)?;
+        let (strategy, tree) = self.active_tree()?;
+        let departments = tree
+            .nodes
+            .iter()
+            .flat_map(|n| {
+                n.indicators.iter().map(|i| IndicatorDepartmentView {
+                    node_code: n.code.clone(),
+                    code: i.code.clone(),
+                    department: i.department.clone(),
+                })
+            })
+            .collect();
+        Ok(StrategyOverviewView { status, departments, sample: strategy.sample })
     }
 
     pub(crate) fn active_tree(&self) -> Result<(StrategyRecord, StrategyTree)> {

@@ -161,3 +161,22 @@ pub struct ValueInput {
     /// deterioration.
     pub note: Option<String>,
 }
+
+/// Department responsible for an indicator attached to a node (for the UI's filters).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IndicatorDepartmentView {
+    pub node_code: String,
+    pub code: String,
+    pub department: Option<String>,
+}
+
+/// The Strategia screen: the status contract plus what the screen filters by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StrategyOverviewView {
+    pub status: StrategyStatusView,
+    pub departments: Vec<IndicatorDepartmentView>,
+    /// Demo sample strategy ("dane przykładowe").
+    pub sample: bool,
+}

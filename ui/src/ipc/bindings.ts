@@ -9,6 +9,9 @@ export const commands = {
 	searchUnits: (query: string) => typedError<UnitView[], ApiError>(__TAURI_INVOKE("search_units", { query })),
 	chooseUnit: (teryt: string) => typedError<StatusView, ApiError>(__TAURI_INVOKE("choose_unit", { teryt })),
 	openDemo: () => typedError<StatusView, ApiError>(__TAURI_INVOKE("open_demo")),
+	strategyOverview: (year: number | null) => typedError<StrategyOverviewView, ApiError>(__TAURI_INVOKE("strategy_overview", { year })),
+	indicatorDetail: (code: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("indicator_detail", { code, year })),
+	recordValue: (input: ValueInput, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("record_value", { input, year })),
 };
 
 /* Types */
@@ -26,6 +29,8 @@ export type ErrorKind =
 "not_found" | 
 /**  The request clashes with data already there; nothing was written. */
 "conflict" | 
+/**  A value that needs an explanation note was given without one; nothing was written. */
+"note_required" | 
 /**  The data folder lacks what the request needs (e.g. no strategy yet). */
 "missing_data" | 
 /**  The data folder belongs to a newer version of the program. */
@@ -34,6 +39,74 @@ export type ErrorKind =
 "io" | 
 /**  A fault of the program itself. */
 "internal";
+
+export type HistoryEntryView = {
+	year: number,
+	old_value: number | null,
+	new_value: number | null,
+	old_status: string | null,
+	new_status: string | null,
+	changed_at: string,
+	changed_by: string,
+};
+
+/**  Department responsible for an indicator attached to a node (for the UI's filters). */
+export type IndicatorDepartmentView = {
+	node_code: string,
+	code: string,
+	department: string | null,
+};
+
+/**  Everything the indicator screen shows: the target path, values, status and history. */
+export type IndicatorDetailView = {
+	status: IndicatorStatusView,
+	department: string | null,
+	source: string | null,
+	milestones: YearValueView[],
+	values: ObservationView[],
+	history: HistoryEntryView[],
+};
+
+export type IndicatorStatusView = {
+	node_code: string,
+	code: string,
+	name: string,
+	unit: string,
+	/**  `increase | decrease | maintain` (effective direction). */
+	direction: string,
+	baseline: YearValueView,
+	target: YearValueView,
+	latest: YearValueView | null,
+	progress_pct: number | null,
+	r_observed: number | null,
+	r_required: number | null,
+	ratio: number | null,
+	/**  `achieved | on_track | acceleration_needed | limited_progress | deterioration | no_data` */
+	status: string,
+	target_missed: boolean,
+	projection: ProjectionView | null,
+};
+
+export type NodeStatusView = {
+	code: string,
+	parent_code: string | null,
+	/**  `cel_strategiczny | cel_operacyjny | kierunek_dzialan | zadanie` */
+	level: string,
+	title: string,
+	score: number | null,
+	status: string,
+};
+
+export type ObservationView = {
+	year: number,
+	value: number | null,
+	/**  `wstepne | ostateczne` */
+	status: string,
+	source: string | null,
+	note: string | null,
+	/**  Demo sample value ("dane przykładowe"). */
+	sample: boolean,
+};
 
 export type OwnUnitView = {
 	teryt: string,
@@ -49,12 +122,40 @@ export type PopulationView = {
 	value: number,
 };
 
+export type ProjectionView = {
+	value_at_target_year: number | null,
+	year_target_reached: number | null,
+	/**  80 % prediction interval `[lo, hi]`, with four points or more. */
+	interval: [number | null, number | null] | null,
+};
+
 export type StatusView = {
 	/**  Null until a unit is chosen (first run). */
 	unit: OwnUnitView | null,
 	data_dir: string,
 	schema_version: number,
 	demo: boolean,
+};
+
+export type StrategyHeadView = {
+	name: string,
+	period_from: number,
+	period_to: number,
+};
+
+/**  The Strategia screen: the status contract plus what the screen filters by. */
+export type StrategyOverviewView = {
+	status: StrategyStatusView,
+	departments: IndicatorDepartmentView[],
+	/**  Demo sample strategy ("dane przykładowe"). */
+	sample: boolean,
+};
+
+export type StrategyStatusView = {
+	strategy: StrategyHeadView,
+	year: number,
+	indicators: IndicatorStatusView[],
+	nodes: NodeStatusView[],
 };
 
 export type UnitView = {
@@ -69,6 +170,25 @@ export type UnitView = {
 	powiat: string | null,
 	/**  Name of the województwo in lower case, e.g. `małopolskie`. */
 	voivodeship: string,
+};
+
+/**  A value typed in by the officer. */
+export type ValueInput = {
+	indicator: string,
+	year: number,
+	value: number | null,
+	/**  `wstepne | ostateczne` */
+	status: string,
+	/**
+	 *  Explanation; required when the value leaves the indicator with limited progress or
+	 *  deterioration.
+	 */
+	note: string | null,
+};
+
+export type YearValueView = {
+	year: number,
+	value: number | null,
 };
 
 /* Tauri Specta runtime */

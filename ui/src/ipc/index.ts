@@ -1,9 +1,27 @@
 // The only module that talks to Tauri. Screens call `api`; failures arrive as `IpcError`, whose
 // `kind` the UI branches on (never the message text).
-import { commands, type ApiError, type ErrorKind, type StatusView, type UnitView } from "./bindings";
+import {
+  commands,
+  type ApiError,
+  type ErrorKind,
+  type IndicatorDetailView,
+  type StatusView,
+  type StrategyOverviewView,
+  type UnitView,
+  type ValueInput,
+} from "./bindings";
 
-export type { ApiError, ErrorKind, StatusView, UnitView };
-export type { OwnUnitView, PopulationView } from "./bindings";
+export type { ApiError, ErrorKind, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
+export type {
+  HistoryEntryView,
+  IndicatorStatusView,
+  NodeStatusView,
+  ObservationView,
+  OwnUnitView,
+  StrategyStatusView,
+  PopulationView,
+  YearValueView,
+} from "./bindings";
 
 export class IpcError extends Error {
   readonly kind: ErrorKind;
@@ -25,6 +43,13 @@ export const api = {
   searchUnits: async (query: string): Promise<UnitView[]> => unwrap(await commands.searchUnits(query)),
   chooseUnit: async (teryt: string): Promise<StatusView> => unwrap(await commands.chooseUnit(teryt)),
   openDemo: async (): Promise<StatusView> => unwrap(await commands.openDemo()),
+  /** `year` null: the core's default (the last full calendar year). */
+  strategyOverview: async (year: number | null = null): Promise<StrategyOverviewView> =>
+    unwrap(await commands.strategyOverview(year)),
+  indicatorDetail: async (code: string, year: number | null = null): Promise<IndicatorDetailView> =>
+    unwrap(await commands.indicatorDetail(code, year)),
+  recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
+    unwrap(await commands.recordValue(input, year)),
 };
 
 /** Any thrown value as an ApiError-like pair for display. */

@@ -15,7 +15,9 @@ export const SCREENS = [
 export type ScreenId = (typeof SCREENS)[number];
 
 /** Screens that later issues deliver; they say plainly that they are in preparation. */
-export const IN_PREPARATION: ReadonlySet<ScreenId> = new Set(SCREENS.filter((s) => s !== "pulpit"));
+export const IN_PREPARATION: ReadonlySet<ScreenId> = new Set(
+  SCREENS.filter((s) => s !== "pulpit" && s !== "strategia"),
+);
 
 export function navKey(screen: ScreenId): MessageKey {
   return `nav.${screen}` as MessageKey;

@@ -188,7 +188,11 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
     let err = monitor.record_value(&input, 2025).expect_err("note required");
     assert_eq!(err.kind(), ErrorKind::NoteRequired);
     assert!(err.to_string().contains("Pogorszenie"), "{err}");
-    assert_eq!(monitor.indicator_detail("WSK_PRZEDSZKOLA", 2025).expect("detail"), before, "nothing written");
+    assert_eq!(
+        monitor.indicator_detail("WSK_PRZEDSZKOLA", 2025).expect("detail"),
+        before,
+        "nothing written"
+    );
 
     input.note = Some("Zamknięcie oddziału przedszkolnego na czas remontu.".into());
     let after = monitor.record_value(&input, 2025).expect("saved");
@@ -213,8 +217,14 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
         jst_core::ValueInput { status: "prawie".into(), ..input.clone() },
     ];
     for value in bad {
-        assert_eq!(monitor.record_value(&value, 2025).map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::InvalidInput));
+        assert_eq!(
+            monitor.record_value(&value, 2025).map(|_| ()).map_err(|e| e.kind()),
+            Err(ErrorKind::InvalidInput)
+        );
     }
     let unknown = jst_core::ValueInput { indicator: "WSK_NIEZNANY".into(), ..input };
-    assert_eq!(monitor.record_value(&unknown, 2025).map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::NotFound));
+    assert_eq!(
+        monitor.record_value(&unknown, 2025).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::NotFound)
+    );
 }
