@@ -8,6 +8,9 @@ const COMMANDS: &[&str] = &[
     "strategy_overview",
     "indicator_detail",
     "record_value",
+    "pick_file",
+    "check_import",
+    "run_import",
 ];
 
 fn main() {

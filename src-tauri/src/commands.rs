@@ -1,9 +1,11 @@
 //! IPC commands: each one calls a single `jst-core` use case.
 
 use jst_core::{
-    default_status_year, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView,
-    ValueInput,
+    default_status_year, ImportCheckView, IndicatorDetailView, StatusView, StrategyOverviewView,
+    UnitView, ValueInput,
 };
+use std::path::Path;
+
 use tauri::State;
 
 use crate::state::AppState;
@@ -69,4 +71,51 @@ pub async fn record_value(
     year: Option<i32>,
 ) -> Result<IndicatorDetailView, ApiError> {
     state.with(|m| m.record_value(&input, year.unwrap_or_else(default_status_year)))
+}
+
+/// Opens the system's file dialog from Rust: the webview gets a path, never the dialog plugin.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked =
+        app.dialog().file().add_filter("CSV, XLSX", &["csv", "xlsx", "txt"]).blocking_pick_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn check_import(
+    state: State<'_, AppState>,
+    kind: ImportKind,
+    path: String,
+) -> Result<ImportCheckView, ApiError> {
+    state.with(|m| match kind {
+        ImportKind::Strategy => m.check_strategy_import(Path::new(&path), &Default::default()),
+        ImportKind::Values => m.check_values_import(Path::new(&path)),
+    })
+}
+
+/// Imports a file the user has checked and confirmed; warnings were shown and accepted.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_import(
+    state: State<'_, AppState>,
+    kind: ImportKind,
+    path: String,
+) -> Result<ImportCheckView, ApiError> {
+    state.with(|m| match kind {
+        ImportKind::Strategy => {
+            m.import_strategy(Path::new(&path), &Default::default()).map(Into::into)
+        }
+        ImportKind::Values => m.import_values(Path::new(&path), false).map(Into::into),
+    })
+}
+
+/// Which importer a file goes to.
+#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Strategy,
+    Values,
 }

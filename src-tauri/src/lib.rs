@@ -27,6 +27,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::strategy_overview,
             commands::indicator_detail,
             commands::record_value,
+            commands::pick_file,
+            commands::check_import,
+            commands::run_import,
         ])
 }
 
@@ -48,6 +51,8 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(navigation::guard())
+        // Used from Rust only (`pick_file`); no capability grants the webview `dialog:*`.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = state::data_dir(app.handle());

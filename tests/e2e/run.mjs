@@ -2,6 +2,7 @@
 // `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, startApp, tempDataDir } from "./webdriver.mjs";
 
 const env = (name) => {
@@ -80,9 +81,9 @@ await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
   assert.equal(status.ok.demo, false);
   assert.equal(status.ok.unit.population.value, 69791);
 
-  await s.click("nav button", "Strategia");
+  await s.click("nav button", "Koszty");
   await s.waitFor("ekran w przygotowaniu", "return document.querySelector('main')?.innerText.includes('w przygotowaniu');");
-  await s.screenshot(join(artifacts, "04-strategia-w-przygotowaniu.png"));
+  await s.screenshot(join(artifacts, "04-koszty-w-przygotowaniu.png"));
 });
 
 await scenario("demo", async (s) => {
@@ -167,4 +168,46 @@ await scenario("strategia", async (s) => {
   await s.waitFor("drzewo po zmianie", "return document.querySelector('.tree') !== null;");
   await s.waitFor("status w drzewie", "return [...document.querySelectorAll('.indicator-row')].some((r) => r.innerText.includes('WSK_PRZEDSZKOLA') && r.querySelector('.status')?.dataset.status === 'deterioration');");
   await s.screenshot(join(artifacts, "12-drzewo-po-zmianie.png"));
+});
+
+// Import in the window: the validation report comes before anything is written.
+await scenario("import-strategii", async (s, dataDir) => {
+  await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+  await s.invoke("choose_unit", { teryt: "1219053" });
+  await s.cmd("POST", "/refresh", {});
+  await s.waitFor("Pulpit", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+  await s.click("nav button", "Strategia");
+  await s.waitFor("panel importu", "return document.querySelector('input[name=import-path]') !== null;");
+
+  const header = "kod;kod_nadrzedny;poziom;nazwa;waga_wezla;wskaznik_kod;wskaznik_nazwa;jednostka;kierunek;rok_bazowy;wartosc_bazowa;rok_docelowy;wartosc_docelowa;waga_wskaznika;komorka;zrodlo;kamienie_milowe";
+  const good = [
+    header,
+    "1;;cel_strategiczny;Czyste środowisko;;;;;;;;;;;;;",
+    "1.1;1;cel_operacyjny;Gospodarka wodna;;WSK_KANAL;Odsetek ludności z kanalizacją;%;wzrost;2019;70;2030;92;;Wydział Komunalny;GUS;",
+  ];
+  const badFile = join(dataDir, "strategia-z-bledem.csv");
+  writeFileSync(badFile, [...good, "1.2;9;cel_operacyjny;Sierota;;;;;;;;;;;;;"].join("\n") + "\n");
+  await s.type("input[name=import-path]", badFile);
+  await s.click("button", "Sprawdź plik");
+  await s.waitFor("raport z błędem", "return document.querySelector('.findings')?.innerText.includes('nieznany kod nadrzędny');");
+  const errorRow = await s.text("return [...document.querySelectorAll('.findings tr')].find((r) => r.innerText.includes('nieznany'))?.innerText ?? '';");
+  assert.match(errorRow, /błąd/);
+  assert.match(errorRow, /\b4\b/);
+  assert.equal(await s.text("return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Wczytaj plik'));"), false);
+  await s.screenshot(join(artifacts, "13-import-raport-bledow.png"));
+  await expectAccessible(s, "raport walidacji");
+  const stillNone = await s.invoke("strategy_overview", { year: null });
+  assert.equal(stillNone.err?.kind, "missing_data", "nothing was written");
+
+  const goodFile = join(dataDir, "Strategia gminy.csv");
+  writeFileSync(goodFile, good.join("\n") + "\n");
+  const clear = await s.find("input[name=import-path]");
+  await s.cmd("POST", `/element/${clear[0]}/clear`, {});
+  await s.type("input[name=import-path]", goodFile);
+  await s.click("button", "Sprawdź plik");
+  await s.waitFor("raport bez błędów", "return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Wczytaj plik') && !b.disabled);");
+  await s.screenshot(join(artifacts, "14-import-raport-ok.png"));
+  await s.click("button", "Wczytaj plik");
+  await s.waitFor("drzewo wczytanej strategii", "return document.querySelector('h1')?.innerText === 'Strategia gminy';");
+  await s.screenshot(join(artifacts, "15-import-wczytana-strategia.png"));
 });

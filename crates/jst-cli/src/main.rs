@@ -93,7 +93,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Strategy { what: StrategyCommand::Export { file } } => {
             let nodes = monitor.export_strategy(&file)?;
-            println!("Zapisano szablon strategii ({nodes} węzłów) do pliku {}.", file.display());
+            println!(
+                "Zapisano szablon strategii (liczba węzłów: {nodes}) do pliku {}.",
+                file.display()
+            );
         }
         Command::Strategy { what: StrategyCommand::Status { year, format } } => {
             let status =

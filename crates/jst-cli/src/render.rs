@@ -104,7 +104,7 @@ pub fn units_table(units: &[UnitView]) -> String {
 
 pub fn register_import(report: &RegisterImportView) -> String {
     format!(
-        "Wczytano rejestr TERYT z pliku {} (stan na {}): {} jednostek.\n\
+        "Wczytano rejestr TERYT z pliku {} (stan na {}), liczba jednostek: {}.\n\
          Nowe: {}, zmiany nazw: {}, zmiany kodu: {}, wygaszone: {}, przywrócone: {}, ostrzeżenia: {}.\n",
         report.file,
         report.as_of,
@@ -167,7 +167,7 @@ pub fn findings(findings: &[jst_core::FindingView]) -> String {
 
 pub fn strategy_import(report: &jst_core::StrategyImportView) -> String {
     format!(
-        "Wczytano strategię „{}” ({}–{}) z pliku {}: {} węzłów, {} wskaźników.\n",
+        "Wczytano strategię „{}” ({}–{}) z pliku {}; liczba węzłów: {}, wskaźników: {}.\n",
         report.strategy.name,
         report.strategy.period_from,
         report.strategy.period_to,

@@ -19,7 +19,7 @@ pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
-    FindingView, HistoryEntryView, IndicatorDepartmentView, IndicatorDetailView,
+    FindingView, HistoryEntryView, ImportCheckView, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, ObservationView, ProjectionView, StrategyHeadView,
     StrategyImportView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
     YearValueView,

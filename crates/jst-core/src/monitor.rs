@@ -102,8 +102,9 @@ impl Monitor {
         if offered * 10 < active * 9 {
             parsed.warnings.push(
                 jst_import::Problem::file(format!(
-                    "plik zawiera tylko {offered} jednostek, a rejestr ma ich teraz {active}: jako \
-                     pełny stan rejestru zakończy ważność jednostek, których w nim nie ma"
+                    "liczba jednostek w pliku ({offered}) jest dużo mniejsza niż w rejestrze \
+                     ({active}): jako pełny stan rejestru plik zakończy ważność jednostek, których \
+                     w nim nie ma"
                 ))
                 .with_severity(jst_import::Severity::Ostrzezenie),
             );

@@ -16,8 +16,8 @@ use jst_store::{IndicatorRecord, ObservationRecord, SaveMode, StrategyDraft, Str
 
 use crate::monitor::{file_label, read_capped, stamp, MAX_INPUT_BYTES};
 use crate::strategy_views::{
-    FindingView, IndicatorDepartmentView, IndicatorStatusView, NodeStatusView, ProjectionView,
-    StrategyHeadView, StrategyImportView, StrategyOverviewView, StrategyStatusView,
+    FindingView, ImportCheckView, IndicatorDepartmentView, IndicatorStatusView, NodeStatusView,
+    ProjectionView, StrategyHeadView, StrategyImportView, StrategyOverviewView, StrategyStatusView,
     ValuesImportView, YearValueView,
 };
 use crate::{Error, Monitor, Result};
@@ -43,6 +43,59 @@ impl Monitor {
         path: &Path,
         options: &StrategyImportOptions,
     ) -> Result<StrategyImportView> {
+        let plan = self.plan_strategy_import(path, options)?;
+        refuse_warnings_if_strict(&plan.file, &plan.findings, options.strict)?;
+        let mode = if options.new { SaveMode::New } else { SaveMode::UpdateActive };
+        self.local.save_strategy(&stamp(), &plan.draft, &plan.local, mode)?;
+        let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum::<usize>();
+        Ok(StrategyImportView {
+            file: plan.file,
+            strategy: StrategyHeadView {
+                name: plan.draft.name,
+                period_from: plan.draft.period_from,
+                period_to: plan.draft.period_to,
+            },
+            nodes: count(plan.draft.tree.nodes.len()),
+            indicators: count(indicators),
+            new_catalogue_entries: plan.local.into_iter().map(|i| i.code).collect(),
+            findings: plan.findings.iter().map(FindingView::from).collect(),
+        })
+    }
+
+    /// The validation report of a strategy template; writes nothing.
+    pub fn check_strategy_import(
+        &self,
+        path: &Path,
+        options: &StrategyImportOptions,
+    ) -> Result<ImportCheckView> {
+        match self.plan_strategy_import(path, options) {
+            Ok(plan) => {
+                let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
+                Ok(ImportCheckView {
+                    file: plan.file,
+                    ok: true,
+                    findings: plan.findings.iter().map(FindingView::from).collect(),
+                    strategy: Some(StrategyHeadView {
+                        name: plan.draft.name,
+                        period_from: plan.draft.period_from,
+                        period_to: plan.draft.period_to,
+                    }),
+                    nodes: count(plan.draft.tree.nodes.len()),
+                    indicators: count(indicators),
+                    values: 0,
+                })
+            }
+            Err(Error::Import(e)) => Ok(failed_check(e)),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Reads and validates a template into what would be written.
+    fn plan_strategy_import(
+        &self,
+        path: &Path,
+        options: &StrategyImportOptions,
+    ) -> Result<StrategyPlan> {
         let file = file_label(path);
         let bytes = read_capped(path, MAX_INPUT_BYTES)?;
         let parsed = parse_strategy_template(&bytes, &file)?;
@@ -81,7 +134,6 @@ impl Monitor {
                 .with_severity(Severity::Informacja),
             );
         }
-        refuse_warnings_if_strict(&file, &findings, options.strict)?;
         let draft = StrategyDraft {
             name,
             period_from: period.0,
@@ -91,21 +143,7 @@ impl Monitor {
             sample: false,
             tree: parsed.tree,
         };
-        let mode = if options.new { SaveMode::New } else { SaveMode::UpdateActive };
-        self.local.save_strategy(&stamp(), &draft, &local, mode)?;
-        let indicators = draft.tree.nodes.iter().map(|n| n.indicators.len()).sum::<usize>();
-        Ok(StrategyImportView {
-            file,
-            strategy: StrategyHeadView {
-                name: draft.name,
-                period_from: draft.period_from,
-                period_to: draft.period_to,
-            },
-            nodes: count(draft.tree.nodes.len()),
-            indicators: count(indicators),
-            new_catalogue_entries: local.into_iter().map(|i| i.code).collect(),
-            findings: findings.iter().map(FindingView::from).collect(),
-        })
+        Ok(StrategyPlan { file, draft, local, findings })
     }
 
     /// Writes the active strategy back as a template (CSV, UTF-8, `;`), crash-safely.
@@ -120,6 +158,37 @@ impl Monitor {
     /// must be in the catalogue; values before an indicator's baseline year are errors; a
     /// year-on-year jump of more than ±50 % is a warning. Any error: nothing is written.
     pub fn import_values(&mut self, path: &Path, strict: bool) -> Result<ValuesImportView> {
+        let (file, values, findings) = self.plan_values_import(path)?;
+        refuse_warnings_if_strict(&file, &findings, strict)?;
+        self.local.upsert_observations(&stamp(), &format!("import wartości z {file}"), &values)?;
+        Ok(ValuesImportView {
+            file,
+            values: count(values.len()),
+            findings: findings.iter().map(FindingView::from).collect(),
+        })
+    }
+
+    /// The validation report of an own-values file; writes nothing.
+    pub fn check_values_import(&self, path: &Path) -> Result<ImportCheckView> {
+        match self.plan_values_import(path) {
+            Ok((file, values, findings)) => Ok(ImportCheckView {
+                file,
+                ok: true,
+                findings: findings.iter().map(FindingView::from).collect(),
+                strategy: None,
+                nodes: 0,
+                indicators: 0,
+                values: count(values.len()),
+            }),
+            Err(Error::Import(e)) => Ok(failed_check(e)),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn plan_values_import(
+        &self,
+        path: &Path,
+    ) -> Result<(String, Vec<ObservationRecord>, Vec<Problem>)> {
         let file = file_label(path);
         let bytes = read_capped(path, MAX_INPUT_BYTES)?;
         let rows = parse_own_values(&bytes, &file)?;
@@ -200,7 +269,6 @@ impl Monitor {
         if findings.iter().any(|p| p.severity.stops_import()) {
             return Err(ImportError::new(&file, findings).into());
         }
-        refuse_warnings_if_strict(&file, &findings, strict)?;
         let values: Vec<ObservationRecord> = rows
             .iter()
             .map(|row| ObservationRecord {
@@ -213,12 +281,7 @@ impl Monitor {
                 sample: false,
             })
             .collect();
-        self.local.upsert_observations(&stamp(), &format!("import wartości z {file}"), &values)?;
-        Ok(ValuesImportView {
-            file,
-            values: count(values.len()),
-            findings: findings.iter().map(FindingView::from).collect(),
-        })
+        Ok((file, values, findings))
     }
 
     /// Progress, status and projection of every indicator of the active strategy in `year`,
@@ -341,6 +404,27 @@ impl Monitor {
             }
         }
         Ok(out)
+    }
+}
+
+/// A validated template, ready to be written.
+struct StrategyPlan {
+    file: String,
+    draft: StrategyDraft,
+    local: Vec<IndicatorRecord>,
+    findings: Vec<Problem>,
+}
+
+/// A report for a file that cannot be imported.
+fn failed_check(error: ImportError) -> ImportCheckView {
+    ImportCheckView {
+        ok: false,
+        findings: error.problems.iter().map(FindingView::from).collect(),
+        file: error.file,
+        strategy: None,
+        nodes: 0,
+        indicators: 0,
+        values: 0,
     }
 }
 

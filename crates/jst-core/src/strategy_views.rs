@@ -180,3 +180,46 @@ pub struct StrategyOverviewView {
     /// Demo sample strategy ("dane przykładowe").
     pub sample: bool,
 }
+
+/// The validation report of a file, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportCheckView {
+    pub file: String,
+    /// No critical or error finding: the file can be imported.
+    pub ok: bool,
+    pub findings: Vec<FindingView>,
+    /// What the import would do (strategy templates).
+    pub strategy: Option<StrategyHeadView>,
+    pub nodes: u32,
+    pub indicators: u32,
+    pub values: u32,
+}
+
+impl From<StrategyImportView> for ImportCheckView {
+    fn from(v: StrategyImportView) -> Self {
+        Self {
+            file: v.file,
+            ok: true,
+            findings: v.findings,
+            strategy: Some(v.strategy),
+            nodes: v.nodes,
+            indicators: v.indicators,
+            values: 0,
+        }
+    }
+}
+
+impl From<ValuesImportView> for ImportCheckView {
+    fn from(v: ValuesImportView) -> Self {
+        Self {
+            file: v.file,
+            ok: true,
+            findings: v.findings,
+            strategy: None,
+            nodes: 0,
+            indicators: 0,
+            values: v.values,
+        }
+    }
+}

@@ -500,7 +500,7 @@ impl TreeBuilder {
         let indicators: usize = self.nodes.iter().map(|n| n.indicators.len()).sum();
         self.findings.push(
             Problem::file(format!(
-                "szablon zawiera {} węzłów i {indicators} przypisań wskaźników",
+                "liczba węzłów: {}, przypisań wskaźników: {indicators}",
                 self.nodes.len()
             ))
             .with_severity(Severity::Informacja),

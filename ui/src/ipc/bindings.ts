@@ -12,6 +12,11 @@ export const commands = {
 	strategyOverview: (year: number | null) => typedError<StrategyOverviewView, ApiError>(__TAURI_INVOKE("strategy_overview", { year })),
 	indicatorDetail: (code: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("indicator_detail", { code, year })),
 	recordValue: (input: ValueInput, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("record_value", { input, year })),
+	/**  Opens the system's file dialog from Rust: the webview gets a path, never the dialog plugin. */
+	pickFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_file")),
+	checkImport: (kind: ImportKind, path: string) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("check_import", { kind, path })),
+	/**  Imports a file the user has checked and confirmed; warnings were shown and accepted. */
+	runImport: (kind: ImportKind, path: string) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("run_import", { kind, path })),
 };
 
 /* Types */
@@ -40,6 +45,14 @@ export type ErrorKind =
 /**  A fault of the program itself. */
 "internal";
 
+/**  One finding of a validation report (`krytyczny | błąd | ostrzeżenie | informacja`). */
+export type FindingView = {
+	severity: string,
+	row: number | null,
+	column: string | null,
+	message: string,
+};
+
 export type HistoryEntryView = {
 	year: number,
 	old_value: number | null,
@@ -49,6 +62,22 @@ export type HistoryEntryView = {
 	changed_at: string,
 	changed_by: string,
 };
+
+/**  The validation report of a file, shown before anything is written. */
+export type ImportCheckView = {
+	file: string,
+	/**  No critical or error finding: the file can be imported. */
+	ok: boolean,
+	findings: FindingView[],
+	/**  What the import would do (strategy templates). */
+	strategy: StrategyHeadView | null,
+	nodes: number,
+	indicators: number,
+	values: number,
+};
+
+/**  Which importer a file goes to. */
+export type ImportKind = "strategy" | "values";
 
 /**  Department responsible for an indicator attached to a node (for the UI's filters). */
 export type IndicatorDepartmentView = {

@@ -4,6 +4,8 @@ import {
   commands,
   type ApiError,
   type ErrorKind,
+  type ImportCheckView,
+  type ImportKind,
   type IndicatorDetailView,
   type StatusView,
   type StrategyOverviewView,
@@ -11,7 +13,7 @@ import {
   type ValueInput,
 } from "./bindings";
 
-export type { ApiError, ErrorKind, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
+export type { ApiError, ErrorKind, ImportCheckView, ImportKind, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -48,6 +50,13 @@ export const api = {
     unwrap(await commands.strategyOverview(year)),
   indicatorDetail: async (code: string, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.indicatorDetail(code, year)),
+  /** The system file dialog (opened by Rust); null when the user cancels. */
+  pickFile: async (): Promise<string | null> => unwrap(await commands.pickFile()),
+  /** Validation report; writes nothing. */
+  checkImport: async (kind: ImportKind, path: string): Promise<ImportCheckView> =>
+    unwrap(await commands.checkImport(kind, path)),
+  runImport: async (kind: ImportKind, path: string): Promise<ImportCheckView> =>
+    unwrap(await commands.runImport(kind, path)),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };

@@ -197,7 +197,7 @@ fn strict_import_refuses_warnings() {
     assert_eq!(output.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("brak wiersza powiatu 2401"), "{stderr}");
-    assert!(stderr.contains("plik zawiera tylko 1 jednostek"), "{stderr}");
+    assert!(stderr.contains("liczba jednostek w pliku (1)"), "{stderr}");
     let found =
         json_of(&jst(&dir.path().join("dane"), &["units", "search", "bedzin", "--format", "json"]));
     assert_eq!(found[0]["teryt"], json!("2401011"), "nothing written with --strict");

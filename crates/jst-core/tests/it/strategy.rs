@@ -228,3 +228,33 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
         Err(ErrorKind::NotFound)
     );
 }
+
+#[test]
+fn checking_a_file_reports_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let monitor = monitor_with_unit(dir.path());
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let good = write(dir.path(), "dobry.csv", &template(&ROWS));
+    let report =
+        monitor.check_strategy_import(&good, &StrategyImportOptions::default()).expect("check");
+    assert!(report.ok);
+    assert_eq!((report.nodes, report.indicators), (2, 2));
+    assert!(report.findings.iter().any(|f| f.severity == "informacja"));
+    let mut rows = ROWS.to_vec();
+    rows.push("1.2;9;cel_operacyjny;Sieroty;;;;;;;;;;;;;");
+    let bad = write(dir.path(), "zly.csv", &template(&rows));
+    let report =
+        monitor.check_strategy_import(&bad, &StrategyImportOptions::default()).expect("check");
+    assert!(!report.ok);
+    let error = report.findings.iter().find(|f| f.severity == "błąd").expect("an error");
+    assert_eq!((error.row, error.column.as_deref()), (Some(5), Some("kod_nadrzedny")));
+    let values = write(dir.path(), "w.csv", "wskaznik_kod;rok;wartosc\nLUD_OGOLEM;2024;x\n");
+    let report = monitor.check_values_import(&values).expect("check");
+    assert!(!report.ok);
+    assert_eq!(std::fs::read(&db).expect("db"), before, "checks never write");
+    assert_eq!(
+        monitor.strategy_status(2024).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::MissingData)
+    );
+}

@@ -50,7 +50,7 @@ impl LocalStore {
         self.write(stamp, "rejestr TERYT", |tx| {
             let summary = apply_snapshot(tx, stamp, snapshot, source)?;
             let detail = format!(
-                "{source}, stan na {}: {} jednostek, nowe {}, zmiany nazw {}, zmiany kodu {}, \
+                "{source}, stan na {}: jednostki {}, nowe {}, zmiany nazw {}, zmiany kodu {}, \
                  wygaszone {}, przywrócone {}",
                 summary.as_of,
                 summary.units,

@@ -161,7 +161,7 @@ impl LocalStore {
             };
             let indicators: usize = draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
             let detail = format!(
-                "{} ({}–{}): {} węzłów, {indicators} wskaźników, nowe w katalogu: {}",
+                "{} ({}–{}): węzły {}, wskaźniki {indicators}, nowe w katalogu {}",
                 draft.name,
                 draft.period_from,
                 draft.period_to,
