@@ -119,3 +119,16 @@ pub enum ImportKind {
     Strategy,
     Values,
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_note(
+    state: State<'_, AppState>,
+    code: String,
+    note_year: Option<i32>,
+    text: String,
+    year: Option<i32>,
+) -> Result<IndicatorDetailView, ApiError> {
+    let year = year.unwrap_or_else(default_status_year);
+    state.with(|m| m.add_indicator_note(&code, note_year, &text, year))
+}

@@ -160,6 +160,9 @@ await scenario("strategia", async (s) => {
   assert.match(history, /80/);
   const saved = await s.text("return document.querySelector('.saved')?.innerText ?? '';");
   assert.match(saved, /Pogorszenie/);
+  await s.type("textarea[name=new-note]", "Wartość wstępna; ostateczna po sprawozdaniu SIO.");
+  await s.click("button[type=submit]", "Dodaj notatkę");
+  await s.waitFor("notatka na liście", "return document.querySelector('.note-list')?.innerText.includes('sprawozdaniu SIO');");
   await s.screenshot(join(artifacts, "11-wskaznik-po-zmianie.png"));
   await expectAccessible(s, "wskaźnik po zmianie");
 

@@ -101,6 +101,17 @@ pub enum StrategyCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Lista strategii jednostki (aktywna pierwsza).
+    List {
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Ustawia aktywną strategię (numer z `jst strategy list`).
+    Activate {
+        /// Numer strategii.
+        id: i64,
+    },
     /// Zapisuje aktywną strategię jako szablon CSV (do ponownego wczytania).
     Export {
         /// Plik wynikowy (.csv).

@@ -91,6 +91,17 @@ fn run(cli: Cli) -> Result<(), Error> {
             eprint!("{}", render::findings(&report.findings));
             println!("Wczytano {} wartości z pliku {}.", report.values, report.file);
         }
+        Command::Strategy { what: StrategyCommand::List { format } } => {
+            let list = monitor.strategies()?;
+            match format {
+                Format::Json => println!("{}", to_json(&list)?),
+                Format::Table => print!("{}", render::strategy_list(&list)),
+            }
+        }
+        Command::Strategy { what: StrategyCommand::Activate { id } } => {
+            let list = monitor.activate_strategy(id)?;
+            print!("{}", render::strategy_list(&list));
+        }
         Command::Strategy { what: StrategyCommand::Export { file } } => {
             let nodes = monitor.export_strategy(&file)?;
             println!(

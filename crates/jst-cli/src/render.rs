@@ -232,6 +232,30 @@ pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
     out
 }
 
+pub fn strategy_list(list: &[jst_core::StrategyListItemView]) -> String {
+    if list.is_empty() {
+        return "Brak strategii: wczytaj szablon (jst import strategy PLIK).\n".to_owned();
+    }
+    list.iter()
+        .map(|s| {
+            let resolution = match (&s.resolution_number, &s.resolution_date) {
+                (Some(n), Some(d)) => format!(", uchwała {n} z {d}"),
+                (Some(n), None) => format!(", uchwała {n}"),
+                _ => String::new(),
+            };
+            format!(
+                "{} {:>3}  {} ({}–{}){resolution}{}\n",
+                if s.active { "*" } else { " " },
+                s.id,
+                s.name,
+                s.period_from,
+                s.period_to,
+                if s.sample { " [dane przykładowe]" } else { "" }
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

@@ -5,13 +5,14 @@ use jst_store::ObservationRecord;
 
 use crate::monitor::stamp;
 use crate::strategy::{indicator_status, year_value};
+use crate::strategy_views::NoteView;
 use crate::strategy_views::{HistoryEntryView, IndicatorDetailView, ObservationView, ValueInput};
 use crate::{Error, Monitor, Result};
 
 impl Monitor {
     /// The indicator `code` of the active strategy as evaluated in `year`.
     pub fn indicator_detail(&self, code: &str, year: i32) -> Result<IndicatorDetailView> {
-        let (_, tree) = self.active_tree()?;
+        let (strategy, tree) = self.active_tree()?;
         let (node, indicator) = tree
             .nodes
             .iter()
@@ -53,7 +54,40 @@ impl Monitor {
                 })
                 .collect(),
             history,
+            notes: self
+                .local
+                .notes_of_indicator(strategy.id, code)?
+                .into_iter()
+                .map(|n| NoteView {
+                    year: n.year,
+                    text: n.text,
+                    created_at: n.created_at,
+                    created_by: n.created_by,
+                })
+                .collect(),
         })
+    }
+
+    /// Adds a note to an indicator of the active strategy.
+    pub fn add_indicator_note(
+        &mut self,
+        code: &str,
+        year: Option<i32>,
+        text: &str,
+        evaluation_year: i32,
+    ) -> Result<IndicatorDetailView> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::InvalidValue("notatka jest pusta".to_owned()));
+        }
+        let (strategy, tree) = self.active_tree()?;
+        let node = tree
+            .nodes
+            .iter()
+            .find(|n| n.indicators.iter().any(|i| i.code == code))
+            .ok_or_else(|| Error::UnknownIndicator(code.to_owned()))?;
+        self.local.add_note(&stamp(), strategy.id, Some(&node.code), Some(code), year, text)?;
+        self.indicator_detail(code, evaluation_year)
     }
 
     /// Records a value typed in by hand (history keeps the old one). When the indicator would

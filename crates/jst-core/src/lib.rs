@@ -20,9 +20,9 @@ pub use monitor::{default_status_year, Monitor};
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
     FindingView, HistoryEntryView, ImportCheckView, IndicatorDepartmentView, IndicatorDetailView,
-    IndicatorStatusView, NodeStatusView, ObservationView, ProjectionView, StrategyHeadView,
-    StrategyImportView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
-    YearValueView,
+    IndicatorStatusView, NodeStatusView, NoteView, ObservationView, ProjectionView,
+    StrategyHeadView, StrategyImportView, StrategyListItemView, StrategyOverviewView,
+    StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

@@ -15,6 +15,7 @@ use jst_import::{
 use jst_store::{IndicatorRecord, ObservationRecord, SaveMode, StrategyDraft, StrategyRecord};
 
 use crate::monitor::{file_label, read_capped, stamp, MAX_INPUT_BYTES};
+use crate::strategy_views::StrategyListItemView;
 use crate::strategy_views::{
     FindingView, ImportCheckView, IndicatorDepartmentView, IndicatorStatusView, NodeStatusView,
     ProjectionView, StrategyHeadView, StrategyImportView, StrategyOverviewView, StrategyStatusView,
@@ -360,6 +361,36 @@ impl Monitor {
             })
             .collect();
         Ok(StrategyOverviewView { status, departments, sample: strategy.sample })
+    }
+
+    /// Every strategy of the unit, the active one first.
+    pub fn strategies(&self) -> Result<Vec<StrategyListItemView>> {
+        Ok(self
+            .local
+            .strategies()?
+            .into_iter()
+            .map(|(s, active)| StrategyListItemView {
+                id: s.id,
+                name: s.name,
+                period_from: s.period_from,
+                period_to: s.period_to,
+                resolution_number: s.resolution_number,
+                resolution_date: s.resolution_date,
+                active,
+                sample: s.sample,
+            })
+            .collect())
+    }
+
+    /// Makes another strategy of the unit the active one.
+    pub fn activate_strategy(&mut self, id: i64) -> Result<Vec<StrategyListItemView>> {
+        if !self.local.strategies()?.iter().any(|(s, _)| s.id == id) {
+            return Err(Error::InvalidValue(format!(
+                "nie ma strategii o numerze {id}; listę pokazuje: jst strategy list"
+            )));
+        }
+        self.local.activate_strategy(&stamp(), id)?;
+        self.strategies()
     }
 
     pub(crate) fn active_tree(&self) -> Result<(StrategyRecord, StrategyTree)> {

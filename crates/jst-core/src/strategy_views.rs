@@ -146,6 +146,31 @@ pub struct IndicatorDetailView {
     pub milestones: Vec<YearValueView>,
     pub values: Vec<ObservationView>,
     pub history: Vec<HistoryEntryView>,
+    /// Notes of the officer on this indicator, newest first.
+    pub notes: Vec<NoteView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NoteView {
+    pub year: Option<i32>,
+    pub text: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// A strategy of the unit; one is active.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StrategyListItemView {
+    pub id: i64,
+    pub name: String,
+    pub period_from: i32,
+    pub period_to: i32,
+    pub resolution_number: Option<String>,
+    pub resolution_date: Option<String>,
+    pub active: bool,
+    pub sample: bool,
 }
 
 /// A value typed in by the officer.

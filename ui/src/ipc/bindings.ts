@@ -17,6 +17,7 @@ export const commands = {
 	checkImport: (kind: ImportKind, path: string) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("check_import", { kind, path })),
 	/**  Imports a file the user has checked and confirmed; warnings were shown and accepted. */
 	runImport: (kind: ImportKind, path: string) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("run_import", { kind, path })),
+	addNote: (code: string, noteYear: number | null, text: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("add_note", { code, noteYear, text, year })),
 };
 
 /* Types */
@@ -94,6 +95,8 @@ export type IndicatorDetailView = {
 	milestones: YearValueView[],
 	values: ObservationView[],
 	history: HistoryEntryView[],
+	/**  Notes of the officer on this indicator, newest first. */
+	notes: NoteView[],
 };
 
 export type IndicatorStatusView = {
@@ -124,6 +127,13 @@ export type NodeStatusView = {
 	title: string,
 	score: number | null,
 	status: string,
+};
+
+export type NoteView = {
+	year: number | null,
+	text: string,
+	created_at: string,
+	created_by: string,
 };
 
 export type ObservationView = {

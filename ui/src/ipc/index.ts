@@ -57,6 +57,8 @@ export const api = {
     unwrap(await commands.checkImport(kind, path)),
   runImport: async (kind: ImportKind, path: string): Promise<ImportCheckView> =>
     unwrap(await commands.runImport(kind, path)),
+  addNote: async (code: string, noteYear: number | null, text: string, year: number | null = null): Promise<IndicatorDetailView> =>
+    unwrap(await commands.addNote(code, noteYear, text, year)),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };

@@ -258,3 +258,43 @@ fn checking_a_file_reports_and_writes_nothing() {
         Err(ErrorKind::MissingData)
     );
 }
+
+#[test]
+fn notes_and_several_strategies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "Pierwsza.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("first");
+    let detail = monitor
+        .add_indicator_note("WSK_KANAL", Some(2024), "  Opóźnienie przetargu.  ", 2024)
+        .expect("note");
+    assert_eq!(detail.notes.len(), 1);
+    assert_eq!(detail.notes[0].text, "Opóźnienie przetargu.");
+    assert_eq!(
+        monitor.add_indicator_note("WSK_KANAL", None, "  ", 2024).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::InvalidInput)
+    );
+
+    // Re-importing the template keeps notes (they are keyed by codes).
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("again");
+    assert_eq!(monitor.indicator_detail("WSK_KANAL", 2024).expect("detail").notes.len(), 1);
+
+    let second = write(dir.path(), "Druga.csv", &template(&ROWS[..1]));
+    monitor
+        .import_strategy(
+            &second,
+            &StrategyImportOptions { new: true, period: Some((2021, 2027)), ..Default::default() },
+        )
+        .expect("second");
+    let list = monitor.strategies().expect("list");
+    assert_eq!(list.len(), 2);
+    assert!(list[0].active && list[0].name == "Druga");
+    let first_id = list[1].id;
+    let list = monitor.activate_strategy(first_id).expect("activate");
+    assert!(list[0].active && list[0].name == "Pierwsza");
+    assert_eq!(monitor.strategy_status(2024).expect("status").strategy.name, "Pierwsza");
+    assert_eq!(
+        monitor.activate_strategy(999).map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::InvalidInput)
+    );
+}

@@ -19,7 +19,7 @@ pub use catalogue::IndicatorRecord;
 pub use observations::{HistoryEntry, HistoryRow, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
 pub use register::RegisterLoadSummary;
-pub use strategy::{SaveMode, StrategyDraft, StrategyRecord};
+pub use strategy::{NoteRecord, SaveMode, StrategyDraft, StrategyRecord};
 pub use units::UnitRecord;
 
 pub struct LocalStore {

@@ -257,3 +257,103 @@ impl LocalStore {
         })? > 0)
     }
 }
+
+/// A note on a node or an indicator of a strategy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRecord {
+    pub id: i64,
+    pub node_code: Option<String>,
+    pub indicator: Option<String>,
+    pub year: Option<i32>,
+    pub text: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+impl LocalStore {
+    /// Every strategy, the active one first, then newest first.
+    pub fn strategies(&self) -> Result<Vec<(StrategyRecord, bool)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, period_from, period_to, resolution_number, resolution_date, sample,
+                    active
+             FROM strategies ORDER BY active DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                StrategyRecord {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    period_from: r.get(2)?,
+                    period_to: r.get(3)?,
+                    resolution_number: r.get(4)?,
+                    resolution_date: r.get(5)?,
+                    sample: r.get(6)?,
+                },
+                r.get(7)?,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Makes strategy `id` the active one.
+    pub fn activate_strategy(&mut self, stamp: &Stamp, id: i64) -> Result<()> {
+        self.write(stamp, "aktywna strategia", |tx| {
+            let name: Option<String> = tx
+                .query_row("SELECT name FROM strategies WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            let name = name.ok_or_else(|| Error::Corrupt(format!("brak strategii {id}")))?;
+            tx.execute("UPDATE strategies SET active = 0 WHERE active = 1", [])?;
+            tx.execute("UPDATE strategies SET active = 1 WHERE id = ?1", [id])?;
+            Ok(((), format!("{id} {name}")))
+        })
+    }
+
+    pub fn add_note(
+        &mut self,
+        stamp: &Stamp,
+        strategy_id: i64,
+        node_code: Option<&str>,
+        indicator: Option<&str>,
+        year: Option<i32>,
+        text: &str,
+    ) -> Result<()> {
+        self.write(stamp, "notatka", |tx| {
+            tx.execute(
+                "INSERT INTO strategy_notes (strategy_id, node_code, indicator, year, text,
+                                             created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params![
+                    strategy_id,
+                    node_code,
+                    indicator,
+                    year,
+                    text,
+                    stamp.at,
+                    stamp.by
+                ],
+            )?;
+            let target = indicator.or(node_code).unwrap_or("strategia");
+            Ok(((), format!("{target}: {text}")))
+        })
+    }
+
+    /// Notes of a strategy about one indicator, newest first.
+    pub fn notes_of_indicator(&self, strategy_id: i64, indicator: &str) -> Result<Vec<NoteRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, node_code, indicator, year, text, created_at, created_by
+             FROM strategy_notes WHERE strategy_id = ?1 AND indicator = ?2 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![strategy_id, indicator], |r| {
+            Ok(NoteRecord {
+                id: r.get(0)?,
+                node_code: r.get(1)?,
+                indicator: r.get(2)?,
+                year: r.get(3)?,
+                text: r.get(4)?,
+                created_at: r.get(5)?,
+                created_by: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
