@@ -1,8 +1,8 @@
-//! Own values of the unit, DESIGN §6: `wskaznik_kod;rok;wartosc[;status][;uwagi]`.
+//! Own values of the unit, DESIGN §6: `wskaznik_kod;rok;wartosc[;status][;uwagi]`, from CSV or
+//! from the first sheet (or a sheet `wartosci`) of an XLSX workbook.
 
 use crate::cells::{header_problem, indicator_code, value, year};
-use crate::table::read_table;
-use crate::text::decode;
+use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +22,7 @@ pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, Im
     let header_ok = |t: &str| {
         t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("wskaznik_kod"))
     };
-    let text = decode(bytes, file, header_ok)?;
-    let table = read_table(&text, file)?;
+    let (table, _) = read_tabular(bytes, file, &["wartosci", "wartości"], header_ok)?;
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
     let [Some(i), Some(y), Some(v), status_col, note_col] = idx[..] else {
         return Err(ImportError::single(
@@ -63,6 +62,39 @@ pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, Im
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xlsx_values() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (c, h) in ["wskaznik_kod", "rok", "wartosc", "status"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).expect("header");
+        }
+        sheet.write_string(1, 0, "WSK_A").expect("code");
+        sheet.write_number(1, 1, 2024).expect("year");
+        sheet.write_number(1, 2, 12.5).expect("value");
+        sheet.write_string(1, 3, "wstepne").expect("status");
+        sheet.write_string(2, 0, "WSK_A").expect("code");
+        sheet.write_number(2, 1, 2023).expect("year");
+        sheet.write_string(2, 2, "dużo").expect("value");
+        let bytes = workbook.save_to_buffer().expect("xlsx");
+        let err = parse_own_values(&bytes, "w.xlsx").expect_err("bad cell");
+        assert_eq!(
+            (err.problems[0].row, err.problems[0].column.as_deref()),
+            (Some(3), Some("wartosc"))
+        );
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (c, h) in ["wskaznik_kod", "rok", "wartosc"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).expect("header");
+        }
+        sheet.write_string(1, 0, "WSK_A").expect("code");
+        sheet.write_number(1, 1, 2024).expect("year");
+        sheet.write_number(1, 2, 12.5).expect("value");
+        let rows =
+            parse_own_values(&workbook.save_to_buffer().expect("xlsx"), "w.xlsx").expect("valid");
+        assert_eq!((rows[0].year, rows[0].value), (2024, 12.5));
+    }
 
     #[test]
     fn optional_columns_and_bad_status() {
