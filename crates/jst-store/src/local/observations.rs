@@ -39,17 +39,7 @@ impl LocalStore {
             "SELECT indicator, year, value, status, source, note, sample FROM observations
              ORDER BY indicator, year",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ObservationRecord {
-                indicator: r.get(0)?,
-                year: r.get(1)?,
-                value: r.get(2)?,
-                status: r.get(3)?,
-                source: r.get(4)?,
-                note: r.get(5)?,
-                sample: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([], observation_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -120,17 +110,7 @@ impl LocalStore {
             "SELECT indicator, year, value, status, source, note, sample FROM observations
              WHERE indicator = ?1 ORDER BY year",
         )?;
-        let rows = stmt.query_map([indicator], |r| {
-            Ok(ObservationRecord {
-                indicator: r.get(0)?,
-                year: r.get(1)?,
-                value: r.get(2)?,
-                status: r.get(3)?,
-                source: r.get(4)?,
-                note: r.get(5)?,
-                sample: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([indicator], observation_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -153,4 +133,17 @@ impl LocalStore {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Columns: indicator, year, value, status, source, note, sample.
+fn observation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ObservationRecord> {
+    Ok(ObservationRecord {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        value: r.get(2)?,
+        status: r.get(3)?,
+        source: r.get(4)?,
+        note: r.get(5)?,
+        sample: r.get(6)?,
+    })
 }
