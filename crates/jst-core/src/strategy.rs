@@ -149,6 +149,13 @@ impl Monitor {
 
     /// Writes the active strategy back as a template (CSV, UTF-8, `;`), crash-safely.
     pub fn export_strategy(&self, path: &Path) -> Result<u32> {
+        let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if !is_csv {
+            return Err(Error::InvalidValue(format!(
+                "szablon zapisuję jako CSV: podaj plik z rozszerzeniem .csv zamiast {}",
+                file_label(path)
+            )));
+        }
         let (_, tree) = self.active_tree()?;
         let text = render_strategy_template(&tree);
         write_atomically(path, text.as_bytes())?;

@@ -62,6 +62,8 @@ fn import_status_export_and_reimport() {
 
     let exported = dir.path().join("eksport.csv");
     assert_eq!(monitor.export_strategy(&exported).expect("export"), 2);
+    let xlsx = monitor.export_strategy(&dir.path().join("eksport.xlsx")).expect_err("csv only");
+    assert_eq!(xlsx.kind(), ErrorKind::InvalidInput);
     let again = monitor
         .import_strategy(
             &exported,
