@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "pick_file",
     "check_import",
     "run_import",
+    "cancel_import",
     "add_note",
 ];
 

@@ -1,11 +1,12 @@
 //! IPC commands: each one calls a single `jst-core` use case.
 
 use jst_core::{
-    default_status_year, ImportCheckView, IndicatorDetailView, StatusView, StrategyOverviewView,
-    UnitView, ValueInput,
+    default_status_year, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
+    StatusView, StrategyOverviewView, UnitView, ValueInput,
 };
 use std::path::Path;
 
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::state::AppState;
@@ -83,17 +84,17 @@ pub async fn pick_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 
+/// The validation report of a file, with progress by rows; writes nothing.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_import(
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<ImportCheckView, ApiError> {
-    state.with(|m| match kind {
-        ImportKind::Strategy => m.check_strategy_import(Path::new(&path), &Default::default()),
-        ImportKind::Values => m.check_values_import(Path::new(&path)),
-    })
+    let mut progress = state.progress(on_progress);
+    state.with(|m| m.check_import(kind, Path::new(&path), &mut progress))
 }
 
 /// Imports a file the user has checked and confirmed; warnings were shown and accepted.
@@ -103,21 +104,18 @@ pub async fn run_import(
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<ImportCheckView, ApiError> {
-    state.with(|m| match kind {
-        ImportKind::Strategy => {
-            m.import_strategy(Path::new(&path), &Default::default()).map(Into::into)
-        }
-        ImportKind::Values => m.import_values(Path::new(&path), false).map(Into::into),
-    })
+    let mut progress = state.progress(on_progress);
+    state.with(|m| m.run_import(kind, Path::new(&path), &mut progress))
 }
 
-/// Which importer a file goes to.
-#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportKind {
-    Strategy,
-    Values,
+/// Asks a running check or import to stop before it writes anything.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.cancel();
+    Ok(())
 }
 
 #[tauri::command]

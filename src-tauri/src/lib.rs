@@ -30,6 +30,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::pick_file,
             commands::check_import,
             commands::run_import,
+            commands::cancel_import,
             commands::add_note,
         ])
 }

@@ -1,7 +1,9 @@
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use jst_core::{ErrorKind, Monitor, DATA_DIR_ENV};
+use jst_core::{ErrorKind, ImportProgress, Monitor, DATA_DIR_ENV};
+use tauri::ipc::Channel;
 use tauri::Manager;
 
 use crate::ApiError;
@@ -9,13 +11,33 @@ use crate::ApiError;
 /// The opened data folder, or why it could not be opened (shown in the window, not a crash).
 pub struct AppState {
     monitor: Result<Mutex<Monitor>, ApiError>,
+    /// Set by `cancel_import`; read by the running check or import without the monitor lock.
+    cancel: AtomicBool,
 }
 
 impl AppState {
     pub fn open(data_dir: Result<PathBuf, ApiError>) -> Self {
         let monitor =
             data_dir.and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
-        Self { monitor }
+        Self { monitor, cancel: AtomicBool::new(false) }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    /// A progress callback for long work: it forwards progress to the window and answers
+    /// whether to go on. Making one clears an earlier cancellation.
+    pub fn progress(
+        &self,
+        channel: Channel<ImportProgress>,
+    ) -> impl FnMut(ImportProgress) -> bool + '_ {
+        self.cancel.store(false, Ordering::SeqCst);
+        move |p| {
+            // A window that went away cannot watch; the work still finishes or is cancelled.
+            let _ = channel.send(p);
+            !self.cancel.load(Ordering::SeqCst)
+        }
     }
 
     /// Runs `f` on the monitor; every command goes through here.

@@ -48,6 +48,7 @@ fn exit_code(err: &Error) -> u8 {
             EXIT_INVALID_INPUT
         }
         ErrorKind::Conflict
+        | ErrorKind::Cancelled
         | ErrorKind::MissingData
         | ErrorKind::SchemaTooNew
         | ErrorKind::Io

@@ -9,6 +9,8 @@ pub enum ErrorKind {
     NotFound,
     /// The request clashes with data already there; nothing was written.
     Conflict,
+    /// The user stopped the work; nothing was written.
+    Cancelled,
     /// A value that needs an explanation note was given without one; nothing was written.
     NoteRequired,
     /// The data folder lacks what the request needs (e.g. no strategy yet).
@@ -53,6 +55,7 @@ pub enum Error {
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
+            Self::Import(e) if e.cancelled => ErrorKind::Cancelled,
             Self::Import(_) | Self::Teryt(_) => ErrorKind::InvalidInput,
             Self::UnknownUnit(_) => ErrorKind::NotFound,
             Self::Conflict(_) => ErrorKind::Conflict,

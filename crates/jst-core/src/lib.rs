@@ -19,10 +19,10 @@ pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
-    FindingView, HistoryEntryView, ImportCheckView, IndicatorDepartmentView, IndicatorDetailView,
-    IndicatorStatusView, NodeStatusView, NoteView, ObservationView, ProjectionView,
-    StrategyHeadView, StrategyImportView, StrategyListItemView, StrategyOverviewView,
-    StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
+    FindingView, HistoryEntryView, ImportCheckView, ImportKind, ImportProgress,
+    IndicatorDepartmentView, IndicatorDetailView, IndicatorStatusView, NodeStatusView, NoteView,
+    ObservationView, ProjectionView, StrategyHeadView, StrategyImportView, StrategyListItemView,
+    StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

@@ -9,18 +9,18 @@ use jst_domain::strategy::{
     RollupNode, Status, StrategyTree, Thresholds, YearValue,
 };
 use jst_import::{
-    parse_own_values, parse_strategy_template, render_strategy_template, ImportError, Problem,
-    Severity,
+    parse_own_values_with, parse_strategy_template_with, render_strategy_template, ImportError,
+    Problem, RowProgress, Severity,
 };
 use jst_store::{IndicatorRecord, ObservationRecord, SaveMode, StrategyDraft, StrategyRecord};
 
 use crate::monitor::{file_label, read_capped, stamp, MAX_INPUT_BYTES};
-use crate::strategy_views::StrategyListItemView;
 use crate::strategy_views::{
     FindingView, ImportCheckView, IndicatorDepartmentView, IndicatorStatusView, NodeStatusView,
     ProjectionView, StrategyHeadView, StrategyImportView, StrategyOverviewView, StrategyStatusView,
     ValuesImportView, YearValueView,
 };
+use crate::strategy_views::{ImportKind, ImportProgress, StrategyListItemView};
 use crate::{Error, Monitor, Result};
 
 /// How a template is imported.
@@ -44,7 +44,7 @@ impl Monitor {
         path: &Path,
         options: &StrategyImportOptions,
     ) -> Result<StrategyImportView> {
-        let plan = self.plan_strategy_import(path, options)?;
+        let plan = self.plan_strategy_import(path, options, &mut |_, _| true)?;
         refuse_warnings_if_strict(&plan.file, &plan.findings, options.strict)?;
         let mode = if options.new { SaveMode::New } else { SaveMode::UpdateActive };
         self.local.save_strategy(&stamp(), &plan.draft, &plan.local, mode)?;
@@ -69,7 +69,16 @@ impl Monitor {
         path: &Path,
         options: &StrategyImportOptions,
     ) -> Result<ImportCheckView> {
-        match self.plan_strategy_import(path, options) {
+        self.check_strategy_with(path, options, &mut |_, _| true)
+    }
+
+    fn check_strategy_with(
+        &self,
+        path: &Path,
+        options: &StrategyImportOptions,
+        progress: RowProgress<'_>,
+    ) -> Result<ImportCheckView> {
+        match self.plan_strategy_import(path, options, progress) {
             Ok(plan) => {
                 let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
                 Ok(ImportCheckView {
@@ -86,7 +95,7 @@ impl Monitor {
                     values: 0,
                 })
             }
-            Err(Error::Import(e)) => Ok(failed_check(e)),
+            Err(Error::Import(e)) if !e.cancelled => Ok(failed_check(e)),
             Err(other) => Err(other),
         }
     }
@@ -96,10 +105,11 @@ impl Monitor {
         &self,
         path: &Path,
         options: &StrategyImportOptions,
+        progress: RowProgress<'_>,
     ) -> Result<StrategyPlan> {
         let file = file_label(path);
         let bytes = read_capped(path, MAX_INPUT_BYTES)?;
-        let parsed = parse_strategy_template(&bytes, &file)?;
+        let parsed = parse_strategy_template_with(&bytes, &file, progress)?;
         let mut findings = parsed.findings;
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let name = options.name.clone().or(parsed.meta.name).unwrap_or(stem);
@@ -166,7 +176,7 @@ impl Monitor {
     /// must be in the catalogue; values before an indicator's baseline year are errors; a
     /// year-on-year jump of more than ±50 % is a warning. Any error: nothing is written.
     pub fn import_values(&mut self, path: &Path, strict: bool) -> Result<ValuesImportView> {
-        let (file, values, findings) = self.plan_values_import(path)?;
+        let (file, values, findings) = self.plan_values_import(path, &mut |_, _| true)?;
         refuse_warnings_if_strict(&file, &findings, strict)?;
         self.local.upsert_observations(&stamp(), &format!("import wartości z {file}"), &values)?;
         Ok(ValuesImportView {
@@ -178,7 +188,11 @@ impl Monitor {
 
     /// The validation report of an own-values file; writes nothing.
     pub fn check_values_import(&self, path: &Path) -> Result<ImportCheckView> {
-        match self.plan_values_import(path) {
+        self.check_values_with(path, &mut |_, _| true)
+    }
+
+    fn check_values_with(&self, path: &Path, progress: RowProgress<'_>) -> Result<ImportCheckView> {
+        match self.plan_values_import(path, progress) {
             Ok((file, values, findings)) => Ok(ImportCheckView {
                 file,
                 ok: true,
@@ -188,18 +202,89 @@ impl Monitor {
                 indicators: 0,
                 values: count(values.len()),
             }),
-            Err(Error::Import(e)) => Ok(failed_check(e)),
+            Err(Error::Import(e)) if !e.cancelled => Ok(failed_check(e)),
             Err(other) => Err(other),
         }
+    }
+
+    /// The validation report of a file for the window, with progress; `progress` returning
+    /// false cancels. Writes nothing.
+    pub fn check_import(
+        &self,
+        kind: ImportKind,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportCheckView> {
+        let rows = &mut |done: usize, total: usize| progress(checking(done, total));
+        match kind {
+            ImportKind::Strategy => self.check_strategy_with(path, &Default::default(), rows),
+            ImportKind::Values => self.check_values_with(path, rows),
+        }
+    }
+
+    /// Imports a checked file the user confirmed (warnings accepted), with progress.
+    pub fn run_import(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportCheckView> {
+        let file = file_label(path);
+        let view = match kind {
+            ImportKind::Strategy => {
+                let rows = &mut |done: usize, total: usize| progress(checking(done, total));
+                let plan = self.plan_strategy_import(path, &Default::default(), rows)?;
+                if !progress(writing(0)) {
+                    return Err(ImportError::cancelled(&file).into());
+                }
+                let mode = SaveMode::UpdateActive;
+                self.local.save_strategy(&stamp(), &plan.draft, &plan.local, mode)?;
+                let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
+                ImportCheckView {
+                    file: plan.file,
+                    ok: true,
+                    findings: plan.findings.iter().map(FindingView::from).collect(),
+                    strategy: Some(StrategyHeadView {
+                        name: plan.draft.name,
+                        period_from: plan.draft.period_from,
+                        period_to: plan.draft.period_to,
+                    }),
+                    nodes: count(plan.draft.tree.nodes.len()),
+                    indicators: count(indicators),
+                    values: 0,
+                }
+            }
+            ImportKind::Values => {
+                let rows = &mut |done: usize, total: usize| progress(checking(done, total));
+                let (file, values, findings) = self.plan_values_import(path, rows)?;
+                if !progress(writing(0)) {
+                    return Err(ImportError::cancelled(&file).into());
+                }
+                let action = format!("import wartości z {file}");
+                self.local.upsert_observations(&stamp(), &action, &values)?;
+                ImportCheckView {
+                    file,
+                    ok: true,
+                    findings: findings.iter().map(FindingView::from).collect(),
+                    strategy: None,
+                    nodes: 0,
+                    indicators: 0,
+                    values: count(values.len()),
+                }
+            }
+        };
+        progress(writing(1));
+        Ok(view)
     }
 
     fn plan_values_import(
         &self,
         path: &Path,
+        progress: RowProgress<'_>,
     ) -> Result<(String, Vec<ObservationRecord>, Vec<Problem>)> {
         let file = file_label(path);
         let bytes = read_capped(path, MAX_INPUT_BYTES)?;
-        let rows = parse_own_values(&bytes, &file)?;
+        let rows = parse_own_values_with(&bytes, &file, progress)?;
         let baselines = self.baseline_years()?;
         let mut known: HashMap<(String, i32), f64> = self
             .local
@@ -451,6 +536,14 @@ struct StrategyPlan {
     draft: StrategyDraft,
     local: Vec<IndicatorRecord>,
     findings: Vec<Problem>,
+}
+
+fn checking(done: usize, total: usize) -> ImportProgress {
+    ImportProgress { stage: "sprawdzanie".to_owned(), done: count(done), total: count(total) }
+}
+
+fn writing(done: u32) -> ImportProgress {
+    ImportProgress { stage: "zapis".to_owned(), done, total: 1 }
 }
 
 /// A report for a file that cannot be imported.

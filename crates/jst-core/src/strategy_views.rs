@@ -248,3 +248,22 @@ impl From<ValuesImportView> for ImportCheckView {
         }
     }
 }
+
+/// Which importer a file goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Strategy,
+    Values,
+}
+
+/// Progress of a check or an import: `stage` is `sprawdzanie` (rows checked of all rows) or
+/// `zapis` (writing, 0 of 1 then 1 of 1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportProgress {
+    pub stage: String,
+    pub done: u32,
+    pub total: u32,
+}

@@ -73,6 +73,8 @@ impl fmt::Display for Problem {
 pub struct ImportError {
     pub file: String,
     pub problems: Vec<Problem>,
+    /// The user stopped the import; nothing is wrong with the file.
+    pub cancelled: bool,
 }
 
 /// At most this many problems are reported; a file with more is usually the wrong file.
@@ -80,7 +82,18 @@ pub(crate) const MAX_PROBLEMS: usize = 20;
 
 impl ImportError {
     pub fn new(file: &str, problems: Vec<Problem>) -> Self {
-        Self { file: file.to_owned(), problems }
+        Self { file: file.to_owned(), problems, cancelled: false }
+    }
+
+    /// The user stopped the import.
+    pub fn cancelled(file: &str) -> Self {
+        Self {
+            cancelled: true,
+            ..Self::single(
+                file,
+                Problem::file("przerwano na życzenie użytkownika; nic nie zapisano"),
+            )
+        }
     }
 
     pub fn single(file: &str, problem: Problem) -> Self {
@@ -99,3 +112,10 @@ fn render(file: &str, problems: &[Problem]) -> String {
     }
     out
 }
+
+/// Told (rows checked, rows in all) while a file is checked; returning `false` stops the parse
+/// with [`ImportError::cancelled`].
+pub type RowProgress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
+
+/// How often (in rows) progress is reported.
+pub(crate) const PROGRESS_EVERY: usize = 64;

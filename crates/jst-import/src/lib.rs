@@ -16,11 +16,11 @@ mod terc;
 mod text;
 mod workbook;
 
-pub use error::{ImportError, Problem, Severity};
-pub use own_values::{parse_own_values, OwnValueRow};
+pub use error::{ImportError, Problem, RowProgress, Severity};
+pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};
 pub use public_values::{parse_public_values, PublicValueRow};
 pub use strategy_template::{
-    parse_strategy_template, render_strategy_template, ParsedStrategy, StrategyMeta,
-    TEMPLATE_COLUMNS,
+    parse_strategy_template, parse_strategy_template_with, render_strategy_template,
+    ParsedStrategy, StrategyMeta, TEMPLATE_COLUMNS,
 };
 pub use terc::{parse_terc, ParsedRegister};

@@ -2,6 +2,7 @@
 //! from the first sheet (or a sheet `wartosci`) of an XLSX workbook.
 
 use crate::cells::{header_problem, indicator_code, value, year};
+use crate::error::RowProgress;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
@@ -19,6 +20,15 @@ pub struct OwnValueRow {
 const COLUMNS: [&str; 5] = ["wskaznik_kod", "rok", "wartosc", "status", "uwagi"];
 
 pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, ImportError> {
+    parse_own_values_with(bytes, file, &mut |_, _| true)
+}
+
+/// [`parse_own_values`] reporting progress by rows (and stopping when told to).
+pub fn parse_own_values_with(
+    bytes: &[u8],
+    file: &str,
+    progress: RowProgress<'_>,
+) -> Result<Vec<OwnValueRow>, ImportError> {
     let header_ok = |t: &str| {
         t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("wskaznik_kod"))
     };
@@ -30,7 +40,7 @@ pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, Im
             header_problem(&table.header, "wskaznik_kod;rok;wartosc[;status][;uwagi]"),
         ));
     };
-    table.map_rows(file, |line, cell| {
+    table.map_rows(file, progress, |line, cell| {
         // Optional columns read as empty when the file does not have them.
         let optional = |k: Option<usize>| k.map(cell).unwrap_or_default();
         let status = match optional(status_col).as_str() {

@@ -26,7 +26,7 @@ pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRo
     let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
         return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
-    table.map_rows(file, |line, cell| {
+    table.map_rows(file, &mut |_, _| true, |line, cell| {
         let teryt =
             Teryt::parse(&cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
         match (

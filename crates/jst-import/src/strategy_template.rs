@@ -9,7 +9,7 @@ use jst_domain::strategy::{
 };
 
 use crate::cells::{indicator_code, value, year};
-use crate::error::MAX_PROBLEMS;
+use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
 use crate::number::parse_decimal;
 use crate::table::Table;
 use crate::workbook::read_tabular;
@@ -56,6 +56,15 @@ pub struct ParsedStrategy {
 }
 
 pub fn parse_strategy_template(bytes: &[u8], file: &str) -> Result<ParsedStrategy, ImportError> {
+    parse_strategy_template_with(bytes, file, &mut |_, _| true)
+}
+
+/// [`parse_strategy_template`] reporting progress by rows (and stopping when told to).
+pub fn parse_strategy_template_with(
+    bytes: &[u8],
+    file: &str,
+    progress: RowProgress<'_>,
+) -> Result<ParsedStrategy, ImportError> {
     let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.trim_start().starts_with("kod"));
     let (table, workbook) = read_tabular(bytes, file, &["szablon", "wezly", "węzły"], header_ok)?;
     let meta = match workbook {
@@ -67,12 +76,17 @@ pub fn parse_strategy_template(bytes: &[u8], file: &str) -> Result<ParsedStrateg
     };
     let columns = Columns::find(&table, file)?;
     let mut builder = TreeBuilder::default();
-    for (line, fields) in &table.rows {
+    let total = table.rows.len();
+    for (index, (line, fields)) in table.rows.iter().enumerate() {
+        if index % PROGRESS_EVERY == 0 && !progress(index, total) {
+            return Err(ImportError::cancelled(file));
+        }
         builder.row(*line, &|k: usize| columns.cell(fields, k));
         if builder.errors() >= MAX_PROBLEMS {
             break;
         }
     }
+    progress(total, total);
     let (tree, mut findings) = builder.finish();
     findings.sort_by_key(|p| (p.severity, p.row));
     if findings.iter().any(|p| p.severity.stops_import()) {
@@ -795,6 +809,24 @@ mod tests {
         assert_eq!(parsed.meta.name.as_deref(), Some("Strategia Rozwoju Gminy 2021–2030"));
         assert_eq!((parsed.meta.period_from, parsed.meta.period_to), (Some(2021), Some(2030)));
         assert_eq!(parsed.meta.resolution.as_deref(), Some("XXIV/312/2021"));
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_stop_the_parse() {
+        let rows: Vec<String> =
+            (0..200).map(|i| format!("N{i};;cel_strategiczny;Cel {i};;;;;;;;;;;;;")).collect();
+        let text = template(&rows.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut seen = Vec::new();
+        parse_strategy_template_with(text.as_bytes(), "s.csv", &mut |done, total| {
+            seen.push((done, total));
+            true
+        })
+        .expect("valid");
+        assert_eq!(seen.first(), Some(&(0, 200)));
+        assert_eq!(seen.last(), Some(&(200, 200)));
+        let err = parse_strategy_template_with(text.as_bytes(), "s.csv", &mut |done, _| done < 100)
+            .expect_err("stopped");
+        assert!(err.cancelled);
     }
 
     proptest::proptest! {

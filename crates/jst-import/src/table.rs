@@ -1,6 +1,6 @@
 //! Delimited text as users bring it: `;`, `,` or tab, quotes allowed, CRLF or LF.
 
-use crate::error::MAX_PROBLEMS;
+use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
 use crate::{ImportError, Problem};
 
 /// A header and its data rows, each row with its 1-based line number in the file.
@@ -16,11 +16,16 @@ impl Table {
     pub fn map_rows<T>(
         &self,
         file: &str,
+        progress: RowProgress<'_>,
         mut f: impl FnMut(usize, &dyn Fn(usize) -> String) -> Result<T, Vec<Problem>>,
     ) -> Result<Vec<T>, ImportError> {
         let mut out = Vec::with_capacity(self.rows.len());
         let mut problems = Vec::new();
-        for (line, fields) in &self.rows {
+        let total = self.rows.len();
+        for (index, (line, fields)) in self.rows.iter().enumerate() {
+            if index % PROGRESS_EVERY == 0 && !progress(index, total) {
+                return Err(ImportError::cancelled(file));
+            }
             let cell = |k: usize| fields.get(k).cloned().unwrap_or_default();
             match f(*line, &cell) {
                 Ok(row) => out.push(row),
@@ -30,6 +35,7 @@ impl Table {
                 break;
             }
         }
+        progress(total, total);
         if problems.is_empty() {
             Ok(out)
         } else {

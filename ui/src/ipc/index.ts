@@ -1,11 +1,13 @@
 // The only module that talks to Tauri. Screens call `api`; failures arrive as `IpcError`, whose
 // `kind` the UI branches on (never the message text).
+import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type ApiError,
   type ErrorKind,
   type ImportCheckView,
   type ImportKind,
+  type ImportProgress,
   type IndicatorDetailView,
   type StatusView,
   type StrategyOverviewView,
@@ -13,7 +15,7 @@ import {
   type ValueInput,
 } from "./bindings";
 
-export type { ApiError, ErrorKind, ImportCheckView, ImportKind, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
+export type { ApiError, ErrorKind, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -52,16 +54,32 @@ export const api = {
     unwrap(await commands.indicatorDetail(code, year)),
   /** The system file dialog (opened by Rust); null when the user cancels. */
   pickFile: async (): Promise<string | null> => unwrap(await commands.pickFile()),
-  /** Validation report; writes nothing. */
-  checkImport: async (kind: ImportKind, path: string): Promise<ImportCheckView> =>
-    unwrap(await commands.checkImport(kind, path)),
-  runImport: async (kind: ImportKind, path: string): Promise<ImportCheckView> =>
-    unwrap(await commands.runImport(kind, path)),
+  /** Validation report; writes nothing. `onProgress` hears rows checked of all rows. */
+  checkImport: async (
+    kind: ImportKind,
+    path: string,
+    onProgress: (p: ImportProgress) => void = () => {},
+  ): Promise<ImportCheckView> => unwrap(await commands.checkImport(kind, path, channel(onProgress))),
+  runImport: async (
+    kind: ImportKind,
+    path: string,
+    onProgress: (p: ImportProgress) => void = () => {},
+  ): Promise<ImportCheckView> => unwrap(await commands.runImport(kind, path, channel(onProgress))),
+  /** Stops a running check or import before it writes; it then fails with kind `cancelled`. */
+  cancelImport: async (): Promise<void> => {
+    unwrap(await commands.cancelImport());
+  },
   addNote: async (code: string, noteYear: number | null, text: string, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.addNote(code, noteYear, text, year)),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };
+
+function channel<T>(listener: (message: T) => void): Channel<T> {
+  const c = new Channel<T>();
+  c.onmessage = listener;
+  return c;
+}
 
 /** Any thrown value as an ApiError-like pair for display. */
 export function asApiError(error: unknown): ApiError {

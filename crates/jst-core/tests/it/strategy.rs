@@ -300,3 +300,50 @@ fn notes_and_several_strategies() {
         Err(ErrorKind::InvalidInput)
     );
 }
+
+#[test]
+fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let mut rows: Vec<String> =
+        vec!["1;;cel_strategiczny;Cel;;WSK_A;Wskaźnik;%;;2019;1;2030;2;;;;".to_owned()];
+    rows.extend((0..300).map(|i| format!("1.{i};1;cel_operacyjny;Cel {i};;;;;;;;;;;;;")));
+    let file = write(
+        dir.path(),
+        "duzy.csv",
+        &template(&rows.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
+    let mut seen = Vec::new();
+    let report = monitor
+        .check_import(jst_core::ImportKind::Strategy, &file, &mut |p| {
+            seen.push((p.stage.clone(), p.done, p.total));
+            true
+        })
+        .expect("check");
+    assert!(report.ok);
+    assert_eq!(seen.first(), Some(&("sprawdzanie".to_owned(), 0, 301)));
+    assert_eq!(seen.last(), Some(&("sprawdzanie".to_owned(), 301, 301)));
+    assert!(seen.len() >= 6, "{seen:?}");
+
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let stopped = monitor
+        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.done < 128)
+        .expect_err("cancelled");
+    assert_eq!(stopped.kind(), ErrorKind::Cancelled);
+    let at_write = monitor
+        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.stage != "zapis")
+        .expect_err("cancelled before writing");
+    assert_eq!(at_write.kind(), ErrorKind::Cancelled);
+    assert_eq!(std::fs::read(&db).expect("db"), before);
+
+    let mut stages = Vec::new();
+    monitor
+        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| {
+            stages.push((p.stage, p.done));
+            true
+        })
+        .expect("import");
+    assert_eq!(stages.last(), Some(&("zapis".to_owned(), 1)));
+    assert_eq!(monitor.strategy_status(2024).expect("status").nodes.len(), 301);
+}

@@ -169,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   "import.pick": "Choose a file…",
   "import.check": "Check the file",
   "import.checking": "Checking the file…",
+  "import.rows": "Checking rows: {done} of {total}",
   "import.importing": "Saving…",
   "import.cancel": "Cancel",
   "import.cancelled": "Cancelled. Nothing was saved.",
@@ -199,5 +200,6 @@ export const en: Record<MessageKey, string> = {
   "error.schema_too_new": "Data from a newer version",
   "error.io": "Read or write error",
   "error.internal": "Program error",
+  "error.cancelled": "Cancelled",
   "error.note_required": "Explanation required",
 };

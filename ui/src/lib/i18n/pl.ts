@@ -169,6 +169,7 @@ export const pl = {
   "import.pick": "Wybierz plik…",
   "import.check": "Sprawdź plik",
   "import.checking": "Sprawdzanie pliku…",
+  "import.rows": "Sprawdzanie wierszy: {done} z {total}",
   "import.importing": "Zapisywanie…",
   "import.cancel": "Anuluj",
   "import.cancelled": "Przerwano. Nic nie zostało zapisane.",
@@ -199,6 +200,7 @@ export const pl = {
   "error.schema_too_new": "Dane z nowszej wersji programu",
   "error.io": "Błąd odczytu lub zapisu",
   "error.internal": "Błąd programu",
+  "error.cancelled": "Przerwano",
   "error.note_required": "Wymagane wyjaśnienie",
 } as const;
 
