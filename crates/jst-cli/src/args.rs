@@ -80,6 +80,14 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Katalog wskaźników: kod;nazwa;jednostka;kierunek;obszar[;opis][;strukturalny][;nazwa_en][;wzor][;liczba_osob].
+    Catalogue {
+        /// Plik katalogu (CSV lub XLSX).
+        file: PathBuf,
+        /// Traktuje ostrzeżenia jak błędy: nic nie zapisuje i kończy kodem 3.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Rejestr TERC (CSV lub XML) jako pełny stan rejestru.
     Register {
         /// Plik TERC.

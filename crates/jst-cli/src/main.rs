@@ -87,6 +87,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             eprint!("{}", render::findings(&report.findings));
             print!("{}", render::strategy_import(&report));
         }
+        Command::Import { what: ImportCommand::Catalogue { file, strict } } => {
+            let report = monitor.import_catalogue(&file, strict)?;
+            eprint!("{}", render::findings(&report.findings));
+            println!(
+                "Wczytano katalog z pliku {}; liczba wskaźników: {}.",
+                report.file, report.indicators
+            );
+        }
         Command::Import { what: ImportCommand::Values { file, strict } } => {
             let report = monitor.import_values(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));

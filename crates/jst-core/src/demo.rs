@@ -42,6 +42,7 @@ pub(crate) fn demo() -> Result<Demo> {
             polarity: "neutral".to_owned(),
             area: None,
             definition: None,
+            formula: None,
             source: Some(SAMPLE_SOURCE.to_owned()),
             structural: false,
             person_count: false,

@@ -31,7 +31,7 @@ impl Monitor {
         let stamp = stamp();
         let mut local = LocalStore::open(&data_dir.join("local.db"), &stamp)?;
         shipped::ensure_register(&mut local, &stamp)?;
-        shipped::ensure_reserved_indicators(&mut local, &stamp)?;
+        shipped::ensure_catalogue(&mut local, &stamp)?;
         let mut peers = PeerStore::open(&data_dir.join("peers.db"), &stamp)?;
         shipped::ensure_reference_data(&local, &mut peers, &stamp)?;
         Ok(Self { data_dir: data_dir.to_owned(), local, peers })

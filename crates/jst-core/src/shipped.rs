@@ -1,7 +1,6 @@
 //! Data shipped inside the program and loaded on first run, so it works offline from the start.
 
-use jst_domain::{POPULATION, RESERVED_INDICATORS};
-use jst_import::{parse_public_values, parse_terc};
+use jst_import::{parse_catalogue, parse_public_values, parse_terc, CatalogueRow};
 use jst_store::{IndicatorRecord, LocalStore, PeerStore, PublicValue, Stamp};
 
 use crate::{Error, Result};
@@ -27,29 +26,40 @@ pub(crate) fn ensure_register(local: &mut LocalStore, stamp: &Stamp) -> Result<(
     Ok(())
 }
 
-/// Adds the reserved indicator codes to the catalogue when they are missing.
-pub(crate) fn ensure_reserved_indicators(local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
-    if local.has_indicator(POPULATION)? {
+const CATALOGUE_FILE: &str = "katalog_wskaznikow.csv";
+const CATALOGUE: &[u8] = include_bytes!("../../../assets/catalogue/katalog_wskaznikow.csv");
+/// Bumped whenever the shipped catalogue changes, so existing folders get the new entries.
+const CATALOGUE_VERSION: &str = "2026-11-22";
+const CATALOGUE_MARKER: &str = "katalog_wbudowany";
+
+/// Loads the shipped indicator catalogue when this folder has not got this version yet.
+pub(crate) fn ensure_catalogue(local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
+    if local.setting(CATALOGUE_MARKER)?.as_deref() == Some(CATALOGUE_VERSION) {
         return Ok(());
     }
-    let records: Vec<IndicatorRecord> = RESERVED_INDICATORS
-        .iter()
-        .map(|r| IndicatorRecord {
-            code: r.code.to_owned(),
-            name_pl: r.name_pl.to_owned(),
-            name_en: Some(r.name_en.to_owned()),
-            unit: r.unit.to_owned(),
-            polarity: r.polarity.code().to_owned(),
-            area: Some(r.area.to_owned()),
-            definition: Some(r.definition.to_owned()),
-            source: Some(r.source.to_owned()),
-            structural: r.structural,
-            person_count: r.person_count,
-            origin: "catalogue".to_owned(),
-        })
-        .collect();
-    local.upsert_indicators(stamp, &records)?;
+    let rows = parse_catalogue(CATALOGUE, CATALOGUE_FILE)?;
+    let records: Vec<IndicatorRecord> =
+        rows.into_iter().map(|r| catalogue_record(r, "catalogue")).collect();
+    local.load_catalogue(stamp, &records, Some((CATALOGUE_MARKER, CATALOGUE_VERSION)))?;
     Ok(())
+}
+
+/// A catalogue row as the store keeps it.
+pub(crate) fn catalogue_record(row: CatalogueRow, origin: &str) -> IndicatorRecord {
+    IndicatorRecord {
+        code: row.code,
+        name_pl: row.name_pl,
+        name_en: row.name_en,
+        unit: row.unit,
+        polarity: row.polarity.code().to_owned(),
+        area: Some(row.area),
+        definition: row.definition,
+        formula: row.formula.map(|f| f.to_string()),
+        source: None,
+        structural: row.structural,
+        person_count: row.person_count,
+        origin: origin.to_owned(),
+    }
 }
 
 /// Loads the shipped reference population into the peer store when it is not there yet.
@@ -79,4 +89,25 @@ pub(crate) fn ensure_reference_data(
     }
     peers.replace_dataset(stamp, POPULATION_DATASET, "shipped", POPULATION_LABEL, &values)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use jst_domain::RESERVED_CODES;
+
+    #[test]
+    fn the_shipped_catalogue_is_valid_and_has_every_reserved_code() {
+        let rows =
+            jst_import::parse_catalogue(super::CATALOGUE, super::CATALOGUE_FILE).expect("valid");
+        for code in RESERVED_CODES {
+            assert!(rows.iter().any(|r| r.code == code), "{code} missing");
+        }
+        // Every formula uses codes the catalogue defines.
+        for row in &rows {
+            for code in row.formula.iter().flat_map(|f| f.codes()) {
+                assert!(rows.iter().any(|r| r.code == code), "{} uses unknown {code}", row.code);
+            }
+        }
+        assert!(rows.len() >= 50, "{}", rows.len());
+    }
 }

@@ -519,6 +519,7 @@ impl Monitor {
                     polarity: "neutral".to_owned(),
                     area: None,
                     definition: None,
+                    formula: None,
                     source: i.source.clone(),
                     structural: false,
                     person_count: false,

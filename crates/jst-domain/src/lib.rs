@@ -7,13 +7,15 @@
 
 mod catalogue;
 mod fold;
+mod formula;
 mod kind;
 mod register;
 pub mod strategy;
 mod teryt;
 
-pub use catalogue::{Polarity, ReservedIndicator, POPULATION, RESERVED_INDICATORS};
+pub use catalogue::{Polarity, POPULATION, RESERVED_CODES};
 pub use fold::fold_for_search;
+pub use formula::{Formula, FormulaError};
 pub use kind::UnitKind;
 pub use register::{RegisterEntry, RegisterSnapshot};
 pub use teryt::{Teryt, TerytError};

@@ -294,3 +294,26 @@ fn strategy_status_follows_the_json_contract() {
     assert_eq!(refused.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna wartosc"));
 }
+
+#[test]
+fn catalogue_import_checks_formulas_and_writes_nothing_on_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let header = "kod;nazwa;jednostka;kierunek;obszar;opis;strukturalny;nazwa_en;wzor;liczba_osob";
+    let bad = dir.path().join("zly.csv");
+    std::fs::write(&bad, format!("{header}\nKOSZT_X;Koszt X na mieszkańca;zł;mniej_lepiej;finanse;;;;WYD_99999 / LUD_OGOLEM;\n")).expect("write");
+    assert_eq!(jst(&data, &["status"]).status.code(), Some(0));
+    let db = data.join("local.db");
+    let before = std::fs::read(&db).expect("db");
+    let refused = jst(&data, &["import", "catalogue", bad.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("wiersz 2, kolumna wzor") && stderr.contains("WYD_99999"), "{stderr}");
+    assert_eq!(std::fs::read(&db).expect("db"), before);
+
+    let good = dir.path().join("katalog.csv");
+    std::fs::write(&good, format!("{header}\nWYD_99999;Wydatki w rozdziale 99999;zł;neutralny;finanse;;;;;\nKOSZT_X;Koszt X na mieszkańca;zł;mniej_lepiej;finanse;;;;WYD_99999 / LUD_OGOLEM;\n")).expect("write");
+    let loaded = jst(&data, &["import", "catalogue", good.to_str().expect("path")]);
+    assert_eq!(loaded.status.code(), Some(0), "{}", String::from_utf8_lossy(&loaded.stderr));
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("liczba wskaźników: 2"));
+}

@@ -15,6 +15,8 @@ pub struct IndicatorRecord {
     pub polarity: String,
     pub area: Option<String>,
     pub definition: Option<String>,
+    /// Unit-cost formula (DESIGN §5.7), e.g. `WYD_80101 / UCZ_SP`.
+    pub formula: Option<String>,
     pub source: Option<String>,
     pub structural: bool,
     pub person_count: bool,
@@ -36,6 +38,15 @@ impl LocalStore {
         })
     }
 
+    /// `catalogue | local | sample`, or `None` for an unknown code.
+    pub fn indicator_origin(&self, code: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT origin FROM indicators WHERE code = ?1", [code], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn has_indicator(&self, code: &str) -> Result<bool> {
         Ok(self.conn.query_row("SELECT count(*) FROM indicators WHERE code = ?1", [code], |r| {
             r.get::<_, i64>(0)
@@ -49,14 +60,14 @@ pub(super) fn upsert_indicators(
 ) -> Result<()> {
     let mut stmt = tx.prepare(
         "INSERT INTO indicators (code, name_pl, name_en, unit, polarity, area, definition,
-                                         source, structural, person_count, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                         source, structural, person_count, origin, formula)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                  ON CONFLICT (code) DO UPDATE SET name_pl = excluded.name_pl,
                      name_en = excluded.name_en, unit = excluded.unit,
                      polarity = excluded.polarity, area = excluded.area,
                      definition = excluded.definition, source = excluded.source,
                      structural = excluded.structural, person_count = excluded.person_count,
-                     origin = excluded.origin",
+                     origin = excluded.origin, formula = excluded.formula",
     )?;
     for i in indicators {
         stmt.execute(rusqlite::params![
@@ -70,7 +81,8 @@ pub(super) fn upsert_indicators(
             i.source,
             i.structural,
             i.person_count,
-            i.origin
+            i.origin,
+            i.formula
         ])?;
     }
     Ok(())

@@ -64,4 +64,33 @@ impl LocalStore {
             stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Upserts indicators and records `key = value` in the same transaction, so a shipped
+    /// catalogue is marked loaded only when it is.
+    pub fn load_catalogue(
+        &mut self,
+        stamp: &Stamp,
+        indicators: &[IndicatorRecord],
+        marker: Option<(&str, &str)>,
+    ) -> Result<()> {
+        self.write(stamp, "katalog wskaźników", |tx| {
+            catalogue::upsert_indicators(tx, indicators)?;
+            if let Some((key, value)) = marker {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )?;
+            }
+            Ok(((), format!("{} wskaźników", indicators.len())))
+        })
+    }
 }

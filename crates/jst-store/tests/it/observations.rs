@@ -11,6 +11,7 @@ fn indicator(code: &str, origin: &str) -> IndicatorRecord {
         polarity: "neutral".into(),
         area: None,
         definition: None,
+        formula: None,
         source: None,
         structural: false,
         person_count: false,
