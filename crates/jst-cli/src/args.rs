@@ -88,6 +88,14 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Dane publiczne jednostek: teryt;wskaznik_kod;rok;wartosc (CSV), do porównań.
+    Peers {
+        /// Plik z danymi.
+        file: PathBuf,
+        /// Traktuje ostrzeżenia jak błędy: nic nie zapisuje i kończy kodem 3.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Rejestr TERC (CSV lub XML) jako pełny stan rejestru.
     Register {
         /// Plik TERC.

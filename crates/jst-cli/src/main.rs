@@ -95,6 +95,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 report.file, report.indicators
             );
         }
+        Command::Import { what: ImportCommand::Peers { file, strict } } => {
+            let report = monitor.import_peers(&file, strict)?;
+            eprint!("{}", render::findings(&report.findings));
+            println!(
+                "Wczytano dane publiczne z pliku {}; wartości: {}, pominięte wiersze: {}.",
+                report.file, report.values, report.skipped
+            );
+        }
         Command::Import { what: ImportCommand::Values { file, strict } } => {
             let report = monitor.import_values(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));

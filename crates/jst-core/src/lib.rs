@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod indicator_detail;
 mod monitor;
+mod peers;
 mod shipped;
 mod strategy;
 mod strategy_views;
@@ -19,6 +20,7 @@ pub use catalogue::CatalogueImportView;
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
+pub use peers::PeersImportView;
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
     FindingView, HistoryEntryView, ImportCheckView, ImportKind, ImportProgress,

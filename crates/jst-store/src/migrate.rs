@@ -10,8 +10,10 @@ pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/local/0001_initial.sql"),
     include_str!("../migrations/local/0002_strategy.sql"),
 ];
-pub(crate) const PEERS_MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/peers/0001_initial.sql")];
+pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/peers/0001_initial.sql"),
+    include_str!("../migrations/peers/0002_imported_datasets.sql"),
+];
 
 pub const LOCAL_SCHEMA_VERSION: i64 = LOCAL_MIGRATIONS.len() as i64;
 pub const PEERS_SCHEMA_VERSION: i64 = PEERS_MIGRATIONS.len() as i64;
@@ -43,11 +45,25 @@ pub(crate) fn open_migrated(path: &Path, migrations: &[&str], stamp: &str) -> Re
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (index, sql) in migrations.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+    if current < latest {
+        // Table rebuilds (the only way to change a constraint in SQLite) must not cascade, so
+        // foreign keys are off while migrating and checked before each commit.
+        conn.pragma_update(None, "foreign_keys", false)?;
+        for (index, sql) in migrations.iter().enumerate().skip(current as usize) {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(Error::Corrupt(format!(
+                    "migracja {} zostawiłaby {broken} niespójnych powiązań",
+                    index + 1
+                )));
+            }
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
     }
     Ok(conn)
 }

@@ -317,3 +317,33 @@ fn catalogue_import_checks_formulas_and_writes_nothing_on_error() {
     assert_eq!(loaded.status.code(), Some(0), "{}", String::from_utf8_lossy(&loaded.stderr));
     assert!(String::from_utf8_lossy(&loaded.stdout).contains("liczba wskaźników: 2"));
 }
+
+#[test]
+fn peer_data_import_matches_codes_and_skips_unknown_units() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let file = dir.path().join("dane_publiczne.csv");
+    std::fs::write(
+        &file,
+        "teryt;wskaznik_kod;rok;wartosc\n1219052;KANALIZACJA_PROC;2023;78,5\n1261;KANALIZACJA_PROC;2023;98,1\n9999999;KANALIZACJA_PROC;2023;50\n",
+    )
+    .expect("write");
+    let strict = jst(&data, &["import", "peers", file.to_str().expect("path"), "--strict"]);
+    assert_eq!(
+        strict.status.code(),
+        Some(3),
+        "an unknown unit is a warning, refused with --strict"
+    );
+    let loaded = jst(&data, &["import", "peers", file.to_str().expect("path")]);
+    assert_eq!(loaded.status.code(), Some(0), "{}", String::from_utf8_lossy(&loaded.stderr));
+    let stdout = String::from_utf8_lossy(&loaded.stdout);
+    assert!(stdout.contains("wartości: 2, pominięte wiersze: 1"), "{stdout}");
+    assert!(String::from_utf8_lossy(&loaded.stderr).contains("wiersz 4, kolumna teryt"));
+
+    let unknown = dir.path().join("nieznany.csv");
+    std::fs::write(&unknown, "teryt;wskaznik_kod;rok;wartosc\n1219053;NIE_MA_GO;2023;1\n")
+        .expect("write");
+    let refused = jst(&data, &["import", "peers", unknown.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("nie ma w katalogu"));
+}
