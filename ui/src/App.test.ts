@@ -5,7 +5,7 @@ import App from "./App.svelte";
 import type { StatusView } from "./ipc/bindings";
 import { wieliczkaStatus } from "./test/fixtures";
 
-const empty: StatusView = { unit: null, data_dir: "/tmp/dane", schema_version: 1, demo: false };
+const empty: StatusView = { unit: null, data_dir: "/tmp/dane", schema_version: 3, demo: false };
 const chosen = wieliczkaStatus(false);
 
 async function settle() {

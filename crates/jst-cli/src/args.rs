@@ -96,6 +96,11 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Wykonanie budżetu jednostki: rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie.
+    Budget {
+        /// Plik z pozycjami sprawozdań Rb-27S / Rb-28S (CSV lub XLSX).
+        file: PathBuf,
+    },
     /// Rejestr TERC (CSV lub XML) jako pełny stan rejestru.
     Register {
         /// Plik TERC.

@@ -95,6 +95,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 report.file, report.indicators
             );
         }
+        Command::Import { what: ImportCommand::Budget { file } } => {
+            let report = monitor.import_budget(&file)?;
+            print!("{}", render::budget_import(&report));
+        }
         Command::Import { what: ImportCommand::Peers { file, strict } } => {
             let report = monitor.import_peers(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));

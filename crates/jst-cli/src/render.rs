@@ -256,6 +256,21 @@ pub fn strategy_list(list: &[jst_core::StrategyListItemView]) -> String {
         .collect()
 }
 
+pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
+    let mut out = format!("Wczytano sprawozdania budżetowe z pliku {}:\n", report.file);
+    for r in &report.reports {
+        out.push_str(&format!(
+            "  {} {}: pozycje {}, plan {} zł, wykonanie {} zł\n",
+            r.report,
+            r.year,
+            r.lines,
+            format_decimal(r.plan, 2),
+            format_decimal(r.execution, 2)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

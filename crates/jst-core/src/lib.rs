@@ -4,6 +4,7 @@
 //! The core opens the data folder, loads shipped data on first run and coordinates the store and
 //! the importers. It must not know Tauri, print to a terminal or format for a particular shell.
 
+mod budget;
 mod catalogue;
 mod data_dir;
 mod demo;
@@ -16,6 +17,7 @@ mod strategy;
 mod strategy_views;
 mod views;
 
+pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};

@@ -11,8 +11,9 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    HistoryEntry, HistoryRow, IndicatorRecord, LocalStore, NoteRecord, ObservationRecord,
-    OwnUnitRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord, UnitRecord,
+    BudgetLineRecord, HistoryEntry, HistoryRow, IndicatorRecord, LocalStore, NoteRecord,
+    ObservationRecord, OwnUnitRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord,
+    UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{PeerStore, PublicValue};

@@ -12,7 +12,7 @@ export function wieliczkaStatus(demo: boolean): StatusView {
       population: { year: 2024, value: 69791 },
     },
     data_dir: "/tmp/dane",
-    schema_version: 1,
+    schema_version: 3,
     demo,
   };
 }

@@ -35,7 +35,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 2,
+            "schema_version": 3,
             "demo": true
         })
     );
@@ -346,4 +346,29 @@ fn peer_data_import_matches_codes_and_skips_unknown_units() {
     let refused = jst(&data, &["import", "peers", unknown.to_str().expect("path")]);
     assert_eq!(refused.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("nie ma w katalogu"));
+}
+
+#[test]
+fn own_budget_lines_replace_their_report_and_year() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let file = dir.path().join("rb28s_2024.csv");
+    std::fs::write(
+        &file,
+        "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;80101;4010;1 000 000,00;990 000,50\n2024;Rb-28S;801;80101;4210;20 000;19 500\n2024;Rb-27S;756;75601;0350;5000;4800\n",
+    )
+    .expect("write");
+    let output = jst(&data, &["import", "budget", file.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Rb-28S 2024: pozycje 2, plan 1\u{a0}020\u{a0}000 zł, wykonanie 1\u{a0}009\u{a0}500,5 zł"), "{stdout}");
+    let bad = dir.path().join("zly.csv");
+    std::fs::write(
+        &bad,
+        "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;90002;4010;1;1\n",
+    )
+    .expect("write");
+    let refused = jst(&data, &["import", "budget", bad.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna rozdzial"));
 }

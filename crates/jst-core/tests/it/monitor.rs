@@ -35,7 +35,7 @@ fn demo_is_wieliczka_with_real_population() {
                 "population": {"year": 2024, "value": 69791}
             },
             "data_dir": dir.path().display().to_string(),
-            "schema_version": 2,
+            "schema_version": 3,
             "demo": true
         })
     );
@@ -142,4 +142,20 @@ fn a_broken_register_file_writes_nothing() {
         monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
     assert_eq!(missing.kind(), ErrorKind::InvalidInput);
     assert!(missing.to_string().contains("nie-ma.csv"), "{missing}");
+}
+
+#[test]
+fn budget_lines_become_wyd_and_doch_series() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    let file = dir.path().join("b.csv");
+    std::fs::write(&file, "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2023;Rb-28S;900;90002;4300;10;8\n2023;Rb-28S;900;90002;4210;5;4\n2023;Rb-27S;756;75601;0350;3;2\n").expect("write");
+    monitor.import_budget(&file).expect("import");
+    let series = monitor.own_budget_series().expect("series");
+    assert_eq!(series, [("DOCH_756".to_owned(), 2023, 2.0), ("WYD_90002".to_owned(), 2023, 12.0)]);
+    // A second file for the same report and year replaces it.
+    std::fs::write(&file, "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2023;Rb-28S;900;90002;4300;10;9\n").expect("write");
+    monitor.import_budget(&file).expect("import");
+    let series = monitor.own_budget_series().expect("series");
+    assert_eq!(series, [("DOCH_756".to_owned(), 2023, 2.0), ("WYD_90002".to_owned(), 2023, 9.0)]);
 }

@@ -1,6 +1,7 @@
 //! `local.db`: the unit's own data. Writes run in `BEGIN IMMEDIATE` transactions and leave a line
 //! in the audit log.
 
+mod budget;
 mod catalogue;
 mod observations;
 mod own_unit;
@@ -15,6 +16,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::migrate::{open_migrated, schema_version, LOCAL_MIGRATIONS};
 use crate::{Result, Stamp};
 
+pub use budget::BudgetLineRecord;
 pub use catalogue::IndicatorRecord;
 pub use observations::{HistoryEntry, HistoryRow, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
