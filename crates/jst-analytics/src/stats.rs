@@ -1,0 +1,117 @@
+//! Group statistics of DESIGN §5.4 over the values of G ∪ {own unit}.
+
+use polars::prelude::*;
+
+use crate::Error;
+
+/// Statistics over the units that have a value. Quantiles interpolate linearly between order
+/// statistics (type 7, numpy's default); P10/P90 only with 20 values or more.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupStats {
+    pub n: usize,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub mean: f64,
+    pub min: f64,
+    pub max: f64,
+    pub p10: Option<f64>,
+    pub p90: Option<f64>,
+}
+
+/// Fewer values than this give no P10/P90.
+const TAIL_MIN_N: usize = 20;
+
+/// `None` when no value is given. Non-finite values are not values and are left out.
+pub fn group_stats(values: &[f64]) -> Result<Option<GroupStats>, Error> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if finite.is_empty() {
+        return Ok(None);
+    }
+    let n = finite.len();
+    let q = |p: f64| col("v").quantile(lit(p), QuantileMethod::Linear);
+    let frame = df!("v" => finite)?
+        .lazy()
+        .select([
+            q(0.25).alias("q1"),
+            q(0.5).alias("median"),
+            q(0.75).alias("q3"),
+            col("v").mean().alias("mean"),
+            col("v").min().alias("min"),
+            col("v").max().alias("max"),
+            q(0.10).alias("p10"),
+            q(0.90).alias("p90"),
+        ])
+        .collect()?;
+    let get = |name: &str| -> Result<f64, Error> {
+        let value = frame.column(name)?.f64()?.get(0);
+        Ok(value.unwrap_or(f64::NAN))
+    };
+    let tails = n >= TAIL_MIN_N;
+    Ok(Some(GroupStats {
+        n,
+        q1: get("q1")?,
+        median: get("median")?,
+        q3: get("q3")?,
+        mean: get("mean")?,
+        min: get("min")?,
+        max: get("max")?,
+        p10: if tails { Some(get("p10")?) } else { None },
+        p90: if tails { Some(get("p90")?) } else { None },
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Type 7 quantile written out: h = (n − 1)p, interpolate between floor(h) and floor(h) + 1.
+    fn naive_quantile(sorted: &[f64], p: f64) -> f64 {
+        let h = (sorted.len() - 1) as f64 * p;
+        let lo = h.floor() as usize;
+        let hi = (lo + 1).min(sorted.len() - 1);
+        sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
+    }
+
+    #[test]
+    fn hand_computed_cases() {
+        assert_eq!(group_stats(&[]).ok().flatten(), None);
+        let one = group_stats(&[5.0]).ok().flatten().expect("n = 1");
+        assert_eq!(
+            (one.n, one.q1, one.median, one.q3, one.min, one.max),
+            (1, 5.0, 5.0, 5.0, 5.0, 5.0)
+        );
+        // 1, 2, 3, 4: q1 = 1.75, median 2.5, q3 = 3.25 (numpy's default).
+        let four = group_stats(&[4.0, 1.0, 3.0, 2.0, f64::NAN]).ok().flatten().expect("n = 4");
+        assert_eq!((four.n, four.q1, four.median, four.q3, four.mean), (4, 1.75, 2.5, 3.25, 2.5));
+        assert_eq!((four.p10, four.p90), (None, None));
+        let twenty: Vec<f64> = (1..=20).map(f64::from).collect();
+        let s = group_stats(&twenty).ok().flatten().expect("n = 20");
+        assert!(close(s.p10.expect("p10"), 2.9) && close(s.p90.expect("p90"), 18.1), "{s:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_a_naive_implementation(values in proptest::collection::vec(-1e6f64..1e6, 1..60)) {
+            let s = group_stats(&values).ok().flatten().expect("values");
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            prop_assert_eq!(s.n, values.len());
+            prop_assert!(close(s.q1, naive_quantile(&sorted, 0.25)));
+            prop_assert!(close(s.median, naive_quantile(&sorted, 0.5)));
+            prop_assert!(close(s.q3, naive_quantile(&sorted, 0.75)));
+            prop_assert!(close(s.mean, values.iter().sum::<f64>() / values.len() as f64));
+            prop_assert_eq!(s.min, sorted[0]);
+            prop_assert_eq!(s.max, sorted[sorted.len() - 1]);
+            prop_assert_eq!(s.p10.is_some(), values.len() >= 20);
+            if let Some(p10) = s.p10 {
+                prop_assert!(close(p10, naive_quantile(&sorted, 0.1)));
+            }
+        }
+    }
+}
