@@ -33,6 +33,20 @@ pub enum Command {
         #[command(subcommand)]
         what: UnitsCommand,
     },
+    /// Pozycja jednostki w grupie porównawczej dla wskaźnika i roku.
+    Benchmark {
+        /// Kod wskaźnika z katalogu.
+        indicator: String,
+        /// Rok danych.
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: i32,
+        /// Grupa: type_size (domyślnie), voivodeship, powiat, all, units:T1,T2,…
+        #[arg(long, default_value = "type_size")]
+        group: String,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.

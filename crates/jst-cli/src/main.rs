@@ -145,6 +145,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Format::Table => print!("{}", render::units_table(&units)),
             }
         }
+        Command::Benchmark { indicator, year, group, format } => {
+            let view = monitor.benchmark(&indicator, year, &group)?;
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => print!("{}", render::benchmark(&view)),
+            }
+        }
         Command::Status { format } => {
             let status = monitor.status()?;
             match format {

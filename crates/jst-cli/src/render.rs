@@ -271,6 +271,49 @@ pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
     out
 }
 
+pub fn benchmark(view: &jst_core::BenchmarkView) -> String {
+    let num = |v: Option<f64>| v.map(|v| format_decimal(v, 2)).unwrap_or_else(|| "—".to_owned());
+    let mut out = format!(
+        "{} ({}), rok {}\nGrupa: {} — jednostek: {}, z wartością: {}\n",
+        view.indicator.name,
+        view.indicator.unit,
+        view.year,
+        view.group.label,
+        view.group.n,
+        view.stats.n
+    );
+    out.push_str(&format!(
+        "Jednostka {}: {}; centyl {}; miejsce {}\n",
+        view.own.teryt,
+        num(view.own.value),
+        num(view.percentile_rank),
+        view.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".to_owned())
+    ));
+    let s = &view.stats;
+    out.push_str(&format!(
+        "Kwartyle: Q1 {}, mediana {}, Q3 {}; średnia {}; min {}, max {}; P10 {}, P90 {}\n",
+        num(s.q1),
+        num(s.median),
+        num(s.q3),
+        num(s.mean),
+        num(s.min),
+        num(s.max),
+        num(s.p10),
+        num(s.p90)
+    ));
+    for (i, m) in view.members.iter().enumerate() {
+        let own = if m.teryt == view.own.teryt { "  ← własna" } else { "" };
+        out.push_str(&format!(
+            "{:>4}. {} {} {}{own}\n",
+            i + 1,
+            m.teryt,
+            m.name,
+            format_decimal(m.value, 2)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

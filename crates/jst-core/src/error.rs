@@ -37,6 +37,8 @@ pub enum Error {
     Conflict(String),
     #[error("brak aktywnej strategii; wczytaj szablon strategii: jst import strategy PLIK")]
     NoActiveStrategy,
+    #[error("{0}")]
+    MissingReference(String),
     #[error("wskaźnika {0} nie ma w aktywnej strategii")]
     UnknownIndicator(String),
     #[error("nieprawidłowa wartość: {0}")]
@@ -61,6 +63,7 @@ impl Error {
             Self::Conflict(_) => ErrorKind::Conflict,
             Self::NoActiveStrategy => ErrorKind::MissingData,
             Self::UnknownIndicator(_) => ErrorKind::NotFound,
+            Self::MissingReference(_) => ErrorKind::MissingData,
             Self::InvalidValue(_) => ErrorKind::InvalidInput,
             Self::NoteRequired(_) => ErrorKind::NoteRequired,
             Self::Io { .. } => ErrorKind::Io,

@@ -4,11 +4,13 @@
 //! The core opens the data folder, loads shipped data on first run and coordinates the store and
 //! the importers. It must not know Tauri, print to a terminal or format for a particular shell.
 
+mod benchmark;
 mod budget;
 mod catalogue;
 mod data_dir;
 mod demo;
 mod error;
+mod groups;
 mod indicator_detail;
 mod monitor;
 mod peers;
@@ -17,6 +19,9 @@ mod strategy;
 mod strategy_views;
 mod views;
 
+pub use benchmark::{
+    BenchmarkIndicatorView, BenchmarkView, GroupView, MemberView, OwnValueView, StatsView,
+};
 pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};

@@ -59,6 +59,13 @@ impl UnitKind {
     }
 }
 
+impl UnitKind {
+    /// A gmina lying in a powiat (not a city county).
+    pub fn is_gmina_in_powiat(self) -> bool {
+        matches!(self, Self::GminaMiejska | Self::GminaWiejska | Self::GminaMiejskoWiejska)
+    }
+}
+
 impl fmt::Display for UnitKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -70,6 +70,24 @@ impl PeerStore {
         Ok(())
     }
 
+    /// Every unit's value of an indicator in a year, as (unit identity, value).
+    pub fn values_of(&self, indicator: &str, year: i32) -> Result<Vec<(String, f64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unit, value FROM public_values WHERE indicator = ?1 AND year = ?2",
+        )?;
+        let rows = stmt.query_map((indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Years in which an indicator has values, newest first.
+    pub fn years_of(&self, indicator: &str) -> Result<Vec<i32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT year FROM public_values WHERE indicator = ?1 ORDER BY year DESC",
+        )?;
+        let rows = stmt.query_map([indicator], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The latest value of an indicator for a unit, as (year, value).
     pub fn latest_value(&self, unit: &str, indicator: &str) -> Result<Option<(i32, f64)>> {
         Ok(self

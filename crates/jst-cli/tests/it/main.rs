@@ -372,3 +372,121 @@ fn own_budget_lines_replace_their_report_and_year() {
     assert_eq!(refused.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna rozdzial"));
 }
+
+#[test]
+fn benchmark_follows_the_contract_and_computes_formulas() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    // Gminy of powiat wielicki: Biskupice 1219012, Gdów 1219022, Niepołomice 1219043, Wieliczka 1219053.
+    let peers = dir.path().join("peers.csv");
+    std::fs::write(
+        &peers,
+        "teryt;wskaznik_kod;rok;wartosc\n\
+         1219012;WYD_80101;2024;12000000\n1219012;UCZ_SP;2024;1200\n\
+         1219022;WYD_80101;2024;9000000\n1219022;UCZ_SP;2024;1000\n\
+         1219043;WYD_80101;2024;30000000\n1219043;UCZ_SP;2024;2500\n\
+         1219053;WYD_80101;2024;60000000\n1219053;UCZ_SP;2024;6000\n",
+    )
+    .expect("write");
+    assert_eq!(
+        jst(&data, &["import", "peers", peers.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+    let view = json_of(&jst(
+        &data,
+        &[
+            "benchmark",
+            "WYD_SP_NA_UCZNIA",
+            "--year",
+            "2024",
+            "--group",
+            "powiat",
+            "--format",
+            "json",
+        ],
+    ));
+    let keys: Vec<&str> = view.as_object().expect("object").keys().map(String::as_str).collect();
+    let mut keys = keys;
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "group",
+            "indicator",
+            "members",
+            "own",
+            "percentile_rank",
+            "rank",
+            "source",
+            "stats",
+            "year"
+        ]
+    );
+    assert_eq!(view["indicator"]["polarity"], json!("lower_is_better"));
+    assert_eq!(view["source"], json!("public"));
+    assert_eq!(view["group"]["kind"], json!("powiat"));
+    // Per pupil: Biskupice 10000, Gdów 9000, Niepołomice 12000, Wieliczka 10000; Kłaj has no data.
+    assert_eq!(view["own"], json!({"teryt": "1219053", "value": 10000.0}));
+    assert_eq!(view["stats"]["n"], json!(4));
+    assert_eq!(view["stats"]["q1"], json!(9750.0));
+    assert_eq!(view["stats"]["median"], json!(10000.0));
+    assert_eq!(view["stats"]["q3"], json!(10500.0));
+    assert_eq!(view["stats"]["mean"], json!(10250.0));
+    assert_eq!(view["stats"]["p10"], Value::Null);
+    assert_eq!(view["percentile_rank"], json!(50.0));
+    assert_eq!(view["rank"], json!(2), "one unit (Gdów) is cheaper");
+    assert_eq!(view["group"]["n"], json!(5), "the group counts units with and without values");
+    let order: Vec<&str> = view["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| m["teryt"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        order,
+        ["1219022", "1219012", "1219053", "1219043"],
+        "best (lowest) first, ties by TERYT"
+    );
+
+    // The own unit's expenditure comes from its own budget lines when imported.
+    let budget = dir.path().join("rb28s.csv");
+    std::fs::write(&budget, "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;80101;4010;54000000;54000000\n").expect("write");
+    assert_eq!(
+        jst(&data, &["import", "budget", budget.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+    let view = json_of(&jst(
+        &data,
+        &[
+            "benchmark",
+            "WYD_SP_NA_UCZNIA",
+            "--year",
+            "2024",
+            "--group",
+            "powiat",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(view["own"]["value"], json!(9000.0));
+    assert_eq!(view["rank"], json!(1), "ties count as not strictly better");
+
+    let missing = json_of(&jst(
+        &data,
+        &[
+            "benchmark",
+            "WYD_SP_NA_UCZNIA",
+            "--year",
+            "2023",
+            "--group",
+            "powiat",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(missing["own"]["value"], Value::Null);
+    assert_eq!(missing["percentile_rank"], Value::Null);
+    assert_eq!(missing["rank"], Value::Null);
+    assert_eq!(jst(&data, &["benchmark", "NIE_MA", "--year", "2024"]).status.code(), Some(3));
+}

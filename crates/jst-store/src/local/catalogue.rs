@@ -38,6 +38,35 @@ impl LocalStore {
         })
     }
 
+    pub fn indicator(&self, code: &str) -> Result<Option<IndicatorRecord>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT code, name_pl, name_en, unit, polarity, area, definition, formula, source,
+                        structural, person_count, origin
+                 FROM indicators WHERE code = ?1",
+                [code],
+                |r| {
+                    Ok(IndicatorRecord {
+                        code: r.get(0)?,
+                        name_pl: r.get(1)?,
+                        name_en: r.get(2)?,
+                        unit: r.get(3)?,
+                        polarity: r.get(4)?,
+                        area: r.get(5)?,
+                        definition: r.get(6)?,
+                        formula: r.get(7)?,
+                        source: r.get(8)?,
+                        structural: r.get(9)?,
+                        person_count: r.get(10)?,
+                        origin: r.get(11)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// `catalogue | local | sample`, or `None` for an unknown code.
     pub fn indicator_origin(&self, code: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

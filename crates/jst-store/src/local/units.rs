@@ -60,6 +60,14 @@ impl LocalStore {
         Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
     }
 
+    /// Every current unit of the register.
+    pub fn active_units(&self) -> Result<Vec<UnitRecord>> {
+        let sql = format!("{SELECT_UNIT} WHERE u.valid_to IS NULL ORDER BY u.teryt");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], unit_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Finds a unit by its identity (6 digits for a gmina) or by the powiat code under which a
     /// miasto na prawach powiatu also appears.
     pub fn unit_by_identity(&self, identity: &str) -> Result<Option<UnitRecord>> {

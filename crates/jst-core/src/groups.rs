@@ -1,0 +1,209 @@
+//! Comparison groups of DESIGN §5.5, built from the register and the population reference data.
+
+use std::collections::HashMap;
+
+use jst_domain::{Teryt, UnitKind};
+use jst_store::UnitRecord;
+
+use crate::{Error, Result};
+
+/// A group as the user names it: `type_size`, `voivodeship`, `powiat`, `all`, `units:T1,T2,…`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupSpec {
+    TypeSize,
+    Voivodeship,
+    Powiat,
+    All,
+    Units(Vec<String>),
+}
+
+impl GroupSpec {
+    pub fn parse(raw: &str) -> Result<Self> {
+        match raw.trim() {
+            "" | "type_size" => Ok(Self::TypeSize),
+            "voivodeship" => Ok(Self::Voivodeship),
+            "powiat" => Ok(Self::Powiat),
+            "all" => Ok(Self::All),
+            other if other.starts_with("units:") => {
+                let codes: Vec<String> = other["units:".len()..]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| Teryt::parse_lookup(c).map_err(Error::from))
+                    .collect::<Result<_>>()?;
+                if codes.is_empty() {
+                    return Err(Error::InvalidValue("grupa units: wymaga listy kodów TERYT".to_owned()));
+                }
+                Ok(Self::Units(codes))
+            }
+            other if other.starts_with("nearest:") || other.starts_with("custom:") => {
+                Err(Error::InvalidValue(format!(
+                    "grupa „{other}” będzie dostępna wraz z modułem podobnych jednostek i grup własnych (w przygotowaniu)"
+                )))
+            }
+            other => Err(Error::InvalidValue(format!(
+                "nieznana grupa „{other}”; dostępne: type_size, voivodeship, powiat, all, units:T1,T2"
+            ))),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::TypeSize => "type_size",
+            Self::Voivodeship => "voivodeship",
+            Self::Powiat => "powiat",
+            Self::All => "all",
+            Self::Units(_) => "units",
+        }
+    }
+}
+
+/// Population classes of gminy (DESIGN §5.5), upper bounds; the last class is open.
+const GMINA_CLASSES: [f64; 6] = [5_000.0, 10_000.0, 20_000.0, 50_000.0, 100_000.0, 300_000.0];
+/// Powiaty are classed by 50 thousand.
+const POWIAT_CLASS: f64 = 50_000.0;
+
+/// (lower, upper) bound of the class a population falls in; upper `None` for the open class.
+pub fn size_class(kind: UnitKind, population: f64) -> (f64, Option<f64>) {
+    if kind == UnitKind::Powiat {
+        let lower = (population / POWIAT_CLASS).floor() * POWIAT_CLASS;
+        return (lower, Some(lower + POWIAT_CLASS));
+    }
+    let mut lower = 0.0;
+    for upper in GMINA_CLASSES {
+        if population < upper {
+            return (lower, Some(upper));
+        }
+        lower = upper;
+    }
+    (lower, None)
+}
+
+fn thousands(v: f64) -> String {
+    format!("{}", (v / 1000.0).round() as i64)
+}
+
+fn class_label(class: (f64, Option<f64>)) -> String {
+    match class {
+        (lower, Some(upper)) => {
+            format!("{}–{} tys. mieszkańców", thousands(lower), thousands(upper))
+        }
+        (lower, None) => format!("od {} tys. mieszkańców", thousands(lower)),
+    }
+}
+
+fn kind_plural(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::GminaMiejska => "gminy miejskie",
+        UnitKind::GminaWiejska => "gminy wiejskie",
+        UnitKind::GminaMiejskoWiejska => "gminy miejsko-wiejskie",
+        UnitKind::MiastoNaPrawachPowiatu => "miasta na prawach powiatu",
+        UnitKind::Powiat => "powiaty",
+        UnitKind::Wojewodztwo => "województwa",
+    }
+}
+
+fn family(kind: UnitKind) -> u8 {
+    match kind {
+        UnitKind::Powiat => 1,
+        UnitKind::Wojewodztwo => 2,
+        _ => 0,
+    }
+}
+
+fn family_label(kind: UnitKind) -> &'static str {
+    match family(kind) {
+        0 => "gminy i miasta na prawach powiatu",
+        1 => "powiaty",
+        _ => "województwa",
+    }
+}
+
+/// The members of a group around `own` (own excluded; the caller adds it) and the group's label.
+pub fn members<'a>(
+    spec: &GroupSpec,
+    own: &UnitRecord,
+    units: &'a [UnitRecord],
+    population: &HashMap<String, f64>,
+) -> Result<(Vec<&'a UnitRecord>, String)> {
+    let others = units.iter().filter(|u| u.id != own.id);
+    Ok(match spec {
+        GroupSpec::TypeSize => {
+            let own_population = population.get(&own.identity).copied().ok_or_else(|| {
+                Error::MissingReference(format!(
+                    "brak liczby ludności jednostki {} w danych referencyjnych, więc nie wiadomo, do której klasy wielkości należy; wybierz inną grupę (np. voivodeship)",
+                    own.teryt
+                ))
+            })?;
+            let class = size_class(own.kind, own_population);
+            let list = others
+                .filter(|u| u.kind == own.kind)
+                .filter(|u| {
+                    population.get(&u.identity).is_some_and(|p| size_class(u.kind, *p) == class)
+                })
+                .collect();
+            (list, format!("{}, {}", kind_plural(own.kind), class_label(class)))
+        }
+        GroupSpec::Voivodeship => {
+            let list = others
+                .filter(|u| {
+                    family(u.kind) == family(own.kind) && u.voivodeship_code == own.voivodeship_code
+                })
+                .collect();
+            let name = own.voivodeship_name.clone().unwrap_or_else(|| own.voivodeship_code.clone());
+            (list, format!("{}, województwo {name}", family_label(own.kind)))
+        }
+        GroupSpec::Powiat => {
+            let Some(powiat) = own.teryt.get(..4).filter(|_| own.powiat_name.is_some()) else {
+                return Err(Error::InvalidValue(
+                    "grupa powiat obejmuje gminy jednego powiatu; wybrana jednostka nie jest gminą w powiecie".to_owned(),
+                ));
+            };
+            let list = others
+                .filter(|u| u.kind.is_gmina_in_powiat() && u.teryt.starts_with(powiat))
+                .collect();
+            (list, format!("gminy, powiat {}", own.powiat_name.clone().unwrap_or_default()))
+        }
+        GroupSpec::All => {
+            let list = others.filter(|u| family(u.kind) == family(own.kind)).collect();
+            (list, format!("wszystkie {}", family_label(own.kind)))
+        }
+        GroupSpec::Units(codes) => {
+            let list: Vec<&UnitRecord> = others
+                .filter(|u| {
+                    codes.iter().any(|c| *c == u.identity || u.alias.as_deref() == Some(c.as_str()))
+                })
+                .collect();
+            let n = list.len();
+            (list, format!("wybrane jednostki ({n} i własna)"))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_classes() {
+        let g = UnitKind::GminaMiejskoWiejska;
+        assert_eq!(size_class(g, 4_999.0), (0.0, Some(5_000.0)));
+        assert_eq!(size_class(g, 5_000.0), (5_000.0, Some(10_000.0)));
+        assert_eq!(size_class(g, 69_791.0), (50_000.0, Some(100_000.0)));
+        assert_eq!(size_class(UnitKind::MiastoNaPrawachPowiatu, 809_168.0), (300_000.0, None));
+        assert_eq!(size_class(UnitKind::Powiat, 145_276.0), (100_000.0, Some(150_000.0)));
+        assert_eq!(class_label((50_000.0, Some(100_000.0))), "50–100 tys. mieszkańców");
+        assert_eq!(class_label((300_000.0, None)), "od 300 tys. mieszkańców");
+    }
+
+    #[test]
+    fn group_names() {
+        assert_eq!(GroupSpec::parse("").ok(), Some(GroupSpec::TypeSize));
+        assert_eq!(
+            GroupSpec::parse("units:1219053, 1261").ok(),
+            Some(GroupSpec::Units(vec!["121905".into(), "1261".into()]))
+        );
+        assert!(GroupSpec::parse("nearest:15").is_err());
+        assert!(GroupSpec::parse("sąsiedzi").is_err());
+    }
+}
