@@ -6,7 +6,49 @@ use std::collections::HashSet;
 use jst_import::{parse_own_values, parse_strategy_template};
 use jst_store::{IndicatorRecord, ObservationRecord, StrategyDraft};
 
+use std::collections::HashMap;
+
+use jst_domain::POPULATION;
+use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
+use jst_synth::{generate, SynthUnit};
+
 use crate::Result;
+
+/// Peer-store dataset of the demo's synthetic peer data.
+pub(crate) const SYNTHETIC_DATASET: &str = "syntetyczne:demo";
+const SYNTHETIC_LABEL: &str =
+    "Dane syntetyczne (przykładowe) dla wszystkich jednostek, 2019–2024 — nie są to dane urzędowe";
+/// Years of the demo scope; the national benchmark set (cargo xtask) spans 2010–2024.
+const DEMO_YEARS: std::ops::RangeInclusive<i32> = 2019..=2024;
+/// The year of the real population shipped with the app, on which synthetic series are anchored.
+const ANCHOR_YEAR: i32 = 2024;
+
+/// Fills the peer store with synthetic values for every unit, anchored on the real population
+/// where it is shipped, so the demo's comparisons have data to show.
+pub(crate) fn load_synthetic_peers(
+    local: &LocalStore,
+    peers: &mut PeerStore,
+    stamp: &Stamp,
+) -> Result<()> {
+    let units: Vec<SynthUnit> = local
+        .active_units()?
+        .into_iter()
+        .map(|u| SynthUnit { identity: u.identity, kind: u.kind })
+        .collect();
+    let known: HashMap<String, f64> =
+        peers.values_of(POPULATION, ANCHOR_YEAR)?.into_iter().collect();
+    let values: Vec<PublicValue> = generate(&units, DEMO_YEARS, ANCHOR_YEAR, &known)
+        .into_iter()
+        .map(|v| PublicValue {
+            unit: v.unit,
+            indicator: v.indicator.to_owned(),
+            year: v.year,
+            value: v.value,
+        })
+        .collect();
+    peers.replace_dataset(stamp, SYNTHETIC_DATASET, "shipped", SYNTHETIC_LABEL, &values)?;
+    Ok(())
+}
 
 /// Gmina Wieliczka (gmina miejsko-wiejska), TERYT 1219053.
 pub(crate) const DEMO_IDENTITY: &str = "121905";

@@ -61,6 +61,8 @@ impl Monitor {
         let unit = self.find_unit(teryt)?;
         self.guard_own_data(&unit)?;
         self.local.set_own_unit(&stamp(), &unit)?;
+        // Synthetic peer data belongs to the demo.
+        self.peers.remove_dataset(demo::SYNTHETIC_DATASET)?;
         self.status()
     }
 
@@ -80,13 +82,9 @@ impl Monitor {
             )));
         }
         let demo = demo::demo()?;
-        self.local.set_demo_unit(
-            &stamp(),
-            &unit,
-            &demo.indicators,
-            &demo.values,
-            &demo.strategy,
-        )?;
+        let stamp = stamp();
+        self.local.set_demo_unit(&stamp, &unit, &demo.indicators, &demo.values, &demo.strategy)?;
+        demo::load_synthetic_peers(&self.local, &mut self.peers, &stamp)?;
         self.status()
     }
 

@@ -70,6 +70,15 @@ impl PeerStore {
         Ok(())
     }
 
+    /// Removes a dataset and its values.
+    pub fn remove_dataset(&mut self, id: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM public_values WHERE dataset = ?1", [id])?;
+        tx.execute("DELETE FROM datasets WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every unit's value of an indicator in a year, as (unit identity, value).
     pub fn values_of(&self, indicator: &str, year: i32) -> Result<Vec<(String, f64)>> {
         let mut stmt = self.conn.prepare_cached(

@@ -159,3 +159,26 @@ fn budget_lines_become_wyd_and_doch_series() {
     let series = monitor.own_budget_series().expect("series");
     assert_eq!(series, [("DOCH_756".to_owned(), 2023, 2.0), ("WYD_90002".to_owned(), 2023, 9.0)]);
 }
+
+#[test]
+fn the_demo_brings_synthetic_peer_data_that_leaves_with_it() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    monitor.open_demo().expect("demo");
+    let view = monitor.benchmark("KANALIZACJA_PROC", 2024, "voivodeship").expect("benchmark");
+    assert_eq!(view.group.n, 182, "all gminy of małopolskie");
+    assert_eq!(view.stats.n, 182);
+    assert!(view.own.value.is_some());
+    // The real population stays real.
+    assert_eq!(
+        monitor.status().expect("status").unit.and_then(|u| u.population).map(|p| p.value),
+        Some(69_791)
+    );
+    monitor.choose_unit("1219053").expect("real unit");
+    let after = monitor.benchmark("KANALIZACJA_PROC", 2024, "voivodeship").expect("benchmark");
+    assert_eq!(after.stats.n, 0, "synthetic data left with the demo");
+    assert_eq!(
+        monitor.benchmark("LUD_OGOLEM", 2024, "voivodeship").expect("benchmark").stats.n,
+        182
+    );
+}
