@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "run_import",
     "cancel_import",
     "add_note",
+    "comparable_indicators",
+    "benchmark",
 ];
 
 fn main() {

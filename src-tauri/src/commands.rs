@@ -1,8 +1,8 @@
 //! IPC commands: each one calls a single `jst-core` use case.
 
 use jst_core::{
-    default_status_year, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
-    StatusView, StrategyOverviewView, UnitView, ValueInput,
+    default_status_year, BenchmarkView, ComparableIndicatorView, ImportCheckView, ImportKind,
+    ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput,
 };
 use std::path::Path;
 
@@ -129,4 +129,23 @@ pub async fn add_note(
 ) -> Result<IndicatorDetailView, ApiError> {
     let year = year.unwrap_or_else(default_status_year);
     state.with(|m| m.add_indicator_note(&code, note_year, &text, year))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn comparable_indicators(
+    state: State<'_, AppState>,
+) -> Result<Vec<ComparableIndicatorView>, ApiError> {
+    state.with(|m| m.comparable_indicators())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn benchmark(
+    state: State<'_, AppState>,
+    indicator: String,
+    year: i32,
+    group: String,
+) -> Result<BenchmarkView, ApiError> {
+    state.with(|m| m.benchmark(&indicator, year, &group))
 }

@@ -32,6 +32,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::run_import,
             commands::cancel_import,
             commands::add_note,
+            commands::comparable_indicators,
+            commands::benchmark,
         ])
 }
 

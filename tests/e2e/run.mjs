@@ -95,6 +95,14 @@ await scenario("demo", async (s) => {
   assert.match(text, /69 791/);
   await s.screenshot(join(artifacts, "05-demo.png"));
   await expectAccessible(s, "demo");
+  // Porównania: the demo unit's position in its type_size group, on the synthetic demo data.
+  await s.click("nav button", "Porównania");
+  await s.waitFor("pozycja w grupie", "return document.querySelector('[data-testid=group-info]')?.innerText.includes('Grupa:');");
+  const info = (await s.text("return document.querySelector('[data-testid=group-info]').innerText;")).replace(NBSP, " ");
+  assert.match(info, /gminy miejsko-wiejskie, 50–100 tys\. mieszkańców/);
+  assert.match(await s.text("return document.querySelector('.own-position').innerText;"), /ćwiartce|mediany/);
+  await s.screenshot(join(artifacts, "05b-porownania.png"));
+  await expectAccessible(s, "porównania");
   // A command the UI has no permission for does not exist for the webview.
   const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
   assert.ok(denied.err, "webview nie ma dostępu do systemu plików");

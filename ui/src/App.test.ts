@@ -126,3 +126,44 @@ describe("Strategia", () => {
     unmount(app);
   });
 });
+
+describe("Porównania", () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = "";
+  });
+
+  it("shows the group, the position in words and the members", async () => {
+    const view = {
+      indicator: { code: "WYD_SP_NA_UCZNIA", name: "Wydatki na szkoły podstawowe na 1 ucznia", unit: "zł", polarity: "lower_is_better" },
+      year: 2024,
+      source: "public",
+      group: { kind: "powiat", label: "gminy, powiat wielicki", n: 5 },
+      own: { teryt: "1219053", value: 9000 },
+      stats: { n: 4, q1: 9750, median: 10000, q3: 10500, mean: 10250, min: 9000, max: 12000, p10: null, p90: null },
+      percentile_rank: 12.5,
+      rank: 1,
+      members: [
+        { teryt: "1219053", name: "Wieliczka", value: 9000 },
+        { teryt: "1219043", name: "Niepołomice", value: 12000 },
+      ],
+    };
+    mockIPC((cmd) => {
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
+      if (cmd === "comparable_indicators") return [{ code: "WYD_SP_NA_UCZNIA", name: "Wydatki na szkoły podstawowe na 1 ucznia", unit: "zł", area: "edukacja" }];
+      if (cmd === "benchmark") return view;
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Porównania"))!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=group-info]")?.textContent).toContain("gminy, powiat wielicki");
+    const badge = document.querySelector(".peer")!;
+    expect(badge.textContent).toBe("w najlepszej ćwiartce grupy");
+    expect(badge.getAttribute("data-quartile")).toBe("1");
+    expect(document.querySelector(".own-row")?.textContent).toContain("Wieliczka");
+    unmount(app);
+  });
+});

@@ -243,3 +243,33 @@ impl Monitor {
         Ok(formula.evaluate(|c| values.get(c).copied().flatten()))
     }
 }
+
+/// A catalogue indicator the Porównania screen can offer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ComparableIndicatorView {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub area: Option<String>,
+}
+
+impl Monitor {
+    /// Catalogue indicators (not local or sample ones), by area then name.
+    pub fn comparable_indicators(&self) -> Result<Vec<ComparableIndicatorView>> {
+        let mut list: Vec<ComparableIndicatorView> = self
+            .local
+            .catalogue()?
+            .into_iter()
+            .filter(|i| i.origin == "catalogue")
+            .map(|i| ComparableIndicatorView {
+                code: i.code,
+                name: i.name_pl,
+                unit: i.unit,
+                area: i.area,
+            })
+            .collect();
+        list.sort_by(|a, b| (a.area.as_deref(), &a.name).cmp(&(b.area.as_deref(), &b.name)));
+        Ok(list)
+    }
+}

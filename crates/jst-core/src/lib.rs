@@ -20,7 +20,8 @@ mod strategy_views;
 mod views;
 
 pub use benchmark::{
-    BenchmarkIndicatorView, BenchmarkView, GroupView, MemberView, OwnValueView, StatsView,
+    BenchmarkIndicatorView, BenchmarkView, ComparableIndicatorView, GroupView, MemberView,
+    OwnValueView, StatsView,
 };
 pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;

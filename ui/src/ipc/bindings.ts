@@ -21,6 +21,8 @@ export const commands = {
 	/**  Asks a running check or import to stop before it writes anything. */
 	cancelImport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_import")),
 	addNote: (code: string, noteYear: number | null, text: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("add_note", { code, noteYear, text, year })),
+	comparableIndicators: () => typedError<ComparableIndicatorView[], ApiError>(__TAURI_INVOKE("comparable_indicators")),
+	benchmark: (indicator: string, year: number, group: string) => typedError<BenchmarkView, ApiError>(__TAURI_INVOKE("benchmark", { indicator, year, group })),
 };
 
 /* Types */
@@ -28,6 +30,36 @@ export const commands = {
 export type ApiError = {
 	kind: ErrorKind,
 	message: string,
+};
+
+export type BenchmarkIndicatorView = {
+	code: string,
+	name: string,
+	unit: string,
+	/**  `higher_is_better | lower_is_better | neutral` */
+	polarity: string,
+};
+
+/**  The JSON contract of `jst benchmark --format json` (issue 4). */
+export type BenchmarkView = {
+	indicator: BenchmarkIndicatorView,
+	year: number,
+	/**  `public` for per-unit public statistics. */
+	source: string,
+	group: GroupView,
+	own: OwnValueView,
+	stats: StatsView,
+	percentile_rank: number | null,
+	rank: number | null,
+	members: MemberView[],
+};
+
+/**  A catalogue indicator the Porównania screen can offer. */
+export type ComparableIndicatorView = {
+	code: string,
+	name: string,
+	unit: string,
+	area: string | null,
 };
 
 /**  What kind of failure happened; shells branch on this, never on message text. */
@@ -57,6 +89,13 @@ export type FindingView = {
 	row: number | null,
 	column: string | null,
 	message: string,
+};
+
+export type GroupView = {
+	kind: string,
+	label: string,
+	/**  Units in the group, the own unit included. */
+	n: number,
 };
 
 export type HistoryEntryView = {
@@ -134,6 +173,12 @@ export type IndicatorStatusView = {
 	projection: ProjectionView | null,
 };
 
+export type MemberView = {
+	teryt: string,
+	name: string,
+	value: number | null,
+};
+
 export type NodeStatusView = {
 	code: string,
 	parent_code: string | null,
@@ -171,6 +216,11 @@ export type OwnUnitView = {
 	population: PopulationView | null,
 };
 
+export type OwnValueView = {
+	teryt: string,
+	value: number | null,
+};
+
 export type PopulationView = {
 	year: number,
 	value: number,
@@ -181,6 +231,18 @@ export type ProjectionView = {
 	year_target_reached: number | null,
 	/**  80 % prediction interval `[lo, hi]`, with four points or more. */
 	interval: [number | null, number | null] | null,
+};
+
+export type StatsView = {
+	n: number,
+	q1: number | null,
+	median: number | null,
+	q3: number | null,
+	mean: number | null,
+	min: number | null,
+	max: number | null,
+	p10: number | null,
+	p90: number | null,
 };
 
 export type StatusView = {

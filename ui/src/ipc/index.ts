@@ -4,6 +4,8 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type ApiError,
+  type BenchmarkView,
+  type ComparableIndicatorView,
   type ErrorKind,
   type ImportCheckView,
   type ImportKind,
@@ -15,7 +17,7 @@ import {
   type ValueInput,
 } from "./bindings";
 
-export type { ApiError, ErrorKind, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
+export type { ApiError, BenchmarkView, ComparableIndicatorView, ErrorKind, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -71,6 +73,9 @@ export const api = {
   },
   addNote: async (code: string, noteYear: number | null, text: string, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.addNote(code, noteYear, text, year)),
+  comparableIndicators: async (): Promise<ComparableIndicatorView[]> => unwrap(await commands.comparableIndicators()),
+  benchmark: async (indicator: string, year: number, group: string): Promise<BenchmarkView> =>
+    unwrap(await commands.benchmark(indicator, year, group)),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };

@@ -40,31 +40,16 @@ impl LocalStore {
 
     pub fn indicator(&self, code: &str) -> Result<Option<IndicatorRecord>> {
         use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT code, name_pl, name_en, unit, polarity, area, definition, formula, source,
-                        structural, person_count, origin
-                 FROM indicators WHERE code = ?1",
-                [code],
-                |r| {
-                    Ok(IndicatorRecord {
-                        code: r.get(0)?,
-                        name_pl: r.get(1)?,
-                        name_en: r.get(2)?,
-                        unit: r.get(3)?,
-                        polarity: r.get(4)?,
-                        area: r.get(5)?,
-                        definition: r.get(6)?,
-                        formula: r.get(7)?,
-                        source: r.get(8)?,
-                        structural: r.get(9)?,
-                        person_count: r.get(10)?,
-                        origin: r.get(11)?,
-                    })
-                },
-            )
-            .optional()?)
+        let sql = format!("{SELECT_INDICATOR} WHERE code = ?1");
+        Ok(self.conn.query_row(&sql, [code], indicator_from_row).optional()?)
+    }
+
+    /// The whole catalogue, by code.
+    pub fn catalogue(&self) -> Result<Vec<IndicatorRecord>> {
+        let sql = format!("{SELECT_INDICATOR} ORDER BY code");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], indicator_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// `catalogue | local | sample`, or `None` for an unknown code.
@@ -115,4 +100,24 @@ pub(super) fn upsert_indicators(
         ])?;
     }
     Ok(())
+}
+
+const SELECT_INDICATOR: &str = "SELECT code, name_pl, name_en, unit, polarity, area, definition,
+        formula, source, structural, person_count, origin FROM indicators";
+
+fn indicator_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndicatorRecord> {
+    Ok(IndicatorRecord {
+        code: r.get(0)?,
+        name_pl: r.get(1)?,
+        name_en: r.get(2)?,
+        unit: r.get(3)?,
+        polarity: r.get(4)?,
+        area: r.get(5)?,
+        definition: r.get(6)?,
+        formula: r.get(7)?,
+        source: r.get(8)?,
+        structural: r.get(9)?,
+        person_count: r.get(10)?,
+        origin: r.get(11)?,
+    })
 }
