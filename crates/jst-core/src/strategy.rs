@@ -79,22 +79,7 @@ impl Monitor {
         progress: RowProgress<'_>,
     ) -> Result<ImportCheckView> {
         match self.plan_strategy_import(path, options, progress) {
-            Ok(plan) => {
-                let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
-                Ok(ImportCheckView {
-                    file: plan.file,
-                    ok: true,
-                    findings: plan.findings.iter().map(FindingView::from).collect(),
-                    strategy: Some(StrategyHeadView {
-                        name: plan.draft.name,
-                        period_from: plan.draft.period_from,
-                        period_to: plan.draft.period_to,
-                    }),
-                    nodes: count(plan.draft.tree.nodes.len()),
-                    indicators: count(indicators),
-                    values: 0,
-                })
-            }
+            Ok(plan) => Ok(plan.into_check_view()),
             Err(Error::Import(e)) if !e.cancelled => Ok(failed_check(e)),
             Err(other) => Err(other),
         }
@@ -239,20 +224,7 @@ impl Monitor {
                 }
                 let mode = SaveMode::UpdateActive;
                 self.local.save_strategy(&stamp(), &plan.draft, &plan.local, mode)?;
-                let indicators = plan.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
-                ImportCheckView {
-                    file: plan.file,
-                    ok: true,
-                    findings: plan.findings.iter().map(FindingView::from).collect(),
-                    strategy: Some(StrategyHeadView {
-                        name: plan.draft.name,
-                        period_from: plan.draft.period_from,
-                        period_to: plan.draft.period_to,
-                    }),
-                    nodes: count(plan.draft.tree.nodes.len()),
-                    indicators: count(indicators),
-                    values: 0,
-                }
+                plan.into_check_view()
             }
             ImportKind::Values => {
                 let rows = &mut |done: usize, total: usize| progress(checking(done, total));
@@ -545,6 +517,26 @@ fn checking(done: usize, total: usize) -> ImportProgress {
 
 fn writing(done: u32) -> ImportProgress {
     ImportProgress { stage: "zapis".to_owned(), done, total: 1 }
+}
+
+impl StrategyPlan {
+    /// What the window shows of a valid template (before or after writing it).
+    fn into_check_view(self) -> ImportCheckView {
+        let indicators = self.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum();
+        ImportCheckView {
+            ok: true,
+            findings: self.findings.iter().map(FindingView::from).collect(),
+            strategy: Some(StrategyHeadView {
+                name: self.draft.name,
+                period_from: self.draft.period_from,
+                period_to: self.draft.period_to,
+            }),
+            nodes: count(self.draft.tree.nodes.len()),
+            indicators: count(indicators),
+            values: 0,
+            file: self.file,
+        }
+    }
 }
 
 /// A report for a file that cannot be imported.
