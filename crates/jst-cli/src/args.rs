@@ -47,6 +47,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Jednostki podobne.
+    Peers {
+        #[command(subcommand)]
+        what: PeersCommand,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -169,6 +174,28 @@ fn parse_period(raw: &str) -> Result<(i32, i32), String> {
         return Err(format!("okres {from}–{to} kończy się przed początkiem"));
     }
     Ok((from, to))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeersCommand {
+    /// Najbardziej podobne jednostki (odległość w zmiennych strukturalnych) z udziałem każdej zmiennej.
+    Nearest {
+        /// Liczba jednostek.
+        #[arg(long, default_value_t = 15)]
+        k: usize,
+        /// Rok danych (domyślnie ostatni z danymi o ludności).
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: Option<i32>,
+        /// Zmienne (kody wskaźników) oddzielone przecinkami; domyślnie wskaźniki strukturalne.
+        #[arg(long, value_delimiter = ',')]
+        variables: Option<Vec<String>>,
+        /// Wagi zmiennych oddzielone przecinkami (domyślnie 1).
+        #[arg(long, value_delimiter = ',')]
+        weights: Option<Vec<f64>>,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Subcommand)]

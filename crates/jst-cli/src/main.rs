@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
-use args::{Cli, Command, Format, ImportCommand, StrategyCommand, UnitsCommand};
+use args::{Cli, Command, Format, ImportCommand, PeersCommand, StrategyCommand, UnitsCommand};
 
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
@@ -150,6 +150,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             match format {
                 Format::Json => println!("{}", to_json(&view)?),
                 Format::Table => print!("{}", render::benchmark(&view)),
+            }
+        }
+        Command::Peers { what: PeersCommand::Nearest { k, year, variables, weights, format } } => {
+            let list = monitor.nearest_peers(k, year, variables, weights)?;
+            match format {
+                Format::Json => println!("{}", to_json(&list)?),
+                Format::Table => print!("{}", render::nearest(&list)),
             }
         }
         Command::Status { format } => {

@@ -314,6 +314,28 @@ pub fn benchmark(view: &jst_core::BenchmarkView) -> String {
     out
 }
 
+pub fn nearest(list: &[jst_core::NearestView]) -> String {
+    let mut out = String::new();
+    for (i, n) in list.iter().enumerate() {
+        let mut reasons: Vec<(&String, &f64)> = n.shares.iter().collect();
+        reasons.sort_by(|a, b| b.1.total_cmp(a.1));
+        let top: Vec<String> = reasons
+            .iter()
+            .take(3)
+            .map(|(code, share)| format!("{code} {} %", format_decimal(**share * 100.0, 0)))
+            .collect();
+        out.push_str(&format!(
+            "{:>3}. {} {} — odległość {}; różnice: {}\n",
+            i + 1,
+            n.teryt,
+            n.name,
+            format_decimal(n.distance, 3),
+            top.join(", ")
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

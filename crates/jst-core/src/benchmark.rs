@@ -178,7 +178,7 @@ impl Monitor {
     }
 
     /// Every unit's public value of an indicator, computed by its formula when it has one.
-    fn public_values(
+    pub(crate) fn public_values(
         &self,
         code: &str,
         formula: Option<&Formula>,

@@ -13,6 +13,7 @@ mod error;
 mod groups;
 mod indicator_detail;
 mod monitor;
+mod nearest;
 mod peers;
 mod shipped;
 mod strategy;
@@ -28,6 +29,7 @@ pub use catalogue::CatalogueImportView;
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
+pub use nearest::NearestView;
 pub use peers::PeersImportView;
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{

@@ -490,3 +490,46 @@ fn benchmark_follows_the_contract_and_computes_formulas() {
     assert_eq!(missing["rank"], Value::Null);
     assert_eq!(jst(&data, &["benchmark", "NIE_MA", "--year", "2024"]).status.code(), Some(3));
 }
+
+#[test]
+fn nearest_peers_by_population_agree_with_a_hand_computation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    // Only the shipped, real population of the 182 gminy of małopolskie is there: population
+    // standard deviation 60 135.59, so Nowy Sącz (79 821) is 10 030 / 60 135.59 = 0.16679 away.
+    let list = json_of(&jst(
+        &data,
+        &[
+            "peers",
+            "nearest",
+            "--k",
+            "3",
+            "--variables",
+            "LUD_OGOLEM",
+            "--year",
+            "2024",
+            "--format",
+            "json",
+        ],
+    ));
+    let order: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|n| n["teryt"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(order, ["1262011", "1209033", "1212053"]);
+    let first = &list[0];
+    assert!(
+        (first["distance"].as_f64().unwrap_or_default() - 0.166_789_745).abs() < 1e-6,
+        "{first}"
+    );
+    assert_eq!(first["shares"], json!({"LUD_OGOLEM": 1.0}));
+    assert_eq!(
+        jst(&data, &["peers", "nearest", "--variables", "LUD_OGOLEM", "--weights", "1,2"])
+            .status
+            .code(),
+        Some(3)
+    );
+}
