@@ -18,7 +18,7 @@ use crate::{Result, Stamp};
 
 pub use budget::BudgetLineRecord;
 pub use catalogue::IndicatorRecord;
-pub use observations::{HistoryEntry, HistoryRow, ObservationRecord};
+pub use observations::{HistoryEntry, ObservationRecord};
 pub use own_unit::OwnUnitRecord;
 pub use register::RegisterLoadSummary;
 pub use strategy::{NoteRecord, SaveMode, StrategyDraft, StrategyRecord};

@@ -17,9 +17,6 @@ pub struct ObservationRecord {
     pub sample: bool,
 }
 
-/// One row of the history of own values.
-pub type HistoryRow = (String, i32, Option<f64>, Option<f64>, String);
-
 impl LocalStore {
     /// Inserts or updates values by (indicator, year), all in one transaction.
     pub fn upsert_observations(
@@ -48,16 +45,6 @@ impl LocalStore {
         Ok(self.conn.query_row("SELECT count(*) FROM observations WHERE sample = 0", [], |r| {
             r.get::<_, i64>(0)
         })? as usize)
-    }
-
-    /// (indicator, year, old, new, changed_by) of every change, oldest first.
-    pub fn observation_history(&self) -> Result<Vec<HistoryRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT indicator, year, old_value, new_value, changed_by FROM observation_history ORDER BY id",
-        )?;
-        let rows =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

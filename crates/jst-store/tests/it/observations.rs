@@ -45,12 +45,18 @@ fn every_change_of_a_value_is_kept_in_history() {
     store
         .upsert_observations(&stamp("t3"), "wartości", &[value("WSK_A", 2023, 2.5)])
         .expect("same");
-    let history = store.observation_history().expect("history");
+    // Newest first; the unchanged third write leaves no entry.
+    let history: Vec<(i32, Option<f64>, Option<f64>, String)> = store
+        .history_of("WSK_A")
+        .expect("history")
+        .into_iter()
+        .map(|h| (h.year, h.old_value, h.new_value, h.changed_by))
+        .collect();
     assert_eq!(
         history,
         [
-            ("WSK_A".into(), 2023, None, Some(1.0), "test".into()),
-            ("WSK_A".into(), 2023, Some(1.0), Some(2.5), "test".into()),
+            (2023, Some(1.0), Some(2.5), "test".to_owned()),
+            (2023, None, Some(1.0), "test".to_owned())
         ]
     );
     // A value for an indicator outside the catalogue is refused by the schema.
