@@ -63,15 +63,6 @@ impl Monitor {
         })
     }
 
-    /// The validation report of a strategy template; writes nothing.
-    pub fn check_strategy_import(
-        &self,
-        path: &Path,
-        options: &StrategyImportOptions,
-    ) -> Result<ImportCheckView> {
-        self.check_strategy_with(path, options, &mut |_, _| true)
-    }
-
     fn check_strategy_with(
         &self,
         path: &Path,
@@ -169,11 +160,6 @@ impl Monitor {
             values: count(values.len()),
             findings: findings.iter().map(FindingView::from).collect(),
         })
-    }
-
-    /// The validation report of an own-values file; writes nothing.
-    pub fn check_values_import(&self, path: &Path) -> Result<ImportCheckView> {
-        self.check_values_with(path, &mut |_, _| true)
     }
 
     fn check_values_with(&self, path: &Path, progress: RowProgress<'_>) -> Result<ImportCheckView> {

@@ -239,7 +239,7 @@ fn checking_a_file_reports_and_writes_nothing() {
     let before = std::fs::read(&db).expect("db");
     let good = write(dir.path(), "dobry.csv", &template(&ROWS));
     let report =
-        monitor.check_strategy_import(&good, &StrategyImportOptions::default()).expect("check");
+        monitor.check_import(jst_core::ImportKind::Strategy, &good, &mut |_| true).expect("check");
     assert!(report.ok);
     assert_eq!((report.nodes, report.indicators), (2, 2));
     assert!(report.findings.iter().any(|f| f.severity == "informacja"));
@@ -247,12 +247,13 @@ fn checking_a_file_reports_and_writes_nothing() {
     rows.push("1.2;9;cel_operacyjny;Sieroty;;;;;;;;;;;;;");
     let bad = write(dir.path(), "zly.csv", &template(&rows));
     let report =
-        monitor.check_strategy_import(&bad, &StrategyImportOptions::default()).expect("check");
+        monitor.check_import(jst_core::ImportKind::Strategy, &bad, &mut |_| true).expect("check");
     assert!(!report.ok);
     let error = report.findings.iter().find(|f| f.severity == "błąd").expect("an error");
     assert_eq!((error.row, error.column.as_deref()), (Some(5), Some("kod_nadrzedny")));
     let values = write(dir.path(), "w.csv", "wskaznik_kod;rok;wartosc\nLUD_OGOLEM;2024;x\n");
-    let report = monitor.check_values_import(&values).expect("check");
+    let report =
+        monitor.check_import(jst_core::ImportKind::Values, &values, &mut |_| true).expect("check");
     assert!(!report.ok);
     assert_eq!(std::fs::read(&db).expect("db"), before, "checks never write");
     assert_eq!(
