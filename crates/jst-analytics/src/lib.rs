@@ -11,5 +11,5 @@ mod stats;
 
 pub use error::Error;
 pub use neighbours::{nearest, Neighbour, Pool};
-pub use position::{order_members, own_position, Member, Polarity, Position};
+pub use position::{order_members, own_position, Member, Position};
 pub use stats::{group_stats, GroupStats};

@@ -2,13 +2,7 @@
 
 use std::cmp::Ordering;
 
-/// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Polarity {
-    HigherIsBetter,
-    LowerIsBetter,
-    Neutral,
-}
+use jst_domain::Polarity;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Position {

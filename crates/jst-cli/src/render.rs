@@ -2,16 +2,14 @@
 //! from five digits up: `69 791`, but `1234`).
 
 use jst_core::{RegisterImportView, StatusView, UnitView};
+use jst_domain::strategy::Status;
+use jst_domain::UnitKind;
 
+/// Polish label of a kind code; an unknown code is shown as it is.
 fn kind_label(code: &str) -> &str {
-    match code {
-        "gmina_miejska" => "gmina miejska",
-        "gmina_wiejska" => "gmina wiejska",
-        "gmina_miejsko_wiejska" => "gmina miejsko-wiejska",
-        "miasto_na_prawach_powiatu" => "miasto na prawach powiatu",
-        "powiat" => "powiat",
-        "wojewodztwo" => "województwo",
-        other => other,
+    match code.parse::<UnitKind>() {
+        Ok(kind) => kind.label_pl(),
+        Err(_) => code,
     }
 }
 
@@ -136,15 +134,10 @@ pub fn format_decimal(value: f64, digits: usize) -> String {
     }
 }
 
-fn status_label(code: &str) -> &'static str {
-    match code {
-        "achieved" => "✓ Osiągnięto",
-        "on_track" => "● Zgodnie z planem",
-        "acceleration_needed" => "▲ Wymaga przyspieszenia",
-        "limited_progress" => "◆ Niewielki postęp",
-        "deterioration" => "▼ Pogorszenie",
-        _ => "– Brak danych",
-    }
+/// Mark and word of a status (DESIGN §12), never one without the other.
+fn status_label(code: &str) -> String {
+    let status = Status::from_code(code).unwrap_or(Status::NoData);
+    format!("{} {}", status.mark(), status.label_pl())
 }
 
 pub fn findings(findings: &[jst_core::FindingView]) -> String {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use jst_analytics::{group_stats, order_members, own_position, Member, Polarity};
-use jst_domain::{Formula, POPULATION};
+use jst_analytics::{group_stats, order_members, own_position, Member};
+use jst_domain::{Formula, Polarity, POPULATION};
 use serde::Serialize;
 
 use crate::groups::{members, GroupSpec};
@@ -74,14 +74,6 @@ pub struct BenchmarkView {
     pub members: Vec<MemberView>,
 }
 
-fn polarity(code: &str) -> Polarity {
-    match code {
-        "higher_is_better" => Polarity::HigherIsBetter,
-        "lower_is_better" => Polarity::LowerIsBetter,
-        _ => Polarity::Neutral,
-    }
-}
-
 impl Monitor {
     /// The own unit against its group for one indicator and year. A formula indicator is
     /// computed per unit from its components of the same year; the own unit's `WYD_*`/`DOCH_*`
@@ -112,7 +104,7 @@ impl Monitor {
         let public = self.public_values(code, formula.as_ref(), year)?;
         let own_value = self.own_value(code, formula.as_ref(), year, &own.identity, &public)?;
 
-        let polarity = polarity(&indicator.polarity);
+        let polarity = Polarity::from_code(&indicator.polarity);
         let mut values: Vec<f64> =
             group_members.iter().filter_map(|u| public.get(&u.identity).copied()).collect();
         values.extend(own_value);

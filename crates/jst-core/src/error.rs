@@ -85,8 +85,5 @@ impl Error {
 }
 
 fn status_label(code: &str) -> &'static str {
-    jst_domain::strategy::Status::ALL
-        .into_iter()
-        .find(|s| s.code() == code)
-        .map_or("nieznany", jst_domain::strategy::Status::label_pl)
+    jst_domain::strategy::Status::from_code(code).map_or("nieznany", |s| s.label_pl())
 }

@@ -103,16 +103,8 @@ fn kind_plural(kind: UnitKind) -> &'static str {
     }
 }
 
-fn family(kind: UnitKind) -> u8 {
-    match kind {
-        UnitKind::Powiat => 1,
-        UnitKind::Wojewodztwo => 2,
-        _ => 0,
-    }
-}
-
 fn family_label(kind: UnitKind) -> &'static str {
-    match family(kind) {
+    match kind.family() {
         0 => "gminy i miasta na prawach powiatu",
         1 => "powiaty",
         _ => "województwa",
@@ -147,7 +139,8 @@ pub fn members<'a>(
         GroupSpec::Voivodeship => {
             let list = others
                 .filter(|u| {
-                    family(u.kind) == family(own.kind) && u.voivodeship_code == own.voivodeship_code
+                    u.kind.family() == own.kind.family()
+                        && u.voivodeship_code == own.voivodeship_code
                 })
                 .collect();
             let name = own.voivodeship_name.clone().unwrap_or_else(|| own.voivodeship_code.clone());
@@ -165,7 +158,7 @@ pub fn members<'a>(
             (list, format!("gminy, powiat {}", own.powiat_name.clone().unwrap_or_default()))
         }
         GroupSpec::All => {
-            let list = others.filter(|u| family(u.kind) == family(own.kind)).collect();
+            let list = others.filter(|u| u.kind.family() == own.kind.family()).collect();
             (list, format!("wszystkie {}", family_label(own.kind)))
         }
         GroupSpec::Units(codes) => {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jst_analytics::{nearest, Pool};
-use jst_domain::{Formula, UnitKind, POPULATION};
+use jst_domain::{Formula, POPULATION};
 use serde::Serialize;
 
 use crate::{Error, Monitor, Result};
@@ -16,14 +16,6 @@ pub struct NearestView {
     pub distance: f64,
     /// Share of each variable in the squared distance: why this unit is (dis)similar.
     pub shares: BTreeMap<String, f64>,
-}
-
-fn family(kind: UnitKind) -> u8 {
-    match kind {
-        UnitKind::Powiat => 1,
-        UnitKind::Wojewodztwo => 2,
-        _ => 0,
-    }
 }
 
 impl Monitor {
@@ -93,7 +85,7 @@ impl Monitor {
             .local
             .active_units()?
             .into_iter()
-            .filter(|u| family(u.kind) == family(own.kind))
+            .filter(|u| u.kind.family() == own.kind.family())
             .filter(|u| series.iter().all(|(_, values)| values.contains_key(&u.identity)))
             .collect();
         let own_index = units.iter().position(|u| u.id == own.id).ok_or_else(|| {

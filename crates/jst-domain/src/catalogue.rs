@@ -16,6 +16,15 @@ impl Polarity {
             Self::Neutral => "neutral",
         }
     }
+
+    /// The stored code back; anything unknown is neutral.
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "higher_is_better" => Self::HigherIsBetter,
+            "lower_is_better" => Self::LowerIsBetter,
+            _ => Self::Neutral,
+        }
+    }
 }
 
 /// Population at 31 December, the denominator of per-resident indicators and the size of a unit.

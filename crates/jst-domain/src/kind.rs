@@ -60,6 +60,16 @@ impl UnitKind {
 }
 
 impl UnitKind {
+    /// Comparison family (DESIGN §5.5): gminy and miasta na prawach powiatu compare together,
+    /// powiaty together, województwa together.
+    pub fn family(self) -> u8 {
+        match self {
+            Self::Powiat => 1,
+            Self::Wojewodztwo => 2,
+            _ => 0,
+        }
+    }
+
     /// A gmina lying in a powiat (not a city county).
     pub fn is_gmina_in_powiat(self) -> bool {
         matches!(self, Self::GminaMiejska | Self::GminaWiejska | Self::GminaMiejskoWiejska)

@@ -33,6 +33,10 @@ impl Status {
         }
     }
 
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Polish label as DESIGN §12 names it.
     pub fn label_pl(self) -> &'static str {
         match self {
