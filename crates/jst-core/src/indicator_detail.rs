@@ -1,6 +1,6 @@
 //! One indicator of the active strategy: its detail and the entry of a value by hand.
 
-use jst_domain::strategy::{Status, Thresholds, YearValue};
+use jst_domain::strategy::{NodeIndicator, Status, Thresholds, YearValue};
 use jst_store::ObservationRecord;
 
 use crate::monitor::stamp;
@@ -10,19 +10,27 @@ use crate::strategy_views::{HistoryEntryView, IndicatorDetailView, ObservationVi
 use crate::{Error, Monitor, Result};
 
 impl Monitor {
+    /// The active strategy's id, and the first node `code` is attached to with its target.
+    fn attached_indicator(&self, code: &str) -> Result<(i64, String, NodeIndicator)> {
+        let (strategy, tree) = self.active_tree()?;
+        tree.nodes
+            .into_iter()
+            .find_map(|n| {
+                let code_matches = |i: &NodeIndicator| i.code == code;
+                let indicator = n.indicators.into_iter().find(code_matches)?;
+                Some((strategy.id, n.code, indicator))
+            })
+            .ok_or_else(|| Error::UnknownIndicator(code.to_owned()))
+    }
+
     /// The indicator `code` of the active strategy as evaluated in `year`.
     pub fn indicator_detail(&self, code: &str, year: i32) -> Result<IndicatorDetailView> {
-        let (strategy, tree) = self.active_tree()?;
-        let (node, indicator) = tree
-            .nodes
-            .iter()
-            .find_map(|n| n.indicators.iter().find(|i| i.code == code).map(|i| (n, i)))
-            .ok_or_else(|| Error::UnknownIndicator(code.to_owned()))?;
+        let (strategy_id, node_code, indicator) = self.attached_indicator(code)?;
         let values = self.local.observations_of(code)?;
         let series: Vec<YearValue> =
             values.iter().map(|o| YearValue { year: o.year, value: o.value }).collect();
         let (status, _) =
-            indicator_status(&node.code, indicator, &series, year, &Thresholds::default());
+            indicator_status(&node_code, &indicator, &series, year, &Thresholds::default());
         let history = self
             .local
             .history_of(code)?
@@ -56,7 +64,7 @@ impl Monitor {
             history,
             notes: self
                 .local
-                .notes_of_indicator(strategy.id, code)?
+                .notes_of_indicator(strategy_id, code)?
                 .into_iter()
                 .map(|n| NoteView {
                     year: n.year,
@@ -80,13 +88,8 @@ impl Monitor {
         if text.is_empty() {
             return Err(Error::InvalidValue("notatka jest pusta".to_owned()));
         }
-        let (strategy, tree) = self.active_tree()?;
-        let node = tree
-            .nodes
-            .iter()
-            .find(|n| n.indicators.iter().any(|i| i.code == code))
-            .ok_or_else(|| Error::UnknownIndicator(code.to_owned()))?;
-        self.local.add_note(&stamp(), strategy.id, Some(&node.code), Some(code), year, text)?;
+        let (strategy_id, node_code, _) = self.attached_indicator(code)?;
+        self.local.add_note(&stamp(), strategy_id, Some(&node_code), Some(code), year, text)?;
         self.indicator_detail(code, evaluation_year)
     }
 
@@ -106,8 +109,8 @@ impl Monitor {
                 input.status
             )));
         }
-        let detail = self.indicator_detail(&input.indicator, year)?;
-        let baseline_year = detail.status.baseline.year;
+        let (_, node_code, indicator) = self.attached_indicator(&input.indicator)?;
+        let baseline_year = indicator.baseline.year;
         if input.year < baseline_year {
             return Err(invalid(format!(
                 "rok {} jest wcześniejszy niż rok bazowy {baseline_year}",
@@ -115,21 +118,16 @@ impl Monitor {
             )));
         }
         // The status the indicator would have in the value's year, with the value in place.
-        let (_, tree) = self.active_tree()?;
-        let (node, indicator) = tree
-            .nodes
-            .iter()
-            .find_map(|n| n.indicators.iter().find(|i| i.code == input.indicator).map(|i| (n, i)))
-            .ok_or_else(|| Error::UnknownIndicator(input.indicator.clone()))?;
-        let mut series: Vec<YearValue> = detail
-            .values
+        let mut series: Vec<YearValue> = self
+            .local
+            .observations_of(&input.indicator)?
             .iter()
             .filter(|o| o.year != input.year)
             .map(|o| YearValue { year: o.year, value: o.value })
             .collect();
         series.push(YearValue { year: input.year, value: input.value });
         let (after, _) =
-            indicator_status(&node.code, indicator, &series, input.year, &Thresholds::default());
+            indicator_status(&node_code, &indicator, &series, input.year, &Thresholds::default());
         let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         let needs_note = [Status::LimitedProgress.code(), Status::Deterioration.code()]
             .contains(&after.status.as_str());
