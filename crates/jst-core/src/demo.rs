@@ -12,6 +12,7 @@ use jst_domain::POPULATION;
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
 use jst_synth::{generate, SynthUnit};
 
+use crate::strategy::strategy_catalogue_entry;
 use crate::Result;
 
 /// Peer-store dataset of the demo's synthetic peer data.
@@ -77,18 +78,9 @@ pub(crate) fn demo() -> Result<Demo> {
         .flat_map(|n| &n.indicators)
         .filter(|i| seen.insert(i.code.clone()))
         .map(|i| IndicatorRecord {
-            code: i.code.clone(),
             name_pl: format!("{} (dane przykładowe)", i.name),
-            name_en: None,
-            unit: i.unit.clone(),
-            polarity: "neutral".to_owned(),
-            area: None,
-            definition: None,
-            formula: None,
             source: Some(SAMPLE_SOURCE.to_owned()),
-            structural: false,
-            person_count: false,
-            origin: "sample".to_owned(),
+            ..strategy_catalogue_entry(i, "sample")
         })
         .collect();
     let values = parse_own_values(VALUES, VALUES_FILE)?

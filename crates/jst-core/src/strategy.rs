@@ -469,23 +469,29 @@ impl Monitor {
         let mut out = Vec::new();
         for i in tree.nodes.iter().flat_map(|n| &n.indicators) {
             if seen.insert(i.code.clone()) && !self.local.has_indicator(&i.code)? {
-                out.push(IndicatorRecord {
-                    code: i.code.clone(),
-                    name_pl: i.name.clone(),
-                    name_en: None,
-                    unit: i.unit.clone(),
-                    polarity: "neutral".to_owned(),
-                    area: None,
-                    definition: None,
-                    formula: None,
-                    source: i.source.clone(),
-                    structural: false,
-                    person_count: false,
-                    origin: "local".to_owned(),
-                });
+                out.push(strategy_catalogue_entry(i, "local"));
             }
         }
         Ok(out)
+    }
+}
+
+/// The catalogue entry a strategy indicator gets when its code is new: the strategy's wording,
+/// neutral polarity (the strategy's direction is the unit's intent, not a catalogue property).
+pub(crate) fn strategy_catalogue_entry(i: &NodeIndicator, origin: &str) -> IndicatorRecord {
+    IndicatorRecord {
+        code: i.code.clone(),
+        name_pl: i.name.clone(),
+        name_en: None,
+        unit: i.unit.clone(),
+        polarity: "neutral".to_owned(),
+        area: None,
+        definition: None,
+        formula: None,
+        source: i.source.clone(),
+        structural: false,
+        person_count: false,
+        origin: origin.to_owned(),
     }
 }
 

@@ -43,31 +43,19 @@ pub const INDICATORS: [&str; 33] = [
     "DROGI_TWARDE_PROC",
 ];
 
-/// Tasks of gminy only (powiaty run no primary schools, municipal roads or waste collection).
-const GMINA_ONLY: [&str; 23] = [
-    "UCZ_SP",
-    "DZIECI_PRZEDSZK",
-    "WYCH_PRZEDSZK_3_5",
-    "BENEF_PS",
-    "DROGI_GM_KM",
-    "KANALIZACJA_PROC",
-    "WODOCIAG_PROC",
-    "ODPADY_SELEKT_PROC",
-    "CZYTELNICY_1000",
-    "WYD_75022",
-    "WYD_75023",
-    "WYD_80101",
-    "WYD_80104",
-    "WYD_85219",
-    "WYD_92109",
-    "WYD_92116",
-    "WYD_90002",
-    "WYD_90015",
-    "WYD_60016",
-    "WYD_60004",
-    "WYD_75412",
-    "DROGI_TWARDE_PROC",
-    "PODMIOTY_REGON_1000",
+/// The indicators powiaty also have; the rest are gmina tasks (primary schools, municipal
+/// roads, waste collection, …).
+const POWIAT_INDICATORS: [&str; 10] = [
+    "LUD_OGOLEM",
+    "POW_KM2",
+    "LUD_PRZEDPROD_PROC",
+    "LUD_POPROD_PROC",
+    "DOCH_OGOLEM_PC",
+    "DOCH_WLASNE_PC",
+    "WYD_OGOLEM_PC",
+    "WYD_MAJ_UDZIAL",
+    "ZADLUZENIE_UDZIAL",
+    "BEZROBOCIE_UDZIAL",
 ];
 
 /// Price level relative to 2024 (GUS CPI, annual averages), so money values move with prices.
@@ -186,7 +174,7 @@ impl UnitModel {
         let per_capita = |base: f64| pop * base * prices;
         let mut out = Vec::with_capacity(INDICATORS.len());
         for (i, code) in INDICATORS.iter().enumerate() {
-            if !gmina && GMINA_ONLY.contains(code) {
+            if !gmina && !POWIAT_INDICATORS.contains(code) {
                 continue;
             }
             let jitter = self.noise[i] * (1.0 + 0.02 * wobble.random_range(-1.0..1.0));
