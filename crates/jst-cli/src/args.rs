@@ -40,12 +40,35 @@ pub enum Command {
         /// Rok danych.
         #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
         year: i32,
-        /// Grupa: type_size (domyślnie), voivodeship, powiat, all, units:T1,T2,…
+        /// Grupa: type_size (domyślnie), voivodeship, powiat, all, nearest:K, custom:NAZWA, units:T1,T2,…
         #[arg(long, default_value = "type_size")]
         group: String,
         /// Format wyniku.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Koszty jednostkowe usług (wydatki na mieszkańca, ucznia, km, świadczeniobiorcę) na tle kwartyli grupy.
+    Costs {
+        /// Rok danych (domyślnie ostatni z danymi o ludności).
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: Option<i32>,
+        /// Grupa: type_size (domyślnie), voivodeship, powiat, all, nearest:K, custom:NAZWA, units:T1,T2,…
+        #[arg(long, default_value = "type_size")]
+        group: String,
+        /// Ceny stałe roku bazowego (deflowane wskaźnikiem cen konsumpcyjnych GUS).
+        #[arg(long, value_name = "ROK_BAZOWY", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        real: Option<i32>,
+        /// Format wyniku: table, json albo xlsx (skoroszyt z arkuszem na każdą usługę).
+        #[arg(long, value_enum, default_value_t = CostsFormat::Table)]
+        format: CostsFormat,
+        /// Plik wyniku (dla xlsx domyślnie koszty-TERYT-ROK.xlsx w bieżącym folderze).
+        #[arg(long, value_name = "PLIK")]
+        out: Option<PathBuf>,
+    },
+    /// Zapisane grupy porównawcze (custom:NAZWA).
+    Groups {
+        #[command(subcommand)]
+        what: GroupsCommand,
     },
     /// Jednostki podobne.
     Peers {
@@ -196,6 +219,36 @@ pub enum PeersCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// Lista zapisanych grup.
+    List {
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Zapisuje (albo zastępuje) grupę jednostek pod nazwą.
+    Save {
+        /// Nazwa grupy (używana jako custom:NAZWA).
+        name: String,
+        /// Kody TERYT jednostek oddzielone przecinkami.
+        #[arg(long, value_delimiter = ',', required = true, value_name = "T1,T2,…")]
+        units: Vec<String>,
+    },
+    /// Usuwa zapisaną grupę.
+    Delete {
+        /// Nazwa grupy.
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostsFormat {
+    Table,
+    Json,
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

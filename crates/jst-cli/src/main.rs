@@ -13,7 +13,10 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
-use args::{Cli, Command, Format, ImportCommand, PeersCommand, StrategyCommand, UnitsCommand};
+use args::{
+    Cli, Command, CostsFormat, Format, GroupsCommand, ImportCommand, PeersCommand, StrategyCommand,
+    UnitsCommand,
+};
 
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
@@ -152,6 +155,59 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Format::Table => print!("{}", render::benchmark(&view)),
             }
         }
+        Command::Costs { year, group, real, format, out } => match format {
+            CostsFormat::Xlsx => {
+                let view = monitor.costs(year, &group, real)?;
+                let path = out.unwrap_or_else(|| {
+                    PathBuf::from(format!("koszty-{}-{}.xlsx", view.teryt, view.year))
+                });
+                let view = monitor.export_costs_xlsx(Some(view.year), &group, real, &path)?;
+                let rows: usize = view.services.iter().map(|s| s.rows.len()).sum();
+                eprintln!(
+                    "Zapisano {} (arkusze: {}, wskaźniki kosztów: {rows}).",
+                    path.display(),
+                    view.services.len()
+                );
+            }
+            CostsFormat::Json => {
+                let view = monitor.costs(year, &group, real)?;
+                let rows: Vec<&jst_core::CostRowView> =
+                    view.services.iter().flat_map(|s| &s.rows).collect();
+                let json = to_json(&rows)?;
+                match out {
+                    Some(path) => {
+                        std::fs::write(&path, json + "\n").map_err(|source| Error::Io {
+                            context: format!("nie udało się zapisać pliku {}", path.display()),
+                            source,
+                        })?
+                    }
+                    None => println!("{json}"),
+                }
+            }
+            CostsFormat::Table => print!("{}", render::costs(&monitor.costs(year, &group, real)?)),
+        },
+        Command::Groups { what } => match what {
+            GroupsCommand::List { format } => {
+                let groups = monitor.peer_groups()?;
+                match format {
+                    Format::Json => println!("{}", to_json(&groups)?),
+                    Format::Table => print!("{}", render::groups(&groups)),
+                }
+            }
+            GroupsCommand::Save { name, units } => {
+                let group = monitor.save_peer_group(&name, &units)?;
+                println!(
+                    "Zapisano grupę „{}” (liczba jednostek: {}); użyj jej jako --group \"{}\".",
+                    group.name,
+                    group.members.len(),
+                    group.group
+                );
+            }
+            GroupsCommand::Delete { name } => {
+                monitor.delete_peer_group(&name)?;
+                println!("Usunięto grupę „{}”.", name.trim());
+            }
+        },
         Command::Peers { what: PeersCommand::Nearest { k, year, variables, weights, format } } => {
             let list = monitor.nearest_peers(k, year, variables, weights)?;
             match format {

@@ -329,6 +329,60 @@ pub fn nearest(list: &[jst_core::NearestView]) -> String {
     out
 }
 
+pub fn costs(view: &jst_core::CostsView) -> String {
+    let num = |v: Option<f64>| v.map(|v| format_decimal(v, 2)).unwrap_or_else(|| "—".to_owned());
+    let prices = match view.real_base {
+        Some(base) => format!("ceny stałe {base}"),
+        None => "ceny bieżące".to_owned(),
+    };
+    let mut out = format!(
+        "Koszty jednostkowe: {} ({}), rok {}, {prices}\nGrupa: {} — jednostek: {}\n",
+        view.unit_name, view.teryt, view.year, view.group.label, view.group.n
+    );
+    if view.synthetic_peers {
+        out.push_str("Dane porównawcze: syntetyczne dane przykładowe (demo)\n");
+    }
+    for service in &view.services {
+        out.push_str(&format!("\n{}\n", service.service.to_uppercase()));
+        for r in &service.rows {
+            let mark = match r.above_q3 {
+                Some(true) => "  ▲ powyżej Q3",
+                _ => "",
+            };
+            out.push_str(&format!(
+                "  {} [{}]: {} {}; n {}; Q1 {}, mediana {}, Q3 {}{mark}\n",
+                r.name,
+                r.indicator,
+                num(r.own),
+                r.unit,
+                r.n,
+                num(r.q1),
+                num(r.median),
+                num(r.q3)
+            ));
+        }
+    }
+    out
+}
+
+pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
+    if groups.is_empty() {
+        return "Brak zapisanych grup (jst groups save NAZWA --units T1,T2).\n".to_owned();
+    }
+    let mut out = String::new();
+    for g in groups {
+        let names: Vec<String> =
+            g.members.iter().map(|m| format!("{} {}", m.teryt, m.name)).collect();
+        out.push_str(&format!(
+            "{} (liczba jednostek: {}): {}\n",
+            g.group,
+            g.members.len(),
+            names.join(", ")
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

@@ -30,6 +30,8 @@ pub enum Error {
     #[error(transparent)]
     Store(#[from] jst_store::Error),
     #[error(transparent)]
+    Report(#[from] jst_report::Error),
+    #[error(transparent)]
     Teryt(#[from] jst_domain::TerytError),
     #[error("nie ma jednostki o kodzie TERYT {0} w rejestrze; wyszukaj ją po nazwie (jst units search NAZWA)")]
     UnknownUnit(String),
@@ -39,6 +41,8 @@ pub enum Error {
     NoActiveStrategy,
     #[error("{0}")]
     MissingReference(String),
+    #[error("nie ma zapisanej grupy porównawczej „{0}”; zapisz ją na ekranie Porównania albo: jst groups save NAZWA --units T1,T2")]
+    UnknownGroup(String),
     #[error("wskaźnika {0} nie ma w aktywnej strategii")]
     UnknownIndicator(String),
     #[error("nieprawidłowa wartość: {0}")]
@@ -62,11 +66,13 @@ impl Error {
             Self::UnknownUnit(_) => ErrorKind::NotFound,
             Self::Conflict(_) => ErrorKind::Conflict,
             Self::NoActiveStrategy => ErrorKind::MissingData,
-            Self::UnknownIndicator(_) => ErrorKind::NotFound,
+            Self::UnknownIndicator(_) | Self::UnknownGroup(_) => ErrorKind::NotFound,
             Self::MissingReference(_) => ErrorKind::MissingData,
             Self::InvalidValue(_) => ErrorKind::InvalidInput,
             Self::NoteRequired(_) => ErrorKind::NoteRequired,
             Self::Io { .. } => ErrorKind::Io,
+            Self::Report(jst_report::Error::Write { .. }) => ErrorKind::Io,
+            Self::Report(jst_report::Error::Xlsx(_)) => ErrorKind::Internal,
             Self::Internal(_) => ErrorKind::Internal,
             Self::Store(e) => match e {
                 jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,

@@ -7,15 +7,21 @@ use jst_store::UnitRecord;
 
 use crate::{Error, Result};
 
-/// A group as the user names it: `type_size`, `voivodeship`, `powiat`, `all`, `units:T1,T2,…`.
+/// A group as the user names it: `type_size`, `voivodeship`, `powiat`, `all`, `nearest:K`,
+/// `custom:NAME`, `units:T1,T2,…`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GroupSpec {
     TypeSize,
     Voivodeship,
     Powiat,
     All,
+    Nearest(usize),
+    Custom(String),
     Units(Vec<String>),
 }
+
+/// Most nearest neighbours a group may ask for; more is no longer "similar units".
+pub const MAX_NEAREST: usize = 200;
 
 impl GroupSpec {
     pub fn parse(raw: &str) -> Result<Self> {
@@ -36,13 +42,26 @@ impl GroupSpec {
                 }
                 Ok(Self::Units(codes))
             }
-            other if other.starts_with("nearest:") || other.starts_with("custom:") => {
-                Err(Error::InvalidValue(format!(
-                    "grupa „{other}” będzie dostępna wraz z modułem podobnych jednostek i grup własnych (w przygotowaniu)"
-                )))
+            other if other.starts_with("nearest:") => {
+                let k = other["nearest:".len()..].trim();
+                match k.parse::<usize>() {
+                    Ok(k) if (1..=MAX_NEAREST).contains(&k) => Ok(Self::Nearest(k)),
+                    _ => Err(Error::InvalidValue(format!(
+                        "grupa nearest:K wymaga liczby K od 1 do {MAX_NEAREST}, podano „{k}”"
+                    ))),
+                }
+            }
+            other if other.starts_with("custom:") => {
+                let name = other["custom:".len()..].trim();
+                if name.is_empty() {
+                    return Err(Error::InvalidValue(
+                        "grupa custom:NAZWA wymaga nazwy zapisanej grupy".to_owned(),
+                    ));
+                }
+                Ok(Self::Custom(name.to_owned()))
             }
             other => Err(Error::InvalidValue(format!(
-                "nieznana grupa „{other}”; dostępne: type_size, voivodeship, powiat, all, units:T1,T2"
+                "nieznana grupa „{other}”; dostępne: type_size, voivodeship, powiat, all, nearest:K, custom:NAZWA, units:T1,T2"
             ))),
         }
     }
@@ -53,6 +72,8 @@ impl GroupSpec {
             Self::Voivodeship => "voivodeship",
             Self::Powiat => "powiat",
             Self::All => "all",
+            Self::Nearest(_) => "nearest",
+            Self::Custom(_) => "custom",
             Self::Units(_) => "units",
         }
     }
@@ -112,6 +133,7 @@ fn family_label(kind: UnitKind) -> &'static str {
 }
 
 /// The members of a group around `own` (own excluded; the caller adds it) and the group's label.
+/// `nearest:K` and `custom:NAME` arrive here already resolved to `units:` by the caller.
 pub fn members<'a>(
     spec: &GroupSpec,
     own: &UnitRecord,
@@ -161,6 +183,11 @@ pub fn members<'a>(
             let list = others.filter(|u| u.kind.family() == own.kind.family()).collect();
             (list, format!("wszystkie {}", family_label(own.kind)))
         }
+        GroupSpec::Nearest(_) | GroupSpec::Custom(_) => {
+            return Err(Error::Internal(
+                "grupa nie została rozwinięta do listy jednostek".to_owned(),
+            ))
+        }
         GroupSpec::Units(codes) => {
             let list: Vec<&UnitRecord> = others
                 .filter(|u| {
@@ -196,7 +223,14 @@ mod tests {
             GroupSpec::parse("units:1219053, 1261").ok(),
             Some(GroupSpec::Units(vec!["121905".into(), "1261".into()]))
         );
-        assert!(GroupSpec::parse("nearest:15").is_err());
+        assert_eq!(GroupSpec::parse("nearest:15").ok(), Some(GroupSpec::Nearest(15)));
+        assert!(GroupSpec::parse("nearest:0").is_err());
+        assert!(GroupSpec::parse("nearest:x").is_err());
+        assert_eq!(
+            GroupSpec::parse("custom: Sąsiedzi ").ok(),
+            Some(GroupSpec::Custom("Sąsiedzi".into()))
+        );
+        assert!(GroupSpec::parse("custom:").is_err());
         assert!(GroupSpec::parse("sąsiedzi").is_err());
     }
 }

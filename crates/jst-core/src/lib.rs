@@ -7,6 +7,8 @@
 mod benchmark;
 mod budget;
 mod catalogue;
+mod comparison;
+mod costs;
 mod data_dir;
 mod demo;
 mod error;
@@ -14,6 +16,7 @@ mod groups;
 mod indicator_detail;
 mod monitor;
 mod nearest;
+mod peer_groups;
 mod peers;
 mod shipped;
 mod strategy;
@@ -26,10 +29,12 @@ pub use benchmark::{
 };
 pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;
+pub use costs::{CostRowView, CostServiceView, CostsView};
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};
 pub use monitor::{default_status_year, Monitor};
 pub use nearest::NearestView;
+pub use peer_groups::{PeerGroupMemberView, PeerGroupView};
 pub use peers::PeersImportView;
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{

@@ -125,7 +125,7 @@ impl Monitor {
         })
     }
 
-    fn find_unit(&self, teryt: &str) -> Result<UnitRecord> {
+    pub(crate) fn find_unit(&self, teryt: &str) -> Result<UnitRecord> {
         let identity = Teryt::parse_lookup(teryt)?;
         match self.local.unit_by_identity(&identity)? {
             Some(unit) if unit.valid_to.is_none() => Ok(unit),

@@ -29,15 +29,7 @@ impl Monitor {
         variables: Option<Vec<String>>,
         weights: Option<Vec<f64>>,
     ) -> Result<Vec<NearestView>> {
-        let own = self
-            .local
-            .own_unit()?
-            .ok_or_else(|| {
-                Error::MissingReference(
-                    "najpierw wybierz jednostkę: jst init --unit TERYT".to_owned(),
-                )
-            })?
-            .unit;
+        let own = self.own_record()?;
         let year = match year {
             Some(y) => y,
             None => self.peers.years_of(POPULATION)?.first().copied().ok_or_else(|| {

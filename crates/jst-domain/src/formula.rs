@@ -58,6 +58,11 @@ impl Formula {
         self.numerator.iter().chain(&self.denominator).map(String::as_str)
     }
 
+    /// A unit cost (DESIGN §5.7): spending of budget rozdziały over a measure of the service.
+    pub fn is_unit_cost(&self) -> bool {
+        self.numerator.iter().all(|c| c.starts_with("WYD_"))
+    }
+
     /// The value from the codes' values in one year; `None` when one is missing or the
     /// denominator is zero.
     pub fn evaluate(&self, value_of: impl Fn(&str) -> Option<f64>) -> Option<f64> {
@@ -91,6 +96,18 @@ mod tests {
         let g = Formula::parse("BENEF_PS / LUD_OGOLEM × 1000").expect("valid");
         assert_eq!(g.factor, 1000.0);
         assert_eq!(Formula::parse(&g.to_string()), Ok(g));
+    }
+
+    #[test]
+    fn unit_costs_spend_budget_rozdzialy() {
+        for (text, cost) in [
+            ("WYD_80101 / UCZ_SP", true),
+            ("WYD_75022+WYD_75023 / LUD_OGOLEM", true),
+            ("BENEF_PS / LUD_OGOLEM * 100", false),
+            ("WYD_80101+DOCH_758 / LUD_OGOLEM", false),
+        ] {
+            assert_eq!(Formula::parse(text).map(|f| f.is_unit_cost()), Ok(cost), "{text}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod cells;
 mod error;
 mod number;
 mod own_values;
+mod price_index;
 mod public_values;
 mod strategy_template;
 mod table;
@@ -22,6 +23,7 @@ pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
 pub use error::{ImportError, Problem, RowProgress, Severity};
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};
+pub use price_index::parse_price_index;
 pub use public_values::{parse_public_values, PublicValueRow};
 pub use strategy_template::{
     parse_strategy_template, parse_strategy_template_with, render_strategy_template,

@@ -12,7 +12,8 @@ mod peers;
 pub use error::Error;
 pub use local::{
     BudgetLineRecord, HistoryEntry, IndicatorRecord, LocalStore, NoteRecord, ObservationRecord,
-    OwnUnitRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord, UnitRecord,
+    OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord,
+    UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{PeerStore, PublicValue};

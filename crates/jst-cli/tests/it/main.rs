@@ -35,7 +35,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 3,
+            "schema_version": 4,
             "demo": true
         })
     );
@@ -532,4 +532,190 @@ fn nearest_peers_by_population_agree_with_a_hand_computation() {
             .code(),
         Some(3)
     );
+}
+
+/// Powiat wielicki's gminy with primary-school spending and pupils: per pupil Biskupice 10 000,
+/// Gdów 9 000, Niepołomice 12 000, Wieliczka 10 000 (Kłaj has no data).
+fn wielicki_school_costs(dir: &Path, data: &Path) {
+    assert_eq!(jst(data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let peers = dir.join("peers.csv");
+    std::fs::write(
+        &peers,
+        "teryt;wskaznik_kod;rok;wartosc\n\
+         1219012;WYD_80101;2024;12000000\n1219012;UCZ_SP;2024;1200\n\
+         1219022;WYD_80101;2024;9000000\n1219022;UCZ_SP;2024;1000\n\
+         1219043;WYD_80101;2024;30000000\n1219043;UCZ_SP;2024;2500\n\
+         1219053;WYD_80101;2024;60000000\n1219053;UCZ_SP;2024;6000\n",
+    )
+    .expect("write");
+    assert_eq!(
+        jst(data, &["import", "peers", peers.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+}
+
+fn cost_row<'a>(rows: &'a Value, code: &str) -> &'a Value {
+    rows.as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["indicator"] == json!(code))
+        .unwrap_or_else(|| panic!("{code} missing in {rows}"))
+}
+
+#[test]
+fn costs_follow_the_contract_with_quartiles_and_real_terms() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    wielicki_school_costs(dir.path(), &data);
+    let args = ["costs", "--year", "2024", "--group", "powiat", "--format", "json"];
+    let rows = json_of(&jst(&data, &args));
+    for row in rows.as_array().expect("array") {
+        let mut keys: Vec<&str> =
+            row.as_object().expect("object").keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["above_q3", "indicator", "median", "n", "name", "own", "q1", "q3", "unit"]
+        );
+    }
+    let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
+    assert_eq!(
+        school,
+        &json!({"indicator": "WYD_SP_NA_UCZNIA", "name": "Wydatki na szkoły podstawowe na 1 ucznia",
+                "unit": "zł", "own": 10000.0, "n": 4, "q1": 9750.0, "median": 10000.0,
+                "q3": 10500.0, "above_q3": false})
+    );
+    // A cost without any data: counted as nothing, not as zero.
+    let roads = cost_row(&rows, "WYD_DROGI_NA_KM");
+    assert_eq!(
+        (roads["n"].clone(), roads["own"].clone(), roads["above_q3"].clone()),
+        (json!(0), Value::Null, Value::Null)
+    );
+    assert!(
+        rows.as_array().expect("array").iter().all(|r| r["indicator"] != json!("BENEF_PS_PROC")),
+        "a rate is not a unit cost"
+    );
+
+    // Real terms: 2024 money in 2022 prices is divided by the CPI of 2023 and 2024 (111,4; 103,6).
+    let mut real = args.to_vec();
+    real.extend(["--real", "2022"]);
+    let rows = json_of(&jst(&data, &real));
+    let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
+    let factor = 1.0 / (1.114 * 1.036);
+    assert!(
+        (school["q3"].as_f64().unwrap_or_default() - 10500.0 * factor).abs() < 1e-6,
+        "{school}"
+    );
+    assert!(
+        (school["own"].as_f64().unwrap_or_default() - 10000.0 * factor).abs() < 1e-6,
+        "{school}"
+    );
+    let last = real.len() - 1;
+    real[last] = "1995";
+    let out = jst(&data, &real);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wskaźnika cen GUS"));
+
+    // The own budget raises the own cost above the upper quartile: 78 mln / 6 000 = 13 000 against
+    // 9 000, 10 000, 12 000 → Q3 12 250.
+    let budget = dir.path().join("rb28s.csv");
+    std::fs::write(&budget, "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;80101;4010;78000000;78000000\n").expect("write");
+    assert_eq!(
+        jst(&data, &["import", "budget", budget.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+    let rows = json_of(&jst(&data, &args));
+    let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
+    assert_eq!(
+        (school["own"].clone(), school["q3"].clone(), school["above_q3"].clone()),
+        (json!(13000.0), json!(12250.0), json!(true))
+    );
+
+    // The workbook carries the same numbers, one sheet per service.
+    let xlsx = dir.path().join("koszty.xlsx");
+    let out = jst(
+        &data,
+        &[
+            "costs",
+            "--year",
+            "2024",
+            "--group",
+            "powiat",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx");
+    let services = book.sheet_names();
+    assert!(
+        services.contains(&"Edukacja".to_owned()) && services.contains(&"Kultura".to_owned()),
+        "{services:?}"
+    );
+    let edu = book.worksheet_range("Edukacja").expect("sheet");
+    let row = (0..edu.height() as u32)
+        .find(|r| edu.get_value((*r, 1)) == Some(&Data::String("WYD_SP_NA_UCZNIA".into())))
+        .expect("school row");
+    assert_eq!(edu.get_value((row, 3)), Some(&Data::Float(13000.0)));
+    assert_eq!(edu.get_value((row, 7)), Some(&Data::Float(12250.0)));
+    assert_eq!(edu.get_value((row, 8)), Some(&Data::String("tak".into())));
+}
+
+#[test]
+fn saved_groups_are_used_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    wielicki_school_costs(dir.path(), &data);
+    let saved = jst(&data, &["groups", "save", "Sąsiedzi", "--units", "1219022,1219043,1219053"]);
+    assert_eq!(saved.status.code(), Some(0), "{}", String::from_utf8_lossy(&saved.stderr));
+    let groups = json_of(&jst(&data, &["groups", "list", "--format", "json"]));
+    assert_eq!(groups[0]["group"], json!("custom:Sąsiedzi"));
+    assert_eq!(
+        groups[0]["members"].as_array().map(Vec::len),
+        Some(2),
+        "the own unit is not stored"
+    );
+    let view = json_of(&jst(
+        &data,
+        &[
+            "benchmark",
+            "WYD_SP_NA_UCZNIA",
+            "--year",
+            "2024",
+            "--group",
+            "custom:Sąsiedzi",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(view["group"]["kind"], json!("custom"));
+    assert_eq!(view["group"]["n"], json!(3));
+    assert_eq!(view["stats"]["median"], json!(10000.0), "9 000, 10 000, 12 000");
+    // Unknown units and units of another family are refused; nothing changes.
+    assert_eq!(
+        jst(&data, &["groups", "save", "Sąsiedzi", "--units", "1299999"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(
+        jst(&data, &["groups", "save", "Sąsiedzi", "--units", "1219"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(json_of(&jst(&data, &["groups", "list", "--format", "json"])), groups);
+    assert_eq!(jst(&data, &["groups", "delete", "Sąsiedzi"]).status.code(), Some(0));
+    assert_eq!(jst(&data, &["groups", "delete", "Sąsiedzi"]).status.code(), Some(3));
+    let gone = jst(
+        &data,
+        &["benchmark", "WYD_SP_NA_UCZNIA", "--year", "2024", "--group", "custom:Sąsiedzi"],
+    );
+    assert_eq!(gone.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("nie ma zapisanej grupy"));
+    // nearest:K resolves to the K most similar units of the family.
+    let near = json_of(&jst(
+        &data,
+        &["costs", "--year", "2024", "--group", "nearest:3", "--format", "json"],
+    ));
+    assert!(near.as_array().is_some_and(|a| !a.is_empty()));
 }

@@ -2,6 +2,7 @@
 
 mod migrations;
 mod observations;
+mod peer_groups;
 mod register;
 
 use jst_store::Stamp;
