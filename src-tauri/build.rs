@@ -15,6 +15,15 @@ const COMMANDS: &[&str] = &[
     "add_note",
     "comparable_indicators",
     "benchmark",
+    "position_over_years",
+    "boundaries",
+    "nearest_peers",
+    "peer_groups",
+    "save_peer_group",
+    "delete_peer_group",
+    "costs",
+    "export_costs",
+    "pick_save_file",
 ];
 
 fn main() {

@@ -1,8 +1,9 @@
 //! IPC commands: each one calls a single `jst-core` use case.
 
 use jst_core::{
-    default_status_year, BenchmarkView, ComparableIndicatorView, ImportCheckView, ImportKind,
-    ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput,
+    default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, CostsView,
+    ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView, PeerGroupView,
+    StatusView, StrategyOverviewView, UnitView, ValueInput, YearPositionView,
 };
 use std::path::Path;
 
@@ -148,4 +149,98 @@ pub async fn benchmark(
     group: String,
 ) -> Result<BenchmarkView, ApiError> {
     state.with(|m| m.benchmark(&indicator, year, &group))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn position_over_years(
+    state: State<'_, AppState>,
+    indicator: String,
+    group: String,
+) -> Result<Vec<YearPositionView>, ApiError> {
+    state.with(|m| m.position_over_years(&indicator, &group))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn boundaries(
+    state: State<'_, AppState>,
+    teryts: Vec<String>,
+) -> Result<Vec<BoundaryView>, ApiError> {
+    state.with(|m| m.boundaries(&teryts))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn nearest_peers(
+    state: State<'_, AppState>,
+    k: u32,
+    year: Option<i32>,
+    variables: Option<Vec<String>>,
+    weights: Option<Vec<f64>>,
+) -> Result<Vec<NearestView>, ApiError> {
+    state.with(|m| m.nearest_peers(k as usize, year, variables, weights))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn peer_groups(state: State<'_, AppState>) -> Result<Vec<PeerGroupView>, ApiError> {
+    state.with(|m| m.peer_groups())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_peer_group(
+    state: State<'_, AppState>,
+    name: String,
+    teryts: Vec<String>,
+) -> Result<PeerGroupView, ApiError> {
+    state.with(|m| m.save_peer_group(&name, &teryts))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_peer_group(state: State<'_, AppState>, name: String) -> Result<(), ApiError> {
+    state.with(|m| m.delete_peer_group(&name))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn costs(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+    group: String,
+    real_base: Option<i32>,
+) -> Result<CostsView, ApiError> {
+    state.with(|m| m.costs(year, &group, real_base))
+}
+
+/// Writes the cost comparison to `path` as XLSX (replaced whole, or left as it was).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_costs(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+    group: String,
+    real_base: Option<i32>,
+    path: String,
+) -> Result<CostsView, ApiError> {
+    state.with(|m| m.export_costs_xlsx(year, &group, real_base, Path::new(&path)))
+}
+
+/// The system's save dialog for an XLSX file, opened by Rust; null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_save_file(
+    app: tauri::AppHandle,
+    suggested_name: String,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("XLSX", &["xlsx"])
+        .set_file_name(&suggested_name)
+        .blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }

@@ -34,6 +34,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::add_note,
             commands::comparable_indicators,
             commands::benchmark,
+            commands::position_over_years,
+            commands::boundaries,
+            commands::nearest_peers,
+            commands::peer_groups,
+            commands::save_peer_group,
+            commands::delete_peer_group,
+            commands::costs,
+            commands::export_costs,
+            commands::pick_save_file,
         ])
 }
 

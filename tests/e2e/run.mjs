@@ -2,7 +2,7 @@
 // `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, startApp, tempDataDir } from "./webdriver.mjs";
 
 const env = (name) => {
@@ -81,12 +81,12 @@ await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
   assert.equal(status.ok.demo, false);
   assert.equal(status.ok.unit.population.value, 69791);
 
-  await s.click("nav button", "Koszty");
+  await s.click("nav button", "Raporty");
   await s.waitFor("ekran w przygotowaniu", "return document.querySelector('main')?.innerText.includes('w przygotowaniu');");
-  await s.screenshot(join(artifacts, "04-koszty-w-przygotowaniu.png"));
+  await s.screenshot(join(artifacts, "04-raporty-w-przygotowaniu.png"));
 });
 
-await scenario("demo", async (s) => {
+await scenario("demo", async (s, dataDir) => {
   await s.waitFor("propozycja demo", "return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Otwórz demo'));");
   await s.click("button", "Otwórz demo");
   await s.waitFor("Pulpit demo", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
@@ -102,7 +102,35 @@ await scenario("demo", async (s) => {
   assert.match(info, /gminy miejsko-wiejskie, 50–100 tys\. mieszkańców/);
   assert.match(await s.text("return document.querySelector('.own-position').innerText;"), /ćwiartce|mediany/);
   await s.screenshot(join(artifacts, "05b-porownania.png"));
+  // The map of the group renders from the shipped boundaries, the own unit among its shapes.
+  await s.waitFor("mapa grupy", "return document.querySelectorAll('[data-testid=peer-map] path.area').length >= 2;");
+  const shapes = Number(await s.text("return String(document.querySelectorAll('[data-testid=peer-map] path.area').length);"));
+  const groupSize = Number(info.match(/Jednostek w grupie: (\d+)/)?.[1]);
+  assert.equal(shapes, groupSize, "every unit of the group is on the map");
+  assert.equal(await s.text("return String(!!document.querySelector('[data-testid=peer-map] path[data-teryt=\"1219053\"]'));"), "true");
+  await s.waitFor("pozycja w latach", "return document.querySelectorAll('[data-testid=rank-years] tbody tr').length >= 2;");
+  await s.waitFor("podobne jednostki", "return document.querySelectorAll('[data-testid=similar-units] tbody tr').length === 15;");
+  await s.waitFor(
+    "mapa w widoku",
+    "const m = document.querySelector('[data-testid=peer-map]'); m.scrollIntoView({ block: 'center' }); const r = m.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+  );
+  await s.screenshot(join(artifacts, "05c-porownania-mapa.png"));
   await expectAccessible(s, "porównania");
+
+  // Koszty: unit costs against the group's quartiles, exported to a workbook.
+  await s.click("nav button", "Koszty");
+  await s.waitFor("koszty jednostkowe", "return document.querySelector('[data-testid=costs-summary]') !== null;");
+  assert.match(await s.text("return document.querySelector('main').innerText;"), /Edukacja|edukacja/);
+  await s.screenshot(join(artifacts, "05d-koszty.png"));
+  await expectAccessible(s, "koszty");
+  const workbook = join(dataDir, "koszty-wieliczka.xlsx");
+  await s.type("input[name=export-path]", workbook);
+  await s.click("button", "Eksportuj do XLSX");
+  await s.waitFor("zapisany skoroszyt", "return document.querySelector('[data-testid=export-done]') !== null;");
+  const bytes = readFileSync(workbook);
+  assert.equal(bytes.subarray(0, 2).toString(), "PK", "an XLSX (zip) file");
+  assert.ok(bytes.includes("xl/charts/chart1.xml"), "the workbook has a chart");
+  await s.screenshot(join(artifacts, "05e-koszty-eksport.png"));
   // A command the UI has no permission for does not exist for the webview.
   const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
   assert.ok(denied.err, "webview nie ma dostępu do systemu plików");

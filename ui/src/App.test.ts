@@ -55,13 +55,13 @@ describe("App", () => {
     });
     const app = mount(App, { target: document.body });
     await settle();
-    const koszty = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
-      b.textContent?.startsWith("Koszty"),
+    const raporty = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
+      b.textContent?.startsWith("Raporty"),
     )!;
-    koszty.click();
+    raporty.click();
     flushSync();
     expect(document.querySelector("main")?.textContent).toContain("w przygotowaniu");
-    expect(koszty.getAttribute("aria-current")).toBe("page");
+    expect(raporty.getAttribute("aria-current")).toBe("page");
     unmount(app);
   });
 
@@ -153,6 +153,15 @@ describe("Porównania", () => {
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
       if (cmd === "comparable_indicators") return [{ code: "WYD_SP_NA_UCZNIA", name: "Wydatki na szkoły podstawowe na 1 ucznia", unit: "zł", area: "edukacja" }];
       if (cmd === "benchmark") return view;
+      if (cmd === "peer_groups") return [{ name: "Sąsiedzi", group: "custom:Sąsiedzi", members: [], saved_at: "2026-11-22T10:00:00Z" }];
+      if (cmd === "boundaries") return [square("1219053", 0), square("1219043", 1)];
+      if (cmd === "position_over_years")
+        return [
+          { year: 2023, value: 9500, percentile_rank: 37.5, rank: 2, n: 4, median: 9900 },
+          { year: 2024, value: 9000, percentile_rank: 12.5, rank: 1, n: 4, median: 10000 },
+        ];
+      if (cmd === "nearest_peers")
+        return [{ teryt: "1219043", name: "Niepołomice", distance: 0.5, shares: { LUD_OGOLEM: 0.75, POW_KM2: 0.25 } }];
       throw new Error(cmd);
     });
     const app = mount(App, { target: document.body });
@@ -164,6 +173,74 @@ describe("Porównania", () => {
     expect(badge.textContent).toBe("w najlepszej ćwiartce grupy");
     expect(badge.getAttribute("data-quartile")).toBe("1");
     expect(document.querySelector(".own-row")?.textContent).toContain("Wieliczka");
+    // Saved groups are offered beside the built-in ones.
+    expect([...document.querySelectorAll("select[name=group] option")].map((o) => o.getAttribute("value"))).toContain("custom:Sąsiedzi");
+    // The map colours by quartile band: the cheapest unit is in the best band, the dearest in the weakest.
+    await settle();
+    expect(document.querySelector('[data-testid=peer-map] path[data-teryt="1219053"]')?.getAttribute("class")).toContain("b1");
+    expect(document.querySelector('[data-testid=peer-map] path[data-teryt="1219043"]')?.getAttribute("class")).toContain("b4");
+    expect(document.querySelector("[data-testid=rank-years]")?.textContent).toContain("miejsce 2 z 4");
+    expect(document.querySelector("[data-testid=similar-units]")?.textContent).toContain("LUD_OGOLEM 75%");
+    unmount(app);
+  });
+});
+
+/** A unit square east of the previous one, as the core sends a boundary. */
+function square(teryt: string, i: number) {
+  const [x, y] = [20 + i * 0.1, 50];
+  const ring = [[x, y], [x, y + 0.1], [x + 0.1, y + 0.1], [x + 0.1, y], [x, y]];
+  return { teryt, name: teryt, geometry: JSON.stringify({ type: "Polygon", coordinates: [ring] }) };
+}
+
+describe("Koszty", () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = "";
+  });
+
+  it("marks costs above the upper quartile and exports the workbook", async () => {
+    const row = (indicator: string, own: number | null, q3: number) => ({
+      indicator, name: `Koszt ${indicator}`, unit: "zł", own, n: 4, q1: q3 / 2, median: q3 * 0.75, q3,
+      above_q3: own === null ? null : own > q3,
+    });
+    const costs = {
+      year: 2024, unit_name: "Wieliczka", teryt: "1219053",
+      group: { kind: "type_size", label: "gminy miejsko-wiejskie, 50–100 tys. mieszkańców", n: 4 },
+      real_base: null, synthetic_peers: true,
+      services: [
+        { service: "edukacja", rows: [row("WYD_SP_NA_UCZNIA", 13000, 12250), row("WYD_PRZEDSZK_NA_DZIECKO", null, 9000)] },
+        { service: "kultura", rows: [row("WYD_BIBLIOTEKI_PC", 30, 33)] },
+      ],
+    };
+    const calls: Array<{ cmd: string; args: unknown }> = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
+      if (cmd === "peer_groups") return [];
+      if (cmd === "costs" || cmd === "export_costs") return costs;
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Koszty"))!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=costs-summary]")?.textContent).toContain("Koszty powyżej górnego kwartyla grupy: 1");
+    const flagged = document.querySelectorAll("tr.above-q3");
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].getAttribute("data-indicator")).toBe("WYD_SP_NA_UCZNIA");
+    expect(flagged[0].textContent).toContain("13\u00a0000");
+    expect(flagged[0].textContent).toContain("powyżej górnego kwartyla");
+    expect(document.querySelector('tr[data-indicator="WYD_PRZEDSZK_NA_DZIECKO"]')?.textContent).toContain("brak wartości jednostki");
+
+    const input = document.querySelector<HTMLInputElement>("input[name=export-path]")!;
+    input.value = "/tmp/koszty";
+    input.dispatchEvent(new Event("input"));
+    [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Eksportuj do XLSX")!.click();
+    await settle();
+    const exported = calls.find((c) => c.cmd === "export_costs");
+    expect(exported?.args).toMatchObject({ year: 2024, group: "type_size", realBase: null, path: "/tmp/koszty.xlsx" });
+    expect(document.querySelector("[data-testid=export-done]")?.textContent).toContain("/tmp/koszty.xlsx");
     unmount(app);
   });
 });

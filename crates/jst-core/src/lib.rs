@@ -5,6 +5,7 @@
 //! the importers. It must not know Tauri, print to a terminal or format for a particular shell.
 
 mod benchmark;
+mod boundaries;
 mod budget;
 mod catalogue;
 mod comparison;
@@ -18,6 +19,7 @@ mod monitor;
 mod nearest;
 mod peer_groups;
 mod peers;
+mod position_years;
 mod shipped;
 mod strategy;
 mod strategy_views;
@@ -27,6 +29,7 @@ pub use benchmark::{
     BenchmarkIndicatorView, BenchmarkView, ComparableIndicatorView, GroupView, MemberView,
     OwnValueView, StatsView,
 };
+pub use boundaries::BoundaryView;
 pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;
 pub use costs::{CostRowView, CostServiceView, CostsView};
@@ -36,6 +39,7 @@ pub use monitor::{default_status_year, Monitor};
 pub use nearest::NearestView;
 pub use peer_groups::{PeerGroupMemberView, PeerGroupView};
 pub use peers::PeersImportView;
+pub use position_years::YearPositionView;
 pub use strategy::StrategyImportOptions;
 pub use strategy_views::{
     FindingView, HistoryEntryView, ImportCheckView, ImportKind, ImportProgress,

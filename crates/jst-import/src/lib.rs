@@ -5,6 +5,7 @@
 //! This crate reads bytes and returns domain values; it must not open databases, touch the
 //! network or decide what gets written (the core does that, all or nothing).
 
+mod boundaries;
 mod budget;
 mod catalogue;
 mod cells;
@@ -19,6 +20,7 @@ mod terc;
 mod text;
 mod workbook;
 
+pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
 pub use error::{ImportError, Problem, RowProgress, Severity};

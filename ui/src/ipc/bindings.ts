@@ -23,6 +23,17 @@ export const commands = {
 	addNote: (code: string, noteYear: number | null, text: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("add_note", { code, noteYear, text, year })),
 	comparableIndicators: () => typedError<ComparableIndicatorView[], ApiError>(__TAURI_INVOKE("comparable_indicators")),
 	benchmark: (indicator: string, year: number, group: string) => typedError<BenchmarkView, ApiError>(__TAURI_INVOKE("benchmark", { indicator, year, group })),
+	positionOverYears: (indicator: string, group: string) => typedError<YearPositionView[], ApiError>(__TAURI_INVOKE("position_over_years", { indicator, group })),
+	boundaries: (teryts: string[]) => typedError<BoundaryView[], ApiError>(__TAURI_INVOKE("boundaries", { teryts })),
+	nearestPeers: (k: number, year: number | null, variables: string[] | null, weights: (number | null)[] | null) => typedError<NearestView[], ApiError>(__TAURI_INVOKE("nearest_peers", { k, year, variables, weights })),
+	peerGroups: () => typedError<PeerGroupView[], ApiError>(__TAURI_INVOKE("peer_groups")),
+	savePeerGroup: (name: string, teryts: string[]) => typedError<PeerGroupView, ApiError>(__TAURI_INVOKE("save_peer_group", { name, teryts })),
+	deletePeerGroup: (name: string) => typedError<null, ApiError>(__TAURI_INVOKE("delete_peer_group", { name })),
+	costs: (year: number | null, group: string, realBase: number | null) => typedError<CostsView, ApiError>(__TAURI_INVOKE("costs", { year, group, realBase })),
+	/**  Writes the cost comparison to `path` as XLSX (replaced whole, or left as it was). */
+	exportCosts: (year: number | null, group: string, realBase: number | null, path: string) => typedError<CostsView, ApiError>(__TAURI_INVOKE("export_costs", { year, group, realBase, path })),
+	/**  The system's save dialog for an XLSX file, opened by Rust; null when the user cancels. */
+	pickSaveFile: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_save_file", { suggestedName })),
 };
 
 /* Types */
@@ -54,12 +65,52 @@ export type BenchmarkView = {
 	members: MemberView[],
 };
 
+export type BoundaryView = {
+	teryt: string,
+	name: string,
+	/**  GeoJSON geometry (Polygon or MultiPolygon), WGS84 lon/lat, as JSON text. */
+	geometry: string,
+};
+
 /**  A catalogue indicator the Porównania screen can offer. */
 export type ComparableIndicatorView = {
 	code: string,
 	name: string,
 	unit: string,
 	area: string | null,
+};
+
+/**  One unit cost: the JSON contract of `jst costs --format json` (issue 4), one array item. */
+export type CostRowView = {
+	indicator: string,
+	name: string,
+	unit: string,
+	own: number | null,
+	/**  Units with a value, the own unit included. */
+	n: number,
+	q1: number | null,
+	median: number | null,
+	q3: number | null,
+	/**  The own value is above the group's upper quartile; null without an own value. */
+	above_q3: boolean | null,
+};
+
+/**  The unit costs of one service (catalogue area), e.g. „edukacja”. */
+export type CostServiceView = {
+	service: string,
+	rows: CostRowView[],
+};
+
+export type CostsView = {
+	year: number,
+	unit_name: string,
+	teryt: string,
+	group: GroupView,
+	/**  Prices of this year when shown in real terms; null for current prices. */
+	real_base: number | null,
+	services: CostServiceView[],
+	/**  The peer values are the demo's synthetic sample data, not public statistics. */
+	synthetic_peers: boolean,
 };
 
 /**  What kind of failure happened; shells branch on this, never on message text. */
@@ -179,6 +230,14 @@ export type MemberView = {
 	value: number | null,
 };
 
+export type NearestView = {
+	teryt: string,
+	name: string,
+	distance: number | null,
+	/**  Share of each variable in the squared distance: why this unit is (dis)similar. */
+	shares: { [key in string]: number | null },
+};
+
 export type NodeStatusView = {
 	code: string,
 	parent_code: string | null,
@@ -219,6 +278,19 @@ export type OwnUnitView = {
 export type OwnValueView = {
 	teryt: string,
 	value: number | null,
+};
+
+export type PeerGroupMemberView = {
+	teryt: string,
+	name: string,
+};
+
+export type PeerGroupView = {
+	name: string,
+	/**  The name to pass as a group: `custom:NAME`. */
+	group: string,
+	members: PeerGroupMemberView[],
+	saved_at: string,
 };
 
 export type PopulationView = {
@@ -300,6 +372,16 @@ export type ValueInput = {
 	 *  deterioration.
 	 */
 	note: string | null,
+};
+
+export type YearPositionView = {
+	year: number,
+	value: number | null,
+	percentile_rank: number | null,
+	rank: number | null,
+	/**  Units with a value that year, the own unit included. */
+	n: number,
+	median: number | null,
 };
 
 export type YearValueView = {

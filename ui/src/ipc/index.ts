@@ -5,19 +5,43 @@ import {
   commands,
   type ApiError,
   type BenchmarkView,
+  type BoundaryView,
   type ComparableIndicatorView,
+  type CostsView,
   type ErrorKind,
   type ImportCheckView,
   type ImportKind,
   type ImportProgress,
   type IndicatorDetailView,
+  type NearestView,
+  type PeerGroupView,
   type StatusView,
   type StrategyOverviewView,
   type UnitView,
   type ValueInput,
+  type YearPositionView,
 } from "./bindings";
 
-export type { ApiError, BenchmarkView, ComparableIndicatorView, ErrorKind, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, StatusView, StrategyOverviewView, UnitView, ValueInput };
+export type {
+  ApiError,
+  BenchmarkView,
+  BoundaryView,
+  ComparableIndicatorView,
+  CostsView,
+  ErrorKind,
+  ImportCheckView,
+  ImportKind,
+  ImportProgress,
+  IndicatorDetailView,
+  NearestView,
+  PeerGroupView,
+  StatusView,
+  StrategyOverviewView,
+  UnitView,
+  ValueInput,
+  YearPositionView,
+};
+export type { CostRowView, CostServiceView } from "./bindings";
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -76,6 +100,29 @@ export const api = {
   comparableIndicators: async (): Promise<ComparableIndicatorView[]> => unwrap(await commands.comparableIndicators()),
   benchmark: async (indicator: string, year: number, group: string): Promise<BenchmarkView> =>
     unwrap(await commands.benchmark(indicator, year, group)),
+  positionOverYears: async (indicator: string, group: string): Promise<YearPositionView[]> =>
+    unwrap(await commands.positionOverYears(indicator, group)),
+  boundaries: async (teryts: string[]): Promise<BoundaryView[]> => unwrap(await commands.boundaries(teryts)),
+  /** `variables` null: the catalogue's structural indicators; `weights` null: all 1. */
+  nearestPeers: async (
+    k: number,
+    year: number | null,
+    variables: string[] | null = null,
+    weights: number[] | null = null,
+  ): Promise<NearestView[]> => unwrap(await commands.nearestPeers(k, year, variables, weights)),
+  peerGroups: async (): Promise<PeerGroupView[]> => unwrap(await commands.peerGroups()),
+  savePeerGroup: async (name: string, teryts: string[]): Promise<PeerGroupView> =>
+    unwrap(await commands.savePeerGroup(name, teryts)),
+  deletePeerGroup: async (name: string): Promise<void> => {
+    unwrap(await commands.deletePeerGroup(name));
+  },
+  /** `year` null: the latest year with population data; `realBase` null: current prices. */
+  costs: async (year: number | null, group: string, realBase: number | null): Promise<CostsView> =>
+    unwrap(await commands.costs(year, group, realBase)),
+  exportCosts: async (year: number | null, group: string, realBase: number | null, path: string): Promise<CostsView> =>
+    unwrap(await commands.exportCosts(year, group, realBase, path)),
+  /** The system's save dialog (opened by Rust); null when the user cancels. */
+  pickSaveFile: async (suggestedName: string): Promise<string | null> => unwrap(await commands.pickSaveFile(suggestedName)),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };

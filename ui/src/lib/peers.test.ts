@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positionKey, quartile } from "./peers";
+import { band, positionKey, quartile } from "./peers";
 
 describe("peer position", () => {
   it.each([
@@ -17,5 +17,28 @@ describe("peer position", () => {
   it("words differ for neutral indicators", () => {
     expect(positionKey(1, "higher_is_better")).toBe("peers.position.ranked.1");
     expect(positionKey(1, "neutral")).toBe("peers.position.neutral.1");
+  });
+});
+
+describe("map bands", () => {
+  const stats = { q1: 10, median: 20, q3: 30 };
+  it.each([
+    [35, "higher_is_better", 1],
+    [30, "higher_is_better", 1],
+    [25, "higher_is_better", 2],
+    [10, "higher_is_better", 3],
+    [5, "higher_is_better", 4],
+    [5, "lower_is_better", 1],
+    [10, "lower_is_better", 1],
+    [15, "lower_is_better", 2],
+    [30, "lower_is_better", 3],
+    [31, "lower_is_better", 4],
+    [35, "neutral", 1],
+  ])("value %d with %s is band %d", (v, polarity, b) => {
+    expect(band(v, stats, polarity)).toBe(b);
+  });
+
+  it("has no band without quartiles", () => {
+    expect(band(1, { q1: null, median: null, q3: null }, "neutral")).toBeNull();
   });
 });
