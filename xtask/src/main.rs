@@ -1,4 +1,4 @@
-//! `cargo xtask run|test|codegen|e2e|tidy`: the project's two commands and their helpers. They install
+//! `cargo xtask run|test|codegen|e2e|tidy|demo-data|bench`: the project's two commands and their helpers. They install
 //! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
 //! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
 
@@ -14,12 +14,17 @@ use anyhow::Result;
 
 use shell::{cargo, npm};
 
-const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy>
-  run      buduje interfejs i uruchamia aplikację (bez wybranej jednostki proponuje demo)
-  test     wszystkie testy: Rust, interfejs (vitest), end-to-end w prawdziwym oknie
-  codegen  generuje ui/src/ipc/bindings.ts z komend Rust
-  e2e      tylko testy end-to-end (po zbudowaniu aplikacji)
-  tidy     tylko testy niezmienników architektury (xtask/src/tidy.rs)";
+const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|bench>
+  run        buduje interfejs i uruchamia aplikację (bez wybranej jednostki proponuje demo)
+  test       wszystkie testy: Rust, interfejs (vitest), end-to-end w prawdziwym oknie
+  codegen    generuje ui/src/ipc/bindings.ts z komend Rust
+  e2e        tylko testy end-to-end (po zbudowaniu aplikacji)
+  tidy       tylko testy niezmienników architektury (xtask/src/tidy.rs)
+  demo-data --national [--out FOLDER]
+             zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
+             do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
+  bench [--out FOLDER]
+             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -29,6 +34,22 @@ fn main() -> Result<()> {
         "test" => test(&root),
         "codegen" => codegen(&root),
         "tidy" => cargo(&root, &["test", "-p", "xtask", "--", "tidy::"]),
+        "demo-data" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            if !args.iter().any(|a| a == "--national") {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            }
+            national(&root, "generate", &national_dir(&root, &args))
+        }
+        "bench" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let dir = national_dir(&root, &args);
+            if !dir.join("dane/peers.db").exists() {
+                national(&root, "generate", &dir)?;
+            }
+            national(&root, "run", &dir)
+        }
         "e2e" => {
             deps::ensure_all(&root)?;
             build_app(&root)?;
@@ -39,6 +60,22 @@ fn main() -> Result<()> {
             std::process::exit(2);
         }
     }
+}
+
+/// `--out FOLDER`, else `target/national` (beside the build, never committed).
+fn national_dir(root: &Path, args: &[String]) -> PathBuf {
+    args.iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir(root).join("national"))
+}
+
+/// The national benchmark binary (crates/jst-core/benches/national.rs), in release mode.
+fn national(root: &Path, mode: &str, dir: &Path) -> Result<()> {
+    shell::step(&format!("Zbiór krajowy: {mode} ({})", dir.display()));
+    let dir = dir.to_string_lossy().into_owned();
+    cargo(root, &["bench", "-p", "jst-core", "--bench", "national", "--", mode, &dir])
 }
 
 fn project_root() -> PathBuf {

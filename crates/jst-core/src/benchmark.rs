@@ -1,7 +1,7 @@
 //! `jst benchmark`: one indicator in one year for the own unit and its comparison group
 //! (DESIGN §5.4, §5.5, §5.7). Statistics cover the group plus the own unit.
 
-use jst_analytics::{group_stats, order_members, own_position, GroupStats, Member};
+use jst_analytics::{group_stats, order_members, own_position, GroupStats};
 use jst_domain::Polarity;
 use jst_store::IndicatorRecord;
 use serde::Serialize;
@@ -78,19 +78,15 @@ impl Monitor {
     pub fn benchmark(&self, code: &str, year: i32, group: &str) -> Result<BenchmarkView> {
         let ctx = self.group_context(group, year)?;
         let indicator = self.catalogue_indicator(code)?;
-        let values = self.group_values(&indicator, year, &ctx)?;
+        let values = self
+            .group_values_many(std::slice::from_ref(&indicator), year, &ctx)?
+            .pop()
+            .ok_or_else(|| Error::Internal("brak wartości wskaźnika".to_owned()))?;
         let polarity = Polarity::from_code(&indicator.polarity);
         let all = values.all();
         let stats = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))?;
         let position = values.own.and_then(|v| own_position(&all, v, polarity));
-        let mut listed = values.others;
-        if let Some(v) = values.own {
-            listed.push(Member {
-                teryt: ctx.own.teryt.clone(),
-                name: ctx.own.name.clone(),
-                value: v,
-            });
-        }
+        let listed = values.members(&ctx);
         Ok(BenchmarkView {
             indicator: BenchmarkIndicatorView {
                 code: indicator.code,

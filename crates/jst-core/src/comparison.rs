@@ -1,43 +1,85 @@
-//! The own unit and its comparison group in one year, and an indicator's values over them —
-//! shared by `benchmark` and `costs` so both count exactly the same units (DESIGN §5.4, §5.5).
+//! The own unit and its comparison group in one year, and indicators' values over them —
+//! shared by `benchmark`, `costs`, the overview and nearest neighbours, so all count exactly the
+//! same units (DESIGN §5.4, §5.5, §5.7).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jst_analytics::Member;
-use jst_domain::{Formula, Teryt, POPULATION};
+use jst_domain::{Formula, Teryt};
 use jst_store::{IndicatorRecord, UnitRecord};
 
 use crate::groups::{members, GroupSpec};
+use crate::peer_index::PeerIndex;
 use crate::{Error, Monitor, Result};
 
 pub(crate) struct GroupContext {
     pub spec: GroupSpec,
     pub own: UnitRecord,
-    /// Other units of the group, the own unit excluded.
-    pub members: Vec<UnitRecord>,
+    /// Peer-store key of the own unit; `None` when the store has no value of it.
+    pub own_key: Option<i64>,
+    /// Other units of the group with their peer-store keys, the own unit excluded.
+    pub members: Vec<(UnitRecord, Option<i64>)>,
     pub label: String,
 }
 
-/// An indicator over a group: the own value and the members that have a value (own excluded).
+/// An indicator over a group: the own value and the values of the members that have one (own
+/// excluded), as (index into `GroupContext::members`, value) — names are looked up only when a
+/// list is shown, since an overview of 300 indicators over all gminy needs none.
 pub(crate) struct GroupValues {
     pub own: Option<f64>,
-    pub others: Vec<Member>,
+    pub others: Vec<(usize, f64)>,
 }
 
 impl GroupValues {
     /// Every value counted by the statistics: the members' and the own unit's.
     pub fn all(&self) -> Vec<f64> {
-        self.others.iter().map(|m| m.value).chain(self.own).collect()
+        self.others.iter().map(|(_, v)| *v).chain(self.own).collect()
     }
 
     /// Multiplies every value (real terms).
     pub fn scaled(mut self, factor: f64) -> Self {
         self.own = self.own.map(|v| v * factor);
-        for m in &mut self.others {
-            m.value *= factor;
+        for (_, v) in &mut self.others {
+            *v *= factor;
         }
         self
     }
+
+    /// The members with a value, named, the own unit included when it has a value.
+    pub fn members(&self, ctx: &GroupContext) -> Vec<Member> {
+        let named = |u: &UnitRecord, value: f64| Member {
+            teryt: u.teryt.clone(),
+            name: u.name.clone(),
+            value,
+        };
+        self.others
+            .iter()
+            .map(|(i, v)| named(&ctx.members[*i].0, *v))
+            .chain(self.own.map(|v| named(&ctx.own, v)))
+            .collect()
+    }
+}
+
+/// Above this many units a whole year of an indicator is read instead of point lookups.
+const POINT_LOOKUP_LIMIT: usize = 400;
+
+/// Values of indicators by peer-store key (`NaN` = no value), formulas evaluated per unit.
+pub(crate) struct ValueTable {
+    columns: Vec<Vec<f64>>,
+}
+
+impl ValueTable {
+    pub fn get(&self, indicator: usize, key: Option<i64>) -> Option<f64> {
+        let key = usize::try_from(key?).ok()?;
+        self.columns[indicator].get(key).copied().filter(|v| !v.is_nan())
+    }
+}
+
+pub(crate) fn parse_formula(indicator: &IndicatorRecord) -> Result<Option<Formula>> {
+    indicator.formula.as_deref().map(Formula::parse).transpose().map_err(|e| {
+        Error::InvalidValue(format!("wskaźnik {} ma błędny wzór w katalogu: {e}", indicator.code))
+    })
 }
 
 impl Monitor {
@@ -58,8 +100,10 @@ impl Monitor {
     pub(crate) fn group_context(&self, group: &str, year: i32) -> Result<GroupContext> {
         let spec = GroupSpec::parse(group)?;
         let own = self.own_record()?;
-        let units = self.local.active_units()?;
-        let population = self.population_for(year)?;
+        let index = self.peer_index()?;
+        let empty = HashMap::new();
+        let population = index.population_near(year).unwrap_or(&empty);
+        let units = &index.units;
         let (list, label) = match &spec {
             GroupSpec::Nearest(k) => {
                 let near = self.nearest_peers(*k, Some(year), None, None)?;
@@ -67,7 +111,7 @@ impl Monitor {
                     .iter()
                     .map(|n| Teryt::parse_lookup(&n.teryt).map_err(Error::from))
                     .collect::<Result<_>>()?;
-                let (list, _) = members(&GroupSpec::Units(codes), &own, &units, &population)?;
+                let (list, _) = members(&GroupSpec::Units(codes), &own, units, population)?;
                 let label = format!(
                     "najbardziej podobne jednostki: {} (zmienne strukturalne, {year})",
                     list.len()
@@ -79,92 +123,81 @@ impl Monitor {
                     .local
                     .peer_group(name)?
                     .ok_or_else(|| Error::UnknownGroup(name.clone()))?;
-                let (list, _) =
-                    members(&GroupSpec::Units(saved.members), &own, &units, &population)?;
+                let (list, _) = members(&GroupSpec::Units(saved.members), &own, units, population)?;
                 let label = format!("grupa własna „{name}” ({} i własna)", list.len());
                 (list, label)
             }
-            other => members(other, &own, &units, &population)?,
+            other => members(other, &own, units, population)?,
         };
-        let members = list.into_iter().cloned().collect();
-        Ok(GroupContext { spec, own, members, label })
+        let key_by_id: HashMap<i64, Option<i64>> =
+            units.iter().zip(&index.keys).map(|(u, k)| (u.id, *k)).collect();
+        let key = |u: &UnitRecord| key_by_id.get(&u.id).copied().flatten();
+        let members = list.into_iter().map(|u| (u.clone(), key(u))).collect();
+        let own_key = key(&own);
+        Ok(GroupContext { spec, own, own_key, members, label })
     }
 
-    /// Population by unit identity for classing: the year asked for, else the closest year
-    /// with data (the shipped reference data has 2024 only).
-    pub(crate) fn population_for(&self, year: i32) -> Result<HashMap<String, f64>> {
-        let years = self.peers.years_of(POPULATION)?;
-        let Some(closest) = years.iter().copied().min_by_key(|y| ((y - year).abs(), -y)) else {
-            return Ok(HashMap::new());
-        };
-        Ok(self.peers.values_of(POPULATION, closest)?.into_iter().collect())
-    }
-
-    /// An indicator's values over a group; a formula indicator is computed per unit from its
-    /// components of the same year, the own unit's `WYD_*`/`DOCH_*` from its budget lines.
-    pub(crate) fn group_values(
+    /// Values of `indicators` in `year` for the given units (all units with `None`), each
+    /// computed by its formula from same-year components when it has no value of its own.
+    pub(crate) fn value_table(
         &self,
-        indicator: &IndicatorRecord,
+        index: &PeerIndex,
+        indicators: &[(IndicatorRecord, Option<Formula>)],
         year: i32,
-        ctx: &GroupContext,
-    ) -> Result<GroupValues> {
-        let code = &indicator.code;
-        let formula =
-            indicator.formula.as_deref().map(Formula::parse).transpose().map_err(|e| {
-                Error::InvalidValue(format!("wskaźnik {code} ma błędny wzór w katalogu: {e}"))
-            })?;
-        let public = self.public_values(code, formula.as_ref(), year)?;
-        let own = self.own_value(code, formula.as_ref(), year, &ctx.own.identity, &public)?;
-        let others = ctx
-            .members
-            .iter()
-            .filter_map(|u| {
-                public.get(&u.identity).map(|v| Member {
-                    teryt: u.teryt.clone(),
-                    name: u.name.clone(),
-                    value: *v,
-                })
-            })
-            .collect();
-        Ok(GroupValues { own, others })
-    }
-
-    /// Every unit's public value of an indicator, computed by its formula when it has one.
-    pub(crate) fn public_values(
-        &self,
-        code: &str,
-        formula: Option<&Formula>,
-        year: i32,
-    ) -> Result<HashMap<String, f64>> {
-        let direct: HashMap<String, f64> = self.peers.values_of(code, year)?.into_iter().collect();
-        let Some(formula) = formula else { return Ok(direct) };
-        let mut components: HashMap<&str, HashMap<String, f64>> = HashMap::new();
-        for c in formula.codes() {
-            components.insert(c, self.peers.values_of(c, year)?.into_iter().collect());
-        }
-        let mut units: Vec<&String> = components.values().flat_map(|m| m.keys()).collect();
-        units.sort_unstable();
-        units.dedup();
-        let mut out = direct;
-        for unit in units {
-            if let Some(v) =
-                formula.evaluate(|c| components.get(c).and_then(|m| m.get(unit)).copied())
-            {
-                out.entry(unit.clone()).or_insert(v);
+        units: Option<&[i64]>,
+    ) -> Result<ValueTable> {
+        let mut codes: Vec<&str> = Vec::new();
+        let mut position: HashMap<&str, usize> = HashMap::new();
+        for code in indicators.iter().flat_map(|(i, f)| {
+            std::iter::once(i.code.as_str()).chain(f.iter().flat_map(|f| f.codes()))
+        }) {
+            if !position.contains_key(code) {
+                position.insert(code, codes.len());
+                codes.push(code);
             }
         }
-        Ok(out)
+        let units = units.filter(|u| u.len() <= POINT_LOOKUP_LIMIT);
+        let width = index.max_key + 1;
+        let mut raw = vec![vec![f64::NAN; width]; codes.len()];
+        for (c, key, value) in self.peers.year_values(&codes, year, units)? {
+            if let Some(slot) = usize::try_from(key).ok().and_then(|k| raw[c].get_mut(k)) {
+                *slot = value;
+            }
+        }
+        let columns = indicators
+            .iter()
+            .map(|(indicator, formula)| {
+                let mut column = raw[position[indicator.code.as_str()]].clone();
+                if let Some(formula) = formula {
+                    for (key, slot) in column.iter_mut().enumerate() {
+                        if slot.is_nan() {
+                            let value = formula.evaluate(|c| {
+                                position.get(c).map(|p| raw[*p][key]).filter(|v| !v.is_nan())
+                            });
+                            *slot = value.unwrap_or(f64::NAN);
+                        }
+                    }
+                }
+                column
+            })
+            .collect();
+        Ok(ValueTable { columns })
     }
 
-    /// The own unit's value: its budget lines for `WYD_*`/`DOCH_*`, else public data.
-    fn own_value(
+    /// Indicators' values over a group; the own unit's `WYD_*`/`DOCH_*` come from its budget
+    /// lines when it has them, also inside formulas.
+    pub(crate) fn group_values_many(
         &self,
-        code: &str,
-        formula: Option<&Formula>,
+        indicators: &[IndicatorRecord],
         year: i32,
-        identity: &str,
-        public: &HashMap<String, f64>,
-    ) -> Result<Option<f64>> {
+        ctx: &GroupContext,
+    ) -> Result<Vec<GroupValues>> {
+        let index: Arc<PeerIndex> = self.peer_index()?;
+        let parsed: Vec<(IndicatorRecord, Option<Formula>)> =
+            indicators.iter().map(|i| Ok((i.clone(), parse_formula(i)?))).collect::<Result<_>>()?;
+        let keys: Vec<i64> =
+            ctx.members.iter().filter_map(|(_, k)| *k).chain(ctx.own_key).collect();
+        let table = self.value_table(&index, &parsed, year, Some(&keys))?;
         let budget: HashMap<String, f64> = self
             .local
             .budget_series()?
@@ -172,26 +205,45 @@ impl Monitor {
             .filter(|(_, y, _)| *y == year)
             .map(|(c, _, v)| (c, v))
             .collect();
-        if let Some(v) = budget.get(code) {
-            return Ok(Some(*v));
-        }
-        let Some(formula) = formula else { return Ok(public.get(identity).copied()) };
-        if !formula.codes().any(|c| budget.contains_key(c)) {
-            return Ok(public.get(identity).copied());
-        }
-        let mut values = HashMap::new();
-        for c in formula.codes() {
-            let v = match budget.get(c) {
-                Some(v) => Some(*v),
-                None => self
-                    .peers
-                    .values_of(c, year)?
-                    .into_iter()
-                    .find(|(u, _)| u == identity)
-                    .map(|(_, v)| v),
+        let mut out = Vec::with_capacity(parsed.len());
+        for (i, (indicator, formula)) in parsed.iter().enumerate() {
+            let others = ctx
+                .members
+                .iter()
+                .enumerate()
+                .filter_map(|(m, (_, key))| table.get(i, *key).map(|value| (m, value)))
+                .collect();
+            let public_own = table.get(i, ctx.own_key);
+            let own = if let Some(v) = budget.get(&indicator.code) {
+                Some(*v)
+            } else {
+                match formula {
+                    Some(f) if f.codes().any(|c| budget.contains_key(c)) => {
+                        self.own_by_formula(f, year, ctx.own_key, &budget)?
+                    }
+                    _ => public_own,
+                }
             };
-            values.insert(c.to_owned(), v);
+            out.push(GroupValues { own, others });
         }
-        Ok(formula.evaluate(|c| values.get(c).copied().flatten()))
+        Ok(out)
+    }
+
+    /// The own value of a formula whose components partly come from the own budget lines.
+    fn own_by_formula(
+        &self,
+        formula: &Formula,
+        year: i32,
+        own_key: Option<i64>,
+        budget: &HashMap<String, f64>,
+    ) -> Result<Option<f64>> {
+        let codes: Vec<&str> = formula.codes().collect();
+        let mut public: HashMap<&str, f64> = HashMap::new();
+        if let Some(key) = own_key {
+            for (c, _, v) in self.peers.year_values(&codes, year, Some(&[key]))? {
+                public.insert(codes[c], v);
+            }
+        }
+        Ok(formula.evaluate(|c| budget.get(c).copied().or_else(|| public.get(c).copied())))
     }
 }

@@ -105,8 +105,8 @@ impl Monitor {
         indicators
             .sort_by(|a, b| (a.area.as_deref(), &a.name_pl).cmp(&(b.area.as_deref(), &b.name_pl)));
         let mut services: Vec<CostServiceView> = Vec::new();
-        for indicator in indicators {
-            let mut values = self.group_values(&indicator, year, &ctx)?;
+        let all_values = self.group_values_many(&indicators, year, &ctx)?;
+        for (indicator, mut values) in indicators.into_iter().zip(all_values) {
             if let Some(factor) = deflator.filter(|_| indicator.unit == MONEY_UNIT) {
                 values = values.scaled(factor);
             }

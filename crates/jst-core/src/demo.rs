@@ -40,12 +40,7 @@ pub(crate) fn load_synthetic_peers(
         peers.values_of(POPULATION, ANCHOR_YEAR)?.into_iter().collect();
     let values: Vec<PublicValue> = generate(&units, DEMO_YEARS, ANCHOR_YEAR, &known)
         .into_iter()
-        .map(|v| PublicValue {
-            unit: v.unit,
-            indicator: v.indicator.to_owned(),
-            year: v.year,
-            value: v.value,
-        })
+        .map(|v| PublicValue { unit: v.unit, indicator: v.indicator, year: v.year, value: v.value })
         .collect();
     peers.replace_dataset(stamp, SYNTHETIC_DATASET, "shipped", SYNTHETIC_LABEL, &values)?;
     Ok(())

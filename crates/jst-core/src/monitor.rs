@@ -16,6 +16,8 @@ pub struct Monitor {
     pub(crate) data_dir: PathBuf,
     pub(crate) local: LocalStore,
     pub(crate) peers: PeerStore,
+    /// Units and population for comparisons, rebuilt when a store changes.
+    pub(crate) index: std::sync::Mutex<Option<std::sync::Arc<crate::peer_index::PeerIndex>>>,
 }
 
 impl Monitor {
@@ -34,7 +36,7 @@ impl Monitor {
         shipped::ensure_catalogue(&mut local, &stamp)?;
         let mut peers = PeerStore::open(&data_dir.join("peers.db"), &stamp)?;
         shipped::ensure_reference_data(&local, &mut peers, &stamp)?;
-        Ok(Self { data_dir: data_dir.to_owned(), local, peers })
+        Ok(Self { data_dir: data_dir.to_owned(), local, peers, index: std::sync::Mutex::new(None) })
     }
 
     pub fn status(&self) -> Result<StatusView> {

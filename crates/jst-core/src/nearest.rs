@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jst_analytics::{nearest, Pool};
-use jst_domain::{Formula, POPULATION};
 use serde::Serialize;
 
+use crate::comparison::parse_formula;
 use crate::{Error, Monitor, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,13 +30,13 @@ impl Monitor {
         weights: Option<Vec<f64>>,
     ) -> Result<Vec<NearestView>> {
         let own = self.own_record()?;
+        let index = self.peer_index()?;
         let year = match year {
             Some(y) => y,
-            None => self.peers.years_of(POPULATION)?.first().copied().ok_or_else(|| {
+            None => index.population_years().first().copied().ok_or_else(|| {
                 Error::MissingReference("brak danych porównawczych (jst import peers)".to_owned())
             })?,
         };
-        let mut series: Vec<(String, HashMap<String, f64>)> = Vec::new();
         let candidates: Vec<String> = match &variables {
             Some(list) => list.clone(),
             None => self
@@ -47,62 +47,68 @@ impl Monitor {
                 .map(|i| i.code)
                 .collect(),
         };
-        for code in candidates {
-            let indicator = self.local.indicator(&code)?.ok_or_else(|| {
+        let mut indicators = Vec::with_capacity(candidates.len());
+        for code in &candidates {
+            let indicator = self.local.indicator(code)?.ok_or_else(|| {
                 Error::InvalidValue(format!("wskaźnika {code} nie ma w katalogu"))
             })?;
-            let formula =
-                indicator.formula.as_deref().map(Formula::parse).transpose().map_err(|e| {
-                    Error::InvalidValue(format!("wskaźnik {code} ma błędny wzór: {e}"))
-                })?;
-            let values = self.public_values(&code, formula.as_ref(), year)?;
-            let own_has_it = values.contains_key(&own.identity);
-            if variables.is_some() || own_has_it {
-                series.push((code, values));
-            }
+            let formula = parse_formula(&indicator)?;
+            indicators.push((indicator, formula));
         }
-        if series.is_empty() {
+        let table = self.value_table(&index, &indicators, year, None)?;
+        let own_key = index.key_of(&own);
+        // Without an explicit list, only variables the own unit has count.
+        let chosen: Vec<usize> = (0..indicators.len())
+            .filter(|i| variables.is_some() || table.get(*i, own_key).is_some())
+            .collect();
+        if chosen.is_empty() {
             return Err(Error::MissingReference(format!(
                 "brak zmiennych strukturalnych z wartością jednostki za rok {year}"
             )));
         }
-        let weights = weights.unwrap_or_else(|| vec![1.0; series.len()]);
-        if weights.len() != series.len() || weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
+        let weights = weights.unwrap_or_else(|| vec![1.0; chosen.len()]);
+        if weights.len() != chosen.len() || weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
             return Err(Error::InvalidValue(format!(
                 "podaj tyle nieujemnych wag, ile zmiennych ({})",
-                series.len()
+                chosen.len()
             )));
         }
-        let units: Vec<_> = self
-            .local
-            .active_units()?
-            .into_iter()
-            .filter(|u| u.kind.family() == own.kind.family())
-            .filter(|u| series.iter().all(|(_, values)| values.contains_key(&u.identity)))
+        let pool_units: Vec<(&jst_store::UnitRecord, Option<i64>)> = index
+            .units
+            .iter()
+            .zip(index.keys.iter().copied())
+            .filter(|(u, _)| u.kind.family() == own.kind.family())
+            .filter(|(_, k)| chosen.iter().all(|i| table.get(*i, *k).is_some()))
             .collect();
-        let own_index = units.iter().position(|u| u.id == own.id).ok_or_else(|| {
+        let own_index = pool_units.iter().position(|(u, _)| u.id == own.id).ok_or_else(|| {
             Error::MissingReference(format!(
                 "jednostka {} nie ma wartości wszystkich zmiennych za rok {year}",
                 own.teryt
             ))
         })?;
         let pool = Pool {
-            units: units.iter().map(|u| u.teryt.clone()).collect(),
-            values: series
+            units: pool_units.iter().map(|(u, _)| u.teryt.clone()).collect(),
+            values: chosen
                 .iter()
-                .map(|(_, values)| units.iter().map(|u| values[&u.identity]).collect())
+                .map(|i| {
+                    pool_units.iter().map(|(_, k)| table.get(*i, *k).unwrap_or(f64::NAN)).collect()
+                })
                 .collect(),
             weights,
         };
         let by_teryt: HashMap<&str, &str> =
-            units.iter().map(|u| (u.teryt.as_str(), u.name.as_str())).collect();
+            pool_units.iter().map(|(u, _)| (u.teryt.as_str(), u.name.as_str())).collect();
         Ok(nearest(&pool, own_index, k)
             .map_err(|e| Error::Internal(e.to_string()))?
             .into_iter()
             .map(|n| NearestView {
                 name: by_teryt.get(n.unit.as_str()).copied().unwrap_or_default().to_owned(),
                 distance: n.distance,
-                shares: series.iter().map(|(code, _)| code.clone()).zip(n.shares).collect(),
+                shares: chosen
+                    .iter()
+                    .map(|i| indicators[*i].0.code.clone())
+                    .zip(n.shares)
+                    .collect(),
                 teryt: n.unit,
             })
             .collect())

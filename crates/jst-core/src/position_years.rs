@@ -1,8 +1,11 @@
 //! The own unit's position in its group year by year: is it moving up or down among its peers?
 
+use jst_analytics::{group_stats, own_position};
+use jst_domain::Polarity;
 use serde::Serialize;
 
-use crate::{Monitor, Result};
+use crate::benchmark::count;
+use crate::{Error, Monitor, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -32,24 +35,32 @@ impl Monitor {
         }
         years.sort_unstable();
         years.dedup();
+        let polarity = Polarity::from_code(&indicator.polarity);
         let mut out = Vec::new();
         for year in years {
-            let view = match self.benchmark(code, year, group) {
-                Ok(view) => view,
+            let ctx = match self.group_context(group, year) {
+                Ok(ctx) => ctx,
                 // A year without what the group needs (e.g. structural data) is just not shown.
                 Err(e) if e.kind() == crate::ErrorKind::MissingData => continue,
                 Err(e) => return Err(e),
             };
-            if view.stats.n == 0 {
+            let Some(values) =
+                self.group_values_many(std::slice::from_ref(&indicator), year, &ctx)?.pop()
+            else {
                 continue;
-            }
+            };
+            let all = values.all();
+            let Some(stats) = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))? else {
+                continue;
+            };
+            let position = values.own.and_then(|v| own_position(&all, v, polarity));
             out.push(YearPositionView {
                 year,
-                value: view.own.value,
-                percentile_rank: view.percentile_rank,
-                rank: view.rank,
-                n: view.stats.n,
-                median: view.stats.median,
+                value: values.own,
+                percentile_rank: position.map(|p| p.percentile_rank),
+                rank: position.and_then(|p| p.rank).map(count),
+                n: count(stats.n),
+                median: Some(stats.median),
             });
         }
         Ok(out)

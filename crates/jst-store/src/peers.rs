@@ -1,6 +1,7 @@
 //! `peers.db`: public per-unit values and reference data (population). Disposable: it can be
 //! rebuilt from shipped files and releases. A dataset is replaced all or nothing.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -30,40 +31,54 @@ impl PeerStore {
         schema_version(&self.conn)
     }
 
-    pub fn has_dataset(&self, id: &str) -> Result<bool> {
+    pub fn has_dataset(&self, name: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM datasets WHERE id = ?1", [id], |_| Ok(()))
+            .query_row("SELECT 1 FROM datasets WHERE name = ?1", [name], |_| Ok(()))
             .optional()?
             .is_some())
     }
 
-    /// Replaces every value of dataset `id` in one transaction.
+    /// Replaces every value of dataset `name` in one transaction. A value for the same
+    /// (indicator, year, unit) as another dataset's is taken over by this one.
+    ///
+    /// Rows are inserted in key order with interned ids, so a national set loads in about the
+    /// time of a raw bulk load (DESIGN §11, docs/benchmarks.md).
     pub fn replace_dataset(
         &mut self,
         stamp: &Stamp,
-        id: &str,
+        name: &str,
         origin: &str,
         label: &str,
         values: &[PublicValue],
     ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM public_values WHERE dataset = ?1", [id])?;
         tx.execute(
-            "INSERT INTO datasets (id, origin, label, loaded_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, label = excluded.label,
+            "INSERT INTO datasets (name, origin, label, loaded_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name) DO UPDATE SET origin = excluded.origin, label = excluded.label,
                  loaded_at = excluded.loaded_at",
-            (id, origin, label, &stamp.at),
+            (name, origin, label, &stamp.at),
         )?;
+        let dataset: i64 =
+            tx.query_row("SELECT id FROM datasets WHERE name = ?1", [name], |r| r.get(0))?;
+        tx.execute("DELETE FROM peer_values WHERE dataset = ?1", [dataset])?;
+        let units = intern(&tx, "peer_units", "identity", values.iter().map(|v| v.unit.as_str()))?;
+        let indicators =
+            intern(&tx, "peer_indicators", "code", values.iter().map(|v| v.indicator.as_str()))?;
+        let mut keyed: Vec<(i64, i32, i64, f64)> = values
+            .iter()
+            .map(|v| (indicators[v.indicator.as_str()], v.year, units[v.unit.as_str()], v.value))
+            .collect();
+        keyed.sort_unstable_by_key(|&(i, y, u, _)| (i, y, u));
         {
             let mut stmt = tx.prepare(
-                "INSERT INTO public_values (indicator, year, unit, value, dataset)
+                "INSERT INTO peer_values (indicator, year, unit, value, dataset)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
                      dataset = excluded.dataset",
             )?;
-            for v in values {
-                stmt.execute((&v.indicator, v.year, &v.unit, v.value, id))?;
+            for (indicator, year, unit, value) in keyed {
+                stmt.execute((indicator, year, unit, value, dataset))?;
             }
         }
         tx.commit()?;
@@ -71,10 +86,13 @@ impl PeerStore {
     }
 
     /// Removes a dataset and its values.
-    pub fn remove_dataset(&mut self, id: &str) -> Result<()> {
+    pub fn remove_dataset(&mut self, name: &str) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM public_values WHERE dataset = ?1", [id])?;
-        tx.execute("DELETE FROM datasets WHERE id = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM peer_values WHERE dataset = (SELECT id FROM datasets WHERE name = ?1)",
+            [name],
+        )?;
+        tx.execute("DELETE FROM datasets WHERE name = ?1", [name])?;
         tx.commit()?;
         Ok(())
     }
@@ -82,7 +100,8 @@ impl PeerStore {
     /// Every unit's value of an indicator in a year, as (unit identity, value).
     pub fn values_of(&self, indicator: &str, year: i32) -> Result<Vec<(String, f64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT unit, value FROM public_values WHERE indicator = ?1 AND year = ?2",
+            "SELECT u.identity, p.value FROM peer_values p JOIN peer_units u ON u.id = p.unit
+             WHERE p.indicator = (SELECT id FROM peer_indicators WHERE code = ?1) AND p.year = ?2",
         )?;
         let rows = stmt.query_map((indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -90,11 +109,22 @@ impl PeerStore {
 
     /// Years in which an indicator has values, newest first.
     pub fn years_of(&self, indicator: &str) -> Result<Vec<i32>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT year FROM public_values WHERE indicator = ?1 ORDER BY year DESC",
+        // One index seek per year instead of reading every value of the indicator.
+        let mut next = self.conn.prepare_cached(
+            "SELECT year FROM peer_values
+             WHERE indicator = (SELECT id FROM peer_indicators WHERE code = ?1) AND year > ?2
+             ORDER BY year LIMIT 1",
         )?;
-        let rows = stmt.query_map([indicator], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut years = Vec::new();
+        let mut after = i32::MIN;
+        while let Some(year) =
+            next.query_row((indicator, after), |r| r.get::<_, i32>(0)).optional()?
+        {
+            years.push(year);
+            after = year;
+        }
+        years.reverse();
+        Ok(years)
     }
 
     /// The latest value of an indicator for a unit, as (year, value).
@@ -102,11 +132,113 @@ impl PeerStore {
         Ok(self
             .conn
             .query_row(
-                "SELECT year, value FROM public_values WHERE unit = ?1 AND indicator = ?2
-                 ORDER BY year DESC LIMIT 1",
+                "SELECT p.year, p.value FROM peer_values p
+                 WHERE p.indicator = (SELECT id FROM peer_indicators WHERE code = ?2)
+                   AND p.unit = (SELECT id FROM peer_units WHERE identity = ?1)
+                 ORDER BY p.year DESC LIMIT 1",
                 (unit, indicator),
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
     }
+}
+
+impl PeerStore {
+    /// Changes when anything in the store changed, through this connection or another process
+    /// (the CLI beside the app): the key of caches built from the store.
+    pub fn version(&self) -> Result<(i64, u64)> {
+        let data_version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((data_version, self.conn.total_changes()))
+    }
+
+    /// Every unit the store has values for, as (key, identity); keys are what
+    /// [`PeerStore::year_values`] and [`PeerStore::series`] return instead of identities.
+    pub fn unit_keys(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, identity FROM peer_units")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Values of `codes` in `year` as (index into `codes`, unit key, value). With `units`, only
+    /// those units are read (a few point lookups per indicator instead of a whole year).
+    pub fn year_values(
+        &self,
+        codes: &[&str],
+        year: i32,
+        units: Option<&[i64]>,
+    ) -> Result<Vec<(usize, i64, f64)>> {
+        let mut out = Vec::new();
+        let mut id_of =
+            self.conn.prepare_cached("SELECT id FROM peer_indicators WHERE code = ?1")?;
+        let mut range = self.conn.prepare_cached(
+            "SELECT unit, value FROM peer_values WHERE indicator = ?1 AND year = ?2",
+        )?;
+        let mut point = self.conn.prepare_cached(
+            "SELECT value FROM peer_values WHERE indicator = ?1 AND year = ?2 AND unit = ?3",
+        )?;
+        for (i, code) in codes.iter().enumerate() {
+            let Some(indicator): Option<i64> = id_of.query_row([code], |r| r.get(0)).optional()?
+            else {
+                continue;
+            };
+            match units {
+                None => {
+                    let rows =
+                        range.query_map((indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    for row in rows {
+                        let (unit, value) = row?;
+                        out.push((i, unit, value));
+                    }
+                }
+                Some(units) => {
+                    for &unit in units {
+                        if let Some(value) = point
+                            .query_row((indicator, year, unit), |r| r.get::<_, f64>(0))
+                            .optional()?
+                        {
+                            out.push((i, unit, value));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every year of one indicator as (year, unit key, value).
+    pub fn series(&self, code: &str) -> Result<Vec<(i32, i64, f64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, unit, value FROM peer_values
+             WHERE indicator = (SELECT id FROM peer_indicators WHERE code = ?1)",
+        )?;
+        let rows = stmt.query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Ids of `keys` in an intern table (`id INTEGER PRIMARY KEY, <column> TEXT UNIQUE`), adding
+/// the missing ones.
+fn intern<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    column: &str,
+    keys: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<&'a str, i64>> {
+    let mut ids: HashMap<&'a str, i64> = HashMap::new();
+    let mut lookup = tx.prepare(&format!("SELECT id FROM {table} WHERE {column} = ?1"))?;
+    let mut insert = tx.prepare(&format!("INSERT INTO {table} ({column}) VALUES (?1)"))?;
+    for key in keys {
+        if ids.contains_key(key) {
+            continue;
+        }
+        let id = match lookup.query_row([key], |r| r.get(0)).optional()? {
+            Some(id) => id,
+            None => {
+                insert.execute([key])?;
+                tx.last_insert_rowid()
+            }
+        };
+        ids.insert(key, id);
+    }
+    Ok(ids)
 }

@@ -6,6 +6,7 @@
 //! Pure: units in, values out. It must not write anything or read the clock, and the same input
 //! always gives the same output, whatever the order of units.
 
+mod national;
 mod unit_model;
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use std::ops::RangeInclusive;
 
 use jst_domain::UnitKind;
 
+pub use national::{generic_indicators, GenericIndicator, NATIONAL_INDICATORS};
 pub use unit_model::INDICATORS;
 
 /// A unit to generate values for.
@@ -27,7 +29,7 @@ pub struct SynthUnit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynthValue {
     pub unit: String,
-    pub indicator: &'static str,
+    pub indicator: String,
     pub year: i32,
     pub value: f64,
 }
@@ -42,6 +44,48 @@ pub fn generate(
     known_population: &HashMap<String, f64>,
 ) -> Vec<SynthValue> {
     let mut out = Vec::new();
+    for_each_value(
+        units,
+        years,
+        anchor_year,
+        known_population,
+        Scope::Modelled,
+        |unit, indicator, year, value| {
+            out.push(SynthValue {
+                unit: unit.to_owned(),
+                indicator: indicator.to_owned(),
+                year,
+                value,
+            });
+        },
+    );
+    out
+}
+
+/// Which indicators to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The modelled indicators of the shipped catalogue (the demo scope).
+    Modelled,
+    /// All [`NATIONAL_INDICATORS`]: the modelled ones and the generic `SYN_…` ones.
+    National,
+}
+
+/// Streams every value to `emit(unit, indicator, year, value)` without collecting them: the
+/// national set has about 12.5 million values.
+pub fn for_each_value(
+    units: &[SynthUnit],
+    years: RangeInclusive<i32>,
+    anchor_year: i32,
+    known_population: &HashMap<String, f64>,
+    scope: Scope,
+    mut emit: impl FnMut(&str, &str, i32, f64),
+) {
+    let generic = match scope {
+        Scope::Modelled => Vec::new(),
+        Scope::National => generic_indicators(),
+    };
+    let shapes: Vec<_> = (0..generic.len()).map(national::shape).collect();
     for unit in units.iter().filter(|u| u.kind != UnitKind::Wojewodztwo) {
         let known = known_population.get(&unit.identity).copied();
         let model = unit_model::UnitModel::new(&unit.identity, unit.kind, known, anchor_year);
@@ -50,11 +94,13 @@ pub fn generate(
                 if known.is_some() && indicator == jst_domain::POPULATION && year == anchor_year {
                     continue;
                 }
-                out.push(SynthValue { unit: unit.identity.clone(), indicator, year, value });
+                emit(&unit.identity, indicator, year, value);
+            }
+            for (i, g) in generic.iter().enumerate() {
+                emit(&unit.identity, &g.code, year, model.generic_value(i, &shapes[i], year));
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -77,15 +123,32 @@ mod tests {
         let mut reversed = units();
         reversed.reverse();
         let mut b = generate(&reversed, 2019..=2024, 2024, &known);
-        b.sort_by(|x, y| {
-            (x.unit.as_str(), x.indicator, x.year).cmp(&(y.unit.as_str(), y.indicator, y.year))
-        });
+        b.sort_by(|x, y| (&x.unit, &x.indicator, x.year).cmp(&(&y.unit, &y.indicator, y.year)));
         let mut a_sorted = a.clone();
-        a_sorted.sort_by(|x, y| {
-            (x.unit.as_str(), x.indicator, x.year).cmp(&(y.unit.as_str(), y.indicator, y.year))
-        });
+        a_sorted
+            .sort_by(|x, y| (&x.unit, &x.indicator, x.year).cmp(&(&y.unit, &y.indicator, y.year)));
         assert_eq!(a_sorted, b);
         assert_eq!(a, generate(&units(), 2019..=2024, 2024, &known));
+    }
+
+    #[test]
+    fn the_national_scope_adds_the_generic_indicators() {
+        let mut count = 0;
+        let mut codes = std::collections::HashSet::new();
+        for_each_value(
+            &units()[..1],
+            2010..=2024,
+            2024,
+            &HashMap::new(),
+            Scope::National,
+            |_, code, _, v| {
+                assert!(v.is_finite() && v >= 0.0, "{code} {v}");
+                codes.insert(code.to_owned());
+                count += 1;
+            },
+        );
+        assert_eq!(codes.len(), NATIONAL_INDICATORS, "a gmina has every indicator");
+        assert_eq!(count, NATIONAL_INDICATORS * 15);
     }
 
     #[test]

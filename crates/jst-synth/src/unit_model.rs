@@ -88,7 +88,7 @@ fn price_level(year: i32) -> f64 {
 }
 
 /// FNV-1a: a stable seed from the unit's identity, so values do not depend on unit order.
-fn seed(identity: &str) -> u64 {
+fn unit_seed(identity: &str) -> u64 {
     identity
         .bytes()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
@@ -123,7 +123,7 @@ impl UnitModel {
         known_population: Option<f64>,
         anchor_year: i32,
     ) -> Self {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed(identity));
+        let mut rng = ChaCha8Rng::seed_from_u64(unit_seed(identity));
         let (median_population, sigma, median_area, urban) = match kind {
             UnitKind::GminaMiejska => (14_000.0, 0.8, 30.0, 0.9),
             UnitKind::GminaWiejska => (7_000.0, 0.45, 110.0, 0.1),
@@ -149,6 +149,15 @@ impl UnitModel {
             noise,
             wobble: rng.random(),
         }
+    }
+
+    /// Urbanity (0–1) and wealth (standard normal-ish) of the unit.
+    pub(crate) fn latent(&self) -> (f64, f64) {
+        (self.urban, self.wealth)
+    }
+
+    pub(crate) fn seed(&self) -> u64 {
+        self.wobble
     }
 
     fn population_in(&self, year: i32) -> f64 {

@@ -42,6 +42,13 @@ impl LocalStore {
         schema_version(&self.conn)
     }
 
+    /// Changes when anything in the database changed, through this connection or another
+    /// process: the key of caches built from it.
+    pub fn version(&self) -> Result<(i64, u64)> {
+        let data_version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((data_version, self.conn.total_changes()))
+    }
+
     /// Runs `f` in one immediate transaction and records `action` in the audit log with it.
     fn write<T>(
         &mut self,
