@@ -12,4 +12,4 @@ mod stats;
 pub use error::Error;
 pub use neighbours::{nearest, Neighbour, Pool};
 pub use position::{order_members, own_position, Member, Position};
-pub use stats::{group_stats, GroupStats};
+pub use stats::{group_stats, group_stats_many, GroupStats};

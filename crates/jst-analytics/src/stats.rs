@@ -61,6 +61,67 @@ pub fn group_stats(values: &[f64]) -> Result<Option<GroupStats>, Error> {
     }))
 }
 
+/// [`group_stats`] of many groups in one polars query (one `group_by`), for overviews of
+/// hundreds of indicators where a query per group would cost more than the statistics.
+pub fn group_stats_many(groups: &[Vec<f64>]) -> Result<Vec<Option<GroupStats>>, Error> {
+    let mut keys: Vec<u32> = Vec::new();
+    let mut values: Vec<f64> = Vec::new();
+    for (g, list) in groups.iter().enumerate() {
+        // More than u32::MAX groups cannot be passed in memory anyway.
+        let g = g as u32;
+        for v in list.iter().copied().filter(|v| v.is_finite()) {
+            keys.push(g);
+            values.push(v);
+        }
+    }
+    let mut out = vec![None; groups.len()];
+    if values.is_empty() {
+        return Ok(out);
+    }
+    let q = |p: f64| col("v").quantile(lit(p), QuantileMethod::Linear);
+    let frame = df!("g" => keys, "v" => values)?
+        .lazy()
+        .group_by([col("g")])
+        .agg([
+            col("v").count().alias("n"),
+            q(0.25).alias("q1"),
+            q(0.5).alias("median"),
+            q(0.75).alias("q3"),
+            col("v").mean().alias("mean"),
+            col("v").min().alias("min"),
+            col("v").max().alias("max"),
+            q(0.10).alias("p10"),
+            q(0.90).alias("p90"),
+        ])
+        .collect()?;
+    let g = frame.column("g")?.u32()?;
+    let n = frame.column("n")?.cast(&DataType::UInt64)?;
+    let n = n.u64()?;
+    let column = |name: &str| -> Result<Vec<f64>, Error> {
+        Ok(frame.column(name)?.f64()?.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+    };
+    let (q1, median, q3) = (column("q1")?, column("median")?, column("q3")?);
+    let (mean, min, max) = (column("mean")?, column("min")?, column("max")?);
+    let (p10, p90) = (column("p10")?, column("p90")?);
+    for row in 0..frame.height() {
+        let (Some(group), Some(count)) = (g.get(row), n.get(row)) else { continue };
+        let count = count as usize;
+        let tails = count >= TAIL_MIN_N;
+        out[group as usize] = Some(GroupStats {
+            n: count,
+            q1: q1[row],
+            median: median[row],
+            q3: q3[row],
+            mean: mean[row],
+            min: min[row],
+            max: max[row],
+            p10: tails.then_some(p10[row]),
+            p90: tails.then_some(p90[row]),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +157,28 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn many_groups_at_once_agree_with_one_at_a_time(
+            groups in proptest::collection::vec(proptest::collection::vec(-1e6f64..1e6, 0..30), 0..12)
+        ) {
+            let many = group_stats_many(&groups).expect("stats");
+            prop_assert_eq!(many.len(), groups.len());
+            for (list, got) in groups.iter().zip(many) {
+                let one = group_stats(list).expect("stats");
+                match (one, got) {
+                    (None, None) => {}
+                    (Some(a), Some(b)) => {
+                        prop_assert_eq!(a.n, b.n);
+                        for (x, y) in [(a.q1, b.q1), (a.median, b.median), (a.q3, b.q3), (a.mean, b.mean), (a.min, b.min), (a.max, b.max)] {
+                            prop_assert!(close(x, y), "{} {}", x, y);
+                        }
+                        prop_assert_eq!(a.p10.is_some(), b.p10.is_some());
+                    }
+                    (a, b) => prop_assert!(false, "{:?} {:?}", a, b),
+                }
+            }
+        }
+
         #[test]
         fn agrees_with_a_naive_implementation(values in proptest::collection::vec(-1e6f64..1e6, 1..60)) {
             let s = group_stats(&values).ok().flatten().expect("values");

@@ -18,9 +18,20 @@ pub(crate) struct GroupContext {
     pub own: UnitRecord,
     /// Peer-store key of the own unit; `None` when the store has no value of it.
     pub own_key: Option<i64>,
-    /// Other units of the group with their peer-store keys, the own unit excluded.
-    pub members: Vec<(UnitRecord, Option<i64>)>,
+    /// Other units of the group as positions in `index.units`, the own unit excluded.
+    pub members: Vec<usize>,
+    pub index: Arc<PeerIndex>,
     pub label: String,
+}
+
+impl GroupContext {
+    pub fn member(&self, m: usize) -> &UnitRecord {
+        &self.index.units[self.members[m]]
+    }
+
+    pub fn member_key(&self, m: usize) -> Option<i64> {
+        self.index.keys[self.members[m]]
+    }
 }
 
 /// An indicator over a group: the own value and the values of the members that have one (own
@@ -55,7 +66,7 @@ impl GroupValues {
         };
         self.others
             .iter()
-            .map(|(i, v)| named(&ctx.members[*i].0, *v))
+            .map(|(i, v)| named(ctx.member(*i), *v))
             .chain(self.own.map(|v| named(&ctx.own, v)))
             .collect()
     }
@@ -129,12 +140,8 @@ impl Monitor {
             }
             other => members(other, &own, units, population)?,
         };
-        let key_by_id: HashMap<i64, Option<i64>> =
-            units.iter().zip(&index.keys).map(|(u, k)| (u.id, *k)).collect();
-        let key = |u: &UnitRecord| key_by_id.get(&u.id).copied().flatten();
-        let members = list.into_iter().map(|u| (u.clone(), key(u))).collect();
-        let own_key = key(&own);
-        Ok(GroupContext { spec, own, own_key, members, label })
+        let own_key = index.key_of(&own);
+        Ok(GroupContext { spec, own, own_key, members: list, index, label })
     }
 
     /// Values of `indicators` in `year` for the given units (all units with `None`), each
@@ -192,12 +199,12 @@ impl Monitor {
         year: i32,
         ctx: &GroupContext,
     ) -> Result<Vec<GroupValues>> {
-        let index: Arc<PeerIndex> = self.peer_index()?;
+        let index = &ctx.index;
         let parsed: Vec<(IndicatorRecord, Option<Formula>)> =
             indicators.iter().map(|i| Ok((i.clone(), parse_formula(i)?))).collect::<Result<_>>()?;
         let keys: Vec<i64> =
-            ctx.members.iter().filter_map(|(_, k)| *k).chain(ctx.own_key).collect();
-        let table = self.value_table(&index, &parsed, year, Some(&keys))?;
+            (0..ctx.members.len()).filter_map(|m| ctx.member_key(m)).chain(ctx.own_key).collect();
+        let table = self.value_table(index, &parsed, year, Some(&keys))?;
         let budget: HashMap<String, f64> = self
             .local
             .budget_series()?
@@ -207,11 +214,8 @@ impl Monitor {
             .collect();
         let mut out = Vec::with_capacity(parsed.len());
         for (i, (indicator, formula)) in parsed.iter().enumerate() {
-            let others = ctx
-                .members
-                .iter()
-                .enumerate()
-                .filter_map(|(m, (_, key))| table.get(i, *key).map(|value| (m, value)))
+            let others = (0..ctx.members.len())
+                .filter_map(|m| table.get(i, ctx.member_key(m)).map(|value| (m, value)))
                 .collect();
             let public_own = table.get(i, ctx.own_key);
             let own = if let Some(v) = budget.get(&indicator.code) {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use jst_analytics::group_stats;
+use jst_analytics::group_stats_many;
 use jst_domain::{Formula, PriceIndex, POPULATION};
 use jst_report::{write_costs_xlsx, CostLine, CostSheet, CostWorkbook};
 use serde::Serialize;
@@ -105,12 +105,18 @@ impl Monitor {
         indicators
             .sort_by(|a, b| (a.area.as_deref(), &a.name_pl).cmp(&(b.area.as_deref(), &b.name_pl)));
         let mut services: Vec<CostServiceView> = Vec::new();
-        let all_values = self.group_values_many(&indicators, year, &ctx)?;
-        for (indicator, mut values) in indicators.into_iter().zip(all_values) {
-            if let Some(factor) = deflator.filter(|_| indicator.unit == MONEY_UNIT) {
-                values = values.scaled(factor);
-            }
-            let stats = group_stats(&values.all()).map_err(|e| Error::Internal(e.to_string()))?;
+        let all_values: Vec<_> = self
+            .group_values_many(&indicators, year, &ctx)?
+            .into_iter()
+            .zip(&indicators)
+            .map(|(values, indicator)| match deflator.filter(|_| indicator.unit == MONEY_UNIT) {
+                Some(factor) => values.scaled(factor),
+                None => values,
+            })
+            .collect();
+        let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
+        let all_stats = group_stats_many(&lists).map_err(|e| Error::Internal(e.to_string()))?;
+        for ((indicator, values), stats) in indicators.into_iter().zip(all_values).zip(all_stats) {
             let row = CostRowView {
                 indicator: indicator.code,
                 name: indicator.name_pl,

@@ -134,13 +134,13 @@ fn family_label(kind: UnitKind) -> &'static str {
 
 /// The members of a group around `own` (own excluded; the caller adds it) and the group's label.
 /// `nearest:K` and `custom:NAME` arrive here already resolved to `units:` by the caller.
-pub fn members<'a>(
+pub fn members(
     spec: &GroupSpec,
     own: &UnitRecord,
-    units: &'a [UnitRecord],
+    units: &[UnitRecord],
     population: &HashMap<String, f64>,
-) -> Result<(Vec<&'a UnitRecord>, String)> {
-    let others = units.iter().filter(|u| u.id != own.id);
+) -> Result<(Vec<usize>, String)> {
+    let others = units.iter().enumerate().filter(|(_, u)| u.id != own.id);
     Ok(match spec {
         GroupSpec::TypeSize => {
             let own_population = population.get(&own.identity).copied().ok_or_else(|| {
@@ -151,19 +151,21 @@ pub fn members<'a>(
             })?;
             let class = size_class(own.kind, own_population);
             let list = others
-                .filter(|u| u.kind == own.kind)
-                .filter(|u| {
+                .filter(|(_, u)| u.kind == own.kind)
+                .filter(|(_, u)| {
                     population.get(&u.identity).is_some_and(|p| size_class(u.kind, *p) == class)
                 })
+                .map(|(i, _)| i)
                 .collect();
             (list, format!("{}, {}", kind_plural(own.kind), class_label(class)))
         }
         GroupSpec::Voivodeship => {
             let list = others
-                .filter(|u| {
+                .filter(|(_, u)| {
                     u.kind.family() == own.kind.family()
                         && u.voivodeship_code == own.voivodeship_code
                 })
+                .map(|(i, _)| i)
                 .collect();
             let name = own.voivodeship_name.clone().unwrap_or_else(|| own.voivodeship_code.clone());
             (list, format!("{}, województwo {name}", family_label(own.kind)))
@@ -175,12 +177,16 @@ pub fn members<'a>(
                 ));
             };
             let list = others
-                .filter(|u| u.kind.is_gmina_in_powiat() && u.teryt.starts_with(powiat))
+                .filter(|(_, u)| u.kind.is_gmina_in_powiat() && u.teryt.starts_with(powiat))
+                .map(|(i, _)| i)
                 .collect();
             (list, format!("gminy, powiat {}", own.powiat_name.clone().unwrap_or_default()))
         }
         GroupSpec::All => {
-            let list = others.filter(|u| u.kind.family() == own.kind.family()).collect();
+            let list = others
+                .filter(|(_, u)| u.kind.family() == own.kind.family())
+                .map(|(i, _)| i)
+                .collect();
             (list, format!("wszystkie {}", family_label(own.kind)))
         }
         GroupSpec::Nearest(_) | GroupSpec::Custom(_) => {
@@ -189,10 +195,11 @@ pub fn members<'a>(
             ))
         }
         GroupSpec::Units(codes) => {
-            let list: Vec<&UnitRecord> = others
-                .filter(|u| {
+            let list: Vec<usize> = others
+                .filter(|(_, u)| {
                     codes.iter().any(|c| *c == u.identity || u.alias.as_deref() == Some(c.as_str()))
                 })
+                .map(|(i, _)| i)
                 .collect();
             let n = list.len();
             (list, format!("wybrane jednostki ({n} i własna)"))

@@ -1,7 +1,7 @@
 //! The own unit's position on every catalogue indicator in one year: the "where do we stand?"
 //! overview behind Pulpit and reports, and the §11 benchmark of own position on all indicators.
 
-use jst_analytics::{group_stats, own_position};
+use jst_analytics::{group_stats_many, own_position};
 use jst_domain::Polarity;
 use serde::Serialize;
 
@@ -29,12 +29,13 @@ impl Monitor {
         let indicators: Vec<_> =
             self.local.catalogue()?.into_iter().filter(|i| i.origin == "catalogue").collect();
         let all_values = self.group_values_many(&indicators, year, &ctx)?;
+        let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
+        let all_stats = group_stats_many(&lists).map_err(|e| Error::Internal(e.to_string()))?;
         let mut out = Vec::new();
-        for (indicator, values) in indicators.into_iter().zip(all_values) {
-            let all = values.all();
-            let Some(stats) = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))? else {
-                continue;
-            };
+        for (((indicator, values), all), stats) in
+            indicators.into_iter().zip(all_values).zip(lists).zip(all_stats)
+        {
+            let Some(stats) = stats else { continue };
             let polarity = Polarity::from_code(&indicator.polarity);
             let position = values.own.and_then(|v| own_position(&all, v, polarity));
             out.push(IndicatorPositionView {
