@@ -296,6 +296,11 @@ fn profile(dir: &Path) -> Result<(), Failure> {
         peers.values_of("KANALIZACJA_PROC", 2024)?.into_iter().map(|(_, v)| v).collect();
     time("group_stats(2791 wartości)", 1.0, 50, || Ok(jst_analytics::group_stats(&values)?))?;
     time("group_stats(40 wartości)", 1.0, 50, || Ok(jst_analytics::group_stats(&values[..40])?))?;
+    let catalogue = local.catalogue()?;
+    let codes: Vec<&str> = catalogue.iter().map(|i| i.code.as_str()).collect();
+    time("peers.year_values(cały katalog, 2024, wszystkie jednostki)", 1.0, 10, || Ok(peers.year_values(&codes, 2024, None)?.len()))?;
+    let lists: Vec<Vec<f64>> = (0..313).map(|_| values[..2477].to_vec()).collect();
+    time("group_stats_many(313 × 2477)", 1.0, 10, || Ok(jst_analytics::group_stats_many(&lists)?))?;
     time("benchmark(KANALIZACJA_PROC, 2024, type_size)", 1.0, 20, || {
         Ok(monitor.benchmark("KANALIZACJA_PROC", 2024, "type_size")?)
     })?;
