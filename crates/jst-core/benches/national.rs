@@ -232,6 +232,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
     for (code, group) in [
         ("KANALIZACJA_PROC", "type_size"),
         ("WYD_SP_NA_UCZNIA", "type_size"),
+        ("KANALIZACJA_PROC", "voivodeship"),
         ("KANALIZACJA_PROC", "all"),
     ] {
         let years = time(
@@ -242,7 +243,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
         )?;
         println!("  lat: {}", years.len());
     }
-    for group in ["type_size", "all"] {
+    for group in ["type_size", "voivodeship", "all"] {
         let overview = time(
             &format!("pozycja jednostki na wszystkich wskaźnikach, rok {YEAR} (grupa {group})"),
             100.0,
@@ -250,6 +251,9 @@ fn run(dir: &Path) -> Result<(), Failure> {
             || Ok(monitor.peer_overview(YEAR, group)?),
         )?;
         println!("  wskaźników: {}", overview.len());
+        if let Some(first) = overview.first() {
+            println!("  jednostek z wartością ({}): {}", first.code, first.n);
+        }
     }
     let mut variables: Vec<String> = [
         "LUD_OGOLEM",
@@ -298,9 +302,13 @@ fn profile(dir: &Path) -> Result<(), Failure> {
     time("group_stats(40 wartości)", 1.0, 50, || Ok(jst_analytics::group_stats(&values[..40])?))?;
     let catalogue = local.catalogue()?;
     let codes: Vec<&str> = catalogue.iter().map(|i| i.code.as_str()).collect();
-    time("peers.year_values(cały katalog, 2024, wszystkie jednostki)", 1.0, 10, || Ok(peers.year_values(&codes, 2024, None)?.len()))?;
+    time("peers.year_values(cały katalog, 2024, wszystkie jednostki)", 1.0, 10, || {
+        Ok(peers.year_values(&codes, 2024, None)?.len())
+    })?;
     let lists: Vec<Vec<f64>> = (0..313).map(|_| values[..2477].to_vec()).collect();
-    time("group_stats_many(313 × 2477)", 1.0, 10, || Ok(jst_analytics::group_stats_many(&lists)?))?;
+    time("group_stats_many(313 × 2477)", 1.0, 10, || {
+        Ok(jst_analytics::group_stats_many(&lists)?)
+    })?;
     time("benchmark(KANALIZACJA_PROC, 2024, type_size)", 1.0, 20, || {
         Ok(monitor.benchmark("KANALIZACJA_PROC", 2024, "type_size")?)
     })?;

@@ -72,9 +72,6 @@ impl GroupValues {
     }
 }
 
-/// Above this many units a whole year of an indicator is read instead of point lookups.
-const POINT_LOOKUP_LIMIT: usize = 400;
-
 /// Values of indicators by peer-store key (`NaN` = no value), formulas evaluated per unit.
 pub(crate) struct ValueTable {
     columns: Vec<Vec<f64>>,
@@ -163,7 +160,6 @@ impl Monitor {
                 codes.push(code);
             }
         }
-        let units = units.filter(|u| u.len() <= POINT_LOOKUP_LIMIT);
         let width = index.max_key + 1;
         let mut raw = vec![vec![f64::NAN; width]; codes.len()];
         for (c, key, value) in self.peers.year_values(&codes, year, units)? {

@@ -159,19 +159,36 @@ impl PeerStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Values of `codes` in `year` as (index into `codes`, unit key, value). With `units`, only
-    /// those units are read (a few point lookups per indicator instead of a whole year).
+    /// Values of `codes` in `year` as (index into `codes`, unit key, value). With `units`, at
+    /// least those units are read: by point lookups when they are few and scattered, else by
+    /// one key range from the smallest to the largest (unit keys follow the register order of
+    /// the first load, so a województwo's units lie close together). Callers pick their units
+    /// from the result.
     pub fn year_values(
         &self,
         codes: &[&str],
         year: i32,
         units: Option<&[i64]>,
     ) -> Result<Vec<(usize, i64, f64)>> {
+        // Measured at national scale: a point lookup costs about as much as reading 20 rows of
+        // a range (2 µs against 94 ns).
+        const POINT_COST_IN_ROWS: i64 = 20;
+        let (lo, hi) = match units {
+            Some(u) => {
+                (u.iter().copied().min().unwrap_or(0), u.iter().copied().max().unwrap_or(-1))
+            }
+            None => (i64::MIN, i64::MAX),
+        };
+        let points = units.filter(|u| {
+            let span = hi.saturating_sub(lo).saturating_add(1);
+            POINT_COST_IN_ROWS.saturating_mul(u.len() as i64) < span
+        });
         let mut out = Vec::new();
         let mut id_of =
             self.conn.prepare_cached("SELECT id FROM peer_indicators WHERE code = ?1")?;
         let mut range = self.conn.prepare_cached(
-            "SELECT unit, value FROM peer_values WHERE indicator = ?1 AND year = ?2",
+            "SELECT unit, value FROM peer_values
+             WHERE indicator = ?1 AND year = ?2 AND unit BETWEEN ?3 AND ?4",
         )?;
         let mut point = self.conn.prepare_cached(
             "SELECT value FROM peer_values WHERE indicator = ?1 AND year = ?2 AND unit = ?3",
@@ -181,13 +198,11 @@ impl PeerStore {
             else {
                 continue;
             };
-            match units {
+            match points {
                 None => {
-                    let rows =
-                        range.query_map((indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    for row in rows {
-                        let (unit, value) = row?;
-                        out.push((i, unit, value));
+                    let mut rows = range.query((indicator, year, lo, hi))?;
+                    while let Some(row) = rows.next()? {
+                        out.push((i, row.get::<_, i64>(0)?, row.get::<_, f64>(1)?));
                     }
                 }
                 Some(units) => {
