@@ -114,6 +114,8 @@ await scenario("demo", async (s, dataDir) => {
     "mapa w widoku",
     "const m = document.querySelector('[data-testid=peer-map]'); m.scrollIntoView({ block: 'center' }); const r = m.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
   );
+  await s.waitFor("przewinięta strona", "return window.scrollY > 200 && document.querySelectorAll('[data-testid=peer-map] path.region').length > 0;");
+  await new Promise((done) => setTimeout(done, 300));
   await s.screenshot(join(artifacts, "05c-porownania-mapa.png"));
   await expectAccessible(s, "porównania");
 

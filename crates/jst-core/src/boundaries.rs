@@ -12,6 +12,7 @@ use crate::{Error, Monitor, Result};
 
 const GMINY: &[u8] = include_bytes!("../../../assets/geo/gminy.geojson");
 const POWIATY: &[u8] = include_bytes!("../../../assets/geo/powiaty.geojson");
+const WOJEWODZTWA: &[u8] = include_bytes!("../../../assets/geo/wojewodztwa.geojson");
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -38,18 +39,20 @@ fn shipped(
 }
 
 impl Monitor {
-    /// Boundaries of the given units (TERYT codes as the register spells them); units without a
-    /// boundary (new since the map's vintage) are left out, and the map's table still lists them.
+    /// Boundaries of the given units (TERYT codes as the register spells them: 7-digit gminy,
+    /// 4-digit powiaty, 2-digit województwa for a map's background); units without a boundary
+    /// (new since the map's vintage) are left out, and the map's table still lists them.
     pub fn boundaries(&self, teryts: &[String]) -> Result<Vec<BoundaryView>> {
         static GMINY_MAP: OnceLock<ByIdentity> = OnceLock::new();
         static POWIATY_MAP: OnceLock<ByIdentity> = OnceLock::new();
+        static WOJEWODZTWA_MAP: OnceLock<ByIdentity> = OnceLock::new();
         let mut out = Vec::with_capacity(teryts.len());
         for teryt in teryts {
             let identity = Teryt::parse_lookup(teryt).map_err(Error::from)?;
-            let map = if identity.len() == 4 {
-                shipped("powiaty.geojson", POWIATY, &POWIATY_MAP)?
-            } else {
-                shipped("gminy.geojson", GMINY, &GMINY_MAP)?
+            let map = match identity.len() {
+                2 => shipped("wojewodztwa.geojson", WOJEWODZTWA, &WOJEWODZTWA_MAP)?,
+                4 => shipped("powiaty.geojson", POWIATY, &POWIATY_MAP)?,
+                _ => shipped("gminy.geojson", GMINY, &GMINY_MAP)?,
             };
             if let Some(b) = map.get(&identity) {
                 out.push(BoundaryView {

@@ -50,12 +50,12 @@ pub fn parse_boundaries(bytes: &[u8], file: &str) -> Result<Vec<Boundary>, Impor
             let code = f.properties.terc.trim();
             let identity = match code.len() {
                 7 | 6 => &code[..6],
-                4 => code,
+                4 | 2 => code,
                 _ => {
                     return Err(ImportError::single(
                         file,
                         Problem::file(format!(
-                            "obiekt {}: „{code}” nie jest kodem TERYT gminy ani powiatu",
+                            "obiekt {}: „{code}” nie jest kodem TERYT gminy, powiatu ani województwa",
                             i + 1
                         )),
                     ))
