@@ -24,41 +24,7 @@ const TAIL_MIN_N: usize = 20;
 
 /// `None` when no value is given. Non-finite values are not values and are left out.
 pub fn group_stats(values: &[f64]) -> Result<Option<GroupStats>, Error> {
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    if finite.is_empty() {
-        return Ok(None);
-    }
-    let n = finite.len();
-    let q = |p: f64| col("v").quantile(lit(p), QuantileMethod::Linear);
-    let frame = df!("v" => finite)?
-        .lazy()
-        .select([
-            q(0.25).alias("q1"),
-            q(0.5).alias("median"),
-            q(0.75).alias("q3"),
-            col("v").mean().alias("mean"),
-            col("v").min().alias("min"),
-            col("v").max().alias("max"),
-            q(0.10).alias("p10"),
-            q(0.90).alias("p90"),
-        ])
-        .collect()?;
-    let get = |name: &str| -> Result<f64, Error> {
-        let value = frame.column(name)?.f64()?.get(0);
-        Ok(value.unwrap_or(f64::NAN))
-    };
-    let tails = n >= TAIL_MIN_N;
-    Ok(Some(GroupStats {
-        n,
-        q1: get("q1")?,
-        median: get("median")?,
-        q3: get("q3")?,
-        mean: get("mean")?,
-        min: get("min")?,
-        max: get("max")?,
-        p10: if tails { Some(get("p10")?) } else { None },
-        p90: if tails { Some(get("p90")?) } else { None },
-    }))
+    Ok(group_stats_many(&[values.to_vec()])?.pop().flatten())
 }
 
 /// [`group_stats`] of many groups in one polars query (one `group_by`), for overviews of

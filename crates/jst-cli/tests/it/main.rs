@@ -377,22 +377,7 @@ fn own_budget_lines_replace_their_report_and_year() {
 fn benchmark_follows_the_contract_and_computes_formulas() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("dane");
-    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
-    // Gminy of powiat wielicki: Biskupice 1219012, Gdów 1219022, Niepołomice 1219043, Wieliczka 1219053.
-    let peers = dir.path().join("peers.csv");
-    std::fs::write(
-        &peers,
-        "teryt;wskaznik_kod;rok;wartosc\n\
-         1219012;WYD_80101;2024;12000000\n1219012;UCZ_SP;2024;1200\n\
-         1219022;WYD_80101;2024;9000000\n1219022;UCZ_SP;2024;1000\n\
-         1219043;WYD_80101;2024;30000000\n1219043;UCZ_SP;2024;2500\n\
-         1219053;WYD_80101;2024;60000000\n1219053;UCZ_SP;2024;6000\n",
-    )
-    .expect("write");
-    assert_eq!(
-        jst(&data, &["import", "peers", peers.to_str().expect("path")]).status.code(),
-        Some(0)
-    );
+    wielicki_school_costs(dir.path(), &data);
     let view = json_of(&jst(
         &data,
         &[
