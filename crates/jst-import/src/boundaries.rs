@@ -51,13 +51,15 @@ pub fn parse_boundaries(bytes: &[u8], file: &str) -> Result<Vec<Boundary>, Impor
             let identity = match code.len() {
                 7 | 6 => &code[..6],
                 4 | 2 => code,
-                _ => return Err(ImportError::single(
-                    file,
-                    Problem::file(format!(
+                _ => {
+                    return Err(ImportError::single(
+                        file,
+                        Problem::file(format!(
                         "obiekt {}: „{code}” nie jest kodem TERYT gminy, powiatu ani województwa",
                         i + 1
                     )),
-                )),
+                    ))
+                }
             };
             let kind = f.geometry.get("type").and_then(|t| t.as_str()).unwrap_or_default();
             if !matches!(kind, "Polygon" | "MultiPolygon") {
