@@ -1,0 +1,22 @@
+//! The release format of Monitor JST's peer-data sync (DESIGN §7): `latest.json` and
+//! `manifest.json` with detached Ed25519 signatures, and content-addressed chunks of rows.
+//! Shared by the association server (which writes releases) and the desktop client (which
+//! verifies and applies them).
+//!
+//! Bytes in, bytes out: no files, no network, no clock. A signature is checked over the exact
+//! bytes before anything is parsed, and every parser has a size cap.
+
+mod chunk;
+mod error;
+mod keys;
+mod manifest;
+mod signature;
+
+pub use chunk::{decode_chunk, encode_chunk, sha256_hex, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS_BYTES};
+pub use error::Error;
+pub use keys::{KeyPair, PublicKey};
+pub use manifest::{
+    ChunkEntry, ChunkKind, Latest, Manifest, FORMAT, MAX_LATEST_BYTES, MAX_MANIFEST_BYTES,
+    POLICY_ID,
+};
+pub use signature::{sign, verify, SIGNATURE_SUFFIX};

@@ -1,0 +1,34 @@
+//! `jst-server`: the associations' server of Monitor JST. It imports the catalogue and per-unit
+//! public data, builds signed, content-addressed releases (DESIGN §7), issues unit tokens and
+//! serves the release directory over HTTP with Range support.
+//!
+//! Its storage sits behind the [`Storage`] trait with SQLite as the embedded default, so a
+//! PostgreSQL backend can follow. It must not publish per-unit rows of contributed data (§8),
+//! keep a token in clear text, or write a token into a log.
+
+mod error;
+mod keygen;
+mod release_build;
+mod serve;
+mod storage;
+mod tokens;
+
+pub use error::Error;
+pub use keygen::keygen;
+pub use release_build::{build_release, ReleaseSummary};
+pub use serve::{router, serve};
+pub use storage::{DataImport, DataRow, SqliteStorage, Storage, TokenRecord};
+pub use tokens::{issue_token, IssuedToken};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Now, as RFC 3339 UTC; passed down so the logic itself never reads the clock.
+pub fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+}
+
+pub fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}

@@ -1,0 +1,257 @@
+//! The `jst-server` command line: a thin shell over the library.
+//!
+//! Exit codes: 0 ok, 1 error, 2 usage, 3 invalid input (nothing written).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jst_server::{
+    build_release, issue_token, keygen, now, rfc3339, serve, DataRow, Error, SqliteStorage, Storage,
+};
+
+/// Serwer stowarzyszenia Monitor JST: import danych, wydania podpisane, tokeny jednostek.
+#[derive(Debug, Parser)]
+#[command(name = "jst-server", version, about, disable_help_subcommand = true)]
+struct Cli {
+    /// Folder bazy serwera.
+    #[arg(
+        long,
+        global = true,
+        env = "JST_SERVER_DATA_DIR",
+        default_value = "dane-serwera",
+        value_name = "FOLDER"
+    )]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Tworzy parę kluczy wydań (release.key, release.pub) w folderze.
+    Keygen {
+        #[arg(long, value_name = "FOLDER")]
+        out: PathBuf,
+    },
+    /// Wczytuje plik.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Wydania.
+    Release {
+        #[command(subcommand)]
+        what: ReleaseCommand,
+    },
+    /// Tokeny jednostek.
+    Token {
+        #[command(subcommand)]
+        what: TokenCommand,
+    },
+    /// Okresy sprawozdawcze.
+    Period {
+        #[command(subcommand)]
+        what: PeriodCommand,
+    },
+    /// Udostępnia folder wydań przez HTTP (z obsługą Range) i API /v1.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADRES")]
+        bind: SocketAddr,
+        #[arg(long, value_name = "FOLDER")]
+        releases: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Katalog wskaźników (kod;nazwa;jednostka;kierunek;obszar[;…]).
+    Catalogue { file: PathBuf },
+    /// Dane publiczne jednostek (teryt;wskaznik_kod;rok;wartosc).
+    Data { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReleaseCommand {
+    /// Buduje kolejne wydanie w folderze (fragmenty bez zmian są użyte ponownie).
+    Build {
+        #[arg(long, value_name = "FOLDER")]
+        out: PathBuf,
+        /// Klucz prywatny wydań (domyślnie FOLDER_DANYCH/release.key).
+        #[arg(long, value_name = "PLIK")]
+        key: Option<PathBuf>,
+        /// Ważność wydania w dniach.
+        #[arg(long, default_value_t = 60)]
+        valid_days: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Wydaje nowy token jednostki (pokazywany tylko raz).
+    Issue {
+        #[arg(long, value_name = "TERYT")]
+        unit: String,
+    },
+    /// Unieważnia wszystkie aktywne tokeny jednostki.
+    Revoke {
+        #[arg(long, value_name = "TERYT")]
+        unit: String,
+    },
+    /// Lista tokenów jednostki (bez samych tokenów).
+    List {
+        #[arg(long, value_name = "TERYT")]
+        unit: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PeriodCommand {
+    /// Zamyka rok: późniejsze zgłoszenia za ten rok dostają period_closed.
+    Close { year: i32 },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("Błąd użycia (pomoc: jst-server --help):\n{err}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("Błąd: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+fn teryt(code: &str) -> Result<String, Error> {
+    jst_domain::Teryt::parse(code)
+        .map(|t| t.as_str().to_owned())
+        .map_err(|e| Error::Invalid(e.to_string()))
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let at = rfc3339(now());
+    match cli.command {
+        Command::Keygen { out } => {
+            let (secret, public, id) = keygen(&out)?;
+            println!(
+                "Zapisano klucz prywatny {} i publiczny {} (id {id}).",
+                secret.display(),
+                public.display()
+            );
+            println!(
+                "Klucz publiczny wgraj do aplikacji: jst trust add {} --yes",
+                public.display()
+            );
+        }
+        Command::Import { what } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            match what {
+                ImportCommand::Catalogue { file } => {
+                    let bytes = std::fs::read(&file)
+                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let name =
+                        file.file_name().and_then(|n| n.to_str()).unwrap_or("katalog").to_owned();
+                    let rows = jst_import::parse_catalogue(&bytes, &name)?;
+                    let version = jst_release::sha256_hex(&bytes)[..12].to_owned();
+                    storage.save_catalogue(&bytes, rows.len(), &version, &at)?;
+                    println!("Wczytano katalog: {} wskaźników (wersja {version}).", rows.len());
+                }
+                ImportCommand::Data { file } => {
+                    let bytes = std::fs::read(&file)
+                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let name =
+                        file.file_name().and_then(|n| n.to_str()).unwrap_or("dane").to_owned();
+                    let rows: Vec<DataRow> = jst_import::parse_public_values(&bytes, &name)?
+                        .into_iter()
+                        .map(|r| DataRow {
+                            teryt: r.teryt.as_str().to_owned(),
+                            indicator: r.indicator,
+                            year: r.year,
+                            value: r.value,
+                        })
+                        .collect();
+                    let done = storage.upsert_values(&rows, &at)?;
+                    println!(
+                        "Wczytano {} wierszy: nowe {}, zmienione {}, bez zmian {}.",
+                        rows.len(),
+                        done.inserted,
+                        done.updated,
+                        done.unchanged
+                    );
+                }
+            }
+        }
+        Command::Release { what: ReleaseCommand::Build { out, key, valid_days } } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let key_path = key.unwrap_or_else(|| cli.data_dir.join("release.key"));
+            let text = std::fs::read_to_string(&key_path)
+                .map_err(Error::io(format!("nie można odczytać klucza {}", key_path.display())))?;
+            let key = jst_release::KeyPair::from_text(&text)?;
+            let s = build_release(&mut storage, &out, &key, now(), valid_days)?;
+            println!(
+                "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B.",
+                s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes
+            );
+        }
+        Command::Token { what } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            match what {
+                TokenCommand::Issue { unit } => {
+                    let issued = issue_token(&mut storage, &teryt(&unit)?, &at)?;
+                    println!(
+                        "Token jednostki {unit} (nr {}), pokazywany tylko raz:\n{}",
+                        issued.id, issued.token
+                    );
+                }
+                TokenCommand::Revoke { unit } => {
+                    let n = storage.revoke_tokens(&teryt(&unit)?, &at)?;
+                    println!("Unieważniono tokenów: {n}.");
+                }
+                TokenCommand::List { unit } => {
+                    for t in storage.tokens_of(&teryt(&unit)?)? {
+                        let state = t
+                            .revoked_at
+                            .map_or("aktywny".to_owned(), |r| format!("unieważniony {r}"));
+                        println!("{}\t{}\t{state}\tskrót {}…", t.id, t.issued_at, t.hash_prefix);
+                    }
+                }
+            }
+        }
+        Command::Period { what: PeriodCommand::Close { year } } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let closed = storage.close_period(year, &at)?;
+            println!(
+                "{}",
+                if closed {
+                    format!("Zamknięto rok {year}.")
+                } else {
+                    format!("Rok {year} był już zamknięty.")
+                }
+            );
+        }
+        Command::Serve { bind, releases } => {
+            serve(bind, releases, |addr| {
+                println!("Serwer nasłuchuje na http://{addr}");
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! `jst-server release build`: the next signed release in a directory of static files —
+//! `chunks/<sha256>` (written only when new, so an unchanged chunk is reused), then
+//! `manifest.json` with its signature, and last `latest.json` with its signature, each replaced
+//! whole (written beside, then renamed), so a client never sees a half-written release.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jst_release::{
+    encode_chunk, sha256_hex, sign, ChunkEntry, ChunkKind, KeyPair, Latest, Manifest, FORMAT,
+    POLICY_ID, SIGNATURE_SUFFIX,
+};
+use time::{Duration, OffsetDateTime};
+
+use crate::storage::DataRow;
+use crate::{rfc3339, Error, Result, Storage};
+
+/// The register every release carries until the server imports a newer one.
+const REGISTER_LABEL: &str = "TERC 2024-01-01";
+const REGISTER: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");
+/// Indicators per values chunk: a year is cut into blocks, so a new year or revisions of one
+/// year touch that year's chunks only (DESIGN §7, §11: the annual update ≤ 15 % of a release).
+const INDICATORS_PER_CHUNK: usize = 50;
+pub const DATASET: &str = "krajowy";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseSummary {
+    pub version: u64,
+    pub chunks: usize,
+    pub new_chunks: usize,
+    pub reused_chunks: usize,
+    pub bytes_written: u64,
+    pub values: usize,
+    pub release_bytes: u64,
+}
+
+/// Six significant digits (DESIGN §11), written with a decimal point.
+fn six_digits(value: f64) -> String {
+    let rounded: f64 = format!("{value:.5e}").parse().unwrap_or(value);
+    format!("{rounded}")
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(Error::io(format!("nie można zapisać {}", path.display())))
+}
+
+pub fn build_release(
+    storage: &mut dyn Storage,
+    out: &Path,
+    key: &KeyPair,
+    issued: OffsetDateTime,
+    valid_days: i64,
+) -> Result<ReleaseSummary> {
+    let (catalogue, catalogue_version) = storage.catalogue()?.ok_or_else(|| {
+        Error::Missing(
+            "brak katalogu wskaźników: najpierw jst-server import catalogue PLIK".to_owned(),
+        )
+    })?;
+    let values = storage.all_values()?;
+    let chunks_dir = out.join("chunks");
+    std::fs::create_dir_all(&chunks_dir)
+        .map_err(Error::io(format!("nie można utworzyć {}", chunks_dir.display())))?;
+
+    let mut entries = Vec::new();
+    let (mut new_chunks, mut reused, mut written, mut release_bytes) = (0, 0, 0u64, 0u64);
+    let mut add = |name: String, kind: ChunkKind, text: &[u8], rows: u64| -> Result<()> {
+        let bytes = encode_chunk(text);
+        let sha = sha256_hex(&bytes);
+        let path = chunks_dir.join(&sha);
+        if path.exists() {
+            reused += 1;
+        } else {
+            write_whole(&path, &bytes)?;
+            new_chunks += 1;
+            written += bytes.len() as u64;
+        }
+        release_bytes += bytes.len() as u64;
+        entries.push(ChunkEntry { name, kind, sha256: sha, size: bytes.len() as u64, rows });
+        Ok(())
+    };
+    let register_rows = REGISTER.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64;
+    add("register".to_owned(), ChunkKind::Register, REGISTER, register_rows)?;
+    let catalogue_rows = catalogue.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64;
+    add("catalogue".to_owned(), ChunkKind::Catalogue, &catalogue, catalogue_rows)?;
+
+    let mut by_year: BTreeMap<i32, BTreeMap<&str, Vec<&DataRow>>> = BTreeMap::new();
+    for row in &values {
+        by_year.entry(row.year).or_default().entry(row.indicator.as_str()).or_default().push(row);
+    }
+    for (year, indicators) in &by_year {
+        let codes: Vec<&&str> = indicators.keys().collect();
+        for (block, codes) in codes.chunks(INDICATORS_PER_CHUNK).enumerate() {
+            let mut text = String::from("teryt;wskaznik_kod;rok;wartosc\n");
+            let mut rows = 0u64;
+            for code in codes {
+                for r in &indicators[**code] {
+                    text.push_str(&format!(
+                        "{};{};{};{}\n",
+                        r.teryt,
+                        r.indicator,
+                        r.year,
+                        six_digits(r.value)
+                    ));
+                    rows += 1;
+                }
+            }
+            add(format!("values-{year}-{block:02}"), ChunkKind::Values, text.as_bytes(), rows)?;
+        }
+    }
+
+    let version = storage.latest_release()?.map_or(1, |v| v + 1);
+    let issued_at = rfc3339(issued);
+    let expires_at = rfc3339(issued + Duration::days(valid_days));
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        dataset: DATASET.to_owned(),
+        version,
+        schema: 1,
+        previous_version: version.checked_sub(1).filter(|v| *v > 0),
+        issued_at: issued_at.clone(),
+        register: REGISTER_LABEL.to_owned(),
+        catalogue_version,
+        policy: POLICY_ID.to_owned(),
+        chunks: entries,
+    };
+    let manifest_bytes = manifest.to_bytes();
+    let latest = Latest {
+        format: FORMAT.to_owned(),
+        dataset: DATASET.to_owned(),
+        version,
+        issued_at: issued_at.clone(),
+        expires_at: expires_at.clone(),
+        manifest_sha256: sha256_hex(&manifest_bytes),
+    };
+    let latest_bytes = latest.to_bytes();
+    let sig = |name: &str| out.join(format!("{name}{SIGNATURE_SUFFIX}"));
+    write_whole(&out.join(Manifest::FILE), &manifest_bytes)?;
+    write_whole(&sig(Manifest::FILE), sign(key, Manifest::FILE, &manifest_bytes).as_bytes())?;
+    // latest.json last: until it is replaced, clients keep seeing the previous release whole.
+    write_whole(&sig(Latest::FILE), sign(key, Latest::FILE, &latest_bytes).as_bytes())?;
+    write_whole(&out.join(Latest::FILE), &latest_bytes)?;
+    storage.record_release(version, &issued_at, &expires_at, &latest.manifest_sha256)?;
+    Ok(ReleaseSummary {
+        version,
+        chunks: manifest.chunks.len(),
+        new_chunks,
+        reused_chunks: reused,
+        bytes_written: written,
+        values: values.len(),
+        release_bytes: release_bytes + manifest_bytes.len() as u64 + latest_bytes.len() as u64,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::six_digits;
+
+    #[test]
+    fn values_keep_six_significant_digits() {
+        assert_eq!(six_digits(69791.0), "69791");
+        assert_eq!(six_digits(1234567.0), "1234570");
+        assert_eq!(six_digits(0.123456789), "0.123457");
+        assert_eq!(six_digits(7453.540139), "7453.54");
+    }
+}

@@ -1,0 +1,225 @@
+//! The server's storage: a trait with what the commands need, and SQLite as the embedded
+//! default (a PostgreSQL backend implements the same trait). Migrations are numbered and never
+//! edited; a newer database is refused.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+
+/// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRow {
+    pub teryt: String,
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+}
+
+/// A unit token as listed: never the token itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRecord {
+    pub id: i64,
+    pub issued_at: String,
+    pub revoked_at: Option<String>,
+    /// The first 12 hex digits of the token's SHA-256, to tell tokens apart.
+    pub hash_prefix: String,
+}
+
+/// What an import of public data did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DataImport {
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+pub trait Storage {
+    fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
+    /// The catalogue CSV and its version.
+    fn catalogue(&self) -> Result<Option<(Vec<u8>, String)>>;
+    /// Upserts by (teryt, indicator, year); a changed value gets the next rev and its old value
+    /// goes to the history. All or nothing.
+    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport>;
+    /// Every public value, ordered by year, indicator and TERYT.
+    fn all_values(&self) -> Result<Vec<DataRow>>;
+    fn latest_release(&self) -> Result<Option<u64>>;
+    fn record_release(
+        &mut self,
+        version: u64,
+        issued_at: &str,
+        expires_at: &str,
+        manifest_sha256: &str,
+    ) -> Result<()>;
+    fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64>;
+    /// Revokes every active token of a unit; returns how many.
+    fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize>;
+    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>>;
+    fn close_period(&mut self, year: i32, at: &str) -> Result<bool>;
+}
+
+pub struct SqliteStorage {
+    conn: Connection,
+}
+
+impl SqliteStorage {
+    /// Opens `DIR/serwer.db`, creating and migrating it.
+    pub fn open(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir)
+            .map_err(Error::io(format!("nie można utworzyć {}", dir.display())))?;
+        let mut conn = Connection::open(dir.join("serwer.db"))?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let latest = MIGRATIONS.len() as i64;
+        if found > latest {
+            return Err(Error::SchemaTooNew { found, supported: latest });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(Self { conn })
+    }
+}
+
+impl Storage for SqliteStorage {
+    fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO catalogue (id, csv, rows, version, imported_at) VALUES (1, ?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET csv = excluded.csv, rows = excluded.rows,
+                 version = excluded.version, imported_at = excluded.imported_at",
+            (csv, rows as i64, version, at),
+        )?;
+        Ok(())
+    }
+
+    fn catalogue(&self) -> Result<Option<(Vec<u8>, String)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT csv, version FROM catalogue WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut done = DataImport::default();
+        {
+            let mut find = tx.prepare(
+                "SELECT value, rev FROM public_values WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+            )?;
+            let mut insert = tx.prepare(
+                "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+            )?;
+            let mut history = tx.prepare(
+                "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut update = tx.prepare(
+                "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5
+                 WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+            )?;
+            for r in rows {
+                let key = (&r.indicator, r.year, &r.teryt);
+                match find
+                    .query_row(key, |row| Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?)))
+                    .optional()?
+                {
+                    None => {
+                        insert.execute((&r.indicator, r.year, &r.teryt, r.value, at))?;
+                        done.inserted += 1;
+                    }
+                    Some((old, _)) if old == r.value => done.unchanged += 1,
+                    Some((old, rev)) => {
+                        history.execute((&r.indicator, r.year, &r.teryt, old, rev, at))?;
+                        update.execute((&r.indicator, r.year, &r.teryt, r.value, at))?;
+                        done.updated += 1;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+
+    fn all_values(&self) -> Result<Vec<DataRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT teryt, indicator, year, value FROM public_values ORDER BY year, indicator, teryt",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DataRow {
+                teryt: r.get(0)?,
+                indicator: r.get(1)?,
+                year: r.get(2)?,
+                value: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn latest_release(&self) -> Result<Option<u64>> {
+        let v: Option<i64> =
+            self.conn.query_row("SELECT max(version) FROM releases", [], |r| r.get(0))?;
+        Ok(v.map(|v| v as u64))
+    }
+
+    fn record_release(
+        &mut self,
+        version: u64,
+        issued_at: &str,
+        expires_at: &str,
+        manifest_sha256: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO releases (version, issued_at, expires_at, manifest_sha256) VALUES (?1, ?2, ?3, ?4)",
+            (version as i64, issued_at, expires_at, manifest_sha256),
+        )?;
+        Ok(())
+    }
+
+    fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO tokens (teryt, token_sha256, issued_at) VALUES (?1, ?2, ?3)",
+            (teryt, token_sha256, at),
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize> {
+        Ok(self.conn.execute(
+            "UPDATE tokens SET revoked_at = ?2 WHERE teryt = ?1 AND revoked_at IS NULL",
+            (teryt, at),
+        )?)
+    }
+
+    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, issued_at, revoked_at, substr(token_sha256, 1, 12) FROM tokens WHERE teryt = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([teryt], |r| {
+            Ok(TokenRecord {
+                id: r.get(0)?,
+                issued_at: r.get(1)?,
+                revoked_at: r.get(2)?,
+                hash_prefix: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn close_period(&mut self, year: i32, at: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "INSERT OR IGNORE INTO closed_periods (year, closed_at) VALUES (?1, ?2)",
+            (year, at),
+        )? > 0)
+    }
+}

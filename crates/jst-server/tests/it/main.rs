@@ -1,0 +1,160 @@
+//! jst-server on real files and a real socket: keys, imports, release builds, static serving.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use jst_release::{decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey};
+use jst_server::{build_release, issue_token, keygen, now, DataRow, SqliteStorage, Storage};
+
+const CATALOGUE: &[u8] = include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv");
+
+fn rows(values: &[(&str, &str, i32, f64)]) -> Vec<DataRow> {
+    values
+        .iter()
+        .map(|(t, i, y, v)| DataRow {
+            teryt: (*t).into(),
+            indicator: (*i).into(),
+            year: *y,
+            value: *v,
+        })
+        .collect()
+}
+
+fn server_with_data(dir: &Path) -> (SqliteStorage, jst_release::KeyPair, PublicKey) {
+    let (secret, public, _) = keygen(&dir.join("klucze")).expect("keygen");
+    let key = jst_release::KeyPair::from_text(&std::fs::read_to_string(secret).expect("key"))
+        .expect("parse");
+    let public =
+        PublicKey::from_text(&std::fs::read_to_string(public).expect("pub")).expect("parse");
+    let mut storage = SqliteStorage::open(&dir.join("baza")).expect("open");
+    storage.save_catalogue(CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
+    let mut data = Vec::new();
+    for year in 2020..=2024 {
+        for (teryt, base) in
+            [("1219053", 69_791.0), ("1219043", 33_000.123_456_7), ("1219", 145_276.0)]
+        {
+            data.push((teryt, "LUD_OGOLEM", year, base + f64::from(year - 2020)));
+            data.push((teryt, "KANALIZACJA_PROC", year, 50.0 + f64::from(year - 2020)));
+        }
+    }
+    let imported = storage.upsert_values(&rows(&data), "2026-11-22T00:00:00Z").expect("values");
+    assert_eq!(imported.inserted, 30);
+    (storage, key, public)
+}
+
+#[test]
+fn a_release_is_signed_hashed_and_reuses_unchanged_chunks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut storage, key, public) = server_with_data(dir.path());
+    let out = dir.path().join("wydania");
+    let first = build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    assert_eq!((first.version, first.values), (1, 30));
+
+    let latest_bytes = std::fs::read(out.join("latest.json")).expect("latest");
+    let sig = std::fs::read(out.join("latest.json.sig")).expect("sig");
+    verify(std::slice::from_ref(&public), "latest.json", &latest_bytes, &sig)
+        .expect("signed by the key");
+    let latest = Latest::parse(&latest_bytes).expect("latest");
+    let manifest_bytes = std::fs::read(out.join("manifest.json")).expect("manifest");
+    assert_eq!(sha256_hex(&manifest_bytes), latest.manifest_sha256);
+    verify(
+        &[public],
+        "manifest.json",
+        &manifest_bytes,
+        &std::fs::read(out.join("manifest.json.sig")).expect("sig"),
+    )
+    .expect("signed manifest");
+    let manifest = Manifest::parse(&manifest_bytes).expect("manifest");
+    let mut values = Vec::new();
+    for c in manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Values) {
+        let bytes = std::fs::read(out.join("chunks").join(&c.sha256)).expect("chunk");
+        assert_eq!(bytes.len() as u64, c.size);
+        let text = decode_chunk(&c.name, &bytes, &c.sha256).expect("decode");
+        let parsed = jst_import::parse_public_values(&text, &c.name).expect("strict rows");
+        assert_eq!(parsed.len() as u64, c.rows);
+        values.extend(parsed);
+    }
+    assert_eq!(values.len(), 30);
+    let rounded = values
+        .iter()
+        .find(|v| v.teryt.as_str() == "1219043" && v.year == 2020 && v.indicator == "LUD_OGOLEM")
+        .expect("row");
+    assert_eq!(rounded.value, 33_000.1, "six significant digits");
+
+    // One revised value of 2024: only 2024's chunk is new; the version goes up.
+    storage
+        .upsert_values(&rows(&[("1219053", "LUD_OGOLEM", 2024, 70_000.0)]), "2026-11-23T00:00:00Z")
+        .expect("revise");
+    let second = build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    assert_eq!(second.version, 2);
+    assert_eq!(second.new_chunks, 1, "{second:?}");
+    assert_eq!(second.reused_chunks, second.chunks - 1);
+}
+
+#[test]
+fn keys_are_never_overwritten_and_tokens_are_stored_hashed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    keygen(dir.path()).expect("first");
+    let before = std::fs::read(dir.path().join("release.key")).expect("key");
+    assert!(keygen(dir.path()).is_err());
+    assert_eq!(std::fs::read(dir.path().join("release.key")).expect("key"), before);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode =
+            std::fs::metadata(dir.path().join("release.key")).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "the secret key is readable by its owner only");
+    }
+    let mut storage = SqliteStorage::open(&dir.path().join("baza")).expect("open");
+    let issued = issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token");
+    assert_eq!(issued.token.len(), 4 + 64);
+    drop(storage);
+    let db = std::fs::read(dir.path().join("baza/serwer.db")).expect("db");
+    let wal = std::fs::read(dir.path().join("baza/serwer.db-wal")).unwrap_or_default();
+    let needle = issued.token.as_bytes();
+    let contains = |hay: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    assert!(!contains(&db) && !contains(&wal), "the token itself is never stored");
+    let mut storage = SqliteStorage::open(&dir.path().join("baza")).expect("open");
+    assert_eq!(storage.revoke_tokens("1219053", "2026-11-23T00:00:00Z").expect("revoke"), 1);
+    assert!(storage.tokens_of("1219053").expect("list")[0].revoked_at.is_some());
+}
+
+fn http_get(addr: std::net::SocketAddr, path: &str, range: Option<&str>) -> (u16, Vec<u8>) {
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    let range = range.map(|r| format!("Range: bytes={r}\r\n")).unwrap_or_default();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\n{range}Connection: close\r\n\r\n")
+        .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").expect("headers") + 4;
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, response[split..].to_vec())
+}
+
+#[test]
+fn the_release_directory_is_served_with_range_and_the_api_answers_in_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut storage, key, _) = server_with_data(dir.path());
+    let out = dir.path().join("wydania");
+    build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let releases = out.clone();
+    std::thread::spawn(move || {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, |addr| {
+            let _ = tx.send(addr);
+        });
+    });
+    let addr = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("bound");
+    let whole = std::fs::read(out.join("latest.json")).expect("latest");
+    let (status, body) = http_get(addr, "/latest.json", None);
+    assert_eq!((status, body.as_slice()), (200, whole.as_slice()));
+    let (status, body) = http_get(addr, "/latest.json", Some("10-"));
+    assert_eq!((status, body.as_slice()), (206, &whole[10..]));
+    let (status, body) = http_get(addr, "/v1/config", None);
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("\"sync_interval_hours\""));
+    let (status, body) = http_get(addr, "/v1/nieznane", None);
+    assert_eq!(status, 404);
+    assert!(String::from_utf8_lossy(&body).contains("\"code\":\"not_found\""));
+}
