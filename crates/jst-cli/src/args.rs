@@ -70,6 +70,23 @@ pub enum Command {
         #[command(subcommand)]
         what: GroupsCommand,
     },
+    /// Synchronizuje dane porównawcze z serwerem stowarzyszenia albo z folderu wydania.
+    Sync {
+        /// Adres serwera, np. https://dane.stowarzyszenie.pl
+        #[arg(long, value_name = "URL", conflicts_with = "from")]
+        server: Option<String>,
+        /// Folder z wydaniem (np. pendrive).
+        #[arg(long, value_name = "FOLDER")]
+        from: Option<PathBuf>,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Zaufane klucze wydań.
+    Trust {
+        #[command(subcommand)]
+        what: TrustCommand,
+    },
     /// Jednostki podobne.
     Peers {
         #[command(subcommand)]
@@ -241,6 +258,18 @@ pub enum GroupsCommand {
     Delete {
         /// Nazwa grupy.
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Dodaje klucz publiczny wydań z pliku (release.pub); wpis trafia do dziennika zmian.
+    Add {
+        /// Plik klucza publicznego.
+        file: PathBuf,
+        /// Potwierdzenie: bez niego klucz jest tylko pokazany.
+        #[arg(long)]
+        yes: bool,
     },
 }
 

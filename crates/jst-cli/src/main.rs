@@ -2,7 +2,8 @@
 //! scheduled tasks. It parses arguments, calls one core method and prints the result as a table
 //! or JSON; it must not contain domain logic or SQL.
 //!
-//! Exit codes (a public contract): 0 ok, 1 error, 2 usage, 3 invalid input (nothing written).
+//! Exit codes (a public contract): 0 ok, 1 error, 2 usage, 3 invalid input (nothing written),
+//! and for `jst sync`: 4 release rejected (code on stderr), 5 offline or unreachable.
 
 mod args;
 mod render;
@@ -15,13 +16,15 @@ use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
 use args::{
     Cli, Command, CostsFormat, Format, GroupsCommand, ImportCommand, PeersCommand, StrategyCommand,
-    UnitsCommand,
+    TrustCommand, UnitsCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
 
 const EXIT_USAGE: u8 = 2;
+const EXIT_REJECTED: u8 = 4;
+const EXIT_OFFLINE: u8 = 5;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -37,7 +40,7 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("Błąd: {err}");
             ExitCode::from(exit_code(&err))
@@ -67,7 +70,7 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
     })
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<u8, Error> {
     let mut monitor = Monitor::open(&data_dir(&cli)?)?;
     match cli.command {
         Command::Init(init) => {
@@ -215,6 +218,58 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Format::Table => print!("{}", render::nearest(&list)),
             }
         }
+        Command::Sync { server, from, format } => {
+            let source = match (server, from) {
+                (Some(url), _) => jst_core::SyncSource::Server(url),
+                (None, Some(dir)) => jst_core::SyncSource::Folder(dir),
+                (None, None) => {
+                    return Err(Error::MissingReference(
+                        "podaj adres serwera (--server URL) albo folder wydania (--from FOLDER)"
+                            .to_owned(),
+                    ))
+                }
+            };
+            let view = monitor.sync(&source, &mut |_, _| {})?;
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => print!("{}", render::sync(&view)),
+            }
+            match view.outcome.as_str() {
+                "rejected" => {
+                    eprintln!(
+                        "{}: {}",
+                        view.code.as_deref().unwrap_or("rejected"),
+                        view.message.as_deref().unwrap_or_default()
+                    );
+                    return Ok(EXIT_REJECTED);
+                }
+                "offline" => {
+                    eprintln!("offline: {}", view.message.as_deref().unwrap_or_default());
+                    return Ok(EXIT_OFFLINE);
+                }
+                _ => {}
+            }
+        }
+        Command::Trust { what: TrustCommand::Add { file, yes } } => {
+            if !yes {
+                let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
+                    context: format!("nie można odczytać klucza {}", file.display()),
+                    source,
+                })?;
+                return Err(Error::InvalidValue(format!(
+                    "klucz z pliku {} ({} znaków) nie został dodany; sprawdź jego pochodzenie i potwierdź: jst trust add {} --yes",
+                    file.display(),
+                    text.trim().len(),
+                    file.display()
+                )));
+            }
+            let key = monitor.trust_key(&file)?;
+            if key.added {
+                println!("Dodano zaufany klucz wydań {}.", key.key_id);
+            } else {
+                println!("Klucz {} był już zaufany.", key.key_id);
+            }
+        }
         Command::Status { format } => {
             let status = monitor.status()?;
             match format {
@@ -223,7 +278,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
     }
-    Ok(())
+    Ok(0)
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {

@@ -365,6 +365,19 @@ pub fn costs(view: &jst_core::CostsView) -> String {
     out
 }
 
+pub fn sync(view: &jst_core::SyncView) -> String {
+    let version = view.version.map(|v| v.to_string()).unwrap_or_else(|| "—".to_owned());
+    match view.outcome.as_str() {
+        "applied" => format!(
+            "Wczytano wydanie {version}: pobrano {} B, fragmentów nowych {}, bez zmian {}.\n",
+            view.bytes_downloaded, view.chunks_downloaded, view.chunks_reused
+        ),
+        "up_to_date" => format!("Dane porównawcze są aktualne (wydanie {version}).\n"),
+        "offline" => "Brak połączenia z serwerem; spróbuj później.\n".to_owned(),
+        _ => format!("Wydanie odrzucone ({}).\n", view.code.as_deref().unwrap_or("?")),
+    }
+}
+
 pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
     if groups.is_empty() {
         return "Brak zapisanych grup (jst groups save NAZWA --units T1,T2).\n".to_owned();

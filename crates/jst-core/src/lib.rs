@@ -25,6 +25,7 @@ mod position_years;
 mod shipped;
 mod strategy;
 mod strategy_views;
+mod sync;
 mod views;
 
 pub use benchmark::{
@@ -50,6 +51,7 @@ pub use strategy_views::{
     ObservationView, ProjectionView, StrategyHeadView, StrategyImportView, StrategyListItemView,
     StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
 };
+pub use sync::{SyncSource, SyncView, TrustedKeyView};
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

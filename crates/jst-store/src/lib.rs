@@ -14,7 +14,7 @@ pub use error::Error;
 pub use local::{
     BudgetLineRecord, HistoryEntry, IndicatorRecord, LocalStore, NoteRecord, ObservationRecord,
     OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord,
-    UnitRecord,
+    SyncLogEntry, UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{PeerStore, PublicValue};

@@ -8,6 +8,7 @@ mod own_unit;
 mod peer_groups;
 mod register;
 mod strategy;
+mod sync;
 mod units;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use own_unit::OwnUnitRecord;
 pub use peer_groups::PeerGroupRecord;
 pub use register::RegisterLoadSummary;
 pub use strategy::{NoteRecord, SaveMode, StrategyDraft, StrategyRecord};
+pub use sync::SyncLogEntry;
 pub use units::UnitRecord;
 
 pub struct LocalStore {

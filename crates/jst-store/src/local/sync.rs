@@ -1,0 +1,112 @@
+//! Sync state in `local.db`: trusted release keys, the rollback watermark and the sync log.
+
+use rusqlite::OptionalExtension;
+
+use super::LocalStore;
+use crate::{Result, Stamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncLogEntry {
+    pub at: String,
+    pub source: String,
+    /// `applied | up_to_date | rejected | offline`
+    pub outcome: String,
+    pub version: Option<u64>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub bytes_downloaded: u64,
+    pub chunks_downloaded: u32,
+    pub chunks_reused: u32,
+}
+
+impl LocalStore {
+    /// Adds a release key (audited); `false` when it was already trusted.
+    pub fn trust_key(&mut self, stamp: &Stamp, key_id: &str, public_key: &str) -> Result<bool> {
+        self.write(stamp, "zaufany klucz wydań", |tx| {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO trusted_keys (key_id, public_key, added_at, added_by)
+                 VALUES (?1, ?2, ?3, ?4)",
+                (key_id, public_key, &stamp.at, &stamp.by),
+            )? > 0;
+            Ok((added, format!("klucz {key_id}{}", if added { "" } else { " (już był zaufany)" })))
+        })
+    }
+
+    /// Public key texts of the trusted keys.
+    pub fn trusted_keys(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT public_key FROM trusted_keys ORDER BY key_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// (highest version applied, latest issue time seen).
+    pub fn sync_watermark(&self) -> Result<Option<(u64, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT highest_version, highest_issued_at FROM sync_watermark WHERE id = 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Raises the watermark (never lowers it) and logs the sync, in one transaction.
+    pub fn record_sync(
+        &mut self,
+        stamp: &Stamp,
+        entry: &SyncLogEntry,
+        applied: Option<(u64, &str)>,
+    ) -> Result<()> {
+        self.write(stamp, "synchronizacja", |tx| {
+            if let Some((version, issued_at)) = applied {
+                tx.execute(
+                    "INSERT INTO sync_watermark (id, highest_version, highest_issued_at) VALUES (1, ?1, ?2)
+                     ON CONFLICT (id) DO UPDATE SET
+                         highest_version = max(highest_version, excluded.highest_version),
+                         highest_issued_at = max(highest_issued_at, excluded.highest_issued_at)",
+                    (version as i64, issued_at),
+                )?;
+            }
+            tx.execute(
+                "INSERT INTO sync_log (at, source, outcome, version, code, message, bytes_downloaded,
+                                       chunks_downloaded, chunks_reused)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                rusqlite::params![
+                    entry.at,
+                    entry.source,
+                    entry.outcome,
+                    entry.version.map(|v| v as i64),
+                    entry.code,
+                    entry.message,
+                    entry.bytes_downloaded as i64,
+                    entry.chunks_downloaded,
+                    entry.chunks_reused
+                ],
+            )?;
+            Ok(((), format!("{} {}: {}", entry.source, entry.version.map(|v| v.to_string()).unwrap_or_default(), entry.outcome)))
+        })
+    }
+
+    /// The sync log, newest first.
+    pub fn sync_log(&self, limit: usize) -> Result<Vec<SyncLogEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, source, outcome, version, code, message, bytes_downloaded, chunks_downloaded,
+                    chunks_reused FROM sync_log ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(SyncLogEntry {
+                at: r.get(0)?,
+                source: r.get(1)?,
+                outcome: r.get(2)?,
+                version: r.get::<_, Option<i64>>(3)?.map(|v| v as u64),
+                code: r.get(4)?,
+                message: r.get(5)?,
+                bytes_downloaded: r.get::<_, i64>(6)? as u64,
+                chunks_downloaded: r.get(7)?,
+                chunks_reused: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

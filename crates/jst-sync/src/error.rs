@@ -1,0 +1,36 @@
+/// Why a release was not applied. `Rejected` carries a machine-readable code (the sync log,
+/// `jst sync`'s stderr and exit code 4); `Offline` is normal and never an error dialog.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("wydanie odrzucone ({}): {}", .0.code, .0.message)]
+    Rejected(Rejection),
+    #[error("brak połączenia z serwerem: {0}")]
+    Offline(String),
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// `bad_signature | hash_mismatch | too_large | malformed | malformed_rows | rollback |
+    /// expired | wrong_dataset | http_status`
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl Error {
+    pub(crate) fn reject(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Rejected(Rejection { code, message: message.into() })
+    }
+
+    pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Self {
+        let context = context.into();
+        move |source| Self::Io { context, source }
+    }
+}
+
+impl From<jst_release::Error> for Error {
+    fn from(e: jst_release::Error) -> Self {
+        Self::reject(e.code(), e.to_string())
+    }
+}

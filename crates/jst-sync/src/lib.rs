@@ -1,0 +1,14 @@
+//! The desktop side of peer-data sync (DESIGN §7): fetch a release from the association's
+//! server or from a folder (USB stick), verify it, resume interrupted downloads, and validate
+//! every row — the plan. Applying the plan to the peer store is the core's job, in one
+//! transaction, after this crate has finished (no network call while a transaction is open).
+//!
+//! The only desktop crate doing HTTP. It must not open the stores.
+
+mod error;
+mod plan;
+mod source;
+
+pub use error::{Error, Rejection};
+pub use plan::{plan, Plan, PlanInput, PlannedValue};
+pub use source::{DirSource, HttpSource, Source};

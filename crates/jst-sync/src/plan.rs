@@ -1,0 +1,188 @@
+//! Plan a sync: everything that can fail happens here, before anything is written.
+//! Order (DESIGN §7): latest.json verified before parsing → rollback and freeze checks →
+//! manifest verified by hash and signature → chunks fetched (resumed, capped, hashed) →
+//! every row parsed strictly.
+
+use std::path::Path;
+
+use jst_import::{parse_catalogue, parse_public_values, parse_terc, CatalogueRow, PublicValueRow};
+use jst_release::{
+    decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey, MAX_LATEST_BYTES,
+    MAX_MANIFEST_BYTES, SIGNATURE_SUFFIX,
+};
+use time::OffsetDateTime;
+
+use crate::{Error, Source};
+
+const MAX_SIGNATURE_BYTES: u64 = 1024;
+
+pub struct PlanInput<'a> {
+    pub trusted: &'a [PublicKey],
+    /// The highest release version applied so far (rollback protection).
+    pub highest_version: Option<u64>,
+    /// The latest `issued_at` seen so far (freeze protection even with a wrong clock).
+    pub highest_issued_at: Option<OffsetDateTime>,
+    pub now: OffsetDateTime,
+    /// Folder for downloaded chunks (`<sha256>`) and interrupted ones (`<sha256>.part`).
+    pub cache: &'a Path,
+}
+
+pub type PlannedValue = PublicValueRow;
+
+#[derive(Debug)]
+pub struct Plan {
+    pub version: u64,
+    pub dataset: String,
+    pub issued_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub manifest_sha256: String,
+    /// True when the source has nothing newer: nothing else is filled.
+    pub up_to_date: bool,
+    pub register: String,
+    pub catalogue: Vec<CatalogueRow>,
+    pub values: Vec<PlannedValue>,
+    pub bytes_downloaded: u64,
+    pub chunks_downloaded: u32,
+    pub chunks_reused: u32,
+}
+
+fn fetch_verified(
+    source: &mut dyn Source,
+    trusted: &[PublicKey],
+    name: &str,
+    limit: u64,
+) -> Result<Vec<u8>, Error> {
+    let bytes = source.fetch(name, limit)?;
+    let signature = source.fetch(&format!("{name}{SIGNATURE_SUFFIX}"), MAX_SIGNATURE_BYTES)?;
+    verify(trusted, name, &bytes, &signature)?;
+    Ok(bytes)
+}
+
+/// Fetches and checks a release; `progress(done, total)` hears chunks as they arrive.
+pub fn plan(
+    source: &mut dyn Source,
+    input: &PlanInput<'_>,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Plan, Error> {
+    if input.trusted.is_empty() {
+        return Err(Error::reject(
+            "untrusted_key",
+            "brak zaufanych kluczy wydań; dodaj klucz stowarzyszenia: jst trust add PLIK --yes",
+        ));
+    }
+    let latest_bytes = fetch_verified(source, input.trusted, Latest::FILE, MAX_LATEST_BYTES)?;
+    let latest = Latest::parse(&latest_bytes)?;
+    let issued_at = latest.issued()?;
+    let expires_at = latest.expires()?;
+    let mut plan = Plan {
+        version: latest.version,
+        dataset: latest.dataset.clone(),
+        issued_at,
+        expires_at,
+        manifest_sha256: latest.manifest_sha256.clone(),
+        up_to_date: false,
+        register: String::new(),
+        catalogue: Vec::new(),
+        values: Vec::new(),
+        bytes_downloaded: 0,
+        chunks_downloaded: 0,
+        chunks_reused: 0,
+    };
+    if let Some(highest) = input.highest_version {
+        if latest.version < highest {
+            return Err(Error::reject(
+                "rollback",
+                format!("wydanie {} jest starsze niż już przyjęte {highest}", latest.version),
+            ));
+        }
+    }
+    let floor = input.highest_issued_at.map_or(input.now, |seen| seen.max(input.now));
+    if expires_at <= floor {
+        return Err(Error::reject(
+            "expired",
+            format!("wydanie {} straciło ważność {}", latest.version, latest.expires_at),
+        ));
+    }
+    if input.highest_version == Some(latest.version) {
+        plan.up_to_date = true;
+        plan.bytes_downloaded = source.bytes_received();
+        return Ok(plan);
+    }
+
+    let manifest_bytes = source.fetch(Manifest::FILE, MAX_MANIFEST_BYTES)?;
+    if sha256_hex(&manifest_bytes) != latest.manifest_sha256 {
+        return Err(Error::reject(
+            "hash_mismatch",
+            "manifest.json nie zgadza się ze skrótem w latest.json",
+        ));
+    }
+    let signature =
+        source.fetch(&format!("{}{SIGNATURE_SUFFIX}", Manifest::FILE), MAX_SIGNATURE_BYTES)?;
+    verify(input.trusted, Manifest::FILE, &manifest_bytes, &signature)?;
+    let manifest = Manifest::parse(&manifest_bytes)?;
+    if manifest.version != latest.version || manifest.dataset != latest.dataset {
+        return Err(Error::reject("malformed", "manifest opisuje inne wydanie niż latest.json"));
+    }
+    plan.register = manifest.register.clone();
+
+    std::fs::create_dir_all(input.cache)
+        .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
+    let total = manifest.chunks.len() as u32;
+    for (i, chunk) in manifest.chunks.iter().enumerate() {
+        let done = input.cache.join(&chunk.sha256);
+        let cached = std::fs::read(&done).ok().filter(|b| sha256_hex(b) == chunk.sha256);
+        let bytes = match cached {
+            Some(bytes) => {
+                plan.chunks_reused += 1;
+                bytes
+            }
+            None => {
+                let part = input.cache.join(format!("{}.part", chunk.sha256));
+                source.fetch_into(&format!("chunks/{}", chunk.sha256), &part, chunk.size)?;
+                let bytes = std::fs::read(&part)
+                    .map_err(Error::io(format!("nie można odczytać {}", part.display())))?;
+                if sha256_hex(&bytes) != chunk.sha256 {
+                    // A corrupt partial download must not be resumed.
+                    let _ = std::fs::remove_file(&part);
+                    return Err(Error::reject(
+                        "hash_mismatch",
+                        format!("fragment {} ma inny skrót niż w manifeście", chunk.name),
+                    ));
+                }
+                std::fs::rename(&part, &done)
+                    .map_err(Error::io(format!("nie można zapisać {}", done.display())))?;
+                plan.chunks_downloaded += 1;
+                bytes
+            }
+        };
+        let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
+        let rows_error =
+            |e: jst_import::ImportError| Error::reject("malformed_rows", e.to_string());
+        match chunk.kind {
+            ChunkKind::Register => {
+                parse_terc(&text, &chunk.name).map_err(rows_error)?;
+            }
+            ChunkKind::Catalogue => {
+                plan.catalogue = parse_catalogue(&text, &chunk.name).map_err(rows_error)?
+            }
+            ChunkKind::Values => {
+                let rows = parse_public_values(&text, &chunk.name).map_err(rows_error)?;
+                if rows.len() as u64 != chunk.rows {
+                    return Err(Error::reject(
+                        "malformed_rows",
+                        format!(
+                            "fragment {}: {} wierszy zamiast {}",
+                            chunk.name,
+                            rows.len(),
+                            chunk.rows
+                        ),
+                    ));
+                }
+                plan.values.extend(rows);
+            }
+        }
+        progress(i as u32 + 1, total);
+    }
+    plan.bytes_downloaded = source.bytes_received();
+    Ok(plan)
+}

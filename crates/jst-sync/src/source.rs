@@ -1,0 +1,148 @@
+//! Where a release comes from: the association's server (HTTP, with Range resume) or a folder.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+
+pub trait Source {
+    /// A small file whole (`latest.json`, its signature, the manifest), refused beyond `limit`.
+    fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error>;
+    /// A chunk into `part` (a `.part` file that may hold the start from an interrupted
+    /// download), at most `size` bytes in all.
+    fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error>;
+    /// Bytes received from the network so far.
+    fn bytes_received(&self) -> u64;
+}
+
+pub struct DirSource {
+    root: PathBuf,
+}
+
+impl DirSource {
+    pub fn new(root: &Path) -> Self {
+        Self { root: root.to_owned() }
+    }
+}
+
+fn read_capped(mut reader: impl Read, limit: u64, name: &str) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io(format!("nie można odczytać {name}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::reject("too_large", format!("{name} przekracza {limit} B")));
+    }
+    Ok(bytes)
+}
+
+impl Source for DirSource {
+    fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
+        let path = self.root.join(name);
+        let file = std::fs::File::open(&path).map_err(|e| {
+            Error::reject(
+                "missing_file",
+                format!("brak pliku {} w folderze wydania: {e}", path.display()),
+            )
+        })?;
+        read_capped(file, limit, name)
+    }
+
+    fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error> {
+        let bytes = self.fetch(name, size)?;
+        std::fs::write(part, bytes)
+            .map_err(Error::io(format!("nie można zapisać {}", part.display())))
+    }
+
+    fn bytes_received(&self) -> u64 {
+        0
+    }
+}
+
+pub struct HttpSource {
+    base: String,
+    client: reqwest::blocking::Client,
+    received: u64,
+}
+
+impl HttpSource {
+    pub fn new(base: &str) -> Result<Self, Error> {
+        let client = reqwest::blocking::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .timeout(std::time::Duration::from_secs(300))
+            .user_agent(concat!("monitor-jst/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Offline(e.to_string()))?;
+        Ok(Self { base: base.trim_end_matches('/').to_owned(), client, received: 0 })
+    }
+
+    fn get(&self, name: &str, from: u64) -> Result<reqwest::blocking::Response, Error> {
+        let mut request = self.client.get(format!("{}/{name}", self.base));
+        if from > 0 {
+            request = request.header(reqwest::header::RANGE, format!("bytes={from}-"));
+        }
+        let response = request.send().map_err(|e| Error::Offline(e.to_string()))?;
+        let status = response.status();
+        if status.is_success() {
+            Ok(response)
+        } else if status.is_server_error() {
+            Err(Error::Offline(format!("serwer odpowiedział {status}")))
+        } else {
+            Err(Error::reject("http_status", format!("{name}: serwer odpowiedział {status}")))
+        }
+    }
+}
+
+impl Source for HttpSource {
+    fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
+        let response = self.get(name, 0)?;
+        if response.content_length().is_some_and(|l| l > limit) {
+            return Err(Error::reject("too_large", format!("{name} przekracza {limit} B")));
+        }
+        let bytes = read_capped(response, limit, name)?;
+        self.received += bytes.len() as u64;
+        Ok(bytes)
+    }
+
+    fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error> {
+        let have = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0).min(size);
+        let response = self.get(name, have)?;
+        // A server that ignores Range answers 200 with the whole file: start over.
+        let resumed = have > 0 && response.status() == reqwest::StatusCode::PARTIAL_CONTENT;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(resumed)
+            .truncate(!resumed)
+            .open(part)
+            .map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+        let start = if resumed { have } else { 0 };
+        let mut reader = response.take(size - start + 1);
+        let mut buffer = vec![0u8; 64 * 1024];
+        let mut written = start;
+        loop {
+            let n = reader.read(&mut buffer).map_err(|e| Error::Offline(e.to_string()))?;
+            if n == 0 {
+                break;
+            }
+            written += n as u64;
+            if written > size {
+                return Err(Error::reject(
+                    "too_large",
+                    format!("{name} przekracza zadeklarowane {size} B"),
+                ));
+            }
+            file.write_all(&buffer[..n])
+                .map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+            self.received += n as u64;
+        }
+        file.sync_all().map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+        Ok(())
+    }
+
+    fn bytes_received(&self) -> u64 {
+        self.received
+    }
+}
