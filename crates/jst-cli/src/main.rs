@@ -219,16 +219,15 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
         }
         Command::Sync { server, from, format } => {
-            let source = match (server, from) {
-                (Some(url), _) => jst_core::SyncSource::Server(url),
-                (None, Some(dir)) => jst_core::SyncSource::Folder(dir),
-                (None, None) => {
-                    return Err(Error::MissingReference(
+            let source =
+                match (server, from) {
+                    (Some(url), _) => jst_core::SyncSource::Server(url),
+                    (None, Some(dir)) => jst_core::SyncSource::Folder(dir),
+                    (None, None) => return Err(Error::MissingReference(
                         "podaj adres serwera (--server URL) albo folder wydania (--from FOLDER)"
                             .to_owned(),
-                    ))
-                }
-            };
+                    )),
+                };
             let view = monitor.sync(&source, &mut |_, _| {})?;
             match format {
                 Format::Json => println!("{}", to_json(&view)?),

@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod sync;
+
 fn jst(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jst"))
         .arg("--data-dir")

@@ -1,0 +1,355 @@
+//! `jst sync` against a real jst-server on port 0 and against release folders: the guarantees
+//! of DESIGN §7 and §10 (G2 all or nothing, G3 resume, G4 tampering, G5 rollback and freeze).
+
+use std::io::{Read, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use jst_release::{encode_chunk, sha256_hex, sign, KeyPair, Latest, Manifest};
+use jst_server::{build_release, keygen, now, DataRow, SqliteStorage, Storage};
+use serde_json::{json, Value};
+
+use crate::jst;
+
+const CATALOGUE: &[u8] = include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv");
+
+/// An association server: keys, the shipped catalogue and a few public values.
+struct Association {
+    storage: SqliteStorage,
+    key: KeyPair,
+    public_key: PathBuf,
+}
+
+fn association(dir: &Path) -> Association {
+    let (secret, public_key, _) = keygen(&dir.join("klucze")).expect("keygen");
+    let key = KeyPair::from_text(&std::fs::read_to_string(secret).expect("key")).expect("key");
+    let mut storage = SqliteStorage::open(&dir.join("serwer")).expect("server db");
+    storage.save_catalogue(CATALOGUE, 55, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
+    let mut rows = Vec::new();
+    for year in 2019..=2024 {
+        for (teryt, value) in
+            [("1219012", 41.0), ("1219022", 38.5), ("1219043", 77.25), ("1219053", 70.0)]
+        {
+            rows.push(DataRow {
+                teryt: teryt.into(),
+                indicator: "KANALIZACJA_PROC".into(),
+                year,
+                value: value + f64::from(year - 2019),
+            });
+        }
+    }
+    storage.upsert_values(&rows, "2026-11-22T00:00:00Z").expect("values");
+    Association { storage, key, public_key }
+}
+
+fn build(a: &mut Association, out: &Path, valid_days: i64) -> u64 {
+    build_release(&mut a.storage, out, &a.key, now(), valid_days).expect("build").version
+}
+
+fn desktop(dir: &Path, a: &Association) -> PathBuf {
+    let data = dir.join("pulpit");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let trusted = jst(&data, &["trust", "add", a.public_key.to_str().expect("path"), "--yes"]);
+    assert_eq!(trusted.status.code(), Some(0), "{}", String::from_utf8_lossy(&trusted.stderr));
+    data
+}
+
+fn sync(data: &Path, args: &[&str]) -> (Option<i32>, Value, String) {
+    let mut all = vec!["sync", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = jst(data, &all);
+    let view = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code(), view, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Values of KANALIZACJA_PROC 2024 in the powiat group: how much peer data is there.
+fn peer_values(data: &Path) -> u64 {
+    let out = jst(
+        data,
+        &[
+            "benchmark",
+            "KANALIZACJA_PROC",
+            "--year",
+            "2024",
+            "--group",
+            "powiat",
+            "--format",
+            "json",
+        ],
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .map(|v| v["stats"]["n"].as_u64().unwrap_or(0))
+        .unwrap_or(0)
+}
+
+fn start_server(releases: &Path) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let releases = releases.to_owned();
+    std::thread::spawn(move || {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, |addr| {
+            let _ = tx.send(addr);
+        });
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10)).expect("server bound")
+}
+
+#[test]
+fn a_release_moves_through_a_real_server_and_an_update_downloads_little() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+    let addr = start_server(&releases);
+    let url = format!("http://{addr}");
+    let data = desktop(dir.path(), &a);
+    assert_eq!(peer_values(&data), 0);
+
+    let (code, view, stderr) = sync(&data, &["--server", &url]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let keys: Vec<&String> = view.as_object().expect("object").keys().collect();
+    assert_eq!(keys.len(), 6);
+    assert_eq!(view["outcome"], json!("applied"));
+    assert_eq!(view["version"], json!(1));
+    assert_eq!(view["code"], Value::Null);
+    let chunks = view["chunks_downloaded"].as_u64().unwrap_or(0);
+    assert!(chunks >= 3 && view["bytes_downloaded"].as_u64().unwrap_or(0) > 0, "{view}");
+    assert_eq!(peer_values(&data), 4, "the powiat's 4 gminy with data reach Porównania");
+
+    let (code, view, _) = sync(&data, &["--server", &url]);
+    assert_eq!(
+        (code, view["outcome"].clone(), view["version"].clone()),
+        (Some(0), json!("up_to_date"), json!(1))
+    );
+
+    // A revision of one 2024 value: the next release downloads one chunk and reuses the rest.
+    a.storage
+        .upsert_values(
+            &[DataRow {
+                teryt: "1219012".into(),
+                indicator: "KANALIZACJA_PROC".into(),
+                year: 2024,
+                value: 99.0,
+            }],
+            "2026-11-23T00:00:00Z",
+        )
+        .expect("revise");
+    build(&mut a, &releases, 60);
+    let (code, view, _) = sync(&data, &["--server", &url]);
+    assert_eq!(
+        (code, view["outcome"].clone(), view["version"].clone()),
+        (Some(0), json!("applied"), json!(2))
+    );
+    assert_eq!(view["chunks_downloaded"], json!(1), "{view}");
+    assert_eq!(view["chunks_reused"].as_u64(), Some(chunks - 1));
+
+    // The server is gone: offline, exit 5, no error but a log line.
+    let (code, view, _) = sync(&data, &["--server", "http://127.0.0.1:9"]);
+    assert_eq!((code, view["outcome"].clone()), (Some(5), json!("offline")));
+}
+
+/// Re-signs a release folder after a test changed its files on purpose (a rogue but
+/// correctly signing association), so that only the property under test is wrong.
+fn resign(releases: &Path, key: &KeyPair, edit: impl FnOnce(&mut Manifest)) {
+    let mut manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    edit(&mut manifest);
+    let manifest_bytes = manifest.to_bytes();
+    std::fs::write(releases.join("manifest.json"), &manifest_bytes).expect("write");
+    std::fs::write(releases.join("manifest.json.sig"), sign(key, "manifest.json", &manifest_bytes))
+        .expect("write");
+    let mut latest =
+        Latest::parse(&std::fs::read(releases.join("latest.json")).expect("l")).expect("parse");
+    latest.manifest_sha256 = sha256_hex(&manifest_bytes);
+    let latest_bytes = latest.to_bytes();
+    std::fs::write(releases.join("latest.json"), &latest_bytes).expect("write");
+    std::fs::write(releases.join("latest.json.sig"), sign(key, "latest.json", &latest_bytes))
+        .expect("write");
+}
+
+fn first_values_chunk(releases: &Path) -> (String, PathBuf) {
+    let manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    let chunk =
+        manifest.chunks.iter().find(|c| c.name.starts_with("values-")).expect("values chunk");
+    (chunk.name.clone(), releases.join("chunks").join(&chunk.sha256))
+}
+
+#[test]
+fn tampered_untrusted_malformed_old_and_expired_releases_are_rejected_and_nothing_is_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let data = desktop(dir.path(), &a);
+    let fresh = |name: &str, a: &mut Association, days: i64| {
+        let out = dir.path().join(name);
+        build(a, &out, days);
+        out
+    };
+    let expect_rejected = |releases: &Path, code: &str| {
+        let (exit, view, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
+        assert_eq!(
+            (exit, view["outcome"].clone(), view["code"].clone()),
+            (Some(4), json!("rejected"), json!(code)),
+            "{stderr}"
+        );
+        assert!(stderr.starts_with(code), "the code is on stderr: {stderr}");
+        assert_eq!(peer_values(&data), 0, "nothing applied after {code}");
+    };
+
+    let tampered_chunk = fresh("zmieniony-fragment", &mut a, 60);
+    let (_, path) = first_values_chunk(&tampered_chunk);
+    let mut bytes = std::fs::read(&path).expect("chunk");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&path, bytes).expect("write");
+    expect_rejected(&tampered_chunk, "hash_mismatch");
+
+    let tampered_manifest = fresh("zmieniony-manifest", &mut a, 60);
+    let mut manifest = std::fs::read(tampered_manifest.join("manifest.json")).expect("m");
+    manifest.extend_from_slice(b" ");
+    std::fs::write(tampered_manifest.join("manifest.json"), manifest).expect("write");
+    expect_rejected(&tampered_manifest, "hash_mismatch");
+
+    let other = KeyPair::generate();
+    let foreign = fresh("obcy-klucz", &mut a, 60);
+    resign(&foreign, &other, |_| {});
+    expect_rejected(&foreign, "bad_signature");
+
+    let expired = fresh("przeterminowane", &mut a, -1);
+    expect_rejected(&expired, "expired");
+
+    let oversized = fresh("za-duze", &mut a, 60);
+    let mut latest = std::fs::read(oversized.join("latest.json")).expect("latest");
+    latest.resize(70 * 1024, b' ');
+    std::fs::write(oversized.join("latest.json"), latest).expect("write");
+    expect_rejected(&oversized, "too_large");
+
+    // One bad row in one chunk of an otherwise good, correctly signed release: all of it is refused.
+    let malformed = fresh("zly-wiersz", &mut a, 60);
+    let (name, path) = first_values_chunk(&malformed);
+    let bad =
+        encode_chunk(b"teryt;wskaznik_kod;rok;wartosc\n1219053;KANALIZACJA_PROC;2024;siedem\n");
+    let bad_sha = sha256_hex(&bad);
+    std::fs::write(malformed.join("chunks").join(&bad_sha), &bad).expect("write");
+    let _ = std::fs::remove_file(path);
+    resign(&malformed, &a.key, |m| {
+        if let Some(c) = m.chunks.iter_mut().find(|c| c.name == name) {
+            c.sha256 = bad_sha.clone();
+            c.size = bad.len() as u64;
+            c.rows = 1;
+        }
+    });
+    expect_rejected(&malformed, "malformed_rows");
+
+    // A good release applies; then an older one (an earlier, validly signed version) is a rollback.
+    let older = dir.path().join("starsze");
+    std::fs::create_dir_all(&older).expect("dir");
+    let good = fresh("dobre", &mut a, 60);
+    copy_dir(&good, &older);
+    let newer = fresh("nowsze", &mut a, 60);
+    let (exit, view, _) = sync(&data, &["--from", newer.to_str().expect("path")]);
+    assert_eq!((exit, view["outcome"].clone()), (Some(0), json!("applied")));
+    let (exit, view, _) = sync(&data, &["--from", older.to_str().expect("path")]);
+    assert_eq!((exit, view["code"].clone()), (Some(4), json!("rollback")));
+    assert_eq!(peer_values(&data), 4, "the applied release stays");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("dir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// A plain HTTP/1.1 file server that ignores Range (answers 200 with the whole file).
+fn start_server_ignoring_range(root: &Path) -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let root = root.to_owned();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            let mut request = [0u8; 4096];
+            let n = stream.read(&mut request).unwrap_or(0);
+            let line = String::from_utf8_lossy(&request[..n])
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let path =
+                line.split_whitespace().nth(1).unwrap_or("/").trim_start_matches('/').to_owned();
+            match std::fs::read(root.join(path)) {
+                Ok(body) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(&body);
+                }
+                Err(_) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                }
+            }
+        }
+    });
+    addr
+}
+
+#[test]
+fn an_interrupted_download_resumes_with_range_and_starts_over_when_the_server_ignores_range() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+    let manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    let total: u64 = manifest.chunks.iter().map(|c| c.size).sum();
+    let biggest = manifest.chunks.iter().max_by_key(|c| c.size).expect("chunk");
+    let half = biggest.size / 2;
+    let chunk_bytes = std::fs::read(releases.join("chunks").join(&biggest.sha256)).expect("chunk");
+
+    // Range honoured: the first half of the biggest chunk is already there.
+    let data = desktop(dir.path(), &a);
+    let cache = data.join("wydania").join("fragmenty");
+    std::fs::create_dir_all(&cache).expect("cache");
+    std::fs::write(cache.join(format!("{}.part", biggest.sha256)), &chunk_bytes[..half as usize])
+        .expect("part");
+    let addr = start_server(&releases);
+    let (exit, view, stderr) = sync(&data, &["--server", &format!("http://{addr}")]);
+    assert_eq!((exit, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
+    let downloaded = view["bytes_downloaded"].as_u64().unwrap_or(0);
+    let small_files = std::fs::metadata(releases.join("latest.json")).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(releases.join("manifest.json")).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(releases.join("latest.json.sig")).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(releases.join("manifest.json.sig")).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(downloaded, total - half + small_files, "only the missing half was fetched");
+
+    // Range ignored: the part is thrown away and the whole chunk fetched again, still correct.
+    let other = dir.path().join("drugi");
+    let data = {
+        let d = other.join("pulpit");
+        assert_eq!(jst(&d, &["init", "--unit", "1219053"]).status.code(), Some(0));
+        assert_eq!(
+            jst(&d, &["trust", "add", a.public_key.to_str().expect("p"), "--yes"]).status.code(),
+            Some(0)
+        );
+        d
+    };
+    let cache = data.join("wydania").join("fragmenty");
+    std::fs::create_dir_all(&cache).expect("cache");
+    std::fs::write(cache.join(format!("{}.part", biggest.sha256)), &chunk_bytes[..half as usize])
+        .expect("part");
+    let addr = start_server_ignoring_range(&releases);
+    let (exit, view, stderr) = sync(&data, &["--server", &format!("http://{addr}")]);
+    assert_eq!((exit, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
+    assert_eq!(view["bytes_downloaded"].as_u64(), Some(total + small_files));
+    assert_eq!(peer_values(&data), 4);
+}
