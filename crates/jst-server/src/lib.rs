@@ -11,13 +11,17 @@ mod keygen;
 mod release_build;
 mod serve;
 mod storage;
+mod submissions;
 mod tokens;
 
 pub use error::Error;
 pub use keygen::keygen;
 pub use release_build::{build_release, ReleaseSummary};
-pub use serve::{router, serve};
-pub use storage::{DataImport, DataRow, SqliteStorage, Storage, TokenRecord};
+pub use serve::{router, serve, MAX_BODY_BYTES};
+pub use storage::{
+    DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, SubmissionKey, SubmittedItem,
+    TokenRecord,
+};
 pub use tokens::{issue_token, IssuedToken};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

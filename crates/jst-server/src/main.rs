@@ -248,7 +248,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Serve { bind, releases } => {
-            serve(bind, releases, |addr| {
+            serve(bind, releases, &cli.data_dir, |addr| {
                 println!("Serwer nasłuchuje na http://{addr}");
             })?;
         }

@@ -8,12 +8,13 @@ use std::path::PathBuf;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use crate::{Error, Result};
+use crate::submissions::{get_submission, submit, Api};
+use crate::{Error, Result, SqliteStorage};
 
 /// Largest request body the API accepts (a submission of a whole year fits many times over).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -36,11 +37,15 @@ async fn not_found() -> impl IntoResponse {
     )
 }
 
-/// The server's routes over a release directory.
-pub fn router(releases: PathBuf) -> Router {
+/// The server's routes over a release directory and its database.
+pub fn router(releases: PathBuf, storage: SqliteStorage) -> Router {
+    let api = Api::new(storage);
     Router::new()
         .route("/v1/config", get(config))
-        .nest_service("/v1", Router::new().fallback(not_found))
+        .route("/v1/submissions", post(submit))
+        .route("/v1/submissions/{id}", get(get_submission))
+        .route("/v1/{*rest}", get(not_found).post(not_found))
+        .with_state(api)
         .fallback_service(ServeDir::new(releases).append_index_html_on_directories(false))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
@@ -48,7 +53,13 @@ pub fn router(releases: PathBuf) -> Router {
 
 /// Binds `addr` (port 0 picks a free port) and serves until interrupted; `on_bound` hears the
 /// actual address first, so tests and scripts can find it.
-pub fn serve(addr: SocketAddr, releases: PathBuf, on_bound: impl FnOnce(SocketAddr)) -> Result<()> {
+pub fn serve(
+    addr: SocketAddr,
+    releases: PathBuf,
+    data_dir: &std::path::Path,
+    on_bound: impl FnOnce(SocketAddr),
+) -> Result<()> {
+    let storage = SqliteStorage::open(data_dir)?;
     if !releases.is_dir() {
         return Err(Error::Invalid(format!("folder wydań {} nie istnieje", releases.display())));
     }
@@ -63,7 +74,7 @@ pub fn serve(addr: SocketAddr, releases: PathBuf, on_bound: impl FnOnce(SocketAd
         let bound = listener.local_addr().map_err(Error::io("brak adresu gniazda"))?;
         on_bound(bound);
         tracing::info!(address = %bound, releases = %releases.display(), "serwer uruchomiony");
-        axum::serve(listener, router(releases))
+        axum::serve(listener, router(releases, storage))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -8,7 +8,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_submissions.sql"),
+];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +40,36 @@ pub struct DataImport {
     pub unchanged: usize,
 }
 
+/// One item of a submission as the server decided it (DESIGN §7).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemOutcome {
+    /// `imported | updated | unchanged | conflict | invalid | period_closed`
+    pub result: &'static str,
+    pub server_rev: Option<i64>,
+    /// The server's value when it differs from what was sent (a conflict).
+    pub server_value: Option<f64>,
+    pub message: Option<String>,
+}
+
+/// Who sent a submission and what exactly: the idempotency key, the token and the body's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionKey {
+    pub id: String,
+    pub token_id: i64,
+    pub teryt: String,
+    pub body_sha256: String,
+}
+
+/// A submitted item as sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmittedItem {
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+    pub status: Option<String>,
+    pub base_server_rev: Option<i64>,
+}
+
 pub trait Storage {
     fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
     /// The catalogue CSV and its version.
@@ -59,6 +92,19 @@ pub trait Storage {
     fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize>;
     fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>>;
     fn close_period(&mut self, year: i32, at: &str) -> Result<bool>;
+    /// The active token with this hash: (token id, unit TERYT).
+    fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>>;
+    /// A stored submission: (unit TERYT, body hash, response JSON).
+    fn submission(&self, id: &str) -> Result<Option<(String, String, String)>>;
+    /// Decides every item against the stored contributions and stores the submission with the
+    /// response `respond` builds from the outcomes, in one transaction.
+    fn apply_submission(
+        &mut self,
+        key: &SubmissionKey,
+        items: &[SubmittedItem],
+        at: &str,
+        respond: &dyn Fn(&[ItemOutcome]) -> String,
+    ) -> Result<String>;
 }
 
 pub struct SqliteStorage {
@@ -221,5 +267,147 @@ impl Storage for SqliteStorage {
             "INSERT OR IGNORE INTO closed_periods (year, closed_at) VALUES (?1, ?2)",
             (year, at),
         )? > 0)
+    }
+
+    fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, teryt FROM tokens WHERE token_sha256 = ?1 AND revoked_at IS NULL",
+                [token_sha256],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    fn submission(&self, id: &str) -> Result<Option<(String, String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT teryt, body_sha256, response FROM submissions WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    fn apply_submission(
+        &mut self,
+        key: &SubmissionKey,
+        items: &[SubmittedItem],
+        at: &str,
+        respond: &dyn Fn(&[ItemOutcome]) -> String,
+    ) -> Result<String> {
+        let SubmissionKey { id, token_id, teryt, body_sha256 } = key;
+        let (id, teryt, body_sha256) = (id.as_str(), teryt.as_str(), body_sha256.as_str());
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        {
+            let mut closed = tx.prepare("SELECT 1 FROM closed_periods WHERE year = ?1")?;
+            let mut known =
+                tx.prepare("SELECT 1 FROM public_values WHERE indicator = ?1 LIMIT 1")?;
+            let catalogue: Option<Vec<u8>> = tx
+                .query_row("SELECT csv FROM catalogue WHERE id = 1", [], |r| r.get(0))
+                .optional()?;
+            let in_catalogue = |code: &str| {
+                catalogue.as_ref().is_some_and(|csv| {
+                    csv.split(|b| *b == b'\n')
+                        .any(|line| line.starts_with(format!("{code};").as_bytes()))
+                })
+            };
+            let mut find = tx.prepare(
+                "SELECT value, rev FROM contributions WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
+            )?;
+            for item in items {
+                let outcome = |result, server_rev, server_value, message: Option<String>| {
+                    ItemOutcome { result, server_rev, server_value, message }
+                };
+                let shape_ok = !item.indicator.is_empty()
+                    && item.indicator.len() <= 64
+                    && item
+                        .indicator
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                    && (1990..=2100).contains(&item.year)
+                    && item.value.is_finite();
+                if !shape_ok {
+                    outcomes.push(outcome(
+                        "invalid",
+                        None,
+                        None,
+                        Some("nieprawidłowy kod, rok lub wartość".to_owned()),
+                    ));
+                    continue;
+                }
+                if !in_catalogue(&item.indicator)
+                    && known.query_row([&item.indicator], |_| Ok(())).optional()?.is_none()
+                {
+                    outcomes.push(outcome(
+                        "invalid",
+                        None,
+                        None,
+                        Some(format!("wskaźnika {} nie ma w katalogu", item.indicator)),
+                    ));
+                    continue;
+                }
+                if closed.query_row([item.year], |_| Ok(())).optional()?.is_some() {
+                    outcomes.push(outcome(
+                        "period_closed",
+                        None,
+                        None,
+                        Some(format!("rok {} jest zamknięty", item.year)),
+                    ));
+                    continue;
+                }
+                let current = find
+                    .query_row((teryt, &item.indicator, item.year), |r| {
+                        Ok((r.get::<_, f64>(0)?, r.get::<_, i64>(1)?))
+                    })
+                    .optional()?;
+                match current {
+                    None if item.base_server_rev.is_none() => {
+                        tx.execute(
+                            "INSERT INTO contributions (teryt, indicator, year, value, status, rev, updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
+                            (teryt, &item.indicator, item.year, item.value, &item.status, at),
+                        )?;
+                        outcomes.push(outcome("imported", Some(1), None, None));
+                    }
+                    None => outcomes.push(outcome(
+                        "conflict",
+                        None,
+                        None,
+                        Some("serwer nie ma tej wartości".to_owned()),
+                    )),
+                    Some((value, rev)) if item.base_server_rev != Some(rev) => {
+                        outcomes.push(outcome("conflict", Some(rev), Some(value), None));
+                    }
+                    Some((value, rev)) if value == item.value => {
+                        outcomes.push(outcome("unchanged", Some(rev), None, None))
+                    }
+                    Some((value, rev)) => {
+                        tx.execute(
+                            "INSERT INTO contribution_history (teryt, indicator, year, value, rev, replaced_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            (teryt, &item.indicator, item.year, value, rev, at),
+                        )?;
+                        tx.execute(
+                            "UPDATE contributions SET value = ?4, status = ?5, rev = rev + 1, updated_at = ?6
+                             WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
+                            (teryt, &item.indicator, item.year, item.value, &item.status, at),
+                        )?;
+                        outcomes.push(outcome("updated", Some(rev + 1), None, None));
+                    }
+                }
+            }
+        }
+        let response = respond(&outcomes);
+        tx.execute(
+            "INSERT INTO submissions (id, token_id, teryt, body_sha256, response, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (id, token_id, teryt, body_sha256, &response, at),
+        )?;
+        tx.commit()?;
+        Ok(response)
     }
 }

@@ -82,11 +82,13 @@ fn peer_values(data: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-fn start_server(releases: &Path) -> SocketAddr {
+/// A real jst-server over `releases` and the association's database in `server_db`.
+pub(crate) fn start_server(releases: &Path, server_db: &Path) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     let releases = releases.to_owned();
+    let db = server_db.to_owned();
     std::thread::spawn(move || {
-        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, |addr| {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, &db, |addr| {
             let _ = tx.send(addr);
         });
     });
@@ -99,7 +101,7 @@ fn a_release_moves_through_a_real_server_and_an_update_downloads_little() {
     let mut a = association(dir.path());
     let releases = dir.path().join("wydania");
     build(&mut a, &releases, 60);
-    let addr = start_server(&releases);
+    let addr = start_server(&releases, &dir.path().join("serwer"));
     let url = format!("http://{addr}");
     let data = desktop(dir.path(), &a);
     assert_eq!(peer_values(&data), 0);
@@ -322,7 +324,7 @@ fn an_interrupted_download_resumes_with_range_and_starts_over_when_the_server_ig
     std::fs::create_dir_all(&cache).expect("cache");
     std::fs::write(cache.join(format!("{}.part", biggest.sha256)), &chunk_bytes[..half as usize])
         .expect("part");
-    let addr = start_server(&releases);
+    let addr = start_server(&releases, &dir.path().join("serwer"));
     let (exit, view, stderr) = sync(&data, &["--server", &format!("http://{addr}")]);
     assert_eq!((exit, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
     let downloaded = view["bytes_downloaded"].as_u64().unwrap_or(0);

@@ -140,8 +140,9 @@ fn the_release_directory_is_served_with_range_and_the_api_answers_in_json() {
     build_release(&mut storage, &out, &key, now(), 60).expect("build");
     let (tx, rx) = std::sync::mpsc::channel();
     let releases = out.clone();
+    let db = dir.path().join("baza");
     std::thread::spawn(move || {
-        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, |addr| {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, &db, |addr| {
             let _ = tx.send(addr);
         });
     });
@@ -157,4 +158,182 @@ fn the_release_directory_is_served_with_range_and_the_api_answers_in_json() {
     let (status, body) = http_get(addr, "/v1/nieznane", None);
     assert_eq!(status, 404);
     assert!(String::from_utf8_lossy(&body).contains("\"code\":\"not_found\""));
+}
+
+fn http(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, serde_json::Value) {
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").expect("headers") + 4;
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = &response[split..];
+    // Chunked bodies are not expected from this API (it sets Content-Length); tolerate either.
+    let json = serde_json::from_slice(body).unwrap_or_else(|_| {
+        let text = String::from_utf8_lossy(body);
+        let inner = text.lines().find(|l| l.starts_with('{')).unwrap_or("null").to_owned();
+        serde_json::from_str(&inner).unwrap_or(serde_json::Value::Null)
+    });
+    (status, json)
+}
+
+#[test]
+fn submissions_are_authenticated_idempotent_and_answered_item_by_item() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut storage, key, _) = server_with_data(dir.path());
+    let out = dir.path().join("wydania");
+    build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    let wieliczka =
+        issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
+    let niepolomice =
+        issue_token(&mut storage, "1219043", "2026-11-22T00:00:00Z").expect("token").token;
+    let revoked =
+        issue_token(&mut storage, "1219012", "2026-11-22T00:00:00Z").expect("token").token;
+    storage.revoke_tokens("1219012", "2026-11-22T00:00:00Z").expect("revoke");
+    storage.close_period(2019, "2026-11-22T00:00:00Z").expect("close");
+    drop(storage);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let db = dir.path().join("baza");
+    std::thread::spawn(move || {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), out, &db, |addr| {
+            let _ = tx.send(addr);
+        });
+    });
+    let addr = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("bound");
+    let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    let body = format!(
+        r#"{{"submission_id":"{id}","client_version":"0.1.0","catalogue_version":"v1","items":[
+            {{"indicator":"KANALIZACJA_PROC","year":2024,"value":71.5,"status":null,"base_server_rev":null}},
+            {{"indicator":"KANALIZACJA_PROC","year":2019,"value":60.0,"status":null,"base_server_rev":null}},
+            {{"indicator":"NIE_MA_TAKIEGO","year":2024,"value":1.0,"status":null,"base_server_rev":null}}]}}"#
+    );
+    let bearer = |t: &str| format!("Bearer {t}");
+    let auth = bearer(&wieliczka);
+    let headers = [("Authorization", auth.as_str()), ("Idempotency-Key", id)];
+
+    assert_eq!(
+        http(addr, "POST", "/v1/submissions", &[("Idempotency-Key", id)], &body).0,
+        401,
+        "no token"
+    );
+    let revoked_auth = bearer(&revoked);
+    let (status, answer) = http(
+        addr,
+        "POST",
+        "/v1/submissions",
+        &[("Authorization", revoked_auth.as_str()), ("Idempotency-Key", id)],
+        &body,
+    );
+    assert_eq!(
+        (status, answer["code"].clone()),
+        (401, serde_json::json!("unauthorized")),
+        "revoked token"
+    );
+
+    let (status, first) = http(addr, "POST", "/v1/submissions", &headers, &body);
+    assert_eq!(status, 200, "{first}");
+    let results: Vec<&str> = first["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["result"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(results, ["imported", "period_closed", "invalid"]);
+    assert_eq!(first["results"][0]["server_rev"], serde_json::json!(1));
+
+    // The response was lost: the same bytes with the same id get the stored answer, once recorded.
+    let (status, again) = http(addr, "POST", "/v1/submissions", &headers, &body);
+    assert_eq!((status, &again), (200, &first));
+    let (status, fetched) = http(
+        addr,
+        "GET",
+        &format!("/v1/submissions/{id}"),
+        &[("Authorization", auth.as_str())],
+        "",
+    );
+    assert_eq!((status, &fetched), (200, &first));
+    // Another unit's token cannot read it, nor reuse the id.
+    let other_auth = bearer(&niepolomice);
+    assert_eq!(
+        http(
+            addr,
+            "GET",
+            &format!("/v1/submissions/{id}"),
+            &[("Authorization", other_auth.as_str())],
+            ""
+        )
+        .0,
+        404
+    );
+    let (status, answer) = http(
+        addr,
+        "POST",
+        "/v1/submissions",
+        &[("Authorization", other_auth.as_str()), ("Idempotency-Key", id)],
+        &body,
+    );
+    assert_eq!((status, answer["code"].clone()), (422, serde_json::json!("idempotency_conflict")));
+    // The same id with a different body: 422.
+    let changed = body.replace("71.5", "72.5");
+    assert_eq!(
+        http(addr, "POST", "/v1/submissions", &headers, &changed).1["code"],
+        serde_json::json!("idempotency_conflict")
+    );
+
+    // A second PC of the same unit, still believing the value is new: conflict, side by side.
+    let id2 = "1f8fad5b-d9cb-469f-a165-70867728950e";
+    let second = body.replace(id, id2).replace("71.5", "73.0");
+    let (status, answer) = http(
+        addr,
+        "POST",
+        "/v1/submissions",
+        &[("Authorization", auth.as_str()), ("Idempotency-Key", id2)],
+        &second,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(answer["results"][0]["result"], serde_json::json!("conflict"));
+    assert_eq!(answer["results"][0]["server_value"], serde_json::json!(71.5));
+    assert_eq!(answer["results"][0]["server_rev"], serde_json::json!(1));
+    // Knowing rev 1, the update goes through.
+    let id3 = "2f8fad5b-d9cb-469f-a165-70867728950e";
+    let third =
+        second.replace(id2, id3).replacen("\"base_server_rev\":null", "\"base_server_rev\":1", 1);
+    let (_, answer) = http(
+        addr,
+        "POST",
+        "/v1/submissions",
+        &[("Authorization", auth.as_str()), ("Idempotency-Key", id3)],
+        &third,
+    );
+    assert_eq!(
+        (answer["results"][0]["result"].clone(), answer["results"][0]["server_rev"].clone()),
+        (serde_json::json!("updated"), serde_json::json!(2))
+    );
+
+    // Malformed bodies and a mismatched key are refused with codes.
+    assert_eq!(
+        http(addr, "POST", "/v1/submissions", &headers, "{").1["code"],
+        serde_json::json!("invalid_body")
+    );
+    let wrong_key = [("Authorization", auth.as_str()), ("Idempotency-Key", "nie-uuid")];
+    assert_eq!(
+        http(addr, "POST", "/v1/submissions", &wrong_key, &body).1["code"],
+        serde_json::json!("idempotency_mismatch")
+    );
+    // A body over the limit never reaches the handler.
+    let huge = format!("{{\"x\":\"{}\"}}", "a".repeat(jst_server::MAX_BODY_BYTES + 10));
+    assert_eq!(http(addr, "POST", "/v1/submissions", &headers, &huge).0, 413);
 }
