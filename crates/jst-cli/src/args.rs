@@ -82,6 +82,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Wysyła udostępniane wartości własne do stowarzyszenia (najpierw skrzynka nadawcza).
+    Submit {
+        /// Adres serwera (domyślnie ostatnio użyty).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Token jednostki od stowarzyszenia.
+    Token {
+        #[command(subcommand)]
+        what: TokenCommand,
+    },
+    /// Wskaźniki, których wartości jednostka udostępnia stowarzyszeniu (domyślnie żadne).
+    Contribute {
+        #[command(subcommand)]
+        what: ContributeCommand,
+    },
     /// Zaufane klucze wydań.
     Trust {
         #[command(subcommand)]
@@ -259,6 +278,28 @@ pub enum GroupsCommand {
         /// Nazwa grupy.
         name: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Zapisuje token jednostki czytany ze standardowego wejścia (nie z wiersza poleceń).
+    Set,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContributeCommand {
+    /// Zaczyna udostępniać wskaźniki.
+    Add {
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
+    /// Przestaje udostępniać wskaźniki.
+    Remove {
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
+    /// Lista udostępnianych wskaźników.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,7 +3,8 @@
 //! or JSON; it must not contain domain logic or SQL.
 //!
 //! Exit codes (a public contract): 0 ok, 1 error, 2 usage, 3 invalid input (nothing written),
-//! and for `jst sync`: 4 release rejected (code on stderr), 5 offline or unreachable.
+//! and for `jst sync` / `jst submit`: 4 release rejected or submission refused (code on stderr),
+//! 5 offline or unreachable.
 
 mod args;
 mod render;
@@ -15,8 +16,8 @@ use clap::Parser as _;
 use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
 
 use args::{
-    Cli, Command, CostsFormat, Format, GroupsCommand, ImportCommand, PeersCommand, StrategyCommand,
-    TrustCommand, UnitsCommand,
+    Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand, ImportCommand,
+    PeersCommand, StrategyCommand, TokenCommand, TrustCommand, UnitsCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
@@ -247,6 +248,52 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     return Ok(EXIT_OFFLINE);
                 }
                 _ => {}
+            }
+        }
+        Command::Submit { server, format } => {
+            let view = monitor.submit(server.as_deref())?;
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => print!("{}", render::submit(&view)),
+            }
+            match view.outcome.as_str() {
+                "offline" => {
+                    eprintln!("offline: {}", view.message.as_deref().unwrap_or_default());
+                    return Ok(EXIT_OFFLINE);
+                }
+                "refused" => {
+                    eprintln!(
+                        "{}: {}",
+                        view.code.as_deref().unwrap_or("refused"),
+                        view.message.as_deref().unwrap_or_default()
+                    );
+                    return Ok(EXIT_REJECTED);
+                }
+                _ => {}
+            }
+        }
+        Command::Token { what: TokenCommand::Set } => {
+            let mut token = String::new();
+            std::io::stdin().read_line(&mut token).map_err(|source| Error::Io {
+                context: "nie można odczytać tokenu ze standardowego wejścia".to_owned(),
+                source,
+            })?;
+            let path = monitor.set_unit_token(&token)?;
+            println!(
+                "Zapisano token jednostki w pliku {} (tylko dla tego użytkownika; systemowy magazyn kluczy nie jest jeszcze używany).",
+                path.display()
+            );
+        }
+        Command::Contribute { what } => {
+            let list = match what {
+                ContributeCommand::Add { codes } => monitor.set_contributed(&codes, true)?,
+                ContributeCommand::Remove { codes } => monitor.set_contributed(&codes, false)?,
+                ContributeCommand::List => monitor.contributed_indicators()?,
+            };
+            if list.is_empty() {
+                println!("Jednostka nie udostępnia żadnych wskaźników.");
+            } else {
+                println!("Udostępniane wskaźniki: {}", list.join(", "));
             }
         }
         Command::Trust { what: TrustCommand::Add { file, yes } } => {

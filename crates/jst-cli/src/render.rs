@@ -378,6 +378,38 @@ pub fn sync(view: &jst_core::SyncView) -> String {
     }
 }
 
+pub fn submit(view: &jst_core::SubmitView) -> String {
+    match view.outcome.as_str() {
+        "nothing_to_send" => {
+            "Nic do wysłania: udostępniane wartości są już u stowarzyszenia.\n".to_owned()
+        }
+        "offline" => {
+            "Brak połączenia z serwerem; zgłoszenie czeka w skrzynce nadawczej.\n".to_owned()
+        }
+        "refused" => {
+            format!("Serwer odmówił przyjęcia ({}).\n", view.code.as_deref().unwrap_or("?"))
+        }
+        _ => {
+            let mut out = format!("Wysłano zgłoszeń: {}.\n", view.submissions.len());
+            for i in &view.items {
+                let server = match (i.result.as_str(), i.server_value) {
+                    ("conflict", Some(v)) => format!(" — na serwerze {}", format_decimal(v, 2)),
+                    _ => String::new(),
+                };
+                out.push_str(&format!(
+                    "  {} {}: {} → {}{server}{}\n",
+                    i.indicator,
+                    i.year,
+                    format_decimal(i.value, 2),
+                    i.result,
+                    if i.synced { " ✓" } else { "" }
+                ));
+            }
+            out
+        }
+    }
+}
+
 pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
     if groups.is_empty() {
         return "Brak zapisanych grup (jst groups save NAZWA --units T1,T2).\n".to_owned();

@@ -25,6 +25,7 @@ mod position_years;
 mod shipped;
 mod strategy;
 mod strategy_views;
+mod submit;
 mod sync;
 mod views;
 
@@ -51,6 +52,7 @@ pub use strategy_views::{
     ObservationView, ProjectionView, StrategyHeadView, StrategyImportView, StrategyListItemView,
     StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
 };
+pub use submit::{SubmitItemView, SubmitView};
 pub use sync::{SyncSource, SyncView, TrustedKeyView};
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

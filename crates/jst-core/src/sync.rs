@@ -74,7 +74,10 @@ impl Monitor {
         progress: &mut dyn FnMut(u32, u32),
     ) -> Result<SyncView> {
         let label = match source {
-            SyncSource::Server(url) => url.clone(),
+            SyncSource::Server(url) => {
+                self.remember_server(url)?;
+                url.clone()
+            }
             SyncSource::Folder(dir) => dir.display().to_string(),
         };
         let mut fetcher: Box<dyn Source> = match source {

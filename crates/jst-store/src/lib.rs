@@ -12,9 +12,9 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    BudgetLineRecord, HistoryEntry, IndicatorRecord, LocalStore, NoteRecord, ObservationRecord,
-    OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary, SaveMode, StrategyDraft, StrategyRecord,
-    SyncLogEntry, UnitRecord,
+    BudgetLineRecord, ContributionState, HistoryEntry, IndicatorRecord, LocalStore, NoteRecord,
+    ObservationRecord, OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary, SaveMode,
+    StrategyDraft, StrategyRecord, SyncLogEntry, UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{PeerStore, PublicValue};

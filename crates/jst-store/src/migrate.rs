@@ -12,6 +12,7 @@ pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/local/0003_budget.sql"),
     include_str!("../migrations/local/0004_peer_groups.sql"),
     include_str!("../migrations/local/0005_sync.sql"),
+    include_str!("../migrations/local/0006_submissions.sql"),
 ];
 pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/peers/0001_initial.sql"),

@@ -8,7 +8,9 @@
 mod error;
 mod plan;
 mod source;
+mod submit;
 
 pub use error::{Error, Rejection};
 pub use plan::{plan, Plan, PlanInput, PlannedValue};
 pub use source::{DirSource, HttpSource, Source};
+pub use submit::{get_submission, post_submission, Answer};

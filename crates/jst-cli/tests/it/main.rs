@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod submit;
 mod sync;
 
 fn jst(data_dir: &Path, args: &[&str]) -> Output {

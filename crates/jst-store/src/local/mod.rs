@@ -4,6 +4,7 @@
 mod budget;
 mod catalogue;
 mod observations;
+mod outbox;
 mod own_unit;
 mod peer_groups;
 mod register;
@@ -21,6 +22,7 @@ use crate::{Result, Stamp};
 pub use budget::BudgetLineRecord;
 pub use catalogue::IndicatorRecord;
 pub use observations::{HistoryEntry, ObservationRecord};
+pub use outbox::ContributionState;
 pub use own_unit::OwnUnitRecord;
 pub use peer_groups::PeerGroupRecord;
 pub use register::RegisterLoadSummary;
@@ -76,6 +78,18 @@ impl LocalStore {
         let rows =
             stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets a setting; audited.
+    pub fn set_setting(&mut self, stamp: &Stamp, key: &str, value: &str) -> Result<()> {
+        self.write(stamp, "ustawienie", |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )?;
+            Ok(((), format!("{key} = {value}")))
+        })
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
