@@ -229,7 +229,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                             .to_owned(),
                     )),
                 };
-            let view = monitor.sync(&source, &mut |_, _| {})?;
+            let view = monitor.sync(&source, &mut |_, _| true)?;
             match format {
                 Format::Json => println!("{}", to_json(&view)?),
                 Format::Table => print!("{}", render::sync(&view)),

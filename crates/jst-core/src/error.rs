@@ -54,6 +54,8 @@ pub enum Error {
     NoteRequired(String),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
+    #[error("przerwano na życzenie; nic nie zapisano")]
+    Cancelled,
     #[error("{0}")]
     Internal(String),
 }
@@ -74,6 +76,7 @@ impl Error {
             Self::Report(jst_report::Error::Write { .. }) => ErrorKind::Io,
             Self::Report(jst_report::Error::Xlsx(_)) => ErrorKind::Internal,
             Self::Internal(_) => ErrorKind::Internal,
+            Self::Cancelled => ErrorKind::Cancelled,
             Self::Store(e) => match e {
                 jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
                 jst_store::Error::OlderRegister { .. } => ErrorKind::InvalidInput,

@@ -53,7 +53,10 @@ pub use strategy_views::{
     StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use submit::{SubmitItemView, SubmitView};
-pub use sync::{SyncSource, SyncView, TrustedKeyView};
+pub use sync::{
+    ChangesView, SyncLogView, SyncSource, SyncStatusView, SyncView, TrustedKeyView,
+    DEFAULT_INTERVAL_MINUTES,
+};
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -48,6 +48,81 @@ pub struct TrustedKeyView {
 
 /// The peer-store dataset a release replaces.
 const RELEASE_DATASET: &str = "wydanie:krajowy";
+const INTERVAL_SETTING: &str = "sync.interval_minutes";
+/// Background sync while the app runs, unless the officer sets another interval (0 = off).
+pub const DEFAULT_INTERVAL_MINUTES: u32 = 360;
+
+/// What an applied release changed against the previous one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ChangesView {
+    pub first_release: bool,
+    pub new_years: Vec<i32>,
+    pub new_indicators: Vec<String>,
+    /// Series (indicator × year) whose values changed.
+    pub revised_series: u32,
+    /// A few of them, `KOD rok`.
+    pub revised_examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SyncLogView {
+    pub at: String,
+    pub source: String,
+    pub outcome: String,
+    pub version: Option<u64>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub bytes_downloaded: u64,
+    pub chunks_downloaded: u32,
+    pub chunks_reused: u32,
+    pub changes: Option<ChangesView>,
+}
+
+/// Everything the Synchronizacja screen and the age line of Pulpit/Porównania need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SyncStatusView {
+    pub server: Option<String>,
+    pub interval_minutes: u32,
+    pub trusted_keys: Vec<String>,
+    /// The release in the peer store: version and when it was applied.
+    pub release_version: Option<u64>,
+    pub release_applied_at: Option<String>,
+    pub release_label: Option<String>,
+    pub history: Vec<SyncLogView>,
+}
+
+fn changes_between(
+    before: &[(String, i32, i64, f64)],
+    after: &[(String, i32, i64, f64)],
+) -> ChangesView {
+    use std::collections::{BTreeSet, HashMap};
+    let old: HashMap<(&str, i32), (i64, f64)> =
+        before.iter().map(|(c, y, n, s)| ((c.as_str(), *y), (*n, *s))).collect();
+    let old_years: BTreeSet<i32> = before.iter().map(|r| r.1).collect();
+    let old_codes: BTreeSet<&str> = before.iter().map(|r| r.0.as_str()).collect();
+    let new_years: BTreeSet<i32> =
+        after.iter().map(|r| r.1).filter(|y| !old_years.contains(y)).collect();
+    let new_indicators: BTreeSet<&str> =
+        after.iter().map(|r| r.0.as_str()).filter(|c| !old_codes.contains(c)).collect();
+    let mut revised = Vec::new();
+    for (code, year, n, sum) in after {
+        if let Some((old_n, old_sum)) = old.get(&(code.as_str(), *year)) {
+            if old_n != n || (old_sum - sum).abs() > 1e-9 * (1.0 + sum.abs()) {
+                revised.push(format!("{code} {year}"));
+            }
+        }
+    }
+    ChangesView {
+        first_release: before.is_empty(),
+        new_years: new_years.into_iter().collect(),
+        new_indicators: new_indicators.into_iter().map(str::to_owned).collect(),
+        revised_series: u32::try_from(revised.len()).unwrap_or(u32::MAX),
+        revised_examples: revised.into_iter().take(10).collect(),
+    }
+}
 
 impl Monitor {
     /// Trusts a release public key from a file (`monitor-jst-ed25519-public:…`), audited.
@@ -68,10 +143,11 @@ impl Monitor {
     }
 
     /// One sync. Rejections and being offline are outcomes (logged), not errors.
+    /// `progress(done, total)` hears chunks and returns `false` to cancel (nothing applied).
     pub fn sync(
         &mut self,
         source: &SyncSource,
-        progress: &mut dyn FnMut(u32, u32),
+        progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<SyncView> {
         let label = match source {
             SyncSource::Server(url) => {
@@ -83,7 +159,7 @@ impl Monitor {
         let mut fetcher: Box<dyn Source> = match source {
             SyncSource::Server(url) => match HttpSource::new(url) {
                 Ok(s) => Box::new(s),
-                Err(e) => return self.finish(&label, Err(e), None),
+                Err(e) => return self.finish(&label, Err(e), None, None),
             },
             SyncSource::Folder(dir) => Box::new(DirSource::new(dir)),
         };
@@ -102,7 +178,7 @@ impl Monitor {
         let planned = plan(fetcher.as_mut(), &input, progress);
         let planned = match planned {
             Ok(p) if !p.up_to_date => p,
-            other => return self.finish(&label, other.map(|p| (p, false)), None),
+            other => return self.finish(&label, other.map(|p| (p, false)), None, None),
         };
         // Apply: values of units in the register, by identity, in one transaction.
         let mut values = Vec::with_capacity(planned.values.len());
@@ -132,12 +208,14 @@ impl Monitor {
             planned.version, planned.dataset, planned.register
         );
         let stamp = stamp();
+        let before = self.peers.dataset_profile(RELEASE_DATASET)?;
         self.peers.replace_dataset(&stamp, RELEASE_DATASET, "release", &label_text, &values)?;
+        let changes = changes_between(&before, &self.peers.dataset_profile(RELEASE_DATASET)?);
         let records: Vec<_> =
             planned.catalogue.iter().cloned().map(|r| catalogue_record(r, "catalogue")).collect();
         self.local.load_catalogue(&stamp, &records, None)?;
         let issued = planned.issued_at.format(&Rfc3339).unwrap_or_default();
-        self.finish(&label, Ok((planned, true)), Some(issued))
+        self.finish(&label, Ok((planned, true)), Some(issued), Some(changes))
     }
 
     fn finish(
@@ -145,6 +223,7 @@ impl Monitor {
         source: &str,
         result: std::result::Result<(jst_sync::Plan, bool), SyncError>,
         applied_issued_at: Option<String>,
+        changes: Option<ChangesView>,
     ) -> Result<SyncView> {
         let view = match &result {
             Ok((p, applied)) => SyncView {
@@ -174,6 +253,7 @@ impl Monitor {
                 chunks_reused: 0,
                 message: Some(why.clone()),
             },
+            Err(SyncError::Cancelled) => return Err(Error::Cancelled),
             Err(SyncError::Io { context, source }) => {
                 return Err(Error::Io {
                     context: context.clone(),
@@ -192,6 +272,7 @@ impl Monitor {
             bytes_downloaded: view.bytes_downloaded,
             chunks_downloaded: view.chunks_downloaded,
             chunks_reused: view.chunks_reused,
+            changes: changes.map(|c| serde_json::to_string(&c).unwrap_or_default()),
         };
         let applied = match (&result, &applied_issued_at) {
             (Ok((p, true)), Some(at)) => Some((p.version, at.as_str())),
@@ -199,5 +280,89 @@ impl Monitor {
         };
         self.local.record_sync(&stamp, &entry, applied)?;
         Ok(view)
+    }
+}
+
+impl Monitor {
+    /// The state of sync for the Synchronizacja screen and the age of peer data.
+    pub fn sync_status(&self) -> Result<SyncStatusView> {
+        let trusted_keys = self.trusted()?.iter().map(PublicKey::id).collect();
+        let info = self.peers.dataset_info(RELEASE_DATASET)?;
+        let interval_minutes = self
+            .local
+            .setting(INTERVAL_SETTING)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_INTERVAL_MINUTES);
+        let history = self
+            .local
+            .sync_log(50)?
+            .into_iter()
+            .map(|e| SyncLogView {
+                changes: e.changes.as_deref().and_then(|c| serde_json::from_str(c).ok()),
+                at: e.at,
+                source: e.source,
+                outcome: e.outcome,
+                version: e.version,
+                code: e.code,
+                message: e.message,
+                bytes_downloaded: e.bytes_downloaded,
+                chunks_downloaded: e.chunks_downloaded,
+                chunks_reused: e.chunks_reused,
+            })
+            .collect();
+        Ok(SyncStatusView {
+            server: self.local.setting("sync.server")?,
+            interval_minutes,
+            trusted_keys,
+            release_version: info.as_ref().and(self.local.sync_watermark()?.map(|(v, _)| v)),
+            release_applied_at: info.as_ref().map(|(_, at)| at.clone()),
+            release_label: info.map(|(label, _)| label),
+            history,
+        })
+    }
+
+    /// Sets the server address and the background interval in minutes (0 = off).
+    pub fn configure_sync(
+        &mut self,
+        server: Option<String>,
+        interval_minutes: u32,
+    ) -> Result<SyncStatusView> {
+        if let Some(url) = server.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(Error::InvalidValue(format!(
+                    "adres serwera „{url}” musi zaczynać się od https:// (lub http://)"
+                )));
+            }
+            self.remember_server(url)?;
+        }
+        if interval_minutes > 7 * 24 * 60 {
+            return Err(Error::InvalidValue(
+                "odstęp synchronizacji może wynosić najwyżej tydzień".to_owned(),
+            ));
+        }
+        self.local.set_setting(&stamp(), INTERVAL_SETTING, &interval_minutes.to_string())?;
+        self.sync_status()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_name_new_years_new_indicators_and_revised_series() {
+        let before = vec![("A".to_owned(), 2023, 10, 100.0), ("A".to_owned(), 2024, 10, 110.0)];
+        let after = vec![
+            ("A".to_owned(), 2023, 10, 100.0),
+            ("A".to_owned(), 2024, 10, 111.0),
+            ("A".to_owned(), 2025, 10, 120.0),
+            ("B".to_owned(), 2025, 3, 9.0),
+        ];
+        let c = changes_between(&before, &after);
+        assert_eq!(c.new_years, [2025]);
+        assert_eq!(c.new_indicators, ["B"]);
+        assert_eq!((c.revised_series, c.revised_examples.clone()), (1, vec!["A 2024".to_owned()]));
+        assert!(!c.first_release);
+        assert!(changes_between(&[], &after).first_release);
     }
 }

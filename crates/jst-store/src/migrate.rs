@@ -13,6 +13,7 @@ pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/local/0004_peer_groups.sql"),
     include_str!("../migrations/local/0005_sync.sql"),
     include_str!("../migrations/local/0006_submissions.sql"),
+    include_str!("../migrations/local/0007_sync_changes.sql"),
 ];
 pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/peers/0001_initial.sql"),

@@ -220,6 +220,29 @@ impl PeerStore {
         Ok(out)
     }
 
+    /// (indicator code, year, number of values, sum of values) of one dataset: enough to tell
+    /// new years, new indicators and revised series between two releases.
+    pub fn dataset_profile(&self, name: &str) -> Result<Vec<(String, i32, i64, f64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.code, p.year, count(*), total(p.value) FROM peer_values p
+             JOIN peer_indicators i ON i.id = p.indicator
+             WHERE p.dataset = (SELECT id FROM datasets WHERE name = ?1)
+             GROUP BY p.indicator, p.year ORDER BY i.code, p.year",
+        )?;
+        let rows = stmt.query_map([name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// (label, loaded_at) of a dataset.
+    pub fn dataset_info(&self, name: &str) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT label, loaded_at FROM datasets WHERE name = ?1", [name], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
     /// Every year of one indicator as (year, unit key, value).
     pub fn series(&self, code: &str) -> Result<Vec<(i32, i64, f64)>> {
         let mut stmt = self.conn.prepare_cached(

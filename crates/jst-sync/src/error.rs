@@ -6,6 +6,8 @@ pub enum Error {
     Rejected(Rejection),
     #[error("brak połączenia z serwerem: {0}")]
     Offline(String),
+    #[error("synchronizację przerwano; nic nie zapisano")]
+    Cancelled,
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
 }

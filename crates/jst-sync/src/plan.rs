@@ -58,11 +58,12 @@ fn fetch_verified(
     Ok(bytes)
 }
 
-/// Fetches and checks a release; `progress(done, total)` hears chunks as they arrive.
+/// Fetches and checks a release; `progress(done, total)` hears chunks as they arrive and
+/// returns `false` to stop (nothing is applied; downloaded chunks stay for the next time).
 pub fn plan(
     source: &mut dyn Source,
     input: &PlanInput<'_>,
-    progress: &mut dyn FnMut(u32, u32),
+    progress: &mut dyn FnMut(u32, u32) -> bool,
 ) -> Result<Plan, Error> {
     if input.trusted.is_empty() {
         return Err(Error::reject(
@@ -128,6 +129,9 @@ pub fn plan(
     std::fs::create_dir_all(input.cache)
         .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
     let total = manifest.chunks.len() as u32;
+    if !progress(0, total) {
+        return Err(Error::Cancelled);
+    }
     for (i, chunk) in manifest.chunks.iter().enumerate() {
         let done = input.cache.join(&chunk.sha256);
         let cached = std::fs::read(&done).ok().filter(|b| sha256_hex(b) == chunk.sha256);
@@ -181,7 +185,9 @@ pub fn plan(
                 plan.values.extend(rows);
             }
         }
-        progress(i as u32 + 1, total);
+        if !progress(i as u32 + 1, total) {
+            return Err(Error::Cancelled);
+        }
     }
     plan.bytes_downloaded = source.bytes_received();
     Ok(plan)

@@ -38,7 +38,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 6,
+            "schema_version": 7,
             "demo": true
         })
     );

@@ -17,6 +17,8 @@ pub struct SyncLogEntry {
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
+    /// JSON summary of what an applied release changed.
+    pub changes: Option<String>,
 }
 
 impl LocalStore {
@@ -70,8 +72,8 @@ impl LocalStore {
             }
             tx.execute(
                 "INSERT INTO sync_log (at, source, outcome, version, code, message, bytes_downloaded,
-                                       chunks_downloaded, chunks_reused)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                       chunks_downloaded, chunks_reused, changes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 rusqlite::params![
                     entry.at,
                     entry.source,
@@ -81,7 +83,8 @@ impl LocalStore {
                     entry.message,
                     entry.bytes_downloaded as i64,
                     entry.chunks_downloaded,
-                    entry.chunks_reused
+                    entry.chunks_reused,
+                    entry.changes
                 ],
             )?;
             Ok(((), format!("{} {}: {}", entry.source, entry.version.map(|v| v.to_string()).unwrap_or_default(), entry.outcome)))
@@ -92,7 +95,7 @@ impl LocalStore {
     pub fn sync_log(&self, limit: usize) -> Result<Vec<SyncLogEntry>> {
         let mut stmt = self.conn.prepare(
             "SELECT at, source, outcome, version, code, message, bytes_downloaded, chunks_downloaded,
-                    chunks_reused FROM sync_log ORDER BY id DESC LIMIT ?1",
+                    chunks_reused, changes FROM sync_log ORDER BY id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok(SyncLogEntry {
@@ -105,6 +108,7 @@ impl LocalStore {
                 bytes_downloaded: r.get::<_, i64>(6)? as u64,
                 chunks_downloaded: r.get(7)?,
                 chunks_reused: r.get(8)?,
+                changes: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
