@@ -24,6 +24,11 @@ const COMMANDS: &[&str] = &[
     "costs",
     "export_costs",
     "pick_save_file",
+    "sync_status",
+    "configure_sync",
+    "trust_key",
+    "sync_now",
+    "cancel_sync",
 ];
 
 fn main() {

@@ -3,7 +3,8 @@
 use jst_core::{
     default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, CostsView,
     ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView, PeerGroupView,
-    StatusView, StrategyOverviewView, UnitView, ValueInput, YearPositionView,
+    StatusView, StrategyOverviewView, SyncProgressView, SyncStatusView, SyncView, UnitView,
+    ValueInput, YearPositionView,
 };
 use std::path::Path;
 
@@ -243,4 +244,49 @@ pub async fn pick_save_file(
         .set_file_name(&suggested_name)
         .blocking_save_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatusView, ApiError> {
+    state.with(|m| m.sync_status())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn configure_sync(
+    state: State<'_, AppState>,
+    server: Option<String>,
+    interval_minutes: u32,
+) -> Result<SyncStatusView, ApiError> {
+    state.with(|m| m.configure_sync(server, interval_minutes))
+}
+
+/// Trusts a release key from a file the officer chose (audited in local.db).
+#[tauri::command]
+#[specta::specta]
+pub async fn trust_key(state: State<'_, AppState>, path: String) -> Result<SyncStatusView, ApiError> {
+    state.with(|m| {
+        m.trust_key(Path::new(&path))?;
+        m.sync_status()
+    })
+}
+
+/// Syncs with the configured server now: the download runs without the monitor lock, on a
+/// blocking thread, reporting chunks to the window; `cancel_sync` stops it before anything is
+/// applied.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now(
+    app: tauri::AppHandle,
+    on_progress: Channel<SyncProgressView>,
+) -> Result<SyncView, ApiError> {
+    crate::background::sync_once(&app, Some(on_progress)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_sync(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.cancel();
+    Ok(())
 }

@@ -6,6 +6,7 @@
 //! parsing, and it exposes no fs, shell, http or sql plugin to the webview.
 
 mod api_error;
+mod background;
 mod commands;
 mod navigation;
 mod state;
@@ -43,6 +44,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::costs,
             commands::export_costs,
             commands::pick_save_file,
+            commands::sync_status,
+            commands::configure_sync,
+            commands::trust_key,
+            commands::sync_now,
+            commands::cancel_sync,
         ])
 }
 
@@ -70,6 +76,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = state::data_dir(app.handle());
             app.manage(state::AppState::open(data_dir));
+            background::start(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())

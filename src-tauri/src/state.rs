@@ -40,6 +40,15 @@ impl AppState {
         }
     }
 
+    /// Whether a cancellation was asked for since the last `progress` or `reset_cancel`.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+
+    pub fn reset_cancel(&self) {
+        self.cancel.store(false, Ordering::SeqCst);
+    }
+
     /// Runs `f` on the monitor; every command goes through here.
     pub fn with<T>(
         &self,

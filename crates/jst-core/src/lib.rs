@@ -54,8 +54,8 @@ pub use strategy_views::{
 };
 pub use submit::{SubmitItemView, SubmitView};
 pub use sync::{
-    ChangesView, SyncLogView, SyncSource, SyncStatusView, SyncView, TrustedKeyView,
-    DEFAULT_INTERVAL_MINUTES,
+    ChangesView, PlannedSync, SyncJob, SyncLogView, SyncSource, SyncProgressView, SyncStatusView,
+    SyncView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 

@@ -29,9 +29,10 @@ pub enum SyncSource {
 pub struct SyncView {
     /// `applied | up_to_date | rejected | offline`
     pub outcome: String,
-    pub version: Option<u64>,
+    pub version: Option<u32>,
     pub code: Option<String>,
-    pub bytes_downloaded: u64,
+    /// Bytes received (a release is well under 4 GB; larger counts saturate).
+    pub bytes_downloaded: u32,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
     /// Why, in Polish, for people (not part of the JSON contract).
@@ -39,11 +40,61 @@ pub struct SyncView {
     pub message: Option<String>,
 }
 
+/// Chunks verified of all chunks, for the progress bar of a sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SyncProgressView {
+    pub done: u32,
+    pub total: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TrustedKeyView {
     pub key_id: String,
     pub added: bool,
+}
+
+/// A sync prepared from the stores: it can run without the monitor.
+#[derive(Debug, Clone)]
+pub struct SyncJob {
+    source: SyncSource,
+    trusted: Vec<PublicKey>,
+    highest_version: Option<u64>,
+    highest_issued_at: Option<OffsetDateTime>,
+    cache: PathBuf,
+}
+
+/// The outcome of [`SyncJob::plan`], handed to [`Monitor::apply_sync`].
+#[derive(Debug)]
+pub struct PlannedSync(std::result::Result<jst_sync::Plan, SyncError>);
+
+impl SyncJob {
+    fn label(&self) -> String {
+        match &self.source {
+            SyncSource::Server(url) => url.clone(),
+            SyncSource::Folder(dir) => dir.display().to_string(),
+        }
+    }
+
+    /// Downloads and verifies (network and files only; no store is touched).
+    pub fn plan(&self, progress: &mut dyn FnMut(u32, u32) -> bool) -> PlannedSync {
+        let mut fetcher: Box<dyn Source> = match &self.source {
+            SyncSource::Server(url) => match HttpSource::new(url) {
+                Ok(s) => Box::new(s),
+                Err(e) => return PlannedSync(Err(e)),
+            },
+            SyncSource::Folder(dir) => Box::new(DirSource::new(dir)),
+        };
+        let input = PlanInput {
+            trusted: &self.trusted,
+            highest_version: self.highest_version,
+            highest_issued_at: self.highest_issued_at,
+            now: OffsetDateTime::now_utc(),
+            cache: &self.cache,
+        };
+        PlannedSync(plan(fetcher.as_mut(), &input, progress))
+    }
 }
 
 /// The peer-store dataset a release replaces.
@@ -71,10 +122,11 @@ pub struct SyncLogView {
     pub at: String,
     pub source: String,
     pub outcome: String,
-    pub version: Option<u64>,
+    pub version: Option<u32>,
     pub code: Option<String>,
     pub message: Option<String>,
-    pub bytes_downloaded: u64,
+    /// Bytes received (a release is well under 4 GB; larger counts saturate).
+    pub bytes_downloaded: u32,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
     pub changes: Option<ChangesView>,
@@ -88,7 +140,7 @@ pub struct SyncStatusView {
     pub interval_minutes: u32,
     pub trusted_keys: Vec<String>,
     /// The release in the peer store: version and when it was applied.
-    pub release_version: Option<u64>,
+    pub release_version: Option<u32>,
     pub release_applied_at: Option<String>,
     pub release_label: Option<String>,
     pub history: Vec<SyncLogView>,
@@ -149,34 +201,33 @@ impl Monitor {
         source: &SyncSource,
         progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<SyncView> {
-        let label = match source {
-            SyncSource::Server(url) => {
-                self.remember_server(url)?;
-                url.clone()
-            }
-            SyncSource::Folder(dir) => dir.display().to_string(),
-        };
-        let mut fetcher: Box<dyn Source> = match source {
-            SyncSource::Server(url) => match HttpSource::new(url) {
-                Ok(s) => Box::new(s),
-                Err(e) => return self.finish(&label, Err(e), None, None),
-            },
-            SyncSource::Folder(dir) => Box::new(DirSource::new(dir)),
-        };
+        let job = self.sync_job(source)?;
+        let planned = job.plan(progress);
+        self.apply_sync(&job, planned)
+    }
+
+    /// What a sync needs from the stores, read under the monitor; the download that follows
+    /// ([`SyncJob::plan`]) runs without it, so the window stays responsive.
+    pub fn sync_job(&mut self, source: &SyncSource) -> Result<SyncJob> {
+        if let SyncSource::Server(url) = source {
+            self.remember_server(url)?;
+        }
         let watermark = self.local.sync_watermark()?;
-        let highest_issued_at =
-            watermark.as_ref().and_then(|(_, at)| OffsetDateTime::parse(at, &Rfc3339).ok());
-        let trusted = self.trusted()?;
-        let cache = self.data_dir.join("wydania").join("fragmenty");
-        let input = PlanInput {
-            trusted: &trusted,
+        Ok(SyncJob {
+            source: source.clone(),
+            trusted: self.trusted()?,
             highest_version: watermark.as_ref().map(|(v, _)| *v),
-            highest_issued_at,
-            now: OffsetDateTime::now_utc(),
-            cache: &cache,
-        };
-        let planned = plan(fetcher.as_mut(), &input, progress);
-        let planned = match planned {
+            highest_issued_at: watermark
+                .as_ref()
+                .and_then(|(_, at)| OffsetDateTime::parse(at, &Rfc3339).ok()),
+            cache: self.data_dir.join("wydania").join("fragmenty"),
+        })
+    }
+
+    /// Applies a planned release (or logs why there is none) in one transaction per store.
+    pub fn apply_sync(&mut self, job: &SyncJob, planned: PlannedSync) -> Result<SyncView> {
+        let label = job.label();
+        let planned = match planned.0 {
             Ok(p) if !p.up_to_date => p,
             other => return self.finish(&label, other.map(|p| (p, false)), None, None),
         };
@@ -228,9 +279,9 @@ impl Monitor {
         let view = match &result {
             Ok((p, applied)) => SyncView {
                 outcome: if *applied { "applied" } else { "up_to_date" }.to_owned(),
-                version: Some(p.version),
+                version: Some(u32::try_from(p.version).unwrap_or(u32::MAX)),
                 code: None,
-                bytes_downloaded: p.bytes_downloaded,
+                bytes_downloaded: u32::try_from(p.bytes_downloaded).unwrap_or(u32::MAX),
                 chunks_downloaded: p.chunks_downloaded,
                 chunks_reused: p.chunks_reused,
                 message: None,
@@ -266,10 +317,10 @@ impl Monitor {
             at: stamp.at.clone(),
             source: source.to_owned(),
             outcome: view.outcome.clone(),
-            version: view.version,
+            version: view.version.map(u64::from),
             code: view.code.clone(),
             message: view.message.clone(),
-            bytes_downloaded: view.bytes_downloaded,
+            bytes_downloaded: u64::from(view.bytes_downloaded),
             chunks_downloaded: view.chunks_downloaded,
             chunks_reused: view.chunks_reused,
             changes: changes.map(|c| serde_json::to_string(&c).unwrap_or_default()),
@@ -302,10 +353,10 @@ impl Monitor {
                 at: e.at,
                 source: e.source,
                 outcome: e.outcome,
-                version: e.version,
+                version: e.version.map(|v| u32::try_from(v).unwrap_or(u32::MAX)),
                 code: e.code,
                 message: e.message,
-                bytes_downloaded: e.bytes_downloaded,
+                bytes_downloaded: u32::try_from(e.bytes_downloaded).unwrap_or(u32::MAX),
                 chunks_downloaded: e.chunks_downloaded,
                 chunks_reused: e.chunks_reused,
             })
@@ -314,10 +365,19 @@ impl Monitor {
             server: self.local.setting("sync.server")?,
             interval_minutes,
             trusted_keys,
-            release_version: info.as_ref().and(self.local.sync_watermark()?.map(|(v, _)| v)),
+            release_version: info
+                .as_ref()
+                .and(self.local.sync_watermark()?.map(|(v, _)| u32::try_from(v).unwrap_or(u32::MAX))),
             release_applied_at: info.as_ref().map(|(_, at)| at.clone()),
             release_label: info.map(|(label, _)| label),
             history,
+        })
+    }
+
+    /// The configured server as a sync source, or a clear error when none is set.
+    pub fn configured_source(&self) -> Result<SyncSource> {
+        self.local.setting("sync.server")?.map(SyncSource::Server).ok_or_else(|| {
+            Error::MissingReference("podaj adres serwera stowarzyszenia w Synchronizacji".to_owned())
         })
     }
 

@@ -34,6 +34,17 @@ export const commands = {
 	exportCosts: (year: number | null, group: string, realBase: number | null, path: string) => typedError<CostsView, ApiError>(__TAURI_INVOKE("export_costs", { year, group, realBase, path })),
 	/**  The system's save dialog for an XLSX file, opened by Rust; null when the user cancels. */
 	pickSaveFile: (suggestedName: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_save_file", { suggestedName })),
+	syncStatus: () => typedError<SyncStatusView, ApiError>(__TAURI_INVOKE("sync_status")),
+	configureSync: (server: string | null, intervalMinutes: number) => typedError<SyncStatusView, ApiError>(__TAURI_INVOKE("configure_sync", { server, intervalMinutes })),
+	/**  Trusts a release key from a file the officer chose (audited in local.db). */
+	trustKey: (path: string) => typedError<SyncStatusView, ApiError>(__TAURI_INVOKE("trust_key", { path })),
+	/**
+	 *  Syncs with the configured server now: the download runs without the monitor lock, on a
+	 *  blocking thread, reporting chunks to the window; `cancel_sync` stops it before anything is
+	 *  applied.
+	 */
+	syncNow: (onProgress: Channel<SyncProgressView>) => typedError<SyncView, ApiError>(__TAURI_INVOKE("sync_now", { onProgress })),
+	cancelSync: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_sync")),
 };
 
 /* Types */
@@ -70,6 +81,17 @@ export type BoundaryView = {
 	name: string,
 	/**  GeoJSON geometry (Polygon or MultiPolygon), WGS84 lon/lat, as JSON text. */
 	geometry: string,
+};
+
+/**  What an applied release changed against the previous one. */
+export type ChangesView = {
+	first_release: boolean,
+	new_years: number[],
+	new_indicators: string[],
+	/**  Series (indicator × year) whose values changed. */
+	revised_series: number,
+	/**  A few of them, `KOD rok`. */
+	revised_examples: string[],
 };
 
 /**  A catalogue indicator the Porównania screen can offer. */
@@ -344,6 +366,50 @@ export type StrategyStatusView = {
 	year: number,
 	indicators: IndicatorStatusView[],
 	nodes: NodeStatusView[],
+};
+
+export type SyncLogView = {
+	at: string,
+	source: string,
+	outcome: string,
+	version: number | null,
+	code: string | null,
+	message: string | null,
+	/**  Bytes received (a release is well under 4 GB; larger counts saturate). */
+	bytes_downloaded: number,
+	chunks_downloaded: number,
+	chunks_reused: number,
+	changes: ChangesView | null,
+};
+
+/**  Chunks verified of all chunks, for the progress bar of a sync. */
+export type SyncProgressView = {
+	done: number,
+	total: number,
+};
+
+/**  Everything the Synchronizacja screen and the age line of Pulpit/Porównania need. */
+export type SyncStatusView = {
+	server: string | null,
+	interval_minutes: number,
+	trusted_keys: string[],
+	/**  The release in the peer store: version and when it was applied. */
+	release_version: number | null,
+	release_applied_at: string | null,
+	release_label: string | null,
+	history: SyncLogView[],
+};
+
+/**  The JSON contract of `jst sync --format json` (issue 5). */
+export type SyncView = {
+	/**  `applied | up_to_date | rejected | offline` */
+	outcome: string,
+	version: number | null,
+	code: string | null,
+	/**  Bytes received (a release is well under 4 GB; larger counts saturate). */
+	bytes_downloaded: number,
+	chunks_downloaded: number,
+	chunks_reused: number,
 };
 
 export type UnitView = {
