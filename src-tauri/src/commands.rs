@@ -265,7 +265,10 @@ pub async fn configure_sync(
 /// Trusts a release key from a file the officer chose (audited in local.db).
 #[tauri::command]
 #[specta::specta]
-pub async fn trust_key(state: State<'_, AppState>, path: String) -> Result<SyncStatusView, ApiError> {
+pub async fn trust_key(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<SyncStatusView, ApiError> {
     state.with(|m| {
         m.trust_key(Path::new(&path))?;
         m.sync_status()

@@ -1,7 +1,7 @@
 // End-to-end scenarios in the real Monitor JST window. Run by `cargo xtask test` (or
 // `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, startApp, tempDataDir } from "./webdriver.mjs";
 
@@ -15,6 +15,7 @@ const driver = env("TAURI_DRIVER");
 const axeScript = env("AXE_SCRIPT");
 const artifacts = env("ARTIFACTS");
 const jst = env("JST_BINARY");
+const jstServer = env("JST_SERVER_BINARY");
 
 const NBSP = /\u00a0|\u202f/g;
 const bodyText = "return document.body.innerText;";
@@ -251,4 +252,76 @@ await scenario("import-strategii", async (s, dataDir) => {
   await s.click("button", "Wczytaj plik");
   await s.waitFor("drzewo wczytanej strategii", "return document.querySelector('h1')?.innerText === 'Strategia gminy';");
   await s.screenshot(join(artifacts, "15-import-wczytana-strategia.png"));
+});
+
+// Synchronizacja against a real jst-server on a free port: the association builds a release,
+// the officer trusts its key and synchronises in the window; progress, history and "what changed".
+await scenario("synchronizacja", async (s, dataDir) => {
+  const assoc = join(dataDir, "stowarzyszenie");
+  const releases = join(assoc, "wydania");
+  const server = (...args) => execFileSync(jstServer, ["--data-dir", join(assoc, "baza"), ...args]).toString();
+  server("keygen", "--out", join(assoc, "klucze"));
+  server("import", "catalogue", new URL("../../assets/catalogue/katalog_wskaznikow.csv", import.meta.url).pathname);
+  const rows = (years) => ["teryt;wskaznik_kod;rok;wartosc", ...years.flatMap((y) =>
+    [["1219012", 41], ["1219022", 38.5], ["1219043", 77.25], ["1219053", 70]].map(([t, v]) => `${t};KANALIZACJA_PROC;${y};${v + (y - 2019)}`))].join("\n") + "\n";
+  writeFileSync(join(assoc, "dane.csv"), rows([2019, 2020, 2021, 2022, 2023]));
+  server("import", "data", join(assoc, "dane.csv"));
+  server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
+  const child = spawn(jstServer, ["--data-dir", join(assoc, "baza"), "serve", "--bind", "127.0.0.1:0", "--releases", releases]);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+        if (m) resolve(m[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`jst-server zakończył się (${code})`)));
+      setTimeout(() => reject(new Error("jst-server nie wystartował")), 15000);
+    });
+
+    await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+    await s.invoke("choose_unit", { teryt: "1219053" });
+    await s.cmd("POST", "/refresh", {});
+    await s.waitFor("Pulpit", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+    await s.waitFor("wiek danych", "return document.querySelector('[data-testid=peer-data-age]')?.innerText.includes('nie pobrano');");
+    await s.click("nav button", "Synchronizacja");
+    await s.waitFor("ekran synchronizacji", "return document.querySelector('input[name=server]') !== null;");
+    await s.type("input[name=server]", url);
+    await s.click("button", "Zapisz");
+    await s.waitFor("zapisany adres", "return document.querySelector('p.ok') !== null;");
+    await s.type("input[name=key-path]", join(assoc, "klucze", "release.pub"));
+    await s.click("button", "Dodaj klucz");
+    await s.waitFor("zaufany klucz", "return document.querySelector('[data-testid=trusted-keys]') !== null;");
+    await s.screenshot(join(artifacts, "16-synchronizacja-ustawienia.png"));
+    await expectAccessible(s, "synchronizacja");
+
+    // Watch for the progress bar: a small release may finish before a screenshot could catch it.
+    await s.text("window.__progress = false; new MutationObserver(() => { if (document.querySelector('progress')) window.__progress = true; }).observe(document.body, { childList: true, subtree: true }); return '';");
+    await s.click("button", "Synchronizuj teraz");
+    await s.waitFor("wczytane wydanie", "return document.querySelector('[data-testid=sync-result]')?.innerText.includes('Wczytano nowe wydanie');");
+    assert.equal(await s.text("return String(window.__progress);"), "true", "the progress bar was shown");
+    assert.match(await s.text("return document.querySelector('[data-testid=sync-changes]').innerText;"), /pierwsze wydanie/);
+    assert.equal(await s.text("return String(document.querySelectorAll('[data-testid=sync-history] tbody tr').length);"), "1");
+    await s.screenshot(join(artifacts, "17-synchronizacja-wczytane.png"));
+
+    // A new year at the association: the next sync says so.
+    writeFileSync(join(assoc, "dane.csv"), rows([2019, 2020, 2021, 2022, 2023, 2024]));
+    server("import", "data", join(assoc, "dane.csv"));
+    server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
+    await s.click("button", "Synchronizuj teraz");
+    await s.waitFor("drugie wydanie", "return document.querySelector('[data-testid=sync-result]')?.innerText.includes('wydanie 2');");
+    const changes = await s.text("return document.querySelector('[data-testid=sync-changes]').innerText;");
+    assert.match(changes, /Nowe lata: 2024/);
+    assert.equal(await s.text("return String(document.querySelectorAll('[data-testid=sync-history] tbody tr').length);"), "2");
+    await s.text("document.querySelector('[data-testid=sync-changes]').scrollIntoView({ block: 'center' }); return '';");
+    await s.screenshot(join(artifacts, "18-synchronizacja-co-sie-zmienilo.png"));
+    await expectAccessible(s, "synchronizacja po wczytaniu");
+
+    // The new data reaches Porównania, with its age.
+    await s.click("nav button", "Porównania");
+    await s.waitFor("wiek danych w Porównaniach", "return document.querySelector('[data-testid=peer-data-age]')?.innerText.includes('wydanie 2');");
+  } finally {
+    child.kill();
+  }
 });

@@ -244,3 +244,50 @@ describe("Koszty", () => {
     unmount(app);
   });
 });
+
+describe("Synchronizacja", () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = "";
+  });
+
+  it("syncs with progress and shows what changed and the history", async () => {
+    const applied = {
+      at: "2026-11-22T10:00:00Z", source: "http://127.0.0.1:8080", outcome: "applied", version: 2, code: null, message: null,
+      bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66,
+      changes: { first_release: false, new_years: [2025], new_indicators: ["SYN_001"], revised_series: 1, revised_examples: ["KANALIZACJA_PROC 2024"] },
+    };
+    let history: unknown[] = [{ ...applied, version: 1, outcome: "offline", changes: null, bytes_downloaded: 0 }];
+    const status = () => ({
+      server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: ["8d2985b7f919473c"],
+      release_version: history.length > 1 ? 2 : null, release_applied_at: history.length > 1 ? applied.at : null, release_label: null, history,
+    });
+    mockIPC((cmd, args) => {
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
+      if (cmd === "sync_status") return status();
+      if (cmd === "sync_now") {
+        const channel = (args as { onProgress: { onmessage?: (p: unknown) => void } }).onProgress;
+        channel.onmessage?.({ done: 1, total: 2 });
+        history = [applied, ...history];
+        return { outcome: "applied", version: 2, code: null, bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66 };
+      }
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Synchronizacja"))!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=trusted-keys]")?.textContent).toContain("8d2985b7f919473c");
+    expect(document.querySelector("[data-testid=sync-history]")?.textContent).toContain("Brak połączenia");
+    [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Synchronizuj teraz")!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=sync-result]")?.textContent).toContain("Wczytano nowe wydanie — wydanie 2");
+    const changes = document.querySelector("[data-testid=sync-changes]")!.textContent!;
+    expect(changes).toContain("2025");
+    expect(changes).toContain("SYN_001");
+    expect(changes).toContain("KANALIZACJA_PROC 2024");
+    expect(document.querySelectorAll("[data-testid=sync-history] tbody tr")).toHaveLength(2);
+    unmount(app);
+  });
+});

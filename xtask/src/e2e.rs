@@ -71,11 +71,13 @@ pub fn run(root: &Path) -> Result<()> {
         .unwrap_or_else(|| "tauri-driver".to_owned());
     let app = crate::target_dir(root).join("debug/monitor-jst").display().to_string();
     let jst = crate::target_dir(root).join("debug/jst").display().to_string();
+    let server = crate::target_dir(root).join("debug/jst-server").display().to_string();
     let axe = root.join("ui/node_modules/axe-core/axe.min.js").display().to_string();
     let artifacts_text = artifacts.display().to_string();
     let mut env = vec![
         ("APP_BINARY", app.as_str()),
         ("JST_BINARY", jst.as_str()),
+        ("JST_SERVER_BINARY", server.as_str()),
         ("TAURI_DRIVER", driver.as_str()),
         ("AXE_SCRIPT", axe.as_str()),
         ("ARTIFACTS", artifacts_text.as_str()),

@@ -94,8 +94,8 @@ fn build_ui(root: &Path) -> Result<()> {
 
 fn build_app(root: &Path) -> Result<()> {
     build_ui(root)?;
-    shell::step("Budowanie aplikacji (cargo build -p monitor-jst -p jst-cli)");
-    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli"])
+    shell::step("Budowanie aplikacji (cargo build -p monitor-jst -p jst-cli -p jst-server)");
+    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli", "-p", "jst-server"])
 }
 
 fn run(root: &Path) -> Result<()> {
@@ -137,7 +137,7 @@ fn test(root: &Path) -> Result<()> {
     shell::step("Testy interfejsu (vitest)");
     npm(root, &["test"])?;
     shell::step("Budowanie aplikacji do testów end-to-end");
-    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli"])?;
+    cargo(root, &["build", "-p", "monitor-jst", "-p", "jst-cli", "-p", "jst-server"])?;
     e2e::run(root)?;
     println!("\nWszystkie testy przeszły w {:.0} s.", started.elapsed().as_secs_f64());
     Ok(())

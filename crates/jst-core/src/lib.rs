@@ -54,7 +54,7 @@ pub use strategy_views::{
 };
 pub use submit::{SubmitItemView, SubmitView};
 pub use sync::{
-    ChangesView, PlannedSync, SyncJob, SyncLogView, SyncSource, SyncProgressView, SyncStatusView,
+    ChangesView, PlannedSync, SyncJob, SyncLogView, SyncProgressView, SyncSource, SyncStatusView,
     SyncView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES,
 };
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};

@@ -365,9 +365,9 @@ impl Monitor {
             server: self.local.setting("sync.server")?,
             interval_minutes,
             trusted_keys,
-            release_version: info
-                .as_ref()
-                .and(self.local.sync_watermark()?.map(|(v, _)| u32::try_from(v).unwrap_or(u32::MAX))),
+            release_version: info.as_ref().and(
+                self.local.sync_watermark()?.map(|(v, _)| u32::try_from(v).unwrap_or(u32::MAX)),
+            ),
             release_applied_at: info.as_ref().map(|(_, at)| at.clone()),
             release_label: info.map(|(label, _)| label),
             history,
@@ -377,7 +377,9 @@ impl Monitor {
     /// The configured server as a sync source, or a clear error when none is set.
     pub fn configured_source(&self) -> Result<SyncSource> {
         self.local.setting("sync.server")?.map(SyncSource::Server).ok_or_else(|| {
-            Error::MissingReference("podaj adres serwera stowarzyszenia w Synchronizacji".to_owned())
+            Error::MissingReference(
+                "podaj adres serwera stowarzyszenia w Synchronizacji".to_owned(),
+            )
         })
     }
 

@@ -17,6 +17,9 @@ import {
   type PeerGroupView,
   type StatusView,
   type StrategyOverviewView,
+  type SyncProgressView,
+  type SyncStatusView,
+  type SyncView,
   type UnitView,
   type ValueInput,
   type YearPositionView,
@@ -37,10 +40,14 @@ export type {
   PeerGroupView,
   StatusView,
   StrategyOverviewView,
+  SyncProgressView,
+  SyncStatusView,
+  SyncView,
   UnitView,
   ValueInput,
   YearPositionView,
 };
+export type { ChangesView, SyncLogView } from "./bindings";
 export type { CostRowView, CostServiceView } from "./bindings";
 export type {
   HistoryEntryView,
@@ -123,6 +130,16 @@ export const api = {
     unwrap(await commands.exportCosts(year, group, realBase, path)),
   /** The system's save dialog (opened by Rust); null when the user cancels. */
   pickSaveFile: async (suggestedName: string): Promise<string | null> => unwrap(await commands.pickSaveFile(suggestedName)),
+  syncStatus: async (): Promise<SyncStatusView> => unwrap(await commands.syncStatus()),
+  configureSync: async (server: string | null, intervalMinutes: number): Promise<SyncStatusView> =>
+    unwrap(await commands.configureSync(server, intervalMinutes)),
+  trustKey: async (path: string): Promise<SyncStatusView> => unwrap(await commands.trustKey(path)),
+  /** Syncs with the configured server; `onProgress` hears chunks verified of all chunks. */
+  syncNow: async (onProgress: (p: SyncProgressView) => void = () => {}): Promise<SyncView> =>
+    unwrap(await commands.syncNow(channel(onProgress))),
+  cancelSync: async (): Promise<void> => {
+    unwrap(await commands.cancelSync());
+  },
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };
