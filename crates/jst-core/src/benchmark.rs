@@ -71,6 +71,12 @@ pub struct BenchmarkView {
     pub percentile_rank: Option<f64>,
     pub rank: Option<u32>,
     pub members: Vec<MemberView>,
+    /// Only for `source: contributed`: the group is too small for the disclosure rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<bool>,
+    /// Only for `source: contributed` when suppressed: why, in Polish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl Monitor {
@@ -85,6 +91,11 @@ impl Monitor {
         let polarity = Polarity::from_code(&indicator.polarity);
         let all = values.all();
         let stats = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))?;
+        if stats.is_none() && ctx.spec == crate::groups::GroupSpec::TypeSize {
+            if let Some(view) = self.contributed(&indicator, year, &ctx)? {
+                return Ok(view);
+            }
+        }
         let position = values.own.and_then(|v| own_position(&all, v, polarity));
         let listed = values.members(&ctx);
         Ok(BenchmarkView {
@@ -105,7 +116,64 @@ impl Monitor {
                 .into_iter()
                 .map(|m| MemberView { teryt: m.teryt, name: m.name, value: m.value })
                 .collect(),
+            suppressed: None,
+            reason: None,
         })
+    }
+
+    /// The own unit against the contributed aggregate of its `type_size` group (DESIGN §8):
+    /// no members, no min/max, no position (only aggregates are known), `suppressed` with the
+    /// reason where the group is too small.
+    fn contributed(
+        &self,
+        indicator: &IndicatorRecord,
+        year: i32,
+        ctx: &GroupContext,
+    ) -> Result<Option<BenchmarkView>> {
+        let Some(population) =
+            ctx.index.population_near(year).and_then(|p| p.get(&ctx.own.identity))
+        else {
+            return Ok(None);
+        };
+        let key = jst_domain::type_size_key(ctx.own.kind, *population);
+        let Some(a) = self.peers.aggregate(&key, &indicator.code, year)? else { return Ok(None) };
+        let own = self
+            .local
+            .observations_of(&indicator.code)?
+            .into_iter()
+            .find(|o| o.year == year && !o.sample);
+        let suppressed = a.q1.is_none() && a.median.is_none() && a.q3.is_none() && a.mean.is_none();
+        Ok(Some(BenchmarkView {
+            indicator: BenchmarkIndicatorView {
+                code: indicator.code.clone(),
+                name: indicator.name_pl.clone(),
+                unit: indicator.unit.clone(),
+                polarity: indicator.polarity.clone(),
+            },
+            year,
+            source: "contributed".to_owned(),
+            group: ctx.view(),
+            own: OwnValueView { teryt: ctx.own.teryt.clone(), value: own.map(|o| o.value) },
+            stats: StatsView {
+                n: a.n,
+                q1: a.q1,
+                median: a.median,
+                q3: a.q3,
+                mean: a.mean,
+                min: None,
+                max: None,
+                p10: a.p10,
+                p90: a.p90,
+            },
+            percentile_rank: None,
+            rank: None,
+            members: Vec::new(),
+            suppressed: Some(suppressed),
+            reason: suppressed.then(|| {
+                a.note.clone().unwrap_or_else(|| "za mało danych w grupie".to_owned())
+                    + " – stowarzyszenie nie publikuje statystyk grupy, w której mniej niż 5 jednostek przekazało dane"
+            }),
+        }))
     }
 
     pub(crate) fn catalogue_indicator(&self, code: &str) -> Result<IndicatorRecord> {

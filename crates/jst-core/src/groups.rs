@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use jst_domain::{Teryt, UnitKind};
+use jst_domain::{size_class, Teryt, UnitKind};
 use jst_store::UnitRecord;
 
 use crate::{Error, Result};
@@ -77,27 +77,6 @@ impl GroupSpec {
             Self::Units(_) => "units",
         }
     }
-}
-
-/// Population classes of gminy (DESIGN §5.5), upper bounds; the last class is open.
-const GMINA_CLASSES: [f64; 6] = [5_000.0, 10_000.0, 20_000.0, 50_000.0, 100_000.0, 300_000.0];
-/// Powiaty are classed by 50 thousand.
-const POWIAT_CLASS: f64 = 50_000.0;
-
-/// (lower, upper) bound of the class a population falls in; upper `None` for the open class.
-pub fn size_class(kind: UnitKind, population: f64) -> (f64, Option<f64>) {
-    if kind == UnitKind::Powiat {
-        let lower = (population / POWIAT_CLASS).floor() * POWIAT_CLASS;
-        return (lower, Some(lower + POWIAT_CLASS));
-    }
-    let mut lower = 0.0;
-    for upper in GMINA_CLASSES {
-        if population < upper {
-            return (lower, Some(upper));
-        }
-        lower = upper;
-    }
-    (lower, None)
 }
 
 fn thousands(v: f64) -> String {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use jst_release::PublicKey;
-use jst_store::{PublicValue, SyncLogEntry};
+use jst_store::{ContributedAggregate, PublicValue, SyncLogEntry};
 use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, PlanInput, Source};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -260,7 +260,24 @@ impl Monitor {
         );
         let stamp = stamp();
         let before = self.peers.dataset_profile(RELEASE_DATASET)?;
-        self.peers.replace_dataset(&stamp, RELEASE_DATASET, "release", &label_text, &values)?;
+        let aggregates: Vec<ContributedAggregate> = planned
+            .aggregates
+            .iter()
+            .map(|a| ContributedAggregate {
+                group: a.group.clone(),
+                indicator: a.indicator.clone(),
+                year: a.year,
+                n: a.n,
+                q1: a.q1,
+                median: a.median,
+                q3: a.q3,
+                p10: a.p10,
+                p90: a.p90,
+                mean: a.mean,
+                note: a.note.clone(),
+            })
+            .collect();
+        self.peers.replace_release(&stamp, RELEASE_DATASET, &label_text, &values, &aggregates)?;
         let changes = changes_between(&before, &self.peers.dataset_profile(RELEASE_DATASET)?);
         let records: Vec<_> =
             planned.catalogue.iter().cloned().map(|r| catalogue_record(r, "catalogue")).collect();

@@ -11,6 +11,7 @@ mod formula;
 mod kind;
 mod prices;
 mod register;
+mod size_class;
 pub mod strategy;
 mod teryt;
 
@@ -20,4 +21,5 @@ pub use formula::{Formula, FormulaError};
 pub use kind::UnitKind;
 pub use prices::PriceIndex;
 pub use register::{RegisterEntry, RegisterSnapshot};
+pub use size_class::{size_class, type_size_key};
 pub use teryt::{Teryt, TerytError};

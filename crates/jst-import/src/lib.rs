@@ -5,6 +5,7 @@
 //! This crate reads bytes and returns domain values; it must not open databases, touch the
 //! network or decide what gets written (the core does that, all or nothing).
 
+mod aggregates;
 mod boundaries;
 mod budget;
 mod catalogue;
@@ -20,6 +21,7 @@ mod terc;
 mod text;
 mod workbook;
 
+pub use aggregates::{parse_aggregates, AggregateRow};
 pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};

@@ -33,6 +33,8 @@ pub enum ChunkKind {
     Catalogue,
     /// Public per-unit values (`teryt;wskaznik_kod;rok;wartosc`).
     Values,
+    /// Aggregates of contributed values per `type_size` group (DESIGN §8), no unit named.
+    Aggregates,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! PostgreSQL backend can follow. It must not publish per-unit rows of contributed data (§8),
 //! keep a token in clear text, or write a token into a log.
 
+pub mod aggregates;
 mod error;
 mod keygen;
 mod release_build;

@@ -112,6 +112,23 @@ pub fn build_release(
         }
     }
 
+    // Contributed values leave only as type_size aggregates that pass the policy check.
+    let (aggregates, published) = contributed_aggregates(storage, &values, &catalogue)?;
+    crate::aggregates::check_policy(&aggregates).map_err(|why| {
+        Error::Invalid(format!(
+            "wydanie nie zostało zapisane: agregat łamie zasady ujawniania ({why})"
+        ))
+    })?;
+    if !aggregates.is_empty() {
+        let text = crate::aggregates::to_csv(&aggregates);
+        add(
+            "aggregates".to_owned(),
+            ChunkKind::Aggregates,
+            text.as_bytes(),
+            aggregates.len() as u64,
+        )?;
+    }
+
     let version = storage.latest_release()?.map_or(1, |v| v + 1);
     let issued_at = rfc3339(issued);
     let expires_at = rfc3339(issued + Duration::days(valid_days));
@@ -144,6 +161,7 @@ pub fn build_release(
     write_whole(&sig(Latest::FILE), sign(key, Latest::FILE, &latest_bytes).as_bytes())?;
     write_whole(&out.join(Latest::FILE), &latest_bytes)?;
     storage.record_release(version, &issued_at, &expires_at, &latest.manifest_sha256)?;
+    storage.save_published_means(&published)?;
     Ok(ReleaseSummary {
         version,
         chunks: manifest.chunks.len(),
@@ -153,6 +171,45 @@ pub fn build_release(
         values: values.len(),
         release_bytes: release_bytes + manifest_bytes.len() as u64 + latest_bytes.len() as u64,
     })
+}
+
+/// Aggregates of the contributions: units classed by the register's kind and the public
+/// population of the year (or the closest year with it).
+fn contributed_aggregates(
+    storage: &dyn Storage,
+    values: &[DataRow],
+    catalogue: &[u8],
+) -> Result<(Vec<crate::aggregates::AggregateRow>, crate::aggregates::Published)> {
+    use std::collections::{HashMap, HashSet};
+    let contributions = storage.contributions()?;
+    if contributions.is_empty() {
+        return Ok((Vec::new(), crate::aggregates::Published::new()));
+    }
+    let register = jst_import::parse_terc(REGISTER, "rejestr")?;
+    let kinds: HashMap<String, jst_domain::UnitKind> =
+        register.snapshot.entries.iter().map(|e| (e.identity().to_owned(), e.kind)).collect();
+    let mut population: HashMap<String, BTreeMap<i32, f64>> = HashMap::new();
+    for v in values.iter().filter(|v| v.indicator == jst_domain::POPULATION) {
+        let identity = if v.teryt.len() == 7 { v.teryt[..6].to_owned() } else { v.teryt.clone() };
+        population.entry(identity).or_default().insert(v.year, v.value);
+    }
+    let closest = |identity: &str, year: i32| {
+        population.get(identity).and_then(|by_year| {
+            by_year.iter().min_by_key(|(y, _)| ((**y - year).abs(), -**y)).map(|(_, p)| *p)
+        })
+    };
+    let person_count: HashSet<String> = jst_import::parse_catalogue(catalogue, "katalog")?
+        .into_iter()
+        .filter(|r| r.person_count)
+        .map(|r| r.code)
+        .collect();
+    Ok(crate::aggregates::build_aggregates(
+        &contributions,
+        &kinds,
+        &closest,
+        &person_count,
+        &storage.published_means()?,
+    ))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_submissions.sql"),
+    include_str!("../migrations/0003_published_means.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -92,6 +93,11 @@ pub trait Storage {
     fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize>;
     fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>>;
     fn close_period(&mut self, year: i32, at: &str) -> Result<bool>;
+    /// Every contributed value: (TERYT, indicator, year, value).
+    fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>>;
+    fn published_means(&self) -> Result<crate::aggregates::Published>;
+    /// Replaces the remembered published means.
+    fn save_published_means(&mut self, means: &crate::aggregates::Published) -> Result<()>;
     /// The active token with this hash: (token id, unit TERYT).
     fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>>;
     /// A stored submission: (unit TERYT, body hash, response JSON).
@@ -267,6 +273,47 @@ impl Storage for SqliteStorage {
             "INSERT OR IGNORE INTO closed_periods (year, closed_at) VALUES (?1, ?2)",
             (year, at),
         )? > 0)
+    }
+
+    fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT teryt, indicator, year, value FROM contributions ORDER BY indicator, year, teryt",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn published_means(&self) -> Result<crate::aggregates::Published> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT grp, indicator, year, mean, contributors FROM published_means")?;
+        let rows = stmt.query_map([], |r| {
+            let contributors: String = r.get(4)?;
+            Ok((
+                (r.get(0)?, r.get(1)?, r.get(2)?),
+                (
+                    r.get(3)?,
+                    contributors.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+                ),
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn save_published_means(&mut self, means: &crate::aggregates::Published) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM published_means", [])?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO published_means (grp, indicator, year, mean, contributors) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for ((group, indicator, year), (mean, contributors)) in means {
+                let list: Vec<&str> = contributors.iter().map(String::as_str).collect();
+                insert.execute((group, indicator, year, mean, list.join(",")))?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>> {

@@ -9,6 +9,22 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use crate::migrate::{open_migrated, schema_version, PEERS_MIGRATIONS};
 use crate::{Result, Stamp};
 
+/// A contributed aggregate of one `type_size` group (figures withheld by DESIGN §8 are `None`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContributedAggregate {
+    pub group: String,
+    pub indicator: String,
+    pub year: i32,
+    pub n: u32,
+    pub q1: Option<f64>,
+    pub median: Option<f64>,
+    pub q3: Option<f64>,
+    pub p10: Option<f64>,
+    pub p90: Option<f64>,
+    pub mean: Option<f64>,
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicValue {
     /// Register identity of the unit (6 digits for a gmina).
@@ -39,6 +55,78 @@ impl PeerStore {
             .is_some())
     }
 
+    /// Replaces a release: its public values and its contributed aggregates, in one transaction
+    /// (a crash leaves the previous release whole).
+    pub fn replace_release(
+        &mut self,
+        stamp: &Stamp,
+        name: &str,
+        label: &str,
+        values: &[PublicValue],
+        aggregates: &[ContributedAggregate],
+    ) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let dataset = replace_values(&tx, stamp, name, "release", label, values)?;
+        tx.execute("DELETE FROM contributed_aggregates WHERE dataset = ?1", [dataset])?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT OR REPLACE INTO contributed_aggregates
+                     (grp, indicator, year, n, q1, median, q3, p10, p90, mean, note, dataset)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            for a in aggregates {
+                insert.execute(rusqlite::params![
+                    a.group,
+                    a.indicator,
+                    a.year,
+                    a.n,
+                    a.q1,
+                    a.median,
+                    a.q3,
+                    a.p10,
+                    a.p90,
+                    a.mean,
+                    a.note,
+                    dataset
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The contributed aggregate of a group, indicator and year.
+    pub fn aggregate(
+        &self,
+        group: &str,
+        indicator: &str,
+        year: i32,
+    ) -> Result<Option<ContributedAggregate>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT grp, indicator, year, n, q1, median, q3, p10, p90, mean, note
+                 FROM contributed_aggregates WHERE grp = ?1 AND indicator = ?2 AND year = ?3",
+                (group, indicator, year),
+                |r| {
+                    Ok(ContributedAggregate {
+                        group: r.get(0)?,
+                        indicator: r.get(1)?,
+                        year: r.get(2)?,
+                        n: r.get(3)?,
+                        q1: r.get(4)?,
+                        median: r.get(5)?,
+                        q3: r.get(6)?,
+                        p10: r.get(7)?,
+                        p90: r.get(8)?,
+                        mean: r.get(9)?,
+                        note: r.get(10)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// Replaces every value of dataset `name` in one transaction. A value for the same
     /// (indicator, year, unit) as another dataset's is taken over by this one.
     ///
@@ -53,34 +141,7 @@ impl PeerStore {
         values: &[PublicValue],
     ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO datasets (name, origin, label, loaded_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (name) DO UPDATE SET origin = excluded.origin, label = excluded.label,
-                 loaded_at = excluded.loaded_at",
-            (name, origin, label, &stamp.at),
-        )?;
-        let dataset: i64 =
-            tx.query_row("SELECT id FROM datasets WHERE name = ?1", [name], |r| r.get(0))?;
-        tx.execute("DELETE FROM peer_values WHERE dataset = ?1", [dataset])?;
-        let units = intern(&tx, "peer_units", "identity", values.iter().map(|v| v.unit.as_str()))?;
-        let indicators =
-            intern(&tx, "peer_indicators", "code", values.iter().map(|v| v.indicator.as_str()))?;
-        let mut keyed: Vec<(i64, i32, i64, f64)> = values
-            .iter()
-            .map(|v| (indicators[v.indicator.as_str()], v.year, units[v.unit.as_str()], v.value))
-            .collect();
-        keyed.sort_unstable_by_key(|&(i, y, u, _)| (i, y, u));
-        {
-            let mut stmt = tx.prepare(
-                "INSERT INTO peer_values (indicator, year, unit, value, dataset)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
-                     dataset = excluded.dataset",
-            )?;
-            for (indicator, year, unit, value) in keyed {
-                stmt.execute((indicator, year, unit, value, dataset))?;
-            }
-        }
+        replace_values(&tx, stamp, name, origin, label, values)?;
         tx.commit()?;
         Ok(())
     }
@@ -252,6 +313,46 @@ impl PeerStore {
         let rows = stmt.query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Replaces the values of dataset `name` inside `tx`; returns the dataset's id.
+fn replace_values(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    name: &str,
+    origin: &str,
+    label: &str,
+    values: &[PublicValue],
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO datasets (name, origin, label, loaded_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name) DO UPDATE SET origin = excluded.origin, label = excluded.label,
+             loaded_at = excluded.loaded_at",
+        (name, origin, label, &stamp.at),
+    )?;
+    let dataset: i64 =
+        tx.query_row("SELECT id FROM datasets WHERE name = ?1", [name], |r| r.get(0))?;
+    tx.execute("DELETE FROM peer_values WHERE dataset = ?1", [dataset])?;
+    let units = intern(tx, "peer_units", "identity", values.iter().map(|v| v.unit.as_str()))?;
+    let indicators =
+        intern(tx, "peer_indicators", "code", values.iter().map(|v| v.indicator.as_str()))?;
+    let mut keyed: Vec<(i64, i32, i64, f64)> = values
+        .iter()
+        .map(|v| (indicators[v.indicator.as_str()], v.year, units[v.unit.as_str()], v.value))
+        .collect();
+    keyed.sort_unstable_by_key(|&(i, y, u, _)| (i, y, u));
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO peer_values (indicator, year, unit, value, dataset)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
+                 dataset = excluded.dataset",
+        )?;
+        for (indicator, year, unit, value) in keyed {
+            stmt.execute((indicator, year, unit, value, dataset))?;
+        }
+    }
+    Ok(dataset)
 }
 
 /// Ids of `keys` in an intern table (`id INTEGER PRIMARY KEY, <column> TEXT UNIQUE`), adding

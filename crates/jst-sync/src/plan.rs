@@ -5,7 +5,10 @@
 
 use std::path::Path;
 
-use jst_import::{parse_catalogue, parse_public_values, parse_terc, CatalogueRow, PublicValueRow};
+use jst_import::{
+    parse_aggregates, parse_catalogue, parse_public_values, parse_terc, AggregateRow, CatalogueRow,
+    PublicValueRow,
+};
 use jst_release::{
     decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey, MAX_LATEST_BYTES,
     MAX_MANIFEST_BYTES, SIGNATURE_SUFFIX,
@@ -41,6 +44,7 @@ pub struct Plan {
     pub register: String,
     pub catalogue: Vec<CatalogueRow>,
     pub values: Vec<PlannedValue>,
+    pub aggregates: Vec<AggregateRow>,
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
@@ -85,6 +89,7 @@ pub fn plan(
         register: String::new(),
         catalogue: Vec::new(),
         values: Vec::new(),
+        aggregates: Vec::new(),
         bytes_downloaded: 0,
         chunks_downloaded: 0,
         chunks_reused: 0,
@@ -183,6 +188,10 @@ pub fn plan(
                     ));
                 }
                 plan.values.extend(rows);
+            }
+            ChunkKind::Aggregates => {
+                let rows = parse_aggregates(&text, &chunk.name).map_err(rows_error)?;
+                plan.aggregates.extend(rows);
             }
         }
         if !progress(i as u32 + 1, total) {

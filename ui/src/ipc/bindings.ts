@@ -74,6 +74,10 @@ export type BenchmarkView = {
 	percentile_rank: number | null,
 	rank: number | null,
 	members: MemberView[],
+	/**  Only for `source: contributed`: the group is too small for the disclosure rules. */
+	suppressed?: boolean | null,
+	/**  Only for `source: contributed` when suppressed: why, in Polish. */
+	reason?: string | null,
 };
 
 export type BoundaryView = {

@@ -355,3 +355,98 @@ fn an_interrupted_download_resumes_with_range_and_starts_over_when_the_server_ig
     assert_eq!(view["bytes_downloaded"].as_u64(), Some(total + small_files));
     assert_eq!(peer_values(&data), 4);
 }
+
+#[test]
+fn contributed_values_reach_benchmark_only_as_type_size_aggregates() {
+    use jst_server::{SubmissionKey, SubmittedItem};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    // Twelve gminy miejsko-wiejskie of małopolskie, 60 thousand residents each on the server,
+    // contribute an indicator that is not public; one lonely contribution sits in another class.
+    let peers = [
+        "1201063", "1202023", "1202033", "1203013", "1203033", "1203043", "1203053", "1204023",
+        "1204073", "1205023", "1205033", "1219053",
+    ];
+    let mut population: Vec<DataRow> = peers
+        .iter()
+        .map(|t| DataRow {
+            teryt: (*t).into(),
+            indicator: "LUD_OGOLEM".into(),
+            year: 2024,
+            value: 60_000.0,
+        })
+        .collect();
+    population.push(DataRow {
+        teryt: "1206063".into(),
+        indicator: "LUD_OGOLEM".into(),
+        year: 2024,
+        value: 8_000.0,
+    });
+    a.storage.upsert_values(&population, "2026-11-22T00:00:00Z").expect("population");
+    for (i, teryt) in peers.iter().chain(["1206063"].iter()).enumerate() {
+        let key = SubmissionKey {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            token_id: jst_server::issue_token(&mut a.storage, teryt, "2026-11-22T00:00:00Z")
+                .expect("token")
+                .id,
+            teryt: (*teryt).to_owned(),
+            body_sha256: "x".into(),
+        };
+        let item = SubmittedItem {
+            indicator: "ODPADY_SELEKT_PROC".into(),
+            year: 2024,
+            value: 40.0 + i as f64,
+            status: None,
+            base_server_rev: None,
+        };
+        a.storage
+            .apply_submission(&key, &[item], "2026-11-22T00:00:00Z", &|_| "{}".to_owned())
+            .expect("contribution");
+    }
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+
+    // No release file names a contributor: the aggregates chunk and the manifest carry groups only.
+    let manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    let chunk = manifest
+        .chunks
+        .iter()
+        .find(|c| c.kind == jst_release::ChunkKind::Aggregates)
+        .expect("aggregates");
+    let text = jst_release::decode_chunk(
+        &chunk.name,
+        &std::fs::read(releases.join("chunks").join(&chunk.sha256)).expect("c"),
+        &chunk.sha256,
+    )
+    .expect("decode");
+    let text = String::from_utf8(text).expect("utf-8");
+    for teryt in peers.iter().chain(["1206063"].iter()) {
+        assert!(!text.contains(&teryt[..6]), "{teryt} in {text}");
+    }
+    assert!(
+        text.contains("type_size:gmina_miejsko_wiejska:50000-100000;ODPADY_SELEKT_PROC;2024;12;"),
+        "{text}"
+    );
+
+    let data = desktop(dir.path(), &a);
+    let (code, _, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let out =
+        jst(&data, &["benchmark", "ODPADY_SELEKT_PROC", "--year", "2024", "--format", "json"]);
+    let view: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(view["source"], json!("contributed"));
+    assert_eq!(view["members"], json!([]));
+    assert_eq!(
+        (view["stats"]["min"].clone(), view["stats"]["max"].clone()),
+        (Value::Null, Value::Null)
+    );
+    assert_eq!(view["stats"]["n"], json!(12));
+    assert_eq!(
+        view["stats"]["median"],
+        json!(45.5),
+        "type 7 median of 40…51, 3 significant digits"
+    );
+    assert_eq!(view["stats"]["p10"], Value::Null, "fewer than 20");
+    assert_eq!(view["suppressed"], json!(false));
+}

@@ -1,0 +1,330 @@
+//! Contributed values become group aggregates for the `type_size` partition only (DESIGN §8):
+//! quartiles with ≥ 10 contributors, mean with ≥ 5 and the p %-rule (p = 10), P10/P90 with
+//! ≥ 20, never min/max, 3 significant digits; small counts of persons (1–4) are missing; a
+//! published mean is held until ≥ 3 contributors joined or left. [`check_policy`] is the last
+//! word: the builder refuses to write a release it rejects.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use jst_domain::{type_size_key, UnitKind};
+
+pub const MIN_FOR_QUARTILES: usize = 10;
+pub const MIN_FOR_MEAN: usize = 5;
+pub const MIN_FOR_TAILS: usize = 20;
+pub const P_PERCENT: f64 = 10.0;
+pub const HOLD_CHANGES: usize = 3;
+pub const SUPPRESSED_NOTE: &str = "za mało danych w grupie";
+/// The CSV header of an aggregates chunk.
+pub const HEADER: &str = "grupa;wskaznik_kod;rok;n;q1;mediana;q3;p10;p90;srednia;uwaga";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AggregateRow {
+    pub group: String,
+    pub indicator: String,
+    pub year: i32,
+    pub n: usize,
+    pub q1: Option<f64>,
+    pub median: Option<f64>,
+    pub q3: Option<f64>,
+    pub p10: Option<f64>,
+    pub p90: Option<f64>,
+    pub mean: Option<f64>,
+    pub note: Option<&'static str>,
+}
+
+/// A contributed value as stored: (TERYT, indicator, year, value).
+pub type Contribution = (String, String, i32, f64);
+/// (group, indicator, year) → (mean, contributors) as last published.
+pub type Published = HashMap<(String, String, i32), (f64, BTreeSet<String>)>;
+
+/// Three significant digits.
+pub fn round3(v: f64) -> f64 {
+    format!("{v:.2e}").parse().unwrap_or(v)
+}
+
+/// Type 7 quantile of sorted values (as numpy's default and the desktop's statistics).
+fn quantile(sorted: &[f64], p: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let hi = (lo + 1).min(sorted.len() - 1);
+    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+}
+
+/// The p %-rule: the rest of the total must be at least p % of the largest contribution, so the
+/// second largest contributor cannot estimate the largest within p %.
+fn p_rule_allows(values: &[f64]) -> bool {
+    if values.iter().any(|v| *v < 0.0) {
+        return false;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let total: f64 = sorted.iter().sum();
+    let (x1, x2) = (sorted[0], sorted.get(1).copied().unwrap_or(0.0));
+    total - x1 - x2 >= P_PERCENT / 100.0 * x1
+}
+
+/// Builds the aggregates and the means to remember as published.
+pub fn build_aggregates(
+    contributions: &[Contribution],
+    kinds: &HashMap<String, UnitKind>,
+    population: &dyn Fn(&str, i32) -> Option<f64>,
+    person_count: &HashSet<String>,
+    previous: &Published,
+) -> (Vec<AggregateRow>, Published) {
+    let mut cells: BTreeMap<(String, String, i32), Vec<(String, f64)>> = BTreeMap::new();
+    for (teryt, indicator, year, value) in contributions {
+        let identity = if teryt.len() == 7 { &teryt[..6] } else { teryt.as_str() };
+        let (Some(kind), Some(pop)) = (kinds.get(identity), population(identity, *year)) else {
+            continue;
+        };
+        if person_count.contains(indicator) && (1.0..=4.0).contains(value) {
+            continue; // a small count of persons could identify them
+        }
+        let group = type_size_key(*kind, pop);
+        cells
+            .entry((group, indicator.clone(), *year))
+            .or_default()
+            .push((identity.to_owned(), *value));
+    }
+    let mut rows = Vec::new();
+    let mut published = Published::new();
+    for ((group, indicator, year), members) in cells {
+        let n = members.len();
+        let mut sorted: Vec<f64> = members.iter().map(|(_, v)| *v).collect();
+        sorted.sort_by(f64::total_cmp);
+        let quartiles = n >= MIN_FOR_QUARTILES;
+        let tails = n >= MIN_FOR_TAILS;
+        let contributors: BTreeSet<String> = members.iter().map(|(u, _)| u.clone()).collect();
+        let key = (group.clone(), indicator.clone(), year);
+        let mean = if n >= MIN_FOR_MEAN && p_rule_allows(&sorted) {
+            let fresh = round3(sorted.iter().sum::<f64>() / n as f64);
+            let held = previous.get(&key).filter(|(_, before)| {
+                before.symmetric_difference(&contributors).count() < HOLD_CHANGES
+            });
+            let (mean, set) = match held {
+                Some((m, before)) => (*m, before.clone()),
+                None => (fresh, contributors.clone()),
+            };
+            published.insert(key.clone(), (mean, set));
+            Some(mean)
+        } else {
+            None
+        };
+        let q = |p: f64| quartiles.then(|| round3(quantile(&sorted, p)));
+        rows.push(AggregateRow {
+            group,
+            indicator,
+            year,
+            n,
+            q1: q(0.25),
+            median: q(0.5),
+            q3: q(0.75),
+            p10: tails.then(|| round3(quantile(&sorted, 0.1))),
+            p90: tails.then(|| round3(quantile(&sorted, 0.9))),
+            mean,
+            note: (!quartiles && mean.is_none()).then_some(SUPPRESSED_NOTE),
+        });
+    }
+    (rows, published)
+}
+
+/// Every published cell must obey the policy; a release that breaks it is not written.
+pub fn check_policy(rows: &[AggregateRow]) -> Result<(), String> {
+    for r in rows {
+        let at = format!("{} {} {}", r.group, r.indicator, r.year);
+        if !r.group.starts_with("type_size:")
+            || r.group
+                .split(':')
+                .any(|part| part.len() == 7 && part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(format!(
+                "{at}: agregaty publikuje się tylko dla grup type_size, bez kodów jednostek"
+            ));
+        }
+        if (r.q1.is_some() || r.median.is_some() || r.q3.is_some()) && r.n < MIN_FOR_QUARTILES {
+            return Err(format!(
+                "{at}: kwartyle przy {} jednostkach (wymagane {MIN_FOR_QUARTILES})",
+                r.n
+            ));
+        }
+        if r.mean.is_some() && r.n < MIN_FOR_MEAN {
+            return Err(format!(
+                "{at}: średnia przy {} jednostkach (wymagane {MIN_FOR_MEAN})",
+                r.n
+            ));
+        }
+        if (r.p10.is_some() || r.p90.is_some()) && r.n < MIN_FOR_TAILS {
+            return Err(format!(
+                "{at}: P10/P90 przy {} jednostkach (wymagane {MIN_FOR_TAILS})",
+                r.n
+            ));
+        }
+        for v in [r.q1, r.median, r.q3, r.p10, r.p90, r.mean].into_iter().flatten() {
+            if round3(v) != v {
+                return Err(format!("{at}: wartość {v} nie jest zaokrąglona do 3 cyfr znaczących"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cell(v: Option<f64>) -> String {
+    v.map(|v| format!("{v}")).unwrap_or_default()
+}
+
+/// The CSV text of an aggregates chunk.
+pub fn to_csv(rows: &[AggregateRow]) -> String {
+    let mut text = format!("{HEADER}\n");
+    for r in rows {
+        text.push_str(&format!(
+            "{};{};{};{};{};{};{};{};{};{};{}\n",
+            r.group,
+            r.indicator,
+            r.year,
+            r.n,
+            cell(r.q1),
+            cell(r.median),
+            cell(r.q3),
+            cell(r.p10),
+            cell(r.p90),
+            cell(r.mean),
+            r.note.unwrap_or_default()
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contributions(n: usize, indicator: &str) -> Vec<Contribution> {
+        // Gminy miejsko-wiejskie of powiat wielicki and beyond: identities 1219x3, all 20–50 thousand.
+        (0..n)
+            .map(|i| {
+                (
+                    format!("12{:02}{:02}3", 10 + i / 9, 10 + i % 9),
+                    indicator.to_owned(),
+                    2024,
+                    100.0 + i as f64,
+                )
+            })
+            .collect()
+    }
+
+    fn kinds(rows: &[Contribution]) -> HashMap<String, UnitKind> {
+        rows.iter().map(|(t, ..)| (t[..6].to_owned(), UnitKind::GminaMiejskoWiejska)).collect()
+    }
+
+    #[test]
+    fn thresholds_follow_the_policy() {
+        let population = |_: &str, _: i32| Some(30_000.0);
+        for (n, quartiles, mean, tails) in [
+            (4, false, false, false),
+            (5, false, true, false),
+            (10, true, true, false),
+            (20, true, true, true),
+        ] {
+            let rows = contributions(n, "WSK");
+            let (agg, _) = build_aggregates(
+                &rows,
+                &kinds(&rows),
+                &population,
+                &HashSet::new(),
+                &Published::new(),
+            );
+            let r = &agg[0];
+            assert_eq!(
+                (r.n, r.median.is_some(), r.mean.is_some(), r.p10.is_some()),
+                (n, quartiles, mean, tails),
+                "n = {n}"
+            );
+            assert_eq!(r.note.is_some(), !quartiles && !mean);
+            check_policy(&agg).expect("policy");
+            assert!(!to_csv(&agg).contains("1210"), "no unit codes in the chunk");
+        }
+    }
+
+    #[test]
+    fn a_dominant_contributor_hides_the_mean_and_small_person_counts_are_missing() {
+        let mut rows = contributions(6, "WSK");
+        rows[0].3 = 1_000_000.0;
+        let population = |_: &str, _: i32| Some(30_000.0);
+        let (agg, _) =
+            build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+        assert_eq!(agg[0].mean, None, "p%-rule");
+        let mut persons = contributions(6, "OSOBY");
+        persons[0].3 = 3.0;
+        let (agg, _) = build_aggregates(
+            &persons,
+            &kinds(&persons),
+            &population,
+            &HashSet::from(["OSOBY".to_owned()]),
+            &Published::new(),
+        );
+        assert_eq!(agg[0].n, 5, "a count of 3 persons is treated as missing");
+    }
+
+    #[test]
+    fn a_published_mean_is_held_until_three_contributors_changed() {
+        let rows = contributions(12, "WSK");
+        let population = |_: &str, _: i32| Some(30_000.0);
+        let (first, published) =
+            build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+        let mut more = rows.clone();
+        more.extend(contributions(14, "WSK").into_iter().skip(12)); // 2 joined
+        let (second, _) =
+            build_aggregates(&more, &kinds(&more), &population, &HashSet::new(), &published);
+        assert_eq!(second[0].mean, first[0].mean, "held: only 2 changed");
+        more.extend(contributions(15, "WSK").into_iter().skip(14)); // a 3rd joined
+        let (third, _) =
+            build_aggregates(&more, &kinds(&more), &population, &HashSet::new(), &published);
+        assert_ne!(third[0].mean, first[0].mean);
+    }
+
+    proptest::proptest! {
+        /// Whatever members contribute, every published cell obeys the policy and the chunk
+        /// names no unit.
+        #[test]
+        fn every_published_cell_meets_the_policy(
+            values in proptest::collection::vec((0usize..40, 0.0f64..1e6, 0usize..3), 0..120)
+        ) {
+            let rows: Vec<Contribution> = values
+                .iter()
+                .map(|(unit, v, ind)| (format!("12{:02}{:02}3", 10 + unit / 9, 10 + unit % 9), format!("W{ind}"), 2024, *v))
+                .collect();
+            let population = |id: &str, _: i32| Some(if id.ends_with('1') { 8_000.0 } else { 30_000.0 });
+            let (agg, _) = build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+            proptest::prop_assert!(check_policy(&agg).is_ok());
+            let csv = to_csv(&agg);
+            for (teryt, ..) in &rows {
+                proptest::prop_assert!(!csv.contains(&teryt[..6]));
+            }
+        }
+    }
+
+    #[test]
+    fn the_policy_check_refuses_what_breaks_it() {
+        let bad = AggregateRow {
+            group: "type_size:gmina_wiejska:0-5000".into(),
+            indicator: "WSK".into(),
+            year: 2024,
+            n: 4,
+            q1: None,
+            median: None,
+            q3: None,
+            p10: None,
+            p90: None,
+            mean: Some(12.0),
+            note: None,
+        };
+        assert!(check_policy(std::slice::from_ref(&bad)).is_err());
+        assert!(check_policy(&[AggregateRow {
+            group: "units:1219053".into(),
+            n: 30,
+            ..bad.clone()
+        }])
+        .is_err());
+        assert!(check_policy(&[AggregateRow { n: 5, mean: Some(12.345), ..bad }]).is_err());
+    }
+}
