@@ -7,8 +7,9 @@ use anyhow::{bail, Context, Result};
 
 use crate::shell::{available, run_in, step};
 
-/// Debian packages for building Tauri 2 (webkit2gtk 4.1) and driving its window under Xvfb.
-const PACKAGES: [&str; 11] = [
+/// Debian packages for building Tauri 2 (webkit2gtk 4.1) and driving its window under Xvfb, and
+/// nginx, which serves a release directory in the sync tests.
+const PACKAGES: [&str; 12] = [
     "libwebkit2gtk-4.1-dev",
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
@@ -20,6 +21,7 @@ const PACKAGES: [&str; 11] = [
     "webkit2gtk-driver",
     "imagemagick",
     "xauth",
+    "nginx",
 ];
 
 pub fn ensure_all(root: &Path) -> Result<()> {

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use jst_release::{encode_chunk, sha256_hex, sign, KeyPair, Latest, Manifest};
 use jst_server::{build_release, keygen, now, DataRow, SqliteStorage, Storage};
@@ -449,4 +450,102 @@ fn contributed_values_reach_benchmark_only_as_type_size_aggregates() {
     );
     assert_eq!(view["stats"]["p10"], Value::Null, "fewer than 20");
     assert_eq!(view["suppressed"], json!(false));
+}
+
+/// nginx from Debian's packages serving a release directory as plain static files.
+struct Nginx {
+    child: std::process::Child,
+    port: u16,
+    stop: Command,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        // `-s stop` lets the master take its workers down; killing it would orphan them.
+        let _ = self.stop.status();
+        let _ = self.child.wait();
+    }
+}
+
+fn nginx(releases: &Path, work: &Path) -> Option<Nginx> {
+    let binary =
+        ["/usr/sbin/nginx", "/usr/bin/nginx"].into_iter().map(PathBuf::from).find(|p| p.exists());
+    let Some(binary) = binary else {
+        assert!(
+            std::env::var_os("JST_REQUIRE_NGINX").is_none(),
+            "nginx is missing; cargo xtask test installs it (apt-get install nginx)"
+        );
+        eprintln!("(nginx not installed: the nginx sync test is skipped outside cargo xtask test)");
+        return None;
+    };
+    std::fs::create_dir_all(work.join("tmp")).expect("dir");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let root_user = std::fs::read_to_string("/proc/self/status")
+        .map(|s| {
+            s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false);
+    let w = work.display();
+    let conf = format!(
+        "{}daemon off;\nworker_processes 1;\nerror_log {w}/error.log;\npid {w}/nginx.pid;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {w}/tmp;\n  proxy_temp_path {w}/tmp;\n  fastcgi_temp_path {w}/tmp;\n  uwsgi_temp_path {w}/tmp;\n  scgi_temp_path {w}/tmp;\n  server {{\n    listen 127.0.0.1:{port};\n    root {};\n  }}\n}}\n",
+        if root_user { "user root;\n" } else { "" },
+        releases.display()
+    );
+    std::fs::write(work.join("nginx.conf"), conf).expect("conf");
+    let conf_path = work.join("nginx.conf").display().to_string();
+    let prefix = work.display().to_string();
+    let mut stop = Command::new(&binary);
+    stop.args(["-c", &conf_path, "-p", &prefix, "-s", "stop"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let child = Command::new(&binary)
+        .args(["-c", &conf_path, "-p", &prefix])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start nginx");
+    let started = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "nginx did not start: {}",
+            std::fs::read_to_string(work.join("error.log")).unwrap_or_default()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Some(Nginx { child, port, stop })
+}
+
+#[test]
+fn a_release_directory_served_by_nginx_syncs_and_resumes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+    let Some(server) = nginx(&releases, &dir.path().join("nginx")) else { return };
+    let manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    let biggest = manifest.chunks.iter().max_by_key(|c| c.size).expect("chunk");
+    let chunk = std::fs::read(releases.join("chunks").join(&biggest.sha256)).expect("chunk");
+    let data = desktop(dir.path(), &a);
+    let cache = data.join("wydania").join("fragmenty");
+    std::fs::create_dir_all(&cache).expect("cache");
+    let half = chunk.len() / 2;
+    std::fs::write(cache.join(format!("{}.part", biggest.sha256)), &chunk[..half]).expect("part");
+    let url = format!("http://127.0.0.1:{}", server.port);
+    let (code, view, stderr) = sync(&data, &["--server", &url]);
+    assert_eq!((code, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
+    let total: u64 = manifest.chunks.iter().map(|c| c.size).sum();
+    let downloaded = view["bytes_downloaded"].as_u64().unwrap_or(0);
+    assert!(
+        downloaded < total + 4096 - half as u64 + 1,
+        "nginx honoured Range: {downloaded} of {total}"
+    );
+    assert_eq!(peer_values(&data), 4);
+    let (code, view, _) = sync(&data, &["--server", &url]);
+    assert_eq!((code, view["outcome"].clone()), (Some(0), json!("up_to_date")));
 }
