@@ -549,3 +549,180 @@ fn a_release_directory_served_by_nginx_syncs_and_resumes() {
     let (code, view, _) = sync(&data, &["--server", &url]);
     assert_eq!((code, view["outcome"].clone()), (Some(0), json!("up_to_date")));
 }
+
+/// Rows of the release dataset in the peer store, after checking the file is sound.
+fn release_rows(data: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(data.join("peers.db")).expect("peers.db");
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(check, "ok");
+    conn.query_row(
+        "SELECT count(*) FROM peer_values WHERE dataset = (SELECT id FROM datasets WHERE name = 'wydanie:krajowy')",
+        [],
+        |r| r.get(0),
+    )
+    .expect("count")
+}
+
+/// A big enough release for a kill to land inside the work: every gmina of the register, one
+/// indicator, 2010–2024.
+fn big_release(dir: &Path) -> (Association, PathBuf, i64) {
+    let mut a = association(dir);
+    let register = jst_import::parse_terc(
+        include_bytes!("../../../../assets/register/TERC_2024-01-01.csv"),
+        "terc",
+    )
+    .expect("terc");
+    let mut rows = Vec::new();
+    for e in register.snapshot.entries.iter().filter(|e| e.teryt.as_str().len() == 7) {
+        for year in 2010..=2024 {
+            for indicator in ["KANALIZACJA_PROC", "WODOCIAG_PROC", "ODPADY_SELEKT_PROC"] {
+                rows.push(DataRow {
+                    teryt: e.teryt.as_str().to_owned(),
+                    indicator: indicator.into(),
+                    year,
+                    value: f64::from(year % 97) + 0.5,
+                });
+            }
+        }
+    }
+    a.storage.upsert_values(&rows, "2026-11-22T00:00:00Z").expect("values");
+    let releases = dir.join("wydania");
+    build(&mut a, &releases, 60);
+    // The small set of `association` has the same keys as some of these rows: replaced, not added.
+    let expected = rows.len() as i64;
+    (a, releases, expected)
+}
+
+#[test]
+fn a_sync_killed_during_apply_leaves_the_old_or_the_new_release_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, releases, expected) = big_release(dir.path());
+    // How long an uninterrupted sync takes here, so the kills land across all of it,
+    // the apply transaction included, on fast and slow machines alike.
+    let probe = desktop(&dir.path().join("proba"), &a);
+    let started = std::time::Instant::now();
+    assert_eq!(sync(&probe, &["--from", releases.to_str().expect("path")]).0, Some(0));
+    let full = started.elapsed().as_millis() as u64;
+    let data = desktop(dir.path(), &a);
+    let mut outcomes = Vec::new();
+    for percent in (30u64..=58).step_by(14).chain((60..=110).step_by(2)).chain([150, 300]) {
+        let delay_ms = full * percent / 100;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jst"))
+            .args([
+                "--data-dir",
+                data.to_str().expect("path"),
+                "sync",
+                "--from",
+                releases.to_str().expect("path"),
+            ])
+            .env_remove("JST_DATA_DIR")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let rows = release_rows(&data);
+        assert!(
+            rows == 0 || rows == expected,
+            "after a kill at {delay_ms} ms: {rows} rows, neither none nor all {expected}"
+        );
+        outcomes.push(rows);
+        eprintln!("kill at {delay_ms} ms: {rows} rows of the release");
+        if rows == expected {
+            break;
+        }
+    }
+    // Whatever happened, the next sync brings the store to the release.
+    let (code, _, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(release_rows(&data), expected, "{outcomes:?}");
+}
+
+/// A server that trickles bytes, so a download takes long enough to be killed midway.
+fn start_slow_server(root: &Path) -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let root = root.to_owned();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut request = [0u8; 4096];
+                let n = stream.read(&mut request).unwrap_or(0);
+                let text = String::from_utf8_lossy(&request[..n]).to_string();
+                let path = text
+                    .lines()
+                    .next()
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .unwrap_or("/")
+                    .trim_start_matches('/')
+                    .to_owned();
+                let from: usize = text
+                    .lines()
+                    .find_map(|l| {
+                        l.strip_prefix("Range: bytes=").or_else(|| l.strip_prefix("range: bytes="))
+                    })
+                    .and_then(|r| r.trim_end_matches('-').parse().ok())
+                    .unwrap_or(0);
+                let Ok(body) = std::fs::read(root.join(path)) else {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                    return;
+                };
+                let part = &body[from.min(body.len())..];
+                let status = if from > 0 { "206 Partial Content" } else { "200 OK" };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    part.len()
+                );
+                for piece in part.chunks(2048) {
+                    if stream.write_all(piece).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+            });
+        }
+    });
+    addr
+}
+
+#[test]
+fn a_sync_killed_during_download_applies_nothing_and_resumes_later() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, releases, expected) = big_release(dir.path());
+    let data = desktop(dir.path(), &a);
+    let url = format!("http://{}", start_slow_server(&releases));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jst"))
+        .args(["--data-dir", data.to_str().expect("path"), "sync", "--server", &url])
+        .env_remove("JST_DATA_DIR")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(release_rows(&data), 0, "nothing applied from a killed download");
+    let cache = data.join("wydania").join("fragmenty");
+    let kept: u64 = std::fs::read_dir(&cache)
+        .map(|d| d.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .unwrap_or(0);
+    assert!(kept > 0, "downloaded bytes are kept for the next time");
+    let (code, view, stderr) = sync(&data, &["--server", &url]);
+    assert_eq!((code, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
+    let manifest =
+        Manifest::parse(&std::fs::read(releases.join("manifest.json")).expect("m")).expect("parse");
+    let total: u64 = manifest.chunks.iter().map(|c| c.size).sum();
+    assert!(
+        view["bytes_downloaded"].as_u64().unwrap_or(u64::MAX) < total,
+        "resumed, not started over: {view}"
+    );
+    assert_eq!(release_rows(&data), expected);
+}
