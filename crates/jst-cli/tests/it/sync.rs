@@ -726,3 +726,59 @@ fn a_sync_killed_during_download_applies_nothing_and_resumes_later() {
     );
     assert_eq!(release_rows(&data), expected);
 }
+
+#[test]
+fn a_group_with_too_few_contributors_is_suppressed_with_the_reason() {
+    use jst_server::{SubmissionKey, SubmittedItem};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let units = ["1201063", "1202023", "1219053"];
+    let population: Vec<DataRow> = units
+        .iter()
+        .map(|t| DataRow {
+            teryt: (*t).into(),
+            indicator: "LUD_OGOLEM".into(),
+            year: 2024,
+            value: 60_000.0,
+        })
+        .collect();
+    a.storage.upsert_values(&population, "2026-11-22T00:00:00Z").expect("population");
+    for (i, teryt) in units.iter().enumerate() {
+        let token_id = jst_server::issue_token(&mut a.storage, teryt, "2026-11-22T00:00:00Z")
+            .expect("token")
+            .id;
+        let key = SubmissionKey {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            token_id,
+            teryt: (*teryt).to_owned(),
+            body_sha256: "x".into(),
+        };
+        let item = SubmittedItem {
+            indicator: "ODPADY_SELEKT_PROC".into(),
+            year: 2024,
+            value: 40.0,
+            status: None,
+            base_server_rev: None,
+        };
+        a.storage
+            .apply_submission(&key, &[item], "2026-11-22T00:00:00Z", &|_| "{}".to_owned())
+            .expect("contribution");
+    }
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+    let data = desktop(dir.path(), &a);
+    assert_eq!(sync(&data, &["--from", releases.to_str().expect("path")]).0, Some(0));
+    let out =
+        jst(&data, &["benchmark", "ODPADY_SELEKT_PROC", "--year", "2024", "--format", "json"]);
+    let view: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(view["source"], json!("contributed"));
+    assert_eq!(view["suppressed"], json!(true));
+    assert!(
+        view["reason"].as_str().is_some_and(|r| r.starts_with("za mało danych w grupie")),
+        "{view}"
+    );
+    for key in ["q1", "median", "q3", "mean", "min", "max"] {
+        assert_eq!(view["stats"][key], Value::Null, "{key}");
+    }
+    assert_eq!(view["stats"]["n"], json!(3));
+}
