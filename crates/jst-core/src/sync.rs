@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use jst_release::PublicKey;
-use jst_store::{ContributedAggregate, PublicValue, SyncLogEntry};
+use jst_store::{ContributedAggregate, SyncLogEntry};
 use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, PlanInput, Source};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -232,28 +232,16 @@ impl Monitor {
             other => return self.finish(&label, other.map(|p| (p, false)), None, None),
         };
         // Apply: values of units in the register, by identity, in one transaction.
-        let mut values = Vec::with_capacity(planned.values.len());
-        let mut identities = std::collections::HashMap::new();
-        for row in &planned.values {
-            let key = row.teryt.identity().to_owned();
-            let identity = match identities.get(&key) {
-                Some(found) => Clone::clone(found),
-                None => {
-                    let found: Option<String> =
-                        self.local.unit_by_identity(&key)?.map(|u| u.identity);
-                    identities.insert(key.clone(), found.clone());
-                    found
-                }
-            };
-            if let Some(unit) = identity {
-                values.push(PublicValue {
-                    unit,
-                    indicator: row.indicator.clone(),
-                    year: row.year,
-                    value: row.value,
-                });
-            }
-        }
+        let mut planned = planned;
+        let units: Vec<Option<String>> = planned
+            .values
+            .units
+            .iter()
+            .map(|code| {
+                let identity = jst_domain::Teryt::parse_lookup(code).ok()?;
+                self.local.unit_by_identity(&identity).ok().flatten().map(|u| u.identity)
+            })
+            .collect();
         let label_text = format!(
             "Wydanie {} stowarzyszenia ({}), rejestr {}",
             planned.version, planned.dataset, planned.register
@@ -277,7 +265,14 @@ impl Monitor {
                 note: a.note.clone(),
             })
             .collect();
-        self.peers.replace_release(&stamp, RELEASE_DATASET, &label_text, &values, &aggregates)?;
+        self.peers.replace_release(
+            &stamp,
+            RELEASE_DATASET,
+            &label_text,
+            &units,
+            &mut planned.values,
+            &aggregates,
+        )?;
         let changes = changes_between(&before, &self.peers.dataset_profile(RELEASE_DATASET)?);
         let records: Vec<_> =
             planned.catalogue.iter().cloned().map(|r| catalogue_record(r, "catalogue")).collect();

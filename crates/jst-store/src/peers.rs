@@ -7,6 +7,8 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::migrate::{open_migrated, schema_version, PEERS_MIGRATIONS};
+use jst_domain::PackedValues;
+
 use crate::{Result, Stamp};
 
 /// A contributed aggregate of one `type_size` group (figures withheld by DESIGN §8 are `None`).
@@ -57,16 +59,19 @@ impl PeerStore {
 
     /// Replaces a release: its public values and its contributed aggregates, in one transaction
     /// (a crash leaves the previous release whole).
+    /// `units[i]` is the identity of packed unit `i` (`None`: not in the register, skipped).
+    /// The rows are sorted in place into key order; no other copy of them is made.
     pub fn replace_release(
         &mut self,
         stamp: &Stamp,
         name: &str,
         label: &str,
-        values: &[PublicValue],
+        units: &[Option<String>],
+        values: &mut PackedValues,
         aggregates: &[ContributedAggregate],
     ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let dataset = replace_values(&tx, stamp, name, "release", label, values)?;
+        let dataset = replace_packed(&tx, stamp, name, label, units, values)?;
         tx.execute("DELETE FROM contributed_aggregates WHERE dataset = ?1", [dataset])?;
         {
             let mut insert = tx.prepare(
@@ -313,6 +318,51 @@ impl PeerStore {
         let rows = stmt.query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Like [`replace_values`] for packed rows, sorting them in place by peer-store key.
+fn replace_packed(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    name: &str,
+    label: &str,
+    units: &[Option<String>],
+    values: &mut PackedValues,
+) -> Result<i64> {
+    let dataset = replace_values(tx, stamp, name, "release", label, &[])?;
+    let unit_keys =
+        intern(tx, "peer_units", "identity", units.iter().flatten().map(String::as_str))?;
+    let indicator_keys =
+        intern(tx, "peer_indicators", "code", values.indicators.iter().map(String::as_str))?;
+    let unit_key: Vec<Option<i64>> =
+        units.iter().map(|u| u.as_deref().map(|u| unit_keys[u])).collect();
+    let indicator_key: Vec<i64> =
+        values.indicators.iter().map(|c| indicator_keys[c.as_str()]).collect();
+    values.rows.sort_unstable_by_key(|r| {
+        (
+            indicator_key[usize::from(r.indicator)],
+            r.year,
+            unit_key[r.unit as usize].unwrap_or(i64::MAX),
+        )
+    });
+    let mut stmt = tx.prepare(
+        "INSERT INTO peer_values (indicator, year, unit, value, dataset)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
+             dataset = excluded.dataset",
+    )?;
+    for r in &values.rows {
+        if let Some(unit) = unit_key[r.unit as usize] {
+            stmt.execute((
+                indicator_key[usize::from(r.indicator)],
+                r.year,
+                unit,
+                r.value,
+                dataset,
+            ))?;
+        }
+    }
+    Ok(dataset)
 }
 
 /// Replaces the values of dataset `name` inside `tx`; returns the dataset's id.

@@ -11,6 +11,6 @@ mod source;
 mod submit;
 
 pub use error::{Error, Rejection};
-pub use plan::{plan, Plan, PlanInput, PlannedValue};
+pub use plan::{plan, Plan, PlanInput};
 pub use source::{DirSource, HttpSource, Source};
 pub use submit::{get_submission, post_submission, Answer};

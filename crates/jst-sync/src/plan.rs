@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
+use std::collections::HashMap;
+
+use jst_domain::PackedValues;
 use jst_import::{
     parse_aggregates, parse_catalogue, parse_public_values, parse_terc, AggregateRow, CatalogueRow,
-    PublicValueRow,
 };
 use jst_release::{
     decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey, MAX_LATEST_BYTES,
@@ -30,8 +32,6 @@ pub struct PlanInput<'a> {
     pub cache: &'a Path,
 }
 
-pub type PlannedValue = PublicValueRow;
-
 #[derive(Debug)]
 pub struct Plan {
     pub version: u64,
@@ -43,7 +43,8 @@ pub struct Plan {
     pub up_to_date: bool,
     pub register: String,
     pub catalogue: Vec<CatalogueRow>,
-    pub values: Vec<PlannedValue>,
+    /// Every value, packed (the national release is 12.5 million of them).
+    pub values: PackedValues,
     pub aggregates: Vec<AggregateRow>,
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
@@ -88,7 +89,7 @@ pub fn plan(
         up_to_date: false,
         register: String::new(),
         catalogue: Vec::new(),
-        values: Vec::new(),
+        values: PackedValues::default(),
         aggregates: Vec::new(),
         bytes_downloaded: 0,
         chunks_downloaded: 0,
@@ -134,6 +135,7 @@ pub fn plan(
     std::fs::create_dir_all(input.cache)
         .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
     let total = manifest.chunks.len() as u32;
+    let (mut unit_index, mut indicator_index) = (HashMap::new(), HashMap::new());
     if !progress(0, total) {
         return Err(Error::Cancelled);
     }
@@ -187,7 +189,20 @@ pub fn plan(
                         ),
                     ));
                 }
-                plan.values.extend(rows);
+                for r in rows {
+                    plan.values
+                        .push(
+                            &mut unit_index,
+                            &mut indicator_index,
+                            r.teryt.as_str(),
+                            &r.indicator,
+                            r.year,
+                            r.value,
+                        )
+                        .ok_or_else(|| {
+                            Error::reject("too_large", "za dużo jednostek lub wskaźników w wydaniu")
+                        })?;
+                }
             }
             ChunkKind::Aggregates => {
                 let rows = parse_aggregates(&text, &chunk.name).map_err(rows_error)?;
