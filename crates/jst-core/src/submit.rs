@@ -241,18 +241,28 @@ impl Monitor {
         let at = stamp().at;
         let mut states = Vec::new();
         let mut views = Vec::new();
+        // The values as they are now, read once per indicator: what changed while sending?
+        let mut now: std::collections::HashMap<&str, Vec<(i32, f64)>> =
+            std::collections::HashMap::new();
+        for item in &sent.items {
+            if !now.contains_key(item.indicator.as_str()) {
+                let values = self.local.observations_of(&item.indicator)?;
+                now.insert(
+                    &item.indicator,
+                    values.into_iter().map(|o| (o.year, o.value)).collect(),
+                );
+            }
+        }
         for (item, result) in sent.items.iter().zip(&answer.results) {
             if item.indicator != result.indicator || item.year != result.year {
                 return Err(Error::Internal(
                     "odpowiedź serwera nie pasuje do zgłoszenia".to_owned(),
                 ));
             }
-            let current = self
-                .local
-                .observations_of(&item.indicator)?
-                .into_iter()
-                .find(|o| o.year == item.year)
-                .map(|o| o.value);
+            let current = now[item.indicator.as_str()]
+                .iter()
+                .find(|(year, _)| *year == item.year)
+                .map(|(_, value)| *value);
             let accepted = ACCEPTED.contains(&result.result.as_str());
             let synced = accepted && current == Some(item.value);
             states.push(ContributionState {

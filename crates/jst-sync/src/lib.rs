@@ -13,4 +13,4 @@ mod submit;
 pub use error::{Error, Rejection};
 pub use plan::{plan, Plan, PlanInput};
 pub use source::{DirSource, HttpSource, Source};
-pub use submit::{get_submission, post_submission, Answer};
+pub use submit::{post_submission, Answer};

@@ -1,6 +1,6 @@
 //! Sending a submission (DESIGN §7): the stored bytes with their id, the unit token as a bearer;
-//! the server's answer as text for the core to record. A lost answer is asked for again with
-//! `GET /v1/submissions/{id}`.
+//! the server's answer as text for the core to record. A lost answer comes back by resending the
+//! same bytes with the same id: the server returns the answer it stored.
 
 use crate::Error;
 
@@ -49,16 +49,6 @@ pub fn post_submission(base: &str, token: &str, id: &str, body: &[u8]) -> Result
         .header("Idempotency-Key", id)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .body(body.to_vec())
-        .send()
-        .map_err(|e| Error::Offline(e.to_string()))?;
-    answer(response)
-}
-
-/// `GET /v1/submissions/{id}`: the stored answer after a crash or a lost response.
-pub fn get_submission(base: &str, token: &str, id: &str) -> Result<Answer, Error> {
-    let response = client()?
-        .get(format!("{}/v1/submissions/{id}", base.trim_end_matches('/')))
-        .bearer_auth(token)
         .send()
         .map_err(|e| Error::Offline(e.to_string()))?;
     answer(response)
