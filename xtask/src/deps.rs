@@ -8,8 +8,9 @@ use anyhow::{bail, Context, Result};
 use crate::shell::{available, run_in, step};
 
 /// Debian packages for building Tauri 2 (webkit2gtk 4.1) and driving its window under Xvfb, and
-/// nginx, which serves a release directory in the sync tests.
-const PACKAGES: [&str; 12] = [
+/// nginx, which serves a release directory in the sync tests; D-Bus (headers for the keyring
+/// crate, `dbus-run-session`) and gnome-keyring, a real Secret Service for the unit-token test.
+const PACKAGES: [&str; 15] = [
     "libwebkit2gtk-4.1-dev",
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
@@ -22,6 +23,9 @@ const PACKAGES: [&str; 12] = [
     "imagemagick",
     "xauth",
     "nginx",
+    "libdbus-1-dev",
+    "dbus",
+    "gnome-keyring",
 ];
 
 pub fn ensure_all(root: &Path) -> Result<()> {

@@ -131,12 +131,13 @@ fn test(root: &Path) -> Result<()> {
     cargo(root, &["fmt", "--all", "--check"])?;
     cargo(root, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     shell::step("Testy Rust (cargo test --workspace), w tym tidy i świeżość powiązań IPC");
-    // The sync tests run against nginx too; under the test command it must be there.
+    // The sync tests run against nginx and the token test against gnome-keyring; under the test
+    // command both must be there.
     shell::run_in(
         root,
         "cargo",
         &["test", "--workspace", "--all-targets"],
-        &[("JST_REQUIRE_NGINX", "1")],
+        &[("JST_REQUIRE_NGINX", "1"), ("JST_REQUIRE_KEYRING", "1")],
     )?;
     shell::step("Sprawdzenie typów interfejsu (svelte-check)");
     npm(root, &["run", "check"])?;

@@ -278,11 +278,15 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 context: "nie można odczytać tokenu ze standardowego wejścia".to_owned(),
                 source,
             })?;
-            let path = monitor.set_unit_token(&token)?;
-            println!(
-                "Zapisano token jednostki w pliku {} (tylko dla tego użytkownika; systemowy magazyn kluczy nie jest jeszcze używany).",
-                path.display()
-            );
+            let place = monitor.set_unit_token(&token)?;
+            let detail = place.detail.unwrap_or_default();
+            if place.place == "keyring" {
+                println!("Zapisano token jednostki w systemowym magazynie kluczy ({detail}).");
+            } else {
+                println!(
+                    "Zapisano token jednostki w pliku {detail} (tylko dla tego użytkownika; systemowy magazyn kluczy jest niedostępny)."
+                );
+            }
         }
         Command::Contribute { what } => {
             let list = match what {

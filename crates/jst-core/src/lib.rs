@@ -27,6 +27,7 @@ mod strategy;
 mod strategy_views;
 mod submit;
 mod sync;
+mod unit_token;
 mod views;
 
 pub use benchmark::{
@@ -57,6 +58,7 @@ pub use sync::{
     ChangesView, PlannedSync, SyncJob, SyncLogView, SyncProgressView, SyncSource, SyncStatusView,
     SyncView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES,
 };
+pub use unit_token::{TokenPlaceView, TOKEN_STORE_ENV};
 pub use views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -3,19 +3,14 @@
 //! the answer is recorded, and per-value results — a value is marked synced only if it did not
 //! change while it was being sent (G6); a conflict keeps both values side by side.
 
-use std::io::Write;
-use std::path::PathBuf;
-
 use jst_store::ContributionState;
 use jst_sync::{post_submission, Answer};
 use serde::{Deserialize, Serialize};
 
 use crate::monitor::stamp;
+use crate::unit_token::{TokenPlaceView, UnitToken};
 use crate::{Error, Monitor, Result};
 
-/// Where the unit token is kept. The OS keyring is not used yet: a file readable only by the
-/// user, in the data folder (DESIGN §9 allows it where no keyring exists; the note says so).
-const TOKEN_FILE: &str = "token-jednostki";
 const SERVER_SETTING: &str = "sync.server";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,46 +74,15 @@ struct ResultItem {
 const ACCEPTED: [&str; 3] = ["imported", "updated", "unchanged"];
 
 impl Monitor {
-    fn token_path(&self) -> PathBuf {
-        self.data_dir.join(TOKEN_FILE)
+    /// Keeps the unit token given by the association: in the OS keyring where one answers,
+    /// otherwise in a file only the user can read; says which.
+    pub fn set_unit_token(&mut self, token: &str) -> Result<TokenPlaceView> {
+        UnitToken::new(&self.data_dir).save(token)
     }
 
-    /// Keeps the unit token given by the association (in a file only the user can read).
-    pub fn set_unit_token(&mut self, token: &str) -> Result<PathBuf> {
-        let token = token.trim();
-        if !token.starts_with("jst_")
-            || token.len() != 68
-            || !token[4..].bytes().all(|b| b.is_ascii_hexdigit())
-        {
-            return Err(Error::InvalidValue(
-                "to nie jest token jednostki (jst_ i 64 znaki szesnastkowe)".to_owned(),
-            ));
-        }
-        let path = self.token_path();
-        let tmp = path.with_extension("tmp");
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options
-            .open(&tmp)
-            .map_err(Error::io(format!("nie można zapisać {}", tmp.display())))?;
-        file.write_all(token.as_bytes())
-            .and_then(|_| file.sync_all())
-            .and_then(|_| std::fs::rename(&tmp, &path))
-            .map_err(Error::io(format!("nie można zapisać {}", path.display())))?;
-        Ok(path)
-    }
-
-    fn unit_token(&self) -> Result<String> {
-        std::fs::read_to_string(self.token_path()).map(|t| t.trim().to_owned()).map_err(|_| {
-            Error::MissingReference(
-                "brak tokenu jednostki; wpisz token od stowarzyszenia: jst token set".to_owned(),
-            )
-        })
+    /// Where the unit token is kept (never the token itself).
+    pub fn unit_token_place(&self) -> TokenPlaceView {
+        UnitToken::new(&self.data_dir).place()
     }
 
     /// Opts indicators in or out of contributing; they must be in the catalogue.
@@ -152,7 +116,7 @@ impl Monitor {
                 Error::MissingReference("podaj adres serwera: jst submit --server URL".to_owned())
             })?,
         };
-        let token = self.unit_token()?;
+        let token = UnitToken::new(&self.data_dir).load()?;
         self.remember_server(&server)?;
         self.queue_changed_values()?;
         let mut view = SubmitView {

@@ -176,6 +176,18 @@ fn changes_between(
     }
 }
 
+/// The association's release keys compiled into the program (current and next).
+const PINNED_KEYS: &str = include_str!("../../../assets/keys/zaufane-klucze.txt");
+
+fn pinned_keys() -> Result<Vec<PublicKey>> {
+    PINNED_KEYS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| PublicKey::from_text(l).map_err(|e| Error::Internal(e.to_string())))
+        .collect()
+}
+
 impl Monitor {
     /// Trusts a release public key from a file (`monitor-jst-ed25519-public:…`), audited.
     pub fn trust_key(&mut self, path: &Path) -> Result<TrustedKeyView> {
@@ -186,12 +198,16 @@ impl Monitor {
         Ok(TrustedKeyView { key_id: key.id(), added })
     }
 
+    /// The keys pinned in the program, then those an administrator added (audited).
     fn trusted(&self) -> Result<Vec<PublicKey>> {
-        self.local
-            .trusted_keys()?
-            .iter()
-            .map(|t| PublicKey::from_text(t).map_err(|e| Error::Internal(e.to_string())))
-            .collect()
+        let mut keys = pinned_keys()?;
+        for text in self.local.trusted_keys()? {
+            let key = PublicKey::from_text(&text).map_err(|e| Error::Internal(e.to_string()))?;
+            if !keys.iter().any(|k| k.id() == key.id()) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
     }
 
     /// One sync. Rejections and being offline are outcomes (logged), not errors.
@@ -422,6 +438,12 @@ impl Monitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinned_keys_parse() {
+        let keys = pinned_keys().expect("every pinned key line parses");
+        assert!(keys.len() <= 2, "current and next key only");
+    }
 
     #[test]
     fn changes_name_new_years_new_indicators_and_revised_series() {

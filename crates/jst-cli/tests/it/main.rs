@@ -14,6 +14,8 @@ fn jst(data_dir: &Path, args: &[&str]) -> Output {
         .arg(data_dir)
         .args(args)
         .env_remove("JST_DATA_DIR")
+        // Tests never touch the developer's keyring; `submit::keyring` tests the keyring itself.
+        .env("JST_TOKEN_STORE", "file")
         .output()
         .expect("run jst")
 }

@@ -17,6 +17,7 @@ fn desktop(root: &Path, name: &str, token: &str) -> PathBuf {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jst"))
         .args(["--data-dir", data.to_str().expect("path"), "token", "set"])
         .env_remove("JST_DATA_DIR")
+        .env("JST_TOKEN_STORE", "file")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -169,4 +170,71 @@ fn jst_sync_post(url: &str, token: &str, id: &str, body: &[u8]) -> String {
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("read");
     response
+}
+
+/// The token in a real Secret Service (gnome-keyring in its own D-Bus session): `jst token set`
+/// says it went to the keyring, leaves no file, and `jst submit` reads it from there. Runs where
+/// `dbus-run-session` and `gnome-keyring-daemon` exist; `cargo xtask test` installs them and sets
+/// `JST_REQUIRE_KEYRING=1` so it cannot be skipped there.
+#[test]
+fn the_unit_token_lives_in_the_os_keyring_where_one_answers() {
+    let tools = ["dbus-run-session", "gnome-keyring-daemon"].iter().all(|t| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {t}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if !tools {
+        assert!(std::env::var("JST_REQUIRE_KEYRING").is_err(), "gnome-keyring is required here");
+        eprintln!("pominięto: brak dbus-run-session lub gnome-keyring-daemon");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server_db = dir.path().join("serwer");
+    let mut storage = SqliteStorage::open(&server_db).expect("server db");
+    storage
+        .save_catalogue(
+            include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv"),
+            55,
+            "v1",
+            "2026-11-22T00:00:00Z",
+        )
+        .expect("catalogue");
+    let token = issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
+    drop(storage);
+    let releases = dir.path().join("wydania");
+    std::fs::create_dir_all(&releases).expect("dir");
+    let addr = start_server(&releases, &server_db);
+
+    let data = dir.path().join("pc");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    assert_eq!(jst(&data, &["contribute", "add", "KANALIZACJA_PROC"]).status.code(), Some(0));
+    values(&data, &[(2024, 64.5)]);
+    let token_file = dir.path().join("token.txt");
+    std::fs::write(&token_file, format!("{token}\n")).expect("token file");
+    let jst_bin = env!("CARGO_BIN_EXE_jst");
+    let script = format!(
+        "printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+         \"$JST\" --data-dir \"$DATA\" token set < \"$TOKEN\" && \
+         \"$JST\" --data-dir \"$DATA\" submit --server http://{addr} --format json"
+    );
+    let out = Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", &script])
+        .env("JST", jst_bin)
+        .env("DATA", &data)
+        .env("TOKEN", &token_file)
+        .env_remove("JST_DATA_DIR")
+        .env_remove("JST_TOKEN_STORE")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("xdg"))
+        .output()
+        .expect("dbus-run-session");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("w systemowym magazynie kluczy"), "{stdout}");
+    assert!(!data.join("token-jednostki").exists(), "no second copy in a file");
+    let view: Value =
+        serde_json::from_str(&stdout[stdout.find('{').expect("json")..]).expect("json");
+    assert_eq!(view["outcome"], json!("sent"), "{view}");
+    assert_eq!(results(&view), [(2024, "imported".to_owned(), true)]);
 }
