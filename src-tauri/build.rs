@@ -29,6 +29,11 @@ const COMMANDS: &[&str] = &[
     "trust_key",
     "sync_now",
     "cancel_sync",
+    "contributions",
+    "set_contributed",
+    "set_unit_token",
+    "keep_own_value",
+    "submit_now",
 ];
 
 fn main() {

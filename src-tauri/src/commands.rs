@@ -1,10 +1,10 @@
 //! IPC commands: each one calls a single `jst-core` use case.
 
 use jst_core::{
-    default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, CostsView,
-    ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView, PeerGroupView,
-    StatusView, StrategyOverviewView, SyncProgressView, SyncStatusView, SyncView, UnitView,
-    ValueInput, YearPositionView,
+    default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, ContributionsView,
+    CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView,
+    PeerGroupView, StatusView, StrategyOverviewView, SubmitView, SyncProgressView, SyncStatusView,
+    SyncView, UnitView, ValueInput, YearPositionView,
 };
 use std::path::Path;
 
@@ -292,4 +292,64 @@ pub async fn sync_now(
 pub async fn cancel_sync(state: State<'_, AppState>) -> Result<(), ApiError> {
     state.cancel();
     Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn contributions(state: State<'_, AppState>) -> Result<ContributionsView, ApiError> {
+    state.with(|m| m.contributions())
+}
+
+/// Opts indicators in or out of contributing (audited).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_contributed(
+    state: State<'_, AppState>,
+    codes: Vec<String>,
+    on: bool,
+) -> Result<ContributionsView, ApiError> {
+    state.with(|m| {
+        m.set_contributed(&codes, on)?;
+        m.contributions()
+    })
+}
+
+/// Takes the token typed once into a password field and keeps it in Rust (keyring or private
+/// file); the answer says where, never the token.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_unit_token(
+    state: State<'_, AppState>,
+    token: String,
+) -> Result<ContributionsView, ApiError> {
+    state.with(|m| {
+        m.set_unit_token(&token)?;
+        m.contributions()
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn keep_own_value(
+    state: State<'_, AppState>,
+    indicator: String,
+    year: i32,
+) -> Result<ContributionsView, ApiError> {
+    state.with(|m| {
+        m.keep_own_value(&indicator, year)?;
+        m.contributions()
+    })
+}
+
+/// Sends the outbox and the changed values on a blocking thread (a request may wait up to a
+/// minute); being offline is an outcome, not an error.
+#[tauri::command]
+#[specta::specta]
+pub async fn submit_now(app: tauri::AppHandle) -> Result<SubmitView, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        use tauri::Manager;
+        app.state::<AppState>().with(|m| m.submit(None))
+    })
+    .await
+    .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?
 }

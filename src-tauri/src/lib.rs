@@ -49,6 +49,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::trust_key,
             commands::sync_now,
             commands::cancel_sync,
+            commands::contributions,
+            commands::set_contributed,
+            commands::set_unit_token,
+            commands::keep_own_value,
+            commands::submit_now,
         ])
 }
 

@@ -321,7 +321,54 @@ await scenario("synchronizacja", async (s, dataDir) => {
     // The new data reaches Porównania, with its age.
     await s.click("nav button", "Porównania");
     await s.waitFor("wiek danych w Porównaniach", "return document.querySelector('[data-testid=peer-data-age]')?.innerText.includes('wydanie 2');");
+
+    // Contributing: own values typed in elsewhere (the CLI, same folder), a second PC of the
+    // unit that already sent a different 2024 value, then the officer in the window.
+    const token = server("token", "issue", "--unit", "1219053").match(/jst_[0-9a-f]{64}/)[0];
+    const ownValues = join(dataDir, "wlasne.csv");
+    writeFileSync(ownValues, "wskaznik_kod;rok;wartosc\nKANALIZACJA_PROC;2023;70,5\nKANALIZACJA_PROC;2024;71\n");
+    const cliEnv = { ...process.env, JST_TOKEN_STORE: "file" };
+    execFileSync(jst, ["--data-dir", dataDir, "import", "values", ownValues], { env: cliEnv });
+    const pc2 = join(dataDir, "drugi-komputer");
+    execFileSync(jst, ["--data-dir", pc2, "init", "--unit", "1219053"], { env: cliEnv });
+    execFileSync(jst, ["--data-dir", pc2, "contribute", "add", "KANALIZACJA_PROC"], { env: cliEnv });
+    writeFileSync(join(pc2, "wlasne.csv"), "wskaznik_kod;rok;wartosc\nKANALIZACJA_PROC;2024;69\n");
+    execFileSync(jst, ["--data-dir", pc2, "import", "values", join(pc2, "wlasne.csv")], { env: cliEnv });
+    execFileSync(jst, ["--data-dir", pc2, "token", "set"], { env: cliEnv, input: `${token}\n` });
+    execFileSync(jst, ["--data-dir", pc2, "submit", "--server", url], { env: cliEnv });
+
+    await s.click("nav button", "Synchronizacja");
+    await s.waitFor("przekazywanie danych", "return document.querySelector('input[name=\"contribute-KANALIZACJA_PROC\"]') !== null;");
+    assert.match(await s.text("return document.querySelector('[data-testid=token-place]').innerText;"), /Brak tokenu/);
+    await s.click("input[name=\"contribute-KANALIZACJA_PROC\"]");
+    await s.waitFor("wskaźnik udostępniany", "return document.querySelector('input[name=\"contribute-KANALIZACJA_PROC\"]').checked;");
+    await s.type("input[name=unit-token]", token);
+    await s.click("button", "Zapisz token");
+    await s.waitFor("zapisany token", "return document.querySelector('[data-testid=token-place]')?.innerText.includes('token-jednostki');");
+    assert.equal(await s.text("return document.querySelector('input[name=unit-token]').value;"), "", "the field forgets the token");
+    assert.ok(!(await s.text("return document.body.innerHTML;")).includes(token), "the token is not in the page");
+    await s.click("button", "Wyślij do stowarzyszenia");
+    await s.waitFor("odpowiedzi serwera", "return document.querySelector('[data-testid=submit-result]')?.innerText.includes('Wysłano');");
+    const answers = await s.text("return document.querySelector('[data-testid=contribution-items]').innerText;");
+    assert.match(answers, /2023[^\n]*przyjęta/);
+    assert.match(answers, /2024[^\n]*konflikt/);
+    const conflict = await s.text("return document.querySelector('[data-testid=conflicts] tbody tr').innerText;");
+    assert.match(conflict, /71/);
+    assert.match(conflict, /69/);
+    await s.text("document.querySelector('[data-testid=contribution-items]').scrollIntoView({ block: 'end' }); return '';");
+    await new Promise((r) => setTimeout(r, 300));
+    await s.screenshot(join(artifacts, "19-przekazywanie-konflikt.png"));
+    await expectAccessible(s, "przekazywanie danych");
+    await s.click("[data-testid=conflicts] button", "Zachowaj moją wartość");
+    await s.waitFor("konflikt rozstrzygnięty", "return document.querySelector('[data-testid=conflicts]') === null;");
+    await s.click("button", "Wyślij do stowarzyszenia");
+    await s.waitFor("ponowne wysłanie", "return /2024[^\\n]*zaktualizowana/.test(document.querySelector('[data-testid=contribution-items]')?.innerText ?? '');");
+    await s.text("document.querySelector('[data-testid=contribution-items]').scrollIntoView({ block: 'end' }); return '';");
+    await new Promise((r) => setTimeout(r, 300));
+    await s.screenshot(join(artifacts, "20-przekazywanie-wyslane.png"));
   } finally {
     child.kill();
   }
-});
+  // The token file, not the keyring: gnome-keyring is installed for the CLI's keyring test, and
+  // D-Bus activation under Xvfb could start it asking for a new keyring's password.
+}, (dataDir) => ({ JST_DATA_DIR: dataDir, JST_TOKEN_STORE: "file" }));

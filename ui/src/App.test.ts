@@ -266,6 +266,7 @@ describe("Synchronizacja", () => {
       if (cmd === "app_status") return chosen;
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
       if (cmd === "sync_status") return status();
+      if (cmd === "contributions") return { token: { place: "none", detail: null }, server: null, pending_submissions: 0, indicators: [], items: [] };
       if (cmd === "sync_now") {
         const channel = (args as { onProgress: { onmessage?: (p: unknown) => void } }).onProgress;
         channel.onmessage?.({ done: 1, total: 2 });
@@ -288,6 +289,84 @@ describe("Synchronizacja", () => {
     expect(changes).toContain("SYN_001");
     expect(changes).toContain("KANALIZACJA_PROC 2024");
     expect(document.querySelectorAll("[data-testid=sync-history] tbody tr")).toHaveLength(2);
+    unmount(app);
+  });
+
+  it("opts indicators in, keeps the token out of the window, sends and shows conflicts side by side", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    const item = (year: number, result: string, own: number, sent: number, server: number | null, rev: number | null) => ({
+      indicator: "KANALIZACJA_PROC", name: "Odsetek mieszkańców korzystających z kanalizacji", year,
+      own_value: own, sent_value: sent, result, server_rev: rev, server_value: server,
+      synced: result === "imported" && own === sent, at: "2026-11-22T10:00:00Z",
+    });
+    let view = {
+      token: { place: "none", detail: null as string | null }, server: "http://127.0.0.1:8080", pending_submissions: 1,
+      indicators: [{ code: "KANALIZACJA_PROC", name: "Odsetek mieszkańców korzystających z kanalizacji", unit: "%", own_values: 2, contributed: false }],
+      items: [] as ReturnType<typeof item>[],
+    };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
+      if (cmd === "sync_status") return { server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: [], release_version: null, release_applied_at: null, release_label: null, history: [] };
+      if (cmd === "contributions") return view;
+      if (cmd === "set_contributed") {
+        view = { ...view, indicators: view.indicators.map((i) => ({ ...i, contributed: (args as { on: boolean }).on })) };
+        return view;
+      }
+      if (cmd === "set_unit_token") {
+        view = { ...view, token: { place: "file", detail: "/dane/token-jednostki" } };
+        return view;
+      }
+      if (cmd === "submit_now") {
+        view = { ...view, pending_submissions: 0, items: [item(2023, "imported", 70, 70, null, 1), item(2024, "conflict", 75, 75, 72, 2)] };
+        return { outcome: "sent", submissions: ["a"], items: [], code: null };
+      }
+      if (cmd === "keep_own_value") {
+        view = { ...view, items: [view.items[0], { ...view.items[1], result: "resend" }] };
+        return view;
+      }
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Synchronizacja"))!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=token-place]")?.textContent).toContain("Brak tokenu");
+    expect(document.querySelector("[data-testid=outbox-pending]")?.textContent).toContain("1");
+
+    const box = document.querySelector<HTMLInputElement>("input[name=contribute-KANALIZACJA_PROC]")!;
+    box.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === "set_contributed")?.args).toMatchObject({ codes: ["KANALIZACJA_PROC"], on: true });
+
+    const secret = `jst_${"ab".repeat(32)}`;
+    const field = document.querySelector<HTMLInputElement>("input[name=unit-token]")!;
+    expect(field.type).toBe("password");
+    field.value = secret;
+    field.dispatchEvent(new Event("input"));
+    await settle();
+    field.form!.requestSubmit();
+    await settle();
+    expect(calls.find((c) => c.cmd === "set_unit_token")?.args).toMatchObject({ token: secret });
+    expect(field.value).toBe("");
+    expect(document.body.innerHTML).not.toContain(secret);
+    expect(document.querySelector("[data-testid=token-place]")?.textContent).toContain("/dane/token-jednostki");
+
+    [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Wyślij do stowarzyszenia")!.click();
+    await settle();
+    expect(document.querySelector("[data-testid=submit-result]")?.textContent).toContain("Wysłano");
+    const rows = [...document.querySelectorAll("[data-testid=contribution-items] tbody tr")].map((r) => r.textContent);
+    expect(rows[0]).toContain("przyjęta");
+    expect(rows[1]).toContain("konflikt");
+    const conflict = document.querySelector("[data-testid=conflicts] tbody tr")!.textContent!;
+    expect(conflict).toContain("75");
+    expect(conflict).toContain("72");
+    [...document.querySelectorAll<HTMLButtonElement>("[data-testid=conflicts] button")][0].click();
+    await settle();
+    expect(calls.find((c) => c.cmd === "keep_own_value")?.args).toMatchObject({ indicator: "KANALIZACJA_PROC", year: 2024 });
+    expect(document.querySelector("[data-testid=conflicts]")).toBeNull();
+    expect(document.querySelector("[data-testid=contribution-items]")?.textContent).toContain("do ponownego wysłania");
     unmount(app);
   });
 });

@@ -2,6 +2,7 @@
 //! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
 //! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
 
+mod bench_release;
 mod deps;
 mod e2e;
 mod shell;
@@ -23,8 +24,9 @@ const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|b
   demo-data --national [--out FOLDER]
              zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
              do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
-  bench [--out FOLDER]
-             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym";
+  bench [--out FOLDER] [--only analytics|releases]
+             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy
+             oraz wydania (budowa, rozmiar, wczytanie, aktualizacja roczna)";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -48,7 +50,17 @@ fn main() -> Result<()> {
             if !dir.join("dane/peers.db").exists() {
                 national(&root, "generate", &dir)?;
             }
-            national(&root, "run", &dir)
+            let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
+            if only.is_none_or(|o| o == "analytics") {
+                national(&root, "run", &dir)?;
+            }
+            if only.is_none_or(|o| o == "releases") {
+                if !dir.join("surowe-wczytanie.txt").exists() {
+                    national(&root, "raw", &dir)?;
+                }
+                bench_release::run(&root, &dir, &target_dir(&root))?;
+            }
+            Ok(())
         }
         "e2e" => {
             deps::ensure_all(&root)?;

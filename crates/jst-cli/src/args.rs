@@ -300,6 +300,9 @@ pub enum ContributeCommand {
     },
     /// Lista udostępnianych wskaźników.
     List,
+    /// Rozstrzyga konflikt na korzyść wartości własnej: następne `jst submit` wyśle ją ponownie
+    /// jako nowszą od wartości serwera.
+    Keep { indicator: String, year: i32 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -293,6 +293,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ContributeCommand::Add { codes } => monitor.set_contributed(&codes, true)?,
                 ContributeCommand::Remove { codes } => monitor.set_contributed(&codes, false)?,
                 ContributeCommand::List => monitor.contributed_indicators()?,
+                ContributeCommand::Keep { indicator, year } => {
+                    monitor.keep_own_value(&indicator, year)?;
+                    println!(
+                        "Konflikt {indicator} {year}: zachowano wartość własną; zostanie wysłana przy następnym jst submit."
+                    );
+                    return Ok(0);
+                }
             };
             if list.is_empty() {
                 println!("Jednostka nie udostępnia żadnych wskaźników.");

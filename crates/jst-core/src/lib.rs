@@ -9,6 +9,7 @@ mod boundaries;
 mod budget;
 mod catalogue;
 mod comparison;
+mod contributions;
 mod costs;
 mod data_dir;
 mod demo;
@@ -37,6 +38,7 @@ pub use benchmark::{
 pub use boundaries::BoundaryView;
 pub use budget::{BudgetImportView, BudgetReportView};
 pub use catalogue::CatalogueImportView;
+pub use contributions::{ContributableIndicatorView, ContributionItemView, ContributionsView};
 pub use costs::{CostRowView, CostServiceView, CostsView};
 pub use data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use error::{Error, ErrorKind};

@@ -11,7 +11,7 @@ use crate::monitor::stamp;
 use crate::unit_token::{TokenPlaceView, UnitToken};
 use crate::{Error, Monitor, Result};
 
-const SERVER_SETTING: &str = "sync.server";
+pub(crate) const SERVER_SETTING: &str = "sync.server";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -21,7 +21,7 @@ pub struct SubmitItemView {
     pub value: f64,
     /// `imported | updated | unchanged | conflict | invalid | period_closed`
     pub result: String,
-    pub server_rev: Option<i64>,
+    pub server_rev: Option<u32>,
     pub server_value: Option<f64>,
     /// True when the value was accepted and has not changed since: it counts as synced.
     pub synced: bool,
@@ -243,7 +243,7 @@ impl Monitor {
                 year: item.year,
                 value: item.value,
                 result: result.result.clone(),
-                server_rev: result.server_rev,
+                server_rev: result.server_rev.and_then(|r| u32::try_from(r).ok()),
                 server_value: result.server_value,
                 synced,
             });

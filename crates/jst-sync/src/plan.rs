@@ -20,6 +20,8 @@ use time::OffsetDateTime;
 use crate::{Error, Source};
 
 const MAX_SIGNATURE_BYTES: u64 = 1024;
+/// Three times the national release (12.5 million values): 600 MB packed at most.
+const MAX_VALUES: u64 = 40_000_000;
 
 pub struct PlanInput<'a> {
     pub trusted: &'a [PublicKey],
@@ -135,6 +137,18 @@ pub fn plan(
     std::fs::create_dir_all(input.cache)
         .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
     let total = manifest.chunks.len() as u32;
+    // Room for exactly the declared values: growing by doubling would hold up to twice as much
+    // (a national release is 12.5 million values, 200 MB packed). Wrong counts are rejected
+    // chunk by chunk below; the cap keeps a signed but absurd manifest from exhausting memory.
+    let declared: u64 =
+        manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Values).map(|c| c.rows).sum();
+    if declared > MAX_VALUES {
+        return Err(Error::reject(
+            "too_large",
+            format!("wydanie deklaruje {declared} wartości, więcej niż {MAX_VALUES}"),
+        ));
+    }
+    plan.values.rows.reserve_exact(declared as usize);
     let (mut unit_index, mut indicator_index) = (HashMap::new(), HashMap::new());
     if !progress(0, total) {
         return Err(Error::Cancelled);

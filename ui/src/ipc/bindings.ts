@@ -45,6 +45,20 @@ export const commands = {
 	 */
 	syncNow: (onProgress: Channel<SyncProgressView>) => typedError<SyncView, ApiError>(__TAURI_INVOKE("sync_now", { onProgress })),
 	cancelSync: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_sync")),
+	contributions: () => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("contributions")),
+	/**  Opts indicators in or out of contributing (audited). */
+	setContributed: (codes: string[], on: boolean) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("set_contributed", { codes, on })),
+	/**
+	 *  Takes the token typed once into a password field and keeps it in Rust (keyring or private
+	 *  file); the answer says where, never the token.
+	 */
+	setUnitToken: (token: string) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("set_unit_token", { token })),
+	keepOwnValue: (indicator: string, year: number) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("keep_own_value", { indicator, year })),
+	/**
+	 *  Sends the outbox and the changed values on a blocking thread (a request may wait up to a
+	 *  minute); being offline is an outcome, not an error.
+	 */
+	submitNow: () => typedError<SubmitView, ApiError>(__TAURI_INVOKE("submit_now")),
 };
 
 /* Types */
@@ -104,6 +118,42 @@ export type ComparableIndicatorView = {
 	name: string,
 	unit: string,
 	area: string | null,
+};
+
+/**  An indicator the unit can share: it has own values, or it is shared already. */
+export type ContributableIndicatorView = {
+	code: string,
+	name: string,
+	unit: string,
+	own_values: number,
+	contributed: boolean,
+};
+
+/**  The server's last answer for one value, beside the value as it is now. */
+export type ContributionItemView = {
+	indicator: string,
+	name: string,
+	year: number,
+	/**  The own value now (`None` when it was deleted since). */
+	own_value: number | null,
+	sent_value: number | null,
+	/**  `imported | updated | unchanged | conflict | resend | invalid | period_closed` */
+	result: string,
+	server_rev: number | null,
+	/**  The server's value in a conflict, shown beside the own one. */
+	server_value: number | null,
+	/**  Accepted by the server and unchanged since. */
+	synced: boolean,
+	at: string,
+};
+
+export type ContributionsView = {
+	token: TokenPlaceView,
+	server: string | null,
+	/**  Submissions stored and not yet answered (sent first next time, same bytes and id). */
+	pending_submissions: number,
+	indicators: ContributableIndicatorView[],
+	items: ContributionItemView[],
 };
 
 /**  One unit cost: the JSON contract of `jst costs --format json` (issue 4), one array item. */
@@ -372,6 +422,27 @@ export type StrategyStatusView = {
 	nodes: NodeStatusView[],
 };
 
+export type SubmitItemView = {
+	indicator: string,
+	year: number,
+	value: number | null,
+	/**  `imported | updated | unchanged | conflict | invalid | period_closed` */
+	result: string,
+	server_rev: number | null,
+	server_value: number | null,
+	/**  True when the value was accepted and has not changed since: it counts as synced. */
+	synced: boolean,
+};
+
+/**  The JSON of `jst submit --format json`: what the server answered, item by item. */
+export type SubmitView = {
+	/**  `sent | nothing_to_send | offline | refused` */
+	outcome: string,
+	submissions: string[],
+	items: SubmitItemView[],
+	code: string | null,
+};
+
 export type SyncLogView = {
 	at: string,
 	source: string,
@@ -414,6 +485,14 @@ export type SyncView = {
 	bytes_downloaded: number,
 	chunks_downloaded: number,
 	chunks_reused: number,
+};
+
+/**  Where the token is kept, for the officer. */
+export type TokenPlaceView = {
+	/**  `keyring | file | none` */
+	place: string,
+	/**  The file's path, or the keyring entry's name. */
+	detail: string | null,
 };
 
 export type UnitView = {

@@ -7,6 +7,7 @@ import {
   type BenchmarkView,
   type BoundaryView,
   type ComparableIndicatorView,
+  type ContributionsView,
   type CostsView,
   type ErrorKind,
   type ImportCheckView,
@@ -17,6 +18,7 @@ import {
   type PeerGroupView,
   type StatusView,
   type StrategyOverviewView,
+  type SubmitView,
   type SyncProgressView,
   type SyncStatusView,
   type SyncView,
@@ -30,6 +32,7 @@ export type {
   BenchmarkView,
   BoundaryView,
   ComparableIndicatorView,
+  ContributionsView,
   CostsView,
   ErrorKind,
   ImportCheckView,
@@ -40,6 +43,7 @@ export type {
   PeerGroupView,
   StatusView,
   StrategyOverviewView,
+  SubmitView,
   SyncProgressView,
   SyncStatusView,
   SyncView,
@@ -49,6 +53,7 @@ export type {
 };
 export type { ChangesView, SyncLogView } from "./bindings";
 export type { CostRowView, CostServiceView } from "./bindings";
+export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -140,6 +145,15 @@ export const api = {
   cancelSync: async (): Promise<void> => {
     unwrap(await commands.cancelSync());
   },
+  contributions: async (): Promise<ContributionsView> => unwrap(await commands.contributions()),
+  setContributed: async (codes: string[], on: boolean): Promise<ContributionsView> =>
+    unwrap(await commands.setContributed(codes, on)),
+  /** The token goes to Rust (keyring or private file) and never comes back. */
+  setUnitToken: async (token: string): Promise<ContributionsView> => unwrap(await commands.setUnitToken(token)),
+  keepOwnValue: async (indicator: string, year: number): Promise<ContributionsView> =>
+    unwrap(await commands.keepOwnValue(indicator, year)),
+  /** Sends the outbox, then changed values; offline is an outcome, not an error. */
+  submitNow: async (): Promise<SubmitView> => unwrap(await commands.submitNow()),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
 };

@@ -124,6 +124,14 @@ fn contributions_travel_through_the_outbox_with_per_item_results() {
     assert_eq!(own, 75.0, "a conflict never overwrites own data");
     let (_, again) = submit(&pc2, &url);
     assert_eq!(again["outcome"], json!("nothing_to_send"), "a conflict is not resent by itself");
+    // The officer keeps the own value: it goes against the server's rev and replaces it there.
+    let out = jst(&pc2, &["contribute", "keep", "KANALIZACJA_PROC", "2023"]);
+    assert_eq!(out.status.code(), Some(3), "no conflict for 2023");
+    let out = jst(&pc2, &["contribute", "keep", "KANALIZACJA_PROC", "2024"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (_, view) = submit(&pc2, &url);
+    assert_eq!(results(&view), [(2024, "updated".to_owned(), true)], "{view}");
+    assert_eq!(view["items"][0]["server_rev"], json!(3));
 
     // A revoked token is refused with its code (exit 4); the outbox keeps the submission.
     let pc3 = desktop(dir.path(), "pc3", &revoked);

@@ -107,3 +107,30 @@ impl LocalStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl LocalStore {
+    /// The officer keeps the own value of a conflict: it is resent against the server's rev.
+    /// Returns false when there is no conflict for (indicator, year). Audited.
+    pub fn keep_own_in_conflict(
+        &mut self,
+        stamp: &Stamp,
+        indicator: &str,
+        year: i32,
+    ) -> Result<bool> {
+        self.write(stamp, "konflikt: zachowana wartość własna", |tx| {
+            let changed = tx.execute(
+                "UPDATE contribution_state SET result = 'resend', at = ?3
+                 WHERE indicator = ?1 AND year = ?2 AND result = 'conflict'",
+                (indicator, year, &stamp.at),
+            )?;
+            Ok((changed > 0, format!("{indicator} {year}: wyślij ponownie wartość własną")))
+        })
+    }
+
+    /// How many submissions wait in the outbox.
+    pub fn pending_submission_count(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM outbox WHERE state = 'pending'", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,119 @@
+//! The officer's view of contributing (DESIGN §7, §12): which indicators are shared, where the
+//! token is, what waits in the outbox and the server's last word on every value — a conflict
+//! shows both values side by side and is resolved only by the officer.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::monitor::stamp;
+use crate::unit_token::{TokenPlaceView, UnitToken};
+use crate::{Error, Monitor, Result};
+
+/// An indicator the unit can share: it has own values, or it is shared already.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContributableIndicatorView {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub own_values: u32,
+    pub contributed: bool,
+}
+
+/// The server's last answer for one value, beside the value as it is now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContributionItemView {
+    pub indicator: String,
+    pub name: String,
+    pub year: i32,
+    /// The own value now (`None` when it was deleted since).
+    pub own_value: Option<f64>,
+    pub sent_value: f64,
+    /// `imported | updated | unchanged | conflict | resend | invalid | period_closed`
+    pub result: String,
+    pub server_rev: Option<u32>,
+    /// The server's value in a conflict, shown beside the own one.
+    pub server_value: Option<f64>,
+    /// Accepted by the server and unchanged since.
+    pub synced: bool,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ContributionsView {
+    pub token: TokenPlaceView,
+    pub server: Option<String>,
+    /// Submissions stored and not yet answered (sent first next time, same bytes and id).
+    pub pending_submissions: u32,
+    pub indicators: Vec<ContributableIndicatorView>,
+    pub items: Vec<ContributionItemView>,
+}
+
+const ACCEPTED: [&str; 3] = ["imported", "updated", "unchanged"];
+
+impl Monitor {
+    pub fn contributions(&self) -> Result<ContributionsView> {
+        let contributed = self.local.contributed_indicators()?;
+        let mut own: BTreeMap<String, BTreeMap<i32, f64>> = BTreeMap::new();
+        for o in self.local.observations()?.into_iter().filter(|o| !o.sample) {
+            own.entry(o.indicator).or_default().insert(o.year, o.value);
+        }
+        let catalogue: BTreeMap<String, (String, String)> =
+            self.local.catalogue()?.into_iter().map(|i| (i.code, (i.name_pl, i.unit))).collect();
+        let name =
+            |code: &str| catalogue.get(code).map_or_else(|| code.to_owned(), |c| c.0.clone());
+        let indicators = catalogue
+            .iter()
+            .filter(|(code, _)| own.contains_key(*code) || contributed.contains(code))
+            .map(|(code, (name, unit))| ContributableIndicatorView {
+                code: code.clone(),
+                name: name.clone(),
+                unit: unit.clone(),
+                own_values: own.get(code).map_or(0, |v| u32::try_from(v.len()).unwrap_or(u32::MAX)),
+                contributed: contributed.contains(code),
+            })
+            .collect();
+        let items = self
+            .local
+            .contribution_states()?
+            .into_iter()
+            .map(|s| {
+                let own_value = own.get(&s.indicator).and_then(|v| v.get(&s.year)).copied();
+                ContributionItemView {
+                    name: name(&s.indicator),
+                    synced: ACCEPTED.contains(&s.result.as_str())
+                        && own_value == Some(s.sent_value),
+                    own_value,
+                    sent_value: s.sent_value,
+                    server_rev: s.server_rev.and_then(|r| u32::try_from(r).ok()),
+                    server_value: s.server_value,
+                    result: s.result,
+                    year: s.year,
+                    indicator: s.indicator,
+                    at: s.at,
+                }
+            })
+            .collect();
+        Ok(ContributionsView {
+            token: UnitToken::new(&self.data_dir).place(),
+            server: self.local.setting(crate::submit::SERVER_SETTING)?,
+            pending_submissions: self.local.pending_submission_count()?,
+            indicators,
+            items,
+        })
+    }
+
+    /// The officer keeps the own value of a conflict; the next submission sends it against the
+    /// server's rev, so it replaces the server's value there (never ours here).
+    pub fn keep_own_value(&mut self, indicator: &str, year: i32) -> Result<()> {
+        if !self.local.keep_own_in_conflict(&stamp(), indicator, year)? {
+            return Err(Error::InvalidValue(format!(
+                "nie ma konfliktu dla wskaźnika {indicator} w roku {year}"
+            )));
+        }
+        Ok(())
+    }
+}
