@@ -3,8 +3,10 @@
 //! written; the values replace the previous release in one transaction; only then the watermark
 //! rises and the log gets its line.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use jst_domain::PackedValues;
 use jst_release::PublicKey;
 use jst_store::{ContributedAggregate, SyncLogEntry};
 use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, PlanInput, Source};
@@ -247,17 +249,8 @@ impl Monitor {
             Ok(p) if !p.up_to_date => p,
             other => return self.finish(&label, other.map(|p| (p, false)), None, None),
         };
-        // Apply: values of units in the register, by identity, in one transaction.
-        let mut planned = planned;
-        let units: Vec<Option<String>> = planned
-            .values
-            .units
-            .iter()
-            .map(|code| {
-                let identity = jst_domain::Teryt::parse_lookup(code).ok()?;
-                self.local.unit_by_identity(&identity).ok().flatten().map(|u| u.identity)
-            })
-            .collect();
+        // Apply: values of units in the register, by identity, in one transaction, one block
+        // of chunks at a time (read back from the cache) so memory stays bounded.
         let label_text = format!(
             "Wydanie {} stowarzyszenia ({}), rejestr {}",
             planned.version, planned.dataset, planned.register
@@ -281,14 +274,27 @@ impl Monitor {
                 note: a.note.clone(),
             })
             .collect();
-        self.peers.replace_release(
-            &stamp,
-            RELEASE_DATASET,
-            &label_text,
-            &units,
-            &mut planned.values,
-            &aggregates,
-        )?;
+        let mut load = self.peers.begin_release(&stamp, RELEASE_DATASET, &label_text)?;
+        let (mut unit_index, mut indicator_index) = (HashMap::new(), HashMap::new());
+        let mut packed = PackedValues::default();
+        let mut units: Vec<Option<String>> = Vec::new();
+        for block in jst_sync::value_blocks(&planned.values) {
+            packed.rows = Vec::new(); // the previous block's memory goes back first
+            if let Err(e) =
+                jst_sync::read_block(&block, &mut unit_index, &mut indicator_index, &mut packed)
+            {
+                drop(load); // rolled back: the previous release stays whole
+                return self.finish(&label, Err(e), None, None);
+            }
+            for code in &packed.units[units.len()..] {
+                let identity = jst_domain::Teryt::parse_lookup(code).ok();
+                units.push(identity.and_then(|identity| {
+                    self.local.unit_by_identity(&identity).ok().flatten().map(|u| u.identity)
+                }));
+            }
+            load.insert_block(&units, &mut packed)?;
+        }
+        load.finish(&aggregates)?;
         let changes = changes_between(&before, &self.peers.dataset_profile(RELEASE_DATASET)?);
         let records: Vec<_> =
             planned.catalogue.iter().cloned().map(|r| catalogue_record(r, "catalogue")).collect();

@@ -17,7 +17,7 @@ pub use local::{
     StrategyDraft, StrategyRecord, SyncLogEntry, UnitRecord,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
-pub use peers::{ContributedAggregate, PeerStore, PublicValue};
+pub use peers::{ContributedAggregate, PeerStore, PublicValue, ReleaseLoad};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

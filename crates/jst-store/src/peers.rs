@@ -57,10 +57,22 @@ impl PeerStore {
             .is_some())
     }
 
-    /// Replaces a release: its public values and its contributed aggregates, in one transaction
-    /// (a crash leaves the previous release whole).
-    /// `units[i]` is the identity of packed unit `i` (`None`: not in the register, skipped).
-    /// The rows are sorted in place into key order; no other copy of them is made.
+    /// Starts replacing a release: the previous one's values go, the new ones come block by
+    /// block ([`ReleaseLoad::insert_block`]), and [`ReleaseLoad::finish`] commits — all in one
+    /// transaction, so a crash or an error (the load dropped unfinished) leaves the previous
+    /// release whole.
+    pub fn begin_release(
+        &mut self,
+        stamp: &Stamp,
+        name: &str,
+        label: &str,
+    ) -> Result<ReleaseLoad<'_>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let dataset = replace_values(&tx, stamp, name, "release", label, &[])?;
+        Ok(ReleaseLoad { tx, dataset })
+    }
+
+    /// Replaces a release held in memory at once (tests and small releases).
     pub fn replace_release(
         &mut self,
         stamp: &Stamp,
@@ -70,34 +82,9 @@ impl PeerStore {
         values: &mut PackedValues,
         aggregates: &[ContributedAggregate],
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let dataset = replace_packed(&tx, stamp, name, label, units, values)?;
-        tx.execute("DELETE FROM contributed_aggregates WHERE dataset = ?1", [dataset])?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT OR REPLACE INTO contributed_aggregates
-                     (grp, indicator, year, n, q1, median, q3, p10, p90, mean, note, dataset)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            for a in aggregates {
-                insert.execute(rusqlite::params![
-                    a.group,
-                    a.indicator,
-                    a.year,
-                    a.n,
-                    a.q1,
-                    a.median,
-                    a.q3,
-                    a.p10,
-                    a.p90,
-                    a.mean,
-                    a.note,
-                    dataset
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        let mut load = self.begin_release(stamp, name, label)?;
+        load.insert_block(units, values)?;
+        load.finish(aggregates)
     }
 
     /// The contributed aggregate of a group, indicator and year.
@@ -321,48 +308,88 @@ impl PeerStore {
 }
 
 /// Like [`replace_values`] for packed rows, sorting them in place by peer-store key.
-fn replace_packed(
-    tx: &rusqlite::Transaction<'_>,
-    stamp: &Stamp,
-    name: &str,
-    label: &str,
-    units: &[Option<String>],
-    values: &mut PackedValues,
-) -> Result<i64> {
-    let dataset = replace_values(tx, stamp, name, "release", label, &[])?;
-    let unit_keys =
-        intern(tx, "peer_units", "identity", units.iter().flatten().map(String::as_str))?;
-    let indicator_keys =
-        intern(tx, "peer_indicators", "code", values.indicators.iter().map(String::as_str))?;
-    let unit_key: Vec<Option<i64>> =
-        units.iter().map(|u| u.as_deref().map(|u| unit_keys[u])).collect();
-    let indicator_key: Vec<i64> =
-        values.indicators.iter().map(|c| indicator_keys[c.as_str()]).collect();
-    values.rows.sort_unstable_by_key(|r| {
-        (
-            indicator_key[usize::from(r.indicator)],
-            r.year,
-            unit_key[r.unit as usize].unwrap_or(i64::MAX),
-        )
-    });
-    let mut stmt = tx.prepare(
-        "INSERT INTO peer_values (indicator, year, unit, value, dataset)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
-             dataset = excluded.dataset",
-    )?;
-    for r in &values.rows {
-        if let Some(unit) = unit_key[r.unit as usize] {
-            stmt.execute((
+/// A release being loaded inside one open transaction (see [`PeerStore::begin_release`]).
+pub struct ReleaseLoad<'a> {
+    tx: rusqlite::Transaction<'a>,
+    dataset: i64,
+}
+
+impl ReleaseLoad<'_> {
+    /// Inserts a block of values. `units[i]` is the identity of packed unit `i` (`None`: not in
+    /// the register, skipped). The rows are sorted in place into key order; no other copy of
+    /// them is made.
+    pub fn insert_block(
+        &mut self,
+        units: &[Option<String>],
+        values: &mut PackedValues,
+    ) -> Result<()> {
+        let tx = &self.tx;
+        let unit_keys =
+            intern(tx, "peer_units", "identity", units.iter().flatten().map(String::as_str))?;
+        let indicator_keys =
+            intern(tx, "peer_indicators", "code", values.indicators.iter().map(String::as_str))?;
+        let unit_key: Vec<Option<i64>> =
+            units.iter().map(|u| u.as_deref().map(|u| unit_keys[u])).collect();
+        let indicator_key: Vec<i64> =
+            values.indicators.iter().map(|c| indicator_keys[c.as_str()]).collect();
+        values.rows.sort_unstable_by_key(|r| {
+            (
                 indicator_key[usize::from(r.indicator)],
                 r.year,
-                unit,
-                r.value,
-                dataset,
-            ))?;
+                unit_key[r.unit as usize].unwrap_or(i64::MAX),
+            )
+        });
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO peer_values (indicator, year, unit, value, dataset)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
+                 dataset = excluded.dataset",
+        )?;
+        for r in &values.rows {
+            if let Some(unit) = unit_key[r.unit as usize] {
+                stmt.execute((
+                    indicator_key[usize::from(r.indicator)],
+                    r.year,
+                    unit,
+                    r.value,
+                    self.dataset,
+                ))?;
+            }
         }
+        Ok(())
     }
-    Ok(dataset)
+
+    /// Stores the release's contributed aggregates and commits.
+    pub fn finish(self, aggregates: &[ContributedAggregate]) -> Result<()> {
+        let tx = self.tx;
+        let dataset = self.dataset;
+        tx.execute("DELETE FROM contributed_aggregates WHERE dataset = ?1", [dataset])?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT OR REPLACE INTO contributed_aggregates
+                     (grp, indicator, year, n, q1, median, q3, p10, p90, mean, note, dataset)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            for a in aggregates {
+                insert.execute(rusqlite::params![
+                    a.group,
+                    a.indicator,
+                    a.year,
+                    a.n,
+                    a.q1,
+                    a.median,
+                    a.q3,
+                    a.p10,
+                    a.p90,
+                    a.mean,
+                    a.note,
+                    dataset
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
 }
 
 /// Replaces the values of dataset `name` inside `tx`; returns the dataset's id.

@@ -3,9 +3,8 @@
 //! manifest verified by hash and signature → chunks fetched (resumed, capped, hashed) →
 //! every row parsed strictly.
 
-use std::path::Path;
-
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use jst_domain::PackedValues;
 use jst_import::{
@@ -20,8 +19,18 @@ use time::OffsetDateTime;
 use crate::{Error, Source};
 
 const MAX_SIGNATURE_BYTES: u64 = 1024;
-/// Three times the national release (12.5 million values): 600 MB packed at most.
-const MAX_VALUES: u64 = 40_000_000;
+
+/// A values chunk verified and parsed by the plan, left in the cache and read again at apply
+/// time one block at a time: a national release (12.5 million values) never sits in memory.
+#[derive(Debug, Clone)]
+pub struct ValuesChunk {
+    pub name: String,
+    pub sha256: String,
+    pub path: PathBuf,
+    pub rows: u64,
+    /// The chunk's indicator codes, sorted: chunks with the same codes form one block.
+    pub indicators: Vec<String>,
+}
 
 pub struct PlanInput<'a> {
     pub trusted: &'a [PublicKey],
@@ -45,8 +54,8 @@ pub struct Plan {
     pub up_to_date: bool,
     pub register: String,
     pub catalogue: Vec<CatalogueRow>,
-    /// Every value, packed (the national release is 12.5 million of them).
-    pub values: PackedValues,
+    /// The verified values chunks, in manifest order.
+    pub values: Vec<ValuesChunk>,
     pub aggregates: Vec<AggregateRow>,
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
@@ -91,7 +100,7 @@ pub fn plan(
         up_to_date: false,
         register: String::new(),
         catalogue: Vec::new(),
-        values: PackedValues::default(),
+        values: Vec::new(),
         aggregates: Vec::new(),
         bytes_downloaded: 0,
         chunks_downloaded: 0,
@@ -137,19 +146,6 @@ pub fn plan(
     std::fs::create_dir_all(input.cache)
         .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
     let total = manifest.chunks.len() as u32;
-    // Room for exactly the declared values: growing by doubling would hold up to twice as much
-    // (a national release is 12.5 million values, 200 MB packed). Wrong counts are rejected
-    // chunk by chunk below; the cap keeps a signed but absurd manifest from exhausting memory.
-    let declared: u64 =
-        manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Values).map(|c| c.rows).sum();
-    if declared > MAX_VALUES {
-        return Err(Error::reject(
-            "too_large",
-            format!("wydanie deklaruje {declared} wartości, więcej niż {MAX_VALUES}"),
-        ));
-    }
-    plan.values.rows.reserve_exact(declared as usize);
-    let (mut unit_index, mut indicator_index) = (HashMap::new(), HashMap::new());
     if !progress(0, total) {
         return Err(Error::Cancelled);
     }
@@ -203,20 +199,21 @@ pub fn plan(
                         ),
                     ));
                 }
-                for r in rows {
-                    plan.values
-                        .push(
-                            &mut unit_index,
-                            &mut indicator_index,
-                            r.teryt.as_str(),
-                            &r.indicator,
-                            r.year,
-                            r.value,
-                        )
-                        .ok_or_else(|| {
-                            Error::reject("too_large", "za dużo jednostek lub wskaźników w wydaniu")
-                        })?;
+                let mut indicators: Vec<String> = Vec::new();
+                for r in &rows {
+                    if indicators.last() != Some(&r.indicator) {
+                        indicators.push(r.indicator.clone());
+                    }
                 }
+                indicators.sort_unstable();
+                indicators.dedup();
+                plan.values.push(ValuesChunk {
+                    name: chunk.name.clone(),
+                    sha256: chunk.sha256.clone(),
+                    path: done.clone(),
+                    rows: chunk.rows,
+                    indicators,
+                });
             }
             ChunkKind::Aggregates => {
                 let rows = parse_aggregates(&text, &chunk.name).map_err(rows_error)?;
@@ -229,4 +226,78 @@ pub fn plan(
     }
     plan.bytes_downloaded = source.bytes_received();
     Ok(plan)
+}
+
+/// Values chunks grouped into blocks (the same indicators, e.g. one block of indicators over
+/// all years), in order of their first indicator: a block sorted once goes into the store in
+/// key order, and only one block is in memory.
+pub fn value_blocks(chunks: &[ValuesChunk]) -> Vec<Vec<&ValuesChunk>> {
+    let mut blocks: BTreeMap<&[String], Vec<&ValuesChunk>> = BTreeMap::new();
+    for c in chunks {
+        blocks.entry(c.indicators.as_slice()).or_default().push(c);
+    }
+    blocks.into_values().collect()
+}
+
+/// Reads a block back from the cache into `out` (rows appended; units and indicators interned
+/// through the caller's lookups, shared by all blocks). Each file is hashed again, so a chunk
+/// changed on disk since the plan is refused, never applied.
+pub fn read_block(
+    block: &[&ValuesChunk],
+    unit_index: &mut HashMap<String, u32>,
+    indicator_index: &mut HashMap<String, u16>,
+    out: &mut PackedValues,
+) -> Result<(), Error> {
+    out.rows.reserve_exact(block.iter().map(|c| c.rows as usize).sum());
+    for chunk in block {
+        let bytes = std::fs::read(&chunk.path)
+            .map_err(Error::io(format!("nie można odczytać {}", chunk.path.display())))?;
+        if sha256_hex(&bytes) != chunk.sha256 {
+            return Err(Error::reject(
+                "hash_mismatch",
+                format!("fragment {} zmienił się na dysku po sprawdzeniu", chunk.name),
+            ));
+        }
+        let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
+        drop(bytes);
+        let rows = parse_public_values(&text, &chunk.name)
+            .map_err(|e| Error::reject("malformed_rows", e.to_string()))?;
+        for r in rows {
+            out.push(unit_index, indicator_index, r.teryt.as_str(), &r.indicator, r.year, r.value)
+                .ok_or_else(|| {
+                    Error::reject("too_large", "za dużo jednostek lub wskaźników w wydaniu")
+                })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(name: &str, indicators: &[&str]) -> ValuesChunk {
+        ValuesChunk {
+            name: name.to_owned(),
+            sha256: String::new(),
+            path: PathBuf::new(),
+            rows: 1,
+            indicators: indicators.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn chunks_of_the_same_indicators_form_one_block_in_order_of_their_codes() {
+        let chunks = [
+            chunk("2010-b", &["C"]),
+            chunk("2010-a", &["A", "B"]),
+            chunk("2011-b", &["C"]),
+            chunk("2011-a", &["A", "B"]),
+        ];
+        let names: Vec<Vec<&str>> = value_blocks(&chunks)
+            .iter()
+            .map(|b| b.iter().map(|c| c.name.as_str()).collect())
+            .collect();
+        assert_eq!(names, [vec!["2010-a", "2011-a"], vec!["2010-b", "2011-b"]]);
+    }
 }
