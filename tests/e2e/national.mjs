@@ -51,8 +51,10 @@ try {
   const synthetic = options.split(",").filter((o) => o.startsWith("SYN_"));
   console.log(`wskaźników do porównań: ${options.split(",").length}, w tym syntetycznych krajowych: ${synthetic.length}`);
   assert.ok(synthetic.length > 0, "the national release's indicators reach Porównania");
-  await s.text(`const sel = document.querySelector('select[name=indicator]'); sel.value = '${synthetic[0]}'; sel.dispatchEvent(new Event('change')); return '';`);
-  await s.waitFor("wskaźnik krajowy", `return document.querySelector('[data-testid=group-info]')?.innerText.includes('Grupa:') && document.querySelector('select[name=indicator]').value === '${synthetic[0]}';`);
+  // A synthetic national indicator against all gminy of the country (the whole family).
+  await s.text(`const pick = (name, v) => { const sel = document.querySelector('select[name=' + name + ']'); sel.value = v; sel.dispatchEvent(new Event('change')); }; pick('indicator', '${synthetic[0]}'); pick('group', 'all'); return '';`);
+  await s.click("button", "Pokaż");
+  await s.waitFor("wskaźnik krajowy", "return document.querySelector('#own-title')?.innerText.includes('syntetyczny') && /Jednostek w grupie: \\d ?\\d{3}/.test(document.querySelector('[data-testid=group-info]')?.innerText.replace(/\\s/g, ' ') ?? '');");
   const info = await s.text("return document.querySelector('[data-testid=group-info]').innerText;");
   console.log("grupa:", info.replace(/\s+/g, " "));
   await s.screenshot(join(artifacts, "krajowe-porownania.png"));
@@ -66,6 +68,10 @@ try {
   await s.waitFor("koszty", "return document.querySelector('[data-testid=costs-summary]') !== null;");
   await s.screenshot(join(artifacts, "krajowe-koszty.png"));
   console.log("po kosztach:", JSON.stringify(appMemory()));
+} catch (error) {
+  await session.screenshot(join(artifacts, "krajowe-blad.png")).catch(() => {});
+  console.error(await session.text("return (document.querySelector('#own-title')?.innerText ?? '-') + ' | ' + (document.querySelector('[data-testid=group-info]')?.innerText ?? '-') + ' | ' + (document.querySelector('[role=alert]')?.innerText ?? '');").catch(() => ""));
+  throw error;
 } finally {
   await session.close();
 }

@@ -60,7 +60,7 @@ fn price_index() -> Result<PriceIndex> {
 }
 
 impl Monitor {
-    /// Unit costs of `year` (default: the latest year with population data) in `group`, in
+    /// Unit costs of `year` (default: the own unit's latest year with population data) in `group`, in
     /// current prices or, with `real_base`, in the prices of that year.
     pub fn costs(
         &self,
@@ -70,9 +70,16 @@ impl Monitor {
     ) -> Result<CostsView> {
         let year = match year {
             Some(y) => y,
-            None => self.peers.years_of(POPULATION)?.first().copied().ok_or_else(|| {
-                Error::MissingReference("brak danych porównawczych (jst import peers)".to_owned())
-            })?,
+            // The own unit's latest population year: its size class needs it (a release may
+            // carry a newer year for other units first).
+            None => match self.peers.latest_value(&self.own_record()?.identity, POPULATION)? {
+                Some((year, _)) => year,
+                None => self.peers.years_of(POPULATION)?.first().copied().ok_or_else(|| {
+                    Error::MissingReference(
+                        "brak danych porównawczych (jst import peers)".to_owned(),
+                    )
+                })?,
+            },
         };
         let deflator = match real_base {
             None => None,
