@@ -782,3 +782,39 @@ fn a_group_with_too_few_contributors_is_suppressed_with_the_reason() {
     }
     assert_eq!(view["stats"]["n"], json!(3));
 }
+
+/// The apply reads the verified chunks back from the cache: one changed on disk between the
+/// check and the apply (another program, a failing disk) is refused, and nothing is applied.
+#[test]
+fn a_chunk_changed_in_the_cache_after_the_check_is_refused_at_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = association(dir.path());
+    let releases = dir.path().join("wydania");
+    build(&mut a, &releases, 60);
+    let data = desktop(dir.path(), &a);
+    let mut monitor = jst_core::Monitor::open(&data).expect("open");
+    let job = monitor.sync_job(&jst_core::SyncSource::Folder(releases.clone())).expect("job");
+    let planned = job.plan(&mut |_, _| true);
+    let cache = data.join("wydania").join("fragmenty");
+    let mut changed = 0;
+    for entry in std::fs::read_dir(&cache).expect("cache") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("chunk");
+        // Values chunks only: the register and catalogue are not read again.
+        let text = jst_release::decode_chunk("x", &bytes, &sha256_hex(&bytes)).expect("decode");
+        if text.starts_with(b"teryt;wskaznik_kod;rok;wartosc") {
+            std::fs::write(&path, encode_chunk(b"teryt;wskaznik_kod;rok;wartosc\n"))
+                .expect("overwrite");
+            changed += 1;
+        }
+    }
+    assert!(changed > 0, "the release has values chunks");
+    let view = monitor.apply_sync(&job, planned).expect("apply");
+    assert_eq!((view.outcome.as_str(), view.code.as_deref()), ("rejected", Some("hash_mismatch")));
+    drop(monitor);
+    assert_eq!(peer_values(&data), 0, "nothing applied");
+    // The next sync notices the bad cache entry, fetches the chunk again and applies.
+    let (code, view, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
+    assert_eq!((code, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
+    assert_eq!(peer_values(&data), 4);
+}
