@@ -72,21 +72,6 @@ impl PeerStore {
         Ok(ReleaseLoad { tx, dataset })
     }
 
-    /// Replaces a release held in memory at once (tests and small releases).
-    pub fn replace_release(
-        &mut self,
-        stamp: &Stamp,
-        name: &str,
-        label: &str,
-        units: &[Option<String>],
-        values: &mut PackedValues,
-        aggregates: &[ContributedAggregate],
-    ) -> Result<()> {
-        let mut load = self.begin_release(stamp, name, label)?;
-        load.insert_block(units, values)?;
-        load.finish(aggregates)
-    }
-
     /// The contributed aggregate of a group, indicator and year.
     pub fn aggregate(
         &self,
@@ -307,7 +292,6 @@ impl PeerStore {
     }
 }
 
-/// Like [`replace_values`] for packed rows, sorting them in place by peer-store key.
 /// A release being loaded inside one open transaction (see [`PeerStore::begin_release`]).
 pub struct ReleaseLoad<'a> {
     tx: rusqlite::Transaction<'a>,
