@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::monitor::stamp;
-use crate::unit_token::{TokenPlaceView, UnitToken};
+use crate::unit_token::TokenPlaceView;
 use crate::{Error, Monitor, Result};
 
 /// An indicator the unit can share: it has own values, or it is shared already.
@@ -98,7 +98,7 @@ impl Monitor {
             })
             .collect();
         Ok(ContributionsView {
-            token: UnitToken::new(&self.data_dir).place(),
+            token: self.unit_token_place(),
             server: self.local.setting(crate::submit::SERVER_SETTING)?,
             pending_submissions: self.local.pending_submission_count()?,
             indicators,
