@@ -9,13 +9,8 @@
 //   node tests/e2e/national.mjs
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { join, startApp } from "./webdriver.mjs";
+import { env, join, startApp } from "./webdriver.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`brak zmiennej ${name}`);
-  return value;
-};
 const artifacts = env("ARTIFACTS");
 mkdirSync(artifacts, { recursive: true });
 const dataDir = env("NATIONAL_DATA_DIR");

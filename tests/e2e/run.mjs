@@ -3,13 +3,8 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, startApp, tempDataDir } from "./webdriver.mjs";
+import { env, join, startApp, tempDataDir } from "./webdriver.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`brak zmiennej ${name}`);
-  return value;
-};
 const app = env("APP_BINARY");
 const driver = env("TAURI_DRIVER");
 const axeScript = env("AXE_SCRIPT");

@@ -19,6 +19,13 @@ export function freePort() {
   });
 }
 
+/** A required environment variable (the runner sets them), or a clear error. */
+export const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`brak zmiennej ${name}`);
+  return value;
+};
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts tauri-driver with `env` (which reaches the app; `null` values are removed) and opens

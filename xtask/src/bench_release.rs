@@ -50,6 +50,14 @@ fn measured(program: &Path, args: &[&str]) -> Result<Measured> {
     })
 }
 
+/// `program --data-dir DIR args…`, measured.
+fn with_data_dir(program: &Path, dir: &Path, args: &[&str]) -> Result<Measured> {
+    let dir = dir.to_string_lossy();
+    let mut all = vec!["--data-dir", &dir];
+    all.extend_from_slice(args);
+    measured(program, &all)
+}
+
 /// The chunks a manifest lists: (sha256, size).
 fn chunks(release: &Path) -> Result<Vec<(String, u64)>> {
     let manifest: serde_json::Value =
@@ -121,18 +129,8 @@ pub fn run(root: &Path, national: &Path, target: &Path) -> Result<()> {
     let path = |p: &PathBuf| p.to_string_lossy().into_owned();
     let (db, keys, releases, pc) =
         (work.join("serwer"), work.join("klucze"), work.join("wydania"), work.join("urzad"));
-    let server = |args: &[&str]| {
-        let mut all = vec!["--data-dir".to_owned(), path(&db)];
-        all.extend(args.iter().map(|a| a.to_string()));
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        measured(&server_bin, &all)
-    };
-    let jst = |args: &[&str]| {
-        let mut all = vec!["--data-dir".to_owned(), path(&pc)];
-        all.extend(args.iter().map(|a| a.to_string()));
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        measured(&jst_bin, &all)
-    };
+    let server = |args: &[&str]| with_data_dir(&server_bin, &db, args);
+    let jst = |args: &[&str]| with_data_dir(&jst_bin, &pc, args);
 
     server(&["keygen", "--out", &path(&keys)])?;
     let shipped = root.join("assets/catalogue/katalog_wskaznikow.csv");

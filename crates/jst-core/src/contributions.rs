@@ -52,8 +52,6 @@ pub struct ContributionsView {
     pub items: Vec<ContributionItemView>,
 }
 
-const ACCEPTED: [&str; 3] = ["imported", "updated", "unchanged"];
-
 impl Monitor {
     pub fn contributions(&self) -> Result<ContributionsView> {
         let contributed = self.local.contributed_indicators()?;
@@ -84,8 +82,7 @@ impl Monitor {
                 let own_value = own.get(&s.indicator).and_then(|v| v.get(&s.year)).copied();
                 ContributionItemView {
                     name: name(&s.indicator),
-                    synced: ACCEPTED.contains(&s.result.as_str())
-                        && own_value == Some(s.sent_value),
+                    synced: crate::submit::is_synced(&s.result, s.sent_value, own_value),
                     own_value,
                     sent_value: s.sent_value,
                     server_rev: s.server_rev.and_then(|r| u32::try_from(r).ok()),

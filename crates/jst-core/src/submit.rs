@@ -73,6 +73,11 @@ struct ResultItem {
 
 const ACCEPTED: [&str; 3] = ["imported", "updated", "unchanged"];
 
+/// G6: a value counts as synced only if the server accepted it and it has not changed since.
+pub(crate) fn is_synced(result: &str, sent: f64, now: Option<f64>) -> bool {
+    ACCEPTED.contains(&result) && now == Some(sent)
+}
+
 impl Monitor {
     /// Keeps the unit token given by the association: in the OS keyring where one answers,
     /// otherwise in a file only the user can read; says which.
@@ -227,8 +232,7 @@ impl Monitor {
                 .iter()
                 .find(|(year, _)| *year == item.year)
                 .map(|(_, value)| *value);
-            let accepted = ACCEPTED.contains(&result.result.as_str());
-            let synced = accepted && current == Some(item.value);
+            let synced = is_synced(&result.result, item.value, current);
             states.push(ContributionState {
                 indicator: item.indicator.clone(),
                 year: item.year,

@@ -292,6 +292,12 @@ impl PeerStore {
     }
 }
 
+/// One value in, taking the (indicator, year, unit) over from any other dataset.
+const INSERT_VALUE: &str = "INSERT INTO peer_values (indicator, year, unit, value, dataset)
+     VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
+         dataset = excluded.dataset";
+
 /// A release being loaded inside one open transaction (see [`PeerStore::begin_release`]).
 pub struct ReleaseLoad<'a> {
     tx: rusqlite::Transaction<'a>,
@@ -323,12 +329,7 @@ impl ReleaseLoad<'_> {
                 unit_key[r.unit as usize].unwrap_or(i64::MAX),
             )
         });
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO peer_values (indicator, year, unit, value, dataset)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
-                 dataset = excluded.dataset",
-        )?;
+        let mut stmt = tx.prepare_cached(INSERT_VALUE)?;
         for r in &values.rows {
             if let Some(unit) = unit_key[r.unit as usize] {
                 stmt.execute((
@@ -403,12 +404,7 @@ fn replace_values(
         .collect();
     keyed.sort_unstable_by_key(|&(i, y, u, _)| (i, y, u));
     {
-        let mut stmt = tx.prepare(
-            "INSERT INTO peer_values (indicator, year, unit, value, dataset)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (indicator, year, unit) DO UPDATE SET value = excluded.value,
-                 dataset = excluded.dataset",
-        )?;
+        let mut stmt = tx.prepare(INSERT_VALUE)?;
         for (indicator, year, unit, value) in keyed {
             stmt.execute((indicator, year, unit, value, dataset))?;
         }

@@ -28,6 +28,21 @@ fn desktop(root: &Path, name: &str, token: &str) -> PathBuf {
     data
 }
 
+/// The association's database with the shipped catalogue: (storage, its folder).
+fn association_server(root: &Path) -> (SqliteStorage, PathBuf) {
+    let server_db = root.join("serwer");
+    let mut storage = SqliteStorage::open(&server_db).expect("server db");
+    storage
+        .save_catalogue(
+            include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv"),
+            55,
+            "v1",
+            "2026-11-22T00:00:00Z",
+        )
+        .expect("catalogue");
+    (storage, server_db)
+}
+
 fn values(data: &Path, rows: &[(i32, f64)]) {
     let file = data.join("wartosci.csv");
     let mut text = String::from("wskaznik_kod;rok;wartosc\n");
@@ -64,16 +79,7 @@ fn results(view: &Value) -> Vec<(i64, String, bool)> {
 #[test]
 fn contributions_travel_through_the_outbox_with_per_item_results() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let server_db = dir.path().join("serwer");
-    let mut storage = SqliteStorage::open(&server_db).expect("server db");
-    storage
-        .save_catalogue(
-            include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv"),
-            55,
-            "v1",
-            "2026-11-22T00:00:00Z",
-        )
-        .expect("catalogue");
+    let (mut storage, server_db) = association_server(dir.path());
     let token = issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
     let revoked =
         issue_token(&mut storage, "1219043", "2026-11-22T00:00:00Z").expect("token").token;
@@ -198,16 +204,7 @@ fn the_unit_token_lives_in_the_os_keyring_where_one_answers() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let server_db = dir.path().join("serwer");
-    let mut storage = SqliteStorage::open(&server_db).expect("server db");
-    storage
-        .save_catalogue(
-            include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv"),
-            55,
-            "v1",
-            "2026-11-22T00:00:00Z",
-        )
-        .expect("catalogue");
+    let (mut storage, server_db) = association_server(dir.path());
     let token = issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
     drop(storage);
     let releases = dir.path().join("wydania");

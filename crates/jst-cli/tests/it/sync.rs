@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jst_release::{encode_chunk, sha256_hex, sign, KeyPair, Latest, Manifest};
-use jst_server::{build_release, keygen, now, DataRow, SqliteStorage, Storage};
+use jst_server::{
+    build_release, keygen, now, DataRow, SqliteStorage, Storage, SubmissionKey, SubmittedItem,
+};
 use serde_json::{json, Value};
 
 use crate::jst;
@@ -41,6 +43,35 @@ fn association(dir: &Path) -> Association {
     }
     storage.upsert_values(&rows, "2026-11-22T00:00:00Z").expect("values");
     Association { storage, key, public_key }
+}
+
+/// Each unit contributes its ODPADY_SELEKT_PROC 2024 (`value(i)` for the i-th unit), straight
+/// into the association's storage, as an accepted submission would.
+fn contribute<'a>(
+    a: &mut Association,
+    units: impl Iterator<Item = &'a str>,
+    value: impl Fn(usize) -> f64,
+) {
+    for (i, teryt) in units.enumerate() {
+        let key = SubmissionKey {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            token_id: jst_server::issue_token(&mut a.storage, teryt, "2026-11-22T00:00:00Z")
+                .expect("token")
+                .id,
+            teryt: teryt.to_owned(),
+            body_sha256: "x".into(),
+        };
+        let item = SubmittedItem {
+            indicator: "ODPADY_SELEKT_PROC".into(),
+            year: 2024,
+            value: value(i),
+            status: None,
+            base_server_rev: None,
+        };
+        a.storage
+            .apply_submission(&key, &[item], "2026-11-22T00:00:00Z", &|_| "{}".to_owned())
+            .expect("contribution");
+    }
 }
 
 fn build(a: &mut Association, out: &Path, valid_days: i64) -> u64 {
@@ -359,7 +390,6 @@ fn an_interrupted_download_resumes_with_range_and_starts_over_when_the_server_ig
 
 #[test]
 fn contributed_values_reach_benchmark_only_as_type_size_aggregates() {
-    use jst_server::{SubmissionKey, SubmittedItem};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = association(dir.path());
     // Twelve gminy miejsko-wiejskie of małopolskie, 60 thousand residents each on the server,
@@ -384,26 +414,7 @@ fn contributed_values_reach_benchmark_only_as_type_size_aggregates() {
         value: 8_000.0,
     });
     a.storage.upsert_values(&population, "2026-11-22T00:00:00Z").expect("population");
-    for (i, teryt) in peers.iter().chain(["1206063"].iter()).enumerate() {
-        let key = SubmissionKey {
-            id: format!("00000000-0000-4000-8000-{i:012}"),
-            token_id: jst_server::issue_token(&mut a.storage, teryt, "2026-11-22T00:00:00Z")
-                .expect("token")
-                .id,
-            teryt: (*teryt).to_owned(),
-            body_sha256: "x".into(),
-        };
-        let item = SubmittedItem {
-            indicator: "ODPADY_SELEKT_PROC".into(),
-            year: 2024,
-            value: 40.0 + i as f64,
-            status: None,
-            base_server_rev: None,
-        };
-        a.storage
-            .apply_submission(&key, &[item], "2026-11-22T00:00:00Z", &|_| "{}".to_owned())
-            .expect("contribution");
-    }
+    contribute(&mut a, peers.iter().chain(["1206063"].iter()).copied(), |i| 40.0 + i as f64);
     let releases = dir.path().join("wydania");
     build(&mut a, &releases, 60);
 
@@ -729,7 +740,6 @@ fn a_sync_killed_during_download_applies_nothing_and_resumes_later() {
 
 #[test]
 fn a_group_with_too_few_contributors_is_suppressed_with_the_reason() {
-    use jst_server::{SubmissionKey, SubmittedItem};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = association(dir.path());
     let units = ["1201063", "1202023", "1219053"];
@@ -743,27 +753,7 @@ fn a_group_with_too_few_contributors_is_suppressed_with_the_reason() {
         })
         .collect();
     a.storage.upsert_values(&population, "2026-11-22T00:00:00Z").expect("population");
-    for (i, teryt) in units.iter().enumerate() {
-        let token_id = jst_server::issue_token(&mut a.storage, teryt, "2026-11-22T00:00:00Z")
-            .expect("token")
-            .id;
-        let key = SubmissionKey {
-            id: format!("00000000-0000-4000-8000-{i:012}"),
-            token_id,
-            teryt: (*teryt).to_owned(),
-            body_sha256: "x".into(),
-        };
-        let item = SubmittedItem {
-            indicator: "ODPADY_SELEKT_PROC".into(),
-            year: 2024,
-            value: 40.0,
-            status: None,
-            base_server_rev: None,
-        };
-        a.storage
-            .apply_submission(&key, &[item], "2026-11-22T00:00:00Z", &|_| "{}".to_owned())
-            .expect("contribution");
-    }
+    contribute(&mut a, units.iter().copied(), |_| 40.0);
     let releases = dir.path().join("wydania");
     build(&mut a, &releases, 60);
     let data = desktop(dir.path(), &a);
