@@ -341,15 +341,17 @@ pub async fn keep_own_value(
     })
 }
 
-/// Sends the outbox and the changed values on a blocking thread (a request may wait up to a
-/// minute); being offline is an outcome, not an error.
+/// Sends the outbox and the changed values: the outbox is prepared and the answers recorded
+/// under the monitor lock, the requests (each may wait up to a minute) sent on a blocking thread
+/// without it; being offline is an outcome, not an error.
 #[tauri::command]
 #[specta::specta]
 pub async fn submit_now(app: tauri::AppHandle) -> Result<SubmitView, ApiError> {
-    tauri::async_runtime::spawn_blocking(move || {
-        use tauri::Manager;
-        app.state::<AppState>().with(|m| m.submit(None))
-    })
-    .await
-    .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?
+    use tauri::Manager;
+    let state = app.state::<AppState>();
+    let job = state.with(|m| m.submission_job(None))?;
+    let sent = tauri::async_runtime::spawn_blocking(move || job.send())
+        .await
+        .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?;
+    state.with(|m| m.apply_submissions(sent))
 }

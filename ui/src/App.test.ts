@@ -2,7 +2,21 @@ import { afterEach, describe, expect, it } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
-import type { StatusView } from "./ipc/bindings";
+import type {
+  BenchmarkView,
+  BoundaryView,
+  ContributionItemView,
+  ContributionsView,
+  CostRowView,
+  CostsView,
+  StatusView,
+  StrategyOverviewView,
+  SubmissionResult,
+  SubmitView,
+  SyncLogView,
+  SyncStatusView,
+  SyncView,
+} from "./ipc/bindings";
 import { wieliczkaStatus } from "./test/fixtures";
 
 const empty: StatusView = { unit: null, data_dir: "/tmp/dane", schema_version: 3, demo: false };
@@ -83,7 +97,7 @@ describe("Strategia", () => {
   });
 
   it("shows the tree with status words, expands a goal and opens what needs attention", async () => {
-    const overview = {
+    const overview: StrategyOverviewView = {
       sample: true,
       departments: [{ node_code: "1", code: "WSK_A", department: "Edukacja" }],
       status: {
@@ -134,7 +148,7 @@ describe("Porównania", () => {
   });
 
   it("shows the group, the position in words and the members", async () => {
-    const view = {
+    const view: BenchmarkView = {
       indicator: { code: "WYD_SP_NA_UCZNIA", name: "Wydatki na szkoły podstawowe na 1 ucznia", unit: "zł", polarity: "lower_is_better" },
       year: 2024,
       source: "public",
@@ -186,7 +200,7 @@ describe("Porównania", () => {
 });
 
 /** A unit square east of the previous one, as the core sends a boundary. */
-function square(teryt: string, i: number) {
+function square(teryt: string, i: number): BoundaryView {
   const [x, y] = [20 + i * 0.1, 50];
   const ring = [[x, y], [x, y + 0.1], [x + 0.1, y + 0.1], [x + 0.1, y], [x, y]];
   return { teryt, name: teryt, geometry: JSON.stringify({ type: "Polygon", coordinates: [ring] }) };
@@ -199,11 +213,11 @@ describe("Koszty", () => {
   });
 
   it("marks costs above the upper quartile and exports the workbook", async () => {
-    const row = (indicator: string, own: number | null, q3: number) => ({
+    const row = (indicator: string, own: number | null, q3: number): CostRowView => ({
       indicator, name: `Koszt ${indicator}`, unit: "zł", own, n: 4, q1: q3 / 2, median: q3 * 0.75, q3,
       above_q3: own === null ? null : own > q3,
     });
-    const costs = {
+    const costs: CostsView = {
       year: 2024, unit_name: "Wieliczka", teryt: "1219053",
       group: { kind: "type_size", label: "gminy miejsko-wiejskie, 50–100 tys. mieszkańców", n: 4 },
       real_base: null, synthetic_peers: true,
@@ -252,13 +266,16 @@ describe("Synchronizacja", () => {
   });
 
   it("syncs with progress and shows what changed and the history", async () => {
-    const applied = {
+    const applied: SyncLogView = {
       at: "2026-11-22T10:00:00Z", source: "http://127.0.0.1:8080", outcome: "applied", version: 2, code: null, message: null,
       bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66,
       changes: { first_release: false, new_years: [2025], new_indicators: ["SYN_001"], revised_series: 1, revised_examples: ["KANALIZACJA_PROC 2024"] },
     };
-    let history: unknown[] = [{ ...applied, version: 1, outcome: "offline", changes: null, bytes_downloaded: 0 }];
-    const status = () => ({
+    let history: SyncLogView[] = [
+      { ...applied, version: 1, outcome: "offline", changes: null, bytes_downloaded: 0 },
+      { ...applied, version: 1, outcome: "rejected", code: "bad_signature", changes: null, bytes_downloaded: 300 },
+    ];
+    const status = (): SyncStatusView => ({
       server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: ["8d2985b7f919473c"],
       release_version: history.length > 1 ? 2 : null, release_applied_at: history.length > 1 ? applied.at : null, release_label: null, history,
     });
@@ -266,12 +283,16 @@ describe("Synchronizacja", () => {
       if (cmd === "app_status") return chosen;
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
       if (cmd === "sync_status") return status();
-      if (cmd === "contributions") return { token: { place: "none", detail: null }, server: null, pending_submissions: 0, indicators: [], items: [] };
+      if (cmd === "contributions") {
+        const none: ContributionsView = { token: { place: "none", detail: null }, server: null, pending_submissions: 0, indicators: [], items: [] };
+        return none;
+      }
       if (cmd === "sync_now") {
         const channel = (args as { onProgress: { onmessage?: (p: unknown) => void } }).onProgress;
         channel.onmessage?.({ done: 1, total: 2 });
         history = [applied, ...history];
-        return { outcome: "applied", version: 2, code: null, bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66 };
+        const synced: SyncView = { outcome: "applied", version: 2, code: null, bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66 };
+        return synced;
       }
       throw new Error(cmd);
     });
@@ -281,6 +302,11 @@ describe("Synchronizacja", () => {
     await settle();
     expect(document.querySelector("[data-testid=trusted-keys]")?.textContent).toContain("8d2985b7f919473c");
     expect(document.querySelector("[data-testid=sync-history]")?.textContent).toContain("Brak połączenia");
+    // A rejection shows its reason in words, never the raw code.
+    const rejected = [...document.querySelectorAll("[data-testid=sync-history] tbody tr")][1].textContent!;
+    expect(rejected).toContain("Wydanie odrzucone");
+    expect(rejected).toContain("podpis nie pochodzi z zaufanego klucza albo plik zmieniono");
+    expect(rejected).not.toContain("bad_signature");
     [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Synchronizuj teraz")!.click();
     await settle();
     expect(document.querySelector("[data-testid=sync-result]")?.textContent).toContain("Wczytano nowe wydanie — wydanie 2");
@@ -288,27 +314,30 @@ describe("Synchronizacja", () => {
     expect(changes).toContain("2025");
     expect(changes).toContain("SYN_001");
     expect(changes).toContain("KANALIZACJA_PROC 2024");
-    expect(document.querySelectorAll("[data-testid=sync-history] tbody tr")).toHaveLength(2);
+    expect(document.querySelectorAll("[data-testid=sync-history] tbody tr")).toHaveLength(3);
     unmount(app);
   });
 
   it("opts indicators in, keeps the token out of the window, sends and shows conflicts side by side", async () => {
     const calls: { cmd: string; args: unknown }[] = [];
-    const item = (year: number, result: string, own: number, sent: number, server: number | null, rev: number | null) => ({
+    const item = (year: number, result: SubmissionResult, own: number, sent: number, server: number | null, rev: number | null): ContributionItemView => ({
       indicator: "KANALIZACJA_PROC", name: "Odsetek mieszkańców korzystających z kanalizacji", year,
       own_value: own, sent_value: sent, result, server_rev: rev, server_value: server,
       synced: result === "imported" && own === sent, at: "2026-11-22T10:00:00Z",
     });
-    let view = {
-      token: { place: "none", detail: null as string | null }, server: "http://127.0.0.1:8080", pending_submissions: 1,
+    let view: ContributionsView = {
+      token: { place: "none", detail: null }, server: "http://127.0.0.1:8080", pending_submissions: 1,
       indicators: [{ code: "KANALIZACJA_PROC", name: "Odsetek mieszkańców korzystających z kanalizacji", unit: "%", own_values: 2, contributed: false }],
-      items: [] as ReturnType<typeof item>[],
+      items: [],
     };
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       if (cmd === "app_status") return chosen;
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
-      if (cmd === "sync_status") return { server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: [], release_version: null, release_applied_at: null, release_label: null, history: [] };
+      if (cmd === "sync_status") {
+        const never: SyncStatusView = { server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: [], release_version: null, release_applied_at: null, release_label: null, history: [] };
+        return never;
+      }
       if (cmd === "contributions") return view;
       if (cmd === "set_contributed") {
         view = { ...view, indicators: view.indicators.map((i) => ({ ...i, contributed: (args as { on: boolean }).on })) };
@@ -320,7 +349,8 @@ describe("Synchronizacja", () => {
       }
       if (cmd === "submit_now") {
         view = { ...view, pending_submissions: 0, items: [item(2023, "imported", 70, 70, null, 1), item(2024, "conflict", 75, 75, 72, 2)] };
-        return { outcome: "sent", submissions: ["a"], items: [], code: null };
+        const submitted: SubmitView = { outcome: "sent", submissions: ["a"], items: [], code: null };
+        return submitted;
       }
       if (cmd === "keep_own_value") {
         view = { ...view, items: [view.items[0], { ...view.items[1], result: "resend" }] };

@@ -1,10 +1,17 @@
 //! Invariants of DESIGN §3 checked as tests (`cargo test -p xtask`), in the manner of
 //! rust-analyzer's tidy: they fail the build when the architecture drifts.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::project_root;
+
+/// Folders that hold dependencies or build output, not code of the project.
+fn is_generated(name: &OsStr) -> bool {
+    name == "node_modules" || name == "target" || name == "dist" || name == "gen"
+}
 
 fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -13,9 +20,8 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
-            let name = entry.file_name();
             if path.is_dir() {
-                if name != "node_modules" && name != "target" && name != "dist" && name != "gen" {
+                if !is_generated(&entry.file_name()) {
                     stack.push(path);
                 }
             } else if path.extension().is_some_and(|e| e == extension) {
@@ -25,6 +31,35 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+/// The files with `extension` directly in `dir`, not in its subfolders.
+fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    files_under(dir, extension).into_iter().filter(|f| f.parent() == Some(dir)).collect()
+}
+
+fn dirs_named(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() && !is_generated(&entry.file_name()) {
+                if entry.file_name() == name {
+                    found.push(path.clone());
+                }
+                stack.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `path` relative to the project root, as messages name it.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
 fn crate_dirs(root: &Path) -> Vec<PathBuf> {
@@ -107,35 +142,59 @@ fn every_lib_starts_with_a_purpose_paragraph() {
     }
 }
 
+/// Every folder of a crate's `migrations` directory that directly holds `.sql` files: each is one
+/// numbered sequence (jst-store's `local` and `peers`, jst-server's own), and a set added later,
+/// such as `migrations/postgres`, is checked without being named here.
+fn migration_sets(root: &Path) -> BTreeSet<PathBuf> {
+    dirs_named(&root.join("crates"), "migrations")
+        .iter()
+        .flat_map(|dir| files_under(dir, "sql"))
+        .filter_map(|file| file.parent().map(Path::to_path_buf))
+        .collect()
+}
+
 #[test]
 fn migrations_are_numbered_and_never_edited() {
     let root = project_root();
-    let migrations = root.join("crates/jst-store/migrations");
-    for set in ["local", "peers"] {
-        let files = files_under(&migrations.join(set), "sql");
-        assert!(!files.is_empty(), "no migrations in {set}");
-        for (index, file) in files.iter().enumerate() {
+    let sets = migration_sets(&root);
+    // The sets that exist today must be found, or a broken walk would pass by checking nothing.
+    for known in [
+        "crates/jst-store/migrations/local",
+        "crates/jst-store/migrations/peers",
+        "crates/jst-server/migrations",
+    ] {
+        assert!(sets.contains(&root.join(known)), "no migrations in {known}");
+    }
+    for set in &sets {
+        let set_name = relative(&root, set);
+        for (index, file) in files_in(set, "sql").iter().enumerate() {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let expected = format!("{:04}_", index + 1);
             assert!(
                 name.starts_with(&expected),
-                "{set}/{name}: migrations are numbered 0001_, 0002_, … without gaps"
+                "{set_name}/{name}: migrations are numbered 0001_, 0002_, … without gaps"
             );
         }
     }
     // Once committed, a migration file only ever gets added: neither history nor the working
-    // tree may show an edit, rename or deletion. Outside a git checkout there is nothing to check.
+    // tree may show an edit, rename or deletion. The pathspec is a glob rather than the folders
+    // found on disk, so a whole set deleted from the working tree is still seen. The working-tree
+    // check filters too, because a new migration already `git add`-ed is an addition, not an
+    // edit. Outside a git checkout there is nothing to check.
     let checks = [
         (
             &["log", "--format=%h %s", "--diff-filter=MDR", "--"][..],
             "committed migrations were edited, renamed or deleted",
         ),
-        (&["diff", "--name-only", "HEAD", "--"][..], "uncommitted edits of committed migrations"),
+        (
+            &["diff", "--name-status", "--diff-filter=MDR", "HEAD", "--"][..],
+            "uncommitted edits of committed migrations",
+        ),
     ];
     for (args, problem) in checks {
         let output = Command::new("git")
             .args(args)
-            .arg("crates/jst-store/migrations")
+            .arg(":(glob)crates/**/migrations/**")
             .current_dir(&root)
             .output();
         if let Some(output) = output.ok().filter(|o| o.status.success()) {
@@ -145,12 +204,111 @@ fn migrations_are_numbered_and_never_edited() {
     }
 }
 
+/// Source lines without their `//` comments, so a commented-out entry does not count.
+fn code_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|line| line.split("//").next().unwrap_or_default())
+}
+
+/// The text between the first `start` and the next `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str, file: &str) -> &'a str {
+    let (_, rest) = text.split_once(start).unwrap_or_else(|| panic!("{file}: no `{start}`"));
+    rest.split_once(end).map_or(rest, |(inside, _)| inside)
+}
+
+/// `COMMANDS` in src-tauri/build.rs: what tauri-build generates `allow-…` permissions for.
+fn build_rs_commands(root: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root.join("src-tauri/build.rs")).expect("build.rs");
+    let code: String = code_lines(&text).collect::<Vec<_>>().join("\n");
+    let list = between(&code, "const COMMANDS: &[&str] = &[", "];", "src-tauri/build.rs");
+    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+/// `collect_commands![…]` in src-tauri/src/lib.rs: what the app registers and the bindings expose.
+fn registered_commands(root: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root.join("src-tauri/src/lib.rs")).expect("lib.rs");
+    let code: String = code_lines(&text).collect::<Vec<_>>().join("\n");
+    let list = between(&code, "collect_commands![", "]", "src-tauri/src/lib.rs");
+    list.split(',')
+        .map(|path| path.trim().rsplit("::").next().unwrap_or_default().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The `allow-<command>` permissions of the main window's capability, as command names.
+fn permitted_commands(root: &Path) -> BTreeSet<String> {
+    let text =
+        std::fs::read_to_string(root.join("src-tauri/capabilities/main.json")).expect("capability");
+    let capability: serde_json::Value = serde_json::from_str(&text).expect("capability is JSON");
+    let permissions = capability["permissions"].as_array().cloned().unwrap_or_default();
+    permissions
+        .iter()
+        // A permission is either its identifier or an object carrying one with a scope.
+        .filter_map(|p| p.as_str().or_else(|| p["identifier"].as_str()))
+        .filter_map(|id| id.strip_prefix("allow-"))
+        .map(|command| command.replace('-', "_"))
+        .collect()
+}
+
+/// The functions marked `#[tauri::command]` anywhere in src-tauri/src (today all in commands.rs).
+fn defined_commands(root: &Path) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for file in files_under(&root.join("src-tauri/src"), "rs") {
+        let text = std::fs::read_to_string(&file).expect("source");
+        let mut marked = false;
+        for line in code_lines(&text) {
+            let line = line.trim();
+            if line.starts_with("#[tauri::command") {
+                marked = true;
+            } else if let Some((_, rest)) = line.split_once("fn ").filter(|_| marked) {
+                let name = rest.split(|c: char| !c.is_alphanumeric() && c != '_').next();
+                found.insert(name.unwrap_or_default().to_owned());
+                marked = false;
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn command_lists_agree() {
+    // A command missing from one list fails only at run time, and quietly: without its
+    // permission the window's call is denied, without registration the binding calls nothing.
+    let root = project_root();
+    let lists = BTreeMap::from([
+        ("COMMANDS in src-tauri/build.rs", build_rs_commands(&root)),
+        ("collect_commands! in src-tauri/src/lib.rs", registered_commands(&root)),
+        ("allow-… permissions in src-tauri/capabilities/main.json", permitted_commands(&root)),
+        ("#[tauri::command] fns in src-tauri/src", defined_commands(&root)),
+    ]);
+    for (list, commands) in &lists {
+        assert!(!commands.is_empty(), "found no commands in {list}: has its format changed?");
+    }
+    let all: BTreeSet<&String> = lists.values().flatten().collect();
+    let mut missing = Vec::new();
+    for command in all {
+        let has: Vec<&str> =
+            lists.iter().filter(|(_, c)| c.contains(command)).map(|(list, _)| *list).collect();
+        for (list, commands) in &lists {
+            if !commands.contains(command) {
+                missing.push(format!(
+                    "`{command}` is missing from {list} (it is in {})",
+                    has.join("; ")
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "the command lists disagree:\n{}", missing.join("\n"));
+}
+
 #[test]
 fn the_webview_talks_to_tauri_only_through_ui_src_ipc() {
     let root = project_root();
     let src = root.join("ui/src");
     for file in files_under(&src, "ts").into_iter().chain(files_under(&src, "svelte")) {
-        if file.starts_with(src.join("ipc")) || file.to_string_lossy().ends_with(".test.ts") {
+        // Tests and their shared set-up (ui/src/test/) mock Tauri's IPC; the app never ships them.
+        let test_only =
+            file.starts_with(src.join("test")) || file.to_string_lossy().ends_with(".test.ts");
+        if file.starts_with(src.join("ipc")) || test_only {
             continue;
         }
         let text = std::fs::read_to_string(&file).expect("source");
@@ -182,4 +340,61 @@ fn csp_is_strict() {
     for plugin in ["\"fs:", "\"shell:", "\"http:", "\"sql:", "\"remote\""] {
         assert!(!caps.contains(plugin), "capability grants {plugin}");
     }
+}
+
+/// How many `.rs` files may sit directly in crates/jst-core/src: lib.rs, monitor.rs and a few
+/// shared ones. Everything else belongs in a folder by domain, so the crate reads by subject.
+const CORE_TOP_LEVEL_FILES: usize = 8;
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `text` holds `word` as a whole identifier or path, not as part of a longer one.
+fn mentions(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_identifier_char) && !after.is_some_and(is_identifier_char)
+    })
+}
+
+#[test]
+fn jst_core_is_folders_by_domain_under_monitor() {
+    // Use cases are functions taking only the stores they need, so they can be tested and reused
+    // without the whole facade; only the top level (monitor.rs, lib.rs) may know `Monitor`.
+    let root = project_root();
+    let src = root.join("crates/jst-core/src");
+    let mut problems = Vec::new();
+    let top_level = files_in(&src, "rs");
+    if top_level.len() > CORE_TOP_LEVEL_FILES {
+        let names: Vec<String> = top_level
+            .iter()
+            .filter_map(|f| f.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+            .collect();
+        problems.push(format!(
+            "{} .rs files directly in crates/jst-core/src, at most {CORE_TOP_LEVEL_FILES}: \
+             move the rest into folders by domain:\n  {}",
+            top_level.len(),
+            names.join(", ")
+        ));
+    }
+    for file in files_under(&src, "rs").into_iter().filter(|f| f.parent() != Some(src.as_path())) {
+        let text = std::fs::read_to_string(&file).expect("source");
+        let lines: Vec<String> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| mentions(line, "Monitor") || mentions(line, "crate::monitor"))
+            .map(|(index, _)| (index + 1).to_string())
+            .collect();
+        if !lines.is_empty() {
+            problems.push(format!(
+                "{} (line {}) mentions Monitor or crate::monitor: a use case takes the stores \
+                 it needs, only top-level files know Monitor",
+                relative(&root, &file),
+                lines.join(", ")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "jst-core layout:\n{}", problems.join("\n"));
 }

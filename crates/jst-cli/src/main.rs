@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use jst_core::{default_data_dir, Error, ErrorKind, Monitor};
+use jst_core::{
+    default_data_dir, Error, ErrorKind, Monitor, SubmitOutcome, SyncOutcome, TokenPlace,
+};
 
 use args::{
     Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand, ImportCommand,
@@ -234,20 +236,20 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Format::Json => println!("{}", to_json(&view)?),
                 Format::Table => print!("{}", render::sync(&view)),
             }
-            match view.outcome.as_str() {
-                "rejected" => {
+            match view.outcome {
+                SyncOutcome::Rejected => {
                     eprintln!(
                         "{}: {}",
-                        view.code.as_deref().unwrap_or("rejected"),
+                        view.code.map_or("rejected", |c| c.as_str()),
                         view.message.as_deref().unwrap_or_default()
                     );
                     return Ok(EXIT_REJECTED);
                 }
-                "offline" => {
+                SyncOutcome::Offline => {
                     eprintln!("offline: {}", view.message.as_deref().unwrap_or_default());
                     return Ok(EXIT_OFFLINE);
                 }
-                _ => {}
+                SyncOutcome::Applied | SyncOutcome::UpToDate => {}
             }
         }
         Command::Submit { server, format } => {
@@ -256,12 +258,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Format::Json => println!("{}", to_json(&view)?),
                 Format::Table => print!("{}", render::submit(&view)),
             }
-            match view.outcome.as_str() {
-                "offline" => {
+            match view.outcome {
+                SubmitOutcome::Offline => {
                     eprintln!("offline: {}", view.message.as_deref().unwrap_or_default());
                     return Ok(EXIT_OFFLINE);
                 }
-                "refused" => {
+                SubmitOutcome::Refused => {
                     eprintln!(
                         "{}: {}",
                         view.code.as_deref().unwrap_or("refused"),
@@ -269,7 +271,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     );
                     return Ok(EXIT_REJECTED);
                 }
-                _ => {}
+                SubmitOutcome::Sent | SubmitOutcome::NothingToSend => {}
             }
         }
         Command::Token { what: TokenCommand::Set } => {
@@ -280,7 +282,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             })?;
             let place = monitor.set_unit_token(&token)?;
             let detail = place.detail.unwrap_or_default();
-            if place.place == "keyring" {
+            if place.place == TokenPlace::Keyring {
                 println!("Zapisano token jednostki w systemowym magazynie kluczy ({detail}).");
             } else {
                 println!(

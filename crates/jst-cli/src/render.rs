@@ -1,16 +1,15 @@
 //! Human-readable tables in Polish, numbers formatted as `pl-PL` (non-breaking space groups
 //! from five digits up: `69 791`, but `1234`).
 
-use jst_core::{RegisterImportView, StatusView, UnitView};
+use jst_core::{
+    RegisterImportView, StatusView, SubmissionResult, SubmitOutcome, SyncOutcome, UnitView,
+};
 use jst_domain::strategy::Status;
 use jst_domain::UnitKind;
 
-/// Polish label of a kind code; an unknown code is shown as it is.
-fn kind_label(code: &str) -> &str {
-    match code.parse::<UnitKind>() {
-        Ok(kind) => kind.label_pl(),
-        Err(_) => code,
-    }
+/// Polish label of a kind.
+fn kind_label(kind: &UnitKind) -> &'static str {
+    kind.label_pl()
 }
 
 /// Integer in the `pl-PL` format of `Intl.NumberFormat`.
@@ -135,8 +134,7 @@ pub fn format_decimal(value: f64, digits: usize) -> String {
 }
 
 /// Mark and word of a status (DESIGN §12), never one without the other.
-fn status_label(code: &str) -> String {
-    let status = Status::from_code(code).unwrap_or(Status::NoData);
+fn status_label(status: &Status) -> String {
     format!("{} {}", status.mark(), status.label_pl())
 }
 
@@ -149,8 +147,7 @@ pub fn findings(findings: &[jst_core::FindingView]) -> String {
                 (Some(r), None) => format!("wiersz {r}: "),
                 _ => String::new(),
             };
-            let severity = f.severity.clone();
-            let mut label = severity.chars();
+            let mut label = f.severity.label_pl().chars();
             let label: String =
                 label.next().map(|c| c.to_uppercase().chain(label).collect()).unwrap_or_default();
             format!("{label}: {place}{}\n", f.message)
@@ -367,33 +364,37 @@ pub fn costs(view: &jst_core::CostsView) -> String {
 
 pub fn sync(view: &jst_core::SyncView) -> String {
     let version = view.version.map(|v| v.to_string()).unwrap_or_else(|| "—".to_owned());
-    match view.outcome.as_str() {
-        "applied" => format!(
+    match view.outcome {
+        SyncOutcome::Applied => format!(
             "Wczytano wydanie {version}: pobrano {} B, fragmentów nowych {}, bez zmian {}.\n",
             view.bytes_downloaded, view.chunks_downloaded, view.chunks_reused
         ),
-        "up_to_date" => format!("Dane porównawcze są aktualne (wydanie {version}).\n"),
-        "offline" => "Brak połączenia z serwerem; spróbuj później.\n".to_owned(),
-        _ => format!("Wydanie odrzucone ({}).\n", view.code.as_deref().unwrap_or("?")),
+        SyncOutcome::UpToDate => format!("Dane porównawcze są aktualne (wydanie {version}).\n"),
+        SyncOutcome::Offline => "Brak połączenia z serwerem; spróbuj później.\n".to_owned(),
+        SyncOutcome::Rejected => {
+            format!("Wydanie odrzucone ({}).\n", view.code.map_or("?", |c| c.as_str()))
+        }
     }
 }
 
 pub fn submit(view: &jst_core::SubmitView) -> String {
-    match view.outcome.as_str() {
-        "nothing_to_send" => {
+    match view.outcome {
+        SubmitOutcome::NothingToSend => {
             "Nic do wysłania: udostępniane wartości są już u stowarzyszenia.\n".to_owned()
         }
-        "offline" => {
+        SubmitOutcome::Offline => {
             "Brak połączenia z serwerem; zgłoszenie czeka w skrzynce nadawczej.\n".to_owned()
         }
-        "refused" => {
+        SubmitOutcome::Refused => {
             format!("Serwer odmówił przyjęcia ({}).\n", view.code.as_deref().unwrap_or("?"))
         }
-        _ => {
+        SubmitOutcome::Sent => {
             let mut out = format!("Wysłano zgłoszeń: {}.\n", view.submissions.len());
             for i in &view.items {
-                let server = match (i.result.as_str(), i.server_value) {
-                    ("conflict", Some(v)) => format!(" — na serwerze {}", format_decimal(v, 2)),
+                let server = match (i.result, i.server_value) {
+                    (SubmissionResult::Conflict, Some(v)) => {
+                        format!(" — na serwerze {}", format_decimal(v, 2))
+                    }
                     _ => String::new(),
                 };
                 out.push_str(&format!(
@@ -401,7 +402,7 @@ pub fn submit(view: &jst_core::SubmitView) -> String {
                     i.indicator,
                     i.year,
                     format_decimal(i.value, 2),
-                    i.result,
+                    i.result.code(),
                     if i.synced { " ✓" } else { "" }
                 ));
             }

@@ -1,3 +1,5 @@
+//! One error type for the core, and the [`ErrorKind`] every shell branches on.
+
 /// What kind of failure happened; shells branch on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -49,9 +51,9 @@ pub enum Error {
     InvalidValue(String),
     #[error(
         "po tej zmianie wskaźnik ma status „{}”: wpisz wyjaśnienie (uwagi) przyczyn",
-        status_label(.0)
+        .0.label_pl()
     )]
-    NoteRequired(String),
+    NoteRequired(jst_domain::strategy::Status),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("przerwano na życzenie; nic nie zapisano")]
@@ -91,8 +93,4 @@ impl Error {
         let context = context.into();
         move |source| Self::Io { context, source }
     }
-}
-
-fn status_label(code: &str) -> &'static str {
-    jst_domain::strategy::Status::from_code(code).map_or("nieznany", |s| s.label_pl())
 }

@@ -1,25 +1,38 @@
+//! [`Monitor`]: an opened data folder and the one API of every shell. Each method is a few lines
+//! that hand the stores a use case needs (and the audit stamp) to a function of its domain
+//! folder, in the spirit of rust-analyzer's `Analysis`; no folder sees `Monitor` itself.
+
 use std::path::{Path, PathBuf};
 
-use jst_domain::{Teryt, POPULATION};
-use jst_import::parse_terc;
-use jst_store::{LocalStore, PeerStore, Stamp, UnitRecord};
+use jst_store::{LocalStore, PeerStore};
 
-use crate::views::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
-use crate::{demo, shipped, Error, Result};
-
-/// Input files larger than this are refused: the full TERC register is about 200 kB, a large
-/// strategy or value file well under a megabyte.
-pub(crate) const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+use crate::comparison::{self, Comparison, UnitIndex, UnitIndexCache};
+use crate::exchange::{self, UnitToken};
+use crate::imports;
+use crate::strategy;
+use crate::support::stamp;
+use crate::units;
+use crate::{shipped, Error, Result};
+use crate::{
+    BenchmarkView, BoundaryView, BudgetImportView, CatalogueImportView, ComparableIndicatorView,
+    ContributionsView, CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
+    IndicatorPositionView, NearestView, PeerGroupView, PeersImportView, PlannedSync,
+    RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions, StrategyImportView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
+    SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
+    ValueInput, ValuesImportView, YearPositionView,
+};
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
 pub struct Monitor {
-    pub(crate) data_dir: PathBuf,
-    pub(crate) local: LocalStore,
-    pub(crate) peers: PeerStore,
+    data_dir: PathBuf,
+    local: LocalStore,
+    peers: PeerStore,
     /// Units and population for comparisons, rebuilt when a store changes.
-    pub(crate) index: std::sync::Mutex<Option<std::sync::Arc<crate::peer_index::PeerIndex>>>,
+    index: UnitIndexCache,
 }
 
+/// Units: the register, the own unit, the demo.
 impl Monitor {
     /// Opens the data folder, creating it and loading the shipped register and reference data
     /// on first run.
@@ -30,187 +43,337 @@ impl Monitor {
         )))?;
         let data_dir = &std::path::absolute(data_dir)
             .map_err(Error::io(format!("nieprawidłowy folder danych {}", data_dir.display())))?;
-        let stamp = stamp();
+        let stamp = stamp::now();
         let mut local = LocalStore::open(&data_dir.join("local.db"), &stamp)?;
         shipped::ensure_register(&mut local, &stamp)?;
         shipped::ensure_catalogue(&mut local, &stamp)?;
         let mut peers = PeerStore::open(&data_dir.join("peers.db"), &stamp)?;
         shipped::ensure_reference_data(&local, &mut peers, &stamp)?;
-        Ok(Self { data_dir: data_dir.to_owned(), local, peers, index: std::sync::Mutex::new(None) })
+        Ok(Self { data_dir: data_dir.to_owned(), local, peers, index: UnitIndexCache::default() })
     }
 
     pub fn status(&self) -> Result<StatusView> {
-        let own = self.local.own_unit()?;
-        let demo = own.as_ref().is_some_and(|o| o.demo);
-        let unit = own.map(|o| self.own_unit_view(o.unit)).transpose()?;
-        Ok(StatusView {
-            unit,
-            data_dir: self.data_dir.display().to_string(),
-            schema_version: u32::try_from(self.local.schema_version()?).unwrap_or(0),
-            demo,
-        })
+        units::status(&self.local, &self.peers, &self.data_dir)
     }
 
     /// Units whose name contains every word of `query` (any case, with or without Polish
     /// letters), or whose code starts with `query` when it is made of digits.
     pub fn search_units(&self, query: &str, limit: usize) -> Result<Vec<UnitView>> {
-        Ok(self.local.search_units(query, limit)?.into_iter().map(UnitView::from).collect())
+        units::search_units(&self.local, query, limit)
     }
 
     /// Chooses the own unit by TERYT code (7-digit gmina, 6-digit gmina identity, 4-digit powiat,
     /// 2-digit województwo). Leaves the demo if it was open.
     pub fn choose_unit(&mut self, teryt: &str) -> Result<StatusView> {
-        let unit = self.find_unit(teryt)?;
-        self.guard_own_data(&unit)?;
-        self.local.set_own_unit(&stamp(), &unit)?;
-        // Synthetic peer data belongs to the demo.
-        self.peers.remove_dataset(demo::SYNTHETIC_DATASET)?;
+        units::choose_unit(&mut self.local, &mut self.peers, &stamp::now(), teryt)?;
         self.status()
     }
 
     /// Opens the demo unit (Wieliczka) with its sample values.
     pub fn open_demo(&mut self) -> Result<StatusView> {
-        let unit = self
-            .local
-            .unit_by_identity(demo::DEMO_IDENTITY)?
-            .ok_or_else(|| Error::UnknownUnit("1219053".to_owned()))?;
-        // Sample data must never mix with real data, even of the same unit.
-        let values = self.local.own_value_count()?;
-        if values > 0 || self.local.has_own_strategy()? {
-            return Err(Error::Conflict(format!(
-                "folder danych zawiera własne dane ({values} wartości{}); demo otwórz w osobnym \
-                 folderze danych (--data-dir), aby nie pomieszać danych przykładowych z prawdziwymi",
-                if self.local.has_own_strategy()? { " i strategię" } else { "" }
-            )));
-        }
-        let demo = demo::demo()?;
-        let stamp = stamp();
-        self.local.set_demo_unit(&stamp, &unit, &demo.indicators, &demo.values, &demo.strategy)?;
-        demo::load_synthetic_peers(&self.local, &mut self.peers, &stamp)?;
+        units::open_demo(&mut self.local, &mut self.peers, &stamp::now())?;
         self.status()
     }
 
     /// Loads a full TERC snapshot (CSV or XML). Any error: nothing is written. With `strict`,
     /// warnings count as errors too (DESIGN §6).
     pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
-        let file = file_label(path);
-        let bytes = read_capped(path, MAX_INPUT_BYTES)?;
-        let mut parsed = parse_terc(&bytes, &file)?;
-        // A partial file loaded as a full snapshot would end most units; say so before it does.
-        let active = self.local.unit_count(true)?;
-        let offered = parsed.snapshot.entries.len();
-        if offered * 10 < active * 9 {
-            parsed.warnings.push(
-                jst_import::Problem::file(format!(
-                    "liczba jednostek w pliku ({offered}) jest dużo mniejsza niż w rejestrze \
-                     ({active}): jako pełny stan rejestru plik zakończy ważność jednostek, których \
-                     w nim nie ma"
-                ))
-                .with_severity(jst_import::Severity::Ostrzezenie),
-            );
-        }
-        if strict && !parsed.warnings.is_empty() {
-            return Err(Error::Import(jst_import::ImportError::new(&file, parsed.warnings)));
-        }
-        let summary = self.local.load_register(&stamp(), &parsed.snapshot, &file)?;
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Ok(RegisterImportView {
-            file,
-            as_of: summary.as_of,
-            units: count(summary.units),
-            created: count(summary.created),
-            renamed: count(summary.renamed),
-            recoded: count(summary.recoded),
-            ended: count(summary.ended),
-            restored: count(summary.restored),
-            warnings: parsed.warnings.iter().map(ToString::to_string).collect(),
-        })
-    }
-
-    pub(crate) fn find_unit(&self, teryt: &str) -> Result<UnitRecord> {
-        let identity = Teryt::parse_lookup(teryt)?;
-        match self.local.unit_by_identity(&identity)? {
-            Some(unit) if unit.valid_to.is_none() => Ok(unit),
-            Some(unit) => Err(Error::Conflict(format!(
-                "jednostka {} {} nie istnieje od {} (według wczytanego rejestru TERYT)",
-                unit.teryt,
-                unit.name,
-                unit.valid_to.unwrap_or_default()
-            ))),
-            None => Err(Error::UnknownUnit(teryt.trim().to_owned())),
-        }
-    }
-
-    /// Own values belong to the own unit: switching to another unit would misattribute them.
-    fn guard_own_data(&self, target: &UnitRecord) -> Result<()> {
-        let Some(current) = self.local.own_unit()? else { return Ok(()) };
-        let values = self.local.own_value_count()?;
-        if values > 0 && current.unit.id != target.id {
-            return Err(Error::Conflict(format!(
-                "folder danych zawiera {values} własnych wartości jednostki {} {}; \
-                 aby pracować z inną jednostką, użyj osobnego folderu danych (--data-dir)",
-                current.unit.teryt, current.unit.name
-            )));
-        }
-        Ok(())
-    }
-
-    fn own_unit_view(&self, unit: UnitRecord) -> Result<OwnUnitView> {
-        let population = self
-            .peers
-            .latest_value(&unit.identity, POPULATION)?
-            .map(|(year, value)| PopulationView { year, value: value.round() as u32 });
-        let unit = UnitView::from(unit);
-        Ok(OwnUnitView {
-            teryt: unit.teryt,
-            name: unit.name,
-            kind: unit.kind,
-            powiat: unit.powiat,
-            voivodeship: unit.voivodeship,
-            population,
-        })
+        units::import_register(&mut self.local, &stamp::now(), path, strict)
     }
 }
 
-/// Reads an input file the user named; a file that cannot be read is invalid input (exit 3),
-/// not a fault of the data folder.
-pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
-    let invalid = |message: String| {
-        Error::Import(jst_import::ImportError::single(
-            &path.display().to_string(),
-            jst_import::Problem::file(message),
-        ))
-    };
-    let unreadable = |e: std::io::Error| {
-        invalid(match e.kind() {
-            std::io::ErrorKind::NotFound => "plik nie istnieje; sprawdź nazwę i folder".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "brak uprawnień do odczytu pliku".to_owned(),
-            _ => format!("nie można odczytać pliku ({e})"),
-        })
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > cap {
-        return Err(invalid(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}")));
+/// Strategy monitoring.
+impl Monitor {
+    /// Imports a strategy template (CSV or XLSX). Any error: nothing is written.
+    pub fn import_strategy(
+        &mut self,
+        path: &Path,
+        options: &StrategyImportOptions,
+    ) -> Result<StrategyImportView> {
+        strategy::import_strategy(&mut self.local, &stamp::now(), path, options)
     }
-    std::fs::read(path).map_err(unreadable)
+
+    /// Writes the active strategy back as a template (CSV, UTF-8, `;`), crash-safely.
+    pub fn export_strategy(&self, path: &Path) -> Result<u32> {
+        strategy::export_strategy(&self.local, path)
+    }
+
+    /// Imports own values (`wskaznik_kod;rok;wartosc[;status][;uwagi]`, CSV or XLSX). Any error:
+    /// nothing is written.
+    pub fn import_values(&mut self, path: &Path, strict: bool) -> Result<ValuesImportView> {
+        strategy::import_values(&mut self.local, &stamp::now(), path, strict)
+    }
+
+    /// Progress, status and projection of every indicator of the active strategy in `year`,
+    /// and the roll-up through its tree.
+    pub fn strategy_status(&self, year: i32) -> Result<StrategyStatusView> {
+        strategy::strategy_status(&self.local, year)
+    }
+
+    /// The status of the active strategy with the departments the screen filters by.
+    pub fn strategy_overview(&self, year: i32) -> Result<StrategyOverviewView> {
+        strategy::strategy_overview(&self.local, year)
+    }
+
+    /// Every strategy of the unit, the active one first.
+    pub fn strategies(&self) -> Result<Vec<StrategyListItemView>> {
+        strategy::strategies(&self.local)
+    }
+
+    /// Makes another strategy of the unit the active one.
+    pub fn activate_strategy(&mut self, id: i64) -> Result<Vec<StrategyListItemView>> {
+        strategy::activate_strategy(&mut self.local, &stamp::now(), id)?;
+        self.strategies()
+    }
+
+    /// The indicator `code` of the active strategy as evaluated in `year`.
+    pub fn indicator_detail(&self, code: &str, year: i32) -> Result<IndicatorDetailView> {
+        strategy::indicator_detail(&self.local, code, year)
+    }
+
+    /// Adds a note to an indicator of the active strategy.
+    pub fn add_indicator_note(
+        &mut self,
+        code: &str,
+        year: Option<i32>,
+        text: &str,
+        evaluation_year: i32,
+    ) -> Result<IndicatorDetailView> {
+        strategy::add_indicator_note(&mut self.local, &stamp::now(), code, year, text)?;
+        self.indicator_detail(code, evaluation_year)
+    }
+
+    /// Records a value typed in by hand (history keeps the old one). When the indicator would
+    /// show limited progress or deterioration in that year, an explanation note is required.
+    pub fn record_value(&mut self, input: &ValueInput, year: i32) -> Result<IndicatorDetailView> {
+        strategy::record_value(&mut self.local, &stamp::now(), input)?;
+        self.indicator_detail(&input.indicator, year)
+    }
 }
 
-/// Now and the operating-system user, for the audit log and history.
-pub(crate) fn stamp() -> Stamp {
-    let at = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    Stamp { at, by: whoami::username() }
+/// Imports of catalogue, public values and budget, and the window's check-then-import.
+impl Monitor {
+    /// The validation report of a file for the window, with progress; `progress` returning
+    /// false cancels. Writes nothing.
+    pub fn check_import(
+        &self,
+        kind: ImportKind,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportCheckView> {
+        imports::check_import(&self.local, kind, path, progress)
+    }
+
+    /// Imports a checked file the user confirmed (warnings accepted), with progress.
+    pub fn run_import(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportCheckView> {
+        imports::run_import(&mut self.local, &stamp::now(), kind, path, progress)
+    }
+
+    /// Adds or updates catalogue entries by code (DESIGN §6). Any error writes nothing.
+    pub fn import_catalogue(&mut self, path: &Path, strict: bool) -> Result<CatalogueImportView> {
+        imports::import_catalogue(&mut self.local, &stamp::now(), path, strict)
+    }
+
+    /// Loads public values per unit as one peer-store dataset. Any error: nothing written.
+    pub fn import_peers(&mut self, path: &Path, strict: bool) -> Result<PeersImportView> {
+        imports::import_peers(&self.local, &mut self.peers, &stamp::now(), path, strict)
+    }
+
+    /// Imports budget lines; each (year, report) in the file replaces what was stored for it.
+    pub fn import_budget(&mut self, path: &Path) -> Result<BudgetImportView> {
+        imports::import_budget(&mut self.local, &stamp::now(), path)
+    }
+
+    /// The own unit's budget series: (`WYD_<rozdział>` or `DOCH_<dział>`, year, execution).
+    pub fn own_budget_series(&self) -> Result<Vec<(String, i32, f64)>> {
+        Ok(self.local.budget_series()?)
+    }
 }
 
-/// The name a user recognises a file by in messages.
-pub(crate) fn file_label(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+/// Comparisons with other units.
+impl Monitor {
+    /// Both stores and the unit index as they are now, for one comparison.
+    fn comparison(&self) -> Result<Comparison<'_>> {
+        let units = UnitIndex::current(&self.local, &self.peers, &self.index)?;
+        Ok(Comparison { local: &self.local, peers: &self.peers, units })
+    }
+
+    /// The own unit against its group for one indicator and year.
+    pub fn benchmark(&self, code: &str, year: i32, group: &str) -> Result<BenchmarkView> {
+        comparison::benchmark(&self.comparison()?, code, year, group)
+    }
+
+    /// The benchmark for every year with peer data, oldest first, the group re-formed each year.
+    pub fn position_over_years(&self, code: &str, group: &str) -> Result<Vec<YearPositionView>> {
+        comparison::position_over_years(&self.comparison()?, code, group)
+    }
+
+    /// Every catalogue indicator with data for `year`, in catalogue order, against `group`.
+    pub fn peer_overview(&self, year: i32, group: &str) -> Result<Vec<IndicatorPositionView>> {
+        comparison::peer_overview(&self.comparison()?, year, group)
+    }
+
+    /// The `k` nearest units of the own unit's family (DESIGN §5.6), with the reasons.
+    pub fn nearest_peers(
+        &self,
+        k: usize,
+        year: Option<i32>,
+        variables: Option<Vec<String>>,
+        weights: Option<Vec<f64>>,
+    ) -> Result<Vec<NearestView>> {
+        comparison::nearest_peers(&self.comparison()?, k, year, variables, weights)
+    }
+
+    /// Unit costs of `year` in `group`, in current prices or in those of `real_base`.
+    pub fn costs(
+        &self,
+        year: Option<i32>,
+        group: &str,
+        real_base: Option<i32>,
+    ) -> Result<CostsView> {
+        comparison::costs(&self.comparison()?, year, group, real_base)
+    }
+
+    /// The same comparison as [`Monitor::costs`], written to `path` as an XLSX workbook; the
+    /// file is replaced whole or left as it was.
+    pub fn export_costs_xlsx(
+        &self,
+        year: Option<i32>,
+        group: &str,
+        real_base: Option<i32>,
+        path: &Path,
+    ) -> Result<CostsView> {
+        comparison::export_costs_xlsx(&self.comparison()?, year, group, real_base, path)
+    }
+
+    /// Catalogue indicators (not local or sample ones), by area then name.
+    pub fn comparable_indicators(&self) -> Result<Vec<ComparableIndicatorView>> {
+        comparison::comparable_indicators(&self.local)
+    }
+
+    /// Boundaries of the given units for the map; units without one are left out.
+    pub fn boundaries(&self, teryts: &[String]) -> Result<Vec<BoundaryView>> {
+        comparison::boundaries(teryts)
+    }
+
+    /// Saves (or replaces) a group of units under `name` (`custom:NAME`).
+    pub fn save_peer_group(&mut self, name: &str, teryts: &[String]) -> Result<PeerGroupView> {
+        comparison::save_peer_group(&mut self.local, &stamp::now(), name, teryts)
+    }
+
+    pub fn delete_peer_group(&mut self, name: &str) -> Result<()> {
+        comparison::delete_peer_group(&mut self.local, &stamp::now(), name)
+    }
+
+    /// Saved groups by name, members with their current names.
+    pub fn peer_groups(&self) -> Result<Vec<PeerGroupView>> {
+        comparison::peer_groups(&self.local)
+    }
 }
 
-/// The default evaluation year of strategy status: the last full calendar year.
-pub fn default_status_year() -> i32 {
-    time::OffsetDateTime::now_utc().year() - 1
+/// Exchange with the association: sync in, submissions out.
+impl Monitor {
+    /// Trusts a release public key from a file (`monitor-jst-ed25519-public:…`), audited.
+    pub fn trust_key(&mut self, path: &Path) -> Result<TrustedKeyView> {
+        exchange::trust_key(&mut self.local, &stamp::now(), path)
+    }
+
+    /// One sync. Rejections and being offline are outcomes (logged), not errors.
+    /// `progress(done, total)` hears chunks and returns `false` to cancel (nothing applied).
+    pub fn sync(
+        &mut self,
+        source: &SyncSource,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<SyncView> {
+        let job = self.sync_job(source)?;
+        let planned = job.plan(progress);
+        self.apply_sync(&job, planned)
+    }
+
+    /// What a sync needs from the stores, read under the monitor; the download that follows
+    /// ([`SyncJob::plan`]) runs without it, so the window stays responsive.
+    pub fn sync_job(&mut self, source: &SyncSource) -> Result<SyncJob> {
+        exchange::sync_job(&mut self.local, &stamp::now(), &self.data_dir, source)
+    }
+
+    /// Applies a planned release (or logs why there is none) in one transaction per store.
+    pub fn apply_sync(&mut self, job: &SyncJob, planned: PlannedSync) -> Result<SyncView> {
+        exchange::apply_sync(&mut self.local, &mut self.peers, &stamp::now(), job, planned)
+    }
+
+    /// The state of sync for the Synchronizacja screen and the age of peer data.
+    pub fn sync_status(&self) -> Result<SyncStatusView> {
+        exchange::sync_status(&self.local, &self.peers)
+    }
+
+    /// The configured server as a sync source, or a clear error when none is set.
+    pub fn configured_source(&self) -> Result<SyncSource> {
+        exchange::configured_source(&self.local)
+    }
+
+    /// Sets the server address and the background interval in minutes (0 = off).
+    pub fn configure_sync(
+        &mut self,
+        server: Option<String>,
+        interval_minutes: u32,
+    ) -> Result<SyncStatusView> {
+        exchange::configure_sync(&mut self.local, &stamp::now(), server, interval_minutes)?;
+        self.sync_status()
+    }
+
+    /// Keeps the unit token given by the association: in the OS keyring where one answers,
+    /// otherwise in a file only the user can read; says which.
+    pub fn set_unit_token(&mut self, token: &str) -> Result<TokenPlaceView> {
+        UnitToken::new(&self.data_dir).save(token)
+    }
+
+    /// Where the unit token is kept (never the token itself).
+    pub fn unit_token_place(&self) -> TokenPlaceView {
+        UnitToken::new(&self.data_dir).place()
+    }
+
+    /// Opts indicators in or out of contributing; they must be in the catalogue.
+    pub fn set_contributed(&mut self, codes: &[String], on: bool) -> Result<Vec<String>> {
+        exchange::set_contributed(&mut self.local, &stamp::now(), codes, on)?;
+        self.contributed_indicators()
+    }
+
+    pub fn contributed_indicators(&self) -> Result<Vec<String>> {
+        Ok(self.local.contributed_indicators()?)
+    }
+
+    /// Sends what is waiting: first the outbox (the same bytes, the same ids), then the opted-in
+    /// values that changed since the server last accepted them.
+    pub fn submit(&mut self, server: Option<&str>) -> Result<SubmitView> {
+        let job = self.submission_job(server)?;
+        let sent = job.send();
+        self.apply_submissions(sent)
+    }
+
+    /// The outbox of a run, with the changed opted-in values queued, read under the monitor;
+    /// sending it ([`SubmissionJob::send`]) runs without it.
+    pub fn submission_job(&mut self, server: Option<&str>) -> Result<SubmissionJob> {
+        exchange::submission_job(&mut self.local, &stamp::now(), &self.data_dir, server)
+    }
+
+    /// Records the server's answers to what was sent.
+    pub fn apply_submissions(&mut self, sent: SentSubmissions) -> Result<SubmitView> {
+        exchange::record_answers(&mut self.local, &stamp::now(), sent)
+    }
+
+    /// Opt-ins, token place, outbox count and the server's last answer per value.
+    pub fn contributions(&self) -> Result<ContributionsView> {
+        exchange::contributions(&self.local, &self.data_dir)
+    }
+
+    /// The officer keeps the own value of a conflict; the next submission sends it against the
+    /// server's rev, so it replaces the server's value there (never ours here).
+    pub fn keep_own_value(&mut self, indicator: &str, year: i32) -> Result<()> {
+        exchange::keep_own_value(&mut self.local, &stamp::now(), indicator, year)
+    }
 }

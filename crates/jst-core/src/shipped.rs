@@ -1,8 +1,9 @@
 //! Data shipped inside the program and loaded on first run, so it works offline from the start.
 
-use jst_import::{parse_catalogue, parse_public_values, parse_terc, CatalogueRow};
+use jst_import::{parse_catalogue, parse_public_values, parse_terc};
 use jst_store::{IndicatorRecord, LocalStore, PeerStore, PublicValue, Stamp};
 
+use crate::imports::catalogue_record;
 use crate::{Error, Result};
 
 const TERC_FILE: &str = "TERC_2024-01-01.csv";
@@ -42,24 +43,6 @@ pub(crate) fn ensure_catalogue(local: &mut LocalStore, stamp: &Stamp) -> Result<
         rows.into_iter().map(|r| catalogue_record(r, "catalogue")).collect();
     local.load_catalogue(stamp, &records, Some((CATALOGUE_MARKER, CATALOGUE_VERSION)))?;
     Ok(())
-}
-
-/// A catalogue row as the store keeps it.
-pub(crate) fn catalogue_record(row: CatalogueRow, origin: &str) -> IndicatorRecord {
-    IndicatorRecord {
-        code: row.code,
-        name_pl: row.name_pl,
-        name_en: row.name_en,
-        unit: row.unit,
-        polarity: row.polarity.code().to_owned(),
-        area: Some(row.area),
-        definition: row.definition,
-        formula: row.formula.map(|f| f.to_string()),
-        source: None,
-        structural: row.structural,
-        person_count: row.person_count,
-        origin: origin.to_owned(),
-    }
 }
 
 /// Loads the shipped reference population into the peer store when it is not there yet.

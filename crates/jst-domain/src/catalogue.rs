@@ -1,7 +1,9 @@
 //! Indicator codes the methods rely on (DESIGN §4.2) and catalogue polarity.
 
 /// Polarity of a catalogue indicator: which way is better, independent of any strategy's intent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum Polarity {
     HigherIsBetter,
     LowerIsBetter,

@@ -3,6 +3,7 @@ use std::str::FromStr;
 
 /// Kind of a local government unit; the string codes are a public contract (CLI JSON, files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     GminaMiejska,

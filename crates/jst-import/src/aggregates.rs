@@ -1,38 +1,21 @@
-//! Contributed aggregates as a release carries them (DESIGN §8):
-//! `grupa;wskaznik_kod;rok;n;q1;mediana;q3;p10;p90;srednia;uwaga`, empty cells where the policy
-//! withholds a figure.
+//! Contributed aggregates as a release carries them (DESIGN §8): the row and header of
+//! `jst_release`'s aggregates chunk, read strictly; empty cells are figures the policy withholds.
+
+use jst_release::{AggregateRow, AGGREGATES_HEADER};
 
 use crate::cells::{header_problem, indicator_code, value, year};
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct AggregateRow {
-    pub line: usize,
-    pub group: String,
-    pub indicator: String,
-    pub year: i32,
-    pub n: u32,
-    pub q1: Option<f64>,
-    pub median: Option<f64>,
-    pub q3: Option<f64>,
-    pub p10: Option<f64>,
-    pub p90: Option<f64>,
-    pub mean: Option<f64>,
-    pub note: Option<String>,
-}
-
-const COLUMNS: [&str; 11] =
-    ["grupa", "wskaznik_kod", "rok", "n", "q1", "mediana", "q3", "p10", "p90", "srednia", "uwaga"];
-
 pub fn parse_aggregates(bytes: &[u8], file: &str) -> Result<Vec<AggregateRow>, ImportError> {
     let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.starts_with("grupa"));
     let text = decode(bytes, file, header_ok)?;
     let table = read_table(&text, file)?;
-    let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
+    let columns: Vec<&'static str> = AGGREGATES_HEADER.split(';').collect();
+    let idx: Vec<Option<usize>> = columns.iter().map(|c| table.column(&[c])).collect();
     let Some(idx) = idx.into_iter().collect::<Option<Vec<usize>>>() else {
-        return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
+        return Err(ImportError::single(file, header_problem(&table.header, AGGREGATES_HEADER)));
     };
     table.map_rows(file, &mut |_, _| true, |line, cell| {
         let mut problems = Vec::new();
@@ -40,7 +23,7 @@ pub fn parse_aggregates(bytes: &[u8], file: &str) -> Result<Vec<AggregateRow>, I
         if !group.starts_with("type_size:") {
             problems.push(Problem::at(
                 line,
-                Some(COLUMNS[0]),
+                Some(columns[0]),
                 format!("„{group}” nie jest grupą type_size"),
             ));
         }
@@ -49,39 +32,28 @@ pub fn parse_aggregates(bytes: &[u8], file: &str) -> Result<Vec<AggregateRow>, I
             if raw.is_empty() {
                 None
             } else {
-                value(line, COLUMNS[i], &raw).map_err(|p| problems.push(p)).ok()
+                value(line, columns[i], &raw).map_err(|p| problems.push(p)).ok()
             }
         };
         let n = cell(idx[3]).parse::<u32>().map_err(|_| {
             problems.push(Problem::at(
                 line,
-                Some(COLUMNS[3]),
+                Some(columns[3]),
                 "liczba jednostek musi być liczbą całkowitą",
             ))
         });
         let indicator =
-            indicator_code(line, COLUMNS[1], &cell(idx[1])).map_err(|p| problems.push(p));
-        let y = year(line, COLUMNS[2], &cell(idx[2])).map_err(|p| problems.push(p));
+            indicator_code(line, columns[1], &cell(idx[1])).map_err(|p| problems.push(p));
+        let y = year(line, columns[2], &cell(idx[2])).map_err(|p| problems.push(p));
         let (q1, median, q3) =
             (optional(4, &mut problems), optional(5, &mut problems), optional(6, &mut problems));
         let (p10, p90, mean) =
             (optional(7, &mut problems), optional(8, &mut problems), optional(9, &mut problems));
         let note = Some(cell(idx[10])).filter(|n| !n.is_empty());
         match (indicator, y, n) {
-            (Ok(indicator), Ok(year), Ok(n)) if problems.is_empty() => Ok(AggregateRow {
-                line,
-                group,
-                indicator,
-                year,
-                n,
-                q1,
-                median,
-                q3,
-                p10,
-                p90,
-                mean,
-                note,
-            }),
+            (Ok(indicator), Ok(year), Ok(n)) if problems.is_empty() => {
+                Ok(AggregateRow { group, indicator, year, n, q1, median, q3, p10, p90, mean, note })
+            }
             _ => Err(problems),
         }
     })
@@ -101,5 +73,38 @@ mod tests {
         assert_eq!(rows[1].note.as_deref(), Some("za mało danych w grupie"));
         let bad = "grupa;wskaznik_kod;rok;n;q1;mediana;q3;p10;p90;srednia;uwaga\n1219053;WSK;2024;1;;;;;;5;\n";
         assert!(parse_aggregates(bad.as_bytes(), "a.csv").is_err());
+    }
+
+    fn figure() -> impl proptest::strategy::Strategy<Value = Option<f64>> {
+        proptest::option::of(-1e9f64..1e9)
+    }
+
+    proptest::proptest! {
+        /// What the server renders with `jst_release` is what the desktop reads back, exactly.
+        #[test]
+        fn rendered_rows_read_back_unchanged(
+            rows in proptest::collection::vec(
+                (
+                    "type_size:[a-z_]{1,20}:[0-9]{1,5}-[0-9]{1,6}",
+                    "[A-Z][A-Z0-9_]{0,15}",
+                    1990i32..=2100,
+                    proptest::num::u32::ANY,
+                    (figure(), figure(), figure()),
+                    (figure(), figure(), figure()),
+                    proptest::option::of("[a-ząęół]{1,10}( [a-ząęół]{1,10}){0,2}"),
+                ),
+                1..8,
+            )
+        ) {
+            let rows: Vec<AggregateRow> = rows
+                .into_iter()
+                .map(|(group, indicator, year, n, (q1, median, q3), (p10, p90, mean), note)| {
+                    AggregateRow { group, indicator, year, n, q1, median, q3, p10, p90, mean, note }
+                })
+                .collect();
+            let text = jst_release::aggregates_csv(&rows);
+            let read = parse_aggregates(text.as_bytes(), "a.csv");
+            proptest::prop_assert_eq!(read.ok(), Some(rows));
+        }
     }
 }

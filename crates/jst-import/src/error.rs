@@ -2,11 +2,17 @@ use std::fmt;
 
 /// How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
 /// FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Shells get the English codes and translate them; `label_pl` is the CLI's wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Severity {
+    #[serde(rename = "critical")]
     Krytyczny,
+    #[serde(rename = "error")]
     Blad,
+    #[serde(rename = "warning")]
     Ostrzezenie,
+    #[serde(rename = "info")]
     Informacja,
 }
 

@@ -21,7 +21,7 @@ mod terc;
 mod text;
 mod workbook;
 
-pub use aggregates::{parse_aggregates, AggregateRow};
+pub use aggregates::parse_aggregates;
 pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};

@@ -1,17 +1,20 @@
 //! The release format of Monitor JST's peer-data sync (DESIGN §7): `latest.json` and
-//! `manifest.json` with detached Ed25519 signatures, and content-addressed chunks of rows.
+//! `manifest.json` with detached Ed25519 signatures, content-addressed chunks of rows, and the
+//! row of the aggregates chunk.
 //! Shared by the association server (which writes releases) and the desktop client (which
 //! verifies and applies them).
 //!
 //! Bytes in, bytes out: no files, no network, no clock. A signature is checked over the exact
 //! bytes before anything is parsed, and every parser has a size cap.
 
+mod aggregates;
 mod chunk;
 mod error;
 mod keys;
 mod manifest;
 mod signature;
 
+pub use aggregates::{aggregates_csv, AggregateRow, AGGREGATES_HEADER};
 pub use chunk::{decode_chunk, encode_chunk, sha256_hex, MAX_CHUNK_BYTES, MAX_CHUNK_ROWS_BYTES};
 pub use error::Error;
 pub use keys::{KeyPair, PublicKey};

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use jst_domain::{type_size_key, UnitKind};
+use jst_release::AggregateRow;
 
 pub const MIN_FOR_QUARTILES: usize = 10;
 pub const MIN_FOR_MEAN: usize = 5;
@@ -14,24 +15,6 @@ pub const MIN_FOR_TAILS: usize = 20;
 pub const P_PERCENT: f64 = 10.0;
 pub const HOLD_CHANGES: usize = 3;
 pub const SUPPRESSED_NOTE: &str = "za mało danych w grupie";
-/// The CSV header of an aggregates chunk.
-pub const HEADER: &str = "grupa;wskaznik_kod;rok;n;q1;mediana;q3;p10;p90;srednia;uwaga";
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AggregateRow {
-    pub group: String,
-    pub indicator: String,
-    pub year: i32,
-    pub n: usize,
-    pub q1: Option<f64>,
-    pub median: Option<f64>,
-    pub q3: Option<f64>,
-    pub p10: Option<f64>,
-    pub p90: Option<f64>,
-    pub mean: Option<f64>,
-    pub note: Option<&'static str>,
-}
-
 /// A contributed value as stored: (TERYT, indicator, year, value).
 pub type Contribution = (String, String, i32, f64);
 /// (group, indicator, year) → (mean, contributors) as last published.
@@ -115,14 +98,15 @@ pub fn build_aggregates(
             group,
             indicator,
             year,
-            n,
+            // A cell has fewer contributors than there are units in the register.
+            n: u32::try_from(n).unwrap_or(u32::MAX),
             q1: q(0.25),
             median: q(0.5),
             q3: q(0.75),
             p10: tails.then(|| round3(quantile(&sorted, 0.1))),
             p90: tails.then(|| round3(quantile(&sorted, 0.9))),
             mean,
-            note: (!quartiles && mean.is_none()).then_some(SUPPRESSED_NOTE),
+            note: (!quartiles && mean.is_none()).then(|| SUPPRESSED_NOTE.to_owned()),
         });
     }
     (rows, published)
@@ -132,6 +116,7 @@ pub fn build_aggregates(
 pub fn check_policy(rows: &[AggregateRow]) -> Result<(), String> {
     for r in rows {
         let at = format!("{} {} {}", r.group, r.indicator, r.year);
+        let n = r.n as usize;
         if !r.group.starts_with("type_size:")
             || r.group
                 .split(':')
@@ -141,19 +126,19 @@ pub fn check_policy(rows: &[AggregateRow]) -> Result<(), String> {
                 "{at}: agregaty publikuje się tylko dla grup type_size, bez kodów jednostek"
             ));
         }
-        if (r.q1.is_some() || r.median.is_some() || r.q3.is_some()) && r.n < MIN_FOR_QUARTILES {
+        if (r.q1.is_some() || r.median.is_some() || r.q3.is_some()) && n < MIN_FOR_QUARTILES {
             return Err(format!(
                 "{at}: kwartyle przy {} jednostkach (wymagane {MIN_FOR_QUARTILES})",
                 r.n
             ));
         }
-        if r.mean.is_some() && r.n < MIN_FOR_MEAN {
+        if r.mean.is_some() && n < MIN_FOR_MEAN {
             return Err(format!(
                 "{at}: średnia przy {} jednostkach (wymagane {MIN_FOR_MEAN})",
                 r.n
             ));
         }
-        if (r.p10.is_some() || r.p90.is_some()) && r.n < MIN_FOR_TAILS {
+        if (r.p10.is_some() || r.p90.is_some()) && n < MIN_FOR_TAILS {
             return Err(format!(
                 "{at}: P10/P90 przy {} jednostkach (wymagane {MIN_FOR_TAILS})",
                 r.n
@@ -168,35 +153,10 @@ pub fn check_policy(rows: &[AggregateRow]) -> Result<(), String> {
     Ok(())
 }
 
-fn cell(v: Option<f64>) -> String {
-    v.map(|v| format!("{v}")).unwrap_or_default()
-}
-
-/// The CSV text of an aggregates chunk.
-pub fn to_csv(rows: &[AggregateRow]) -> String {
-    let mut text = format!("{HEADER}\n");
-    for r in rows {
-        text.push_str(&format!(
-            "{};{};{};{};{};{};{};{};{};{};{}\n",
-            r.group,
-            r.indicator,
-            r.year,
-            r.n,
-            cell(r.q1),
-            cell(r.median),
-            cell(r.q3),
-            cell(r.p10),
-            cell(r.p90),
-            cell(r.mean),
-            r.note.unwrap_or_default()
-        ));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jst_release::aggregates_csv;
 
     fn contributions(n: usize, indicator: &str) -> Vec<Contribution> {
         // Gminy miejsko-wiejskie of powiat wielicki and beyond: identities 1219x3, all 20–50 thousand.
@@ -235,13 +195,13 @@ mod tests {
             );
             let r = &agg[0];
             assert_eq!(
-                (r.n, r.median.is_some(), r.mean.is_some(), r.p10.is_some()),
+                (r.n as usize, r.median.is_some(), r.mean.is_some(), r.p10.is_some()),
                 (n, quartiles, mean, tails),
                 "n = {n}"
             );
             assert_eq!(r.note.is_some(), !quartiles && !mean);
             check_policy(&agg).expect("policy");
-            assert!(!to_csv(&agg).contains("1210"), "no unit codes in the chunk");
+            assert!(!aggregates_csv(&agg).contains("1210"), "no unit codes in the chunk");
         }
     }
 
@@ -296,7 +256,7 @@ mod tests {
             let population = |id: &str, _: i32| Some(if id.ends_with('1') { 8_000.0 } else { 30_000.0 });
             let (agg, _) = build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
             proptest::prop_assert!(check_policy(&agg).is_ok());
-            let csv = to_csv(&agg);
+            let csv = aggregates_csv(&agg);
             for (teryt, ..) in &rows {
                 proptest::prop_assert!(!csv.contains(&teryt[..6]));
             }
@@ -326,5 +286,34 @@ mod tests {
         }])
         .is_err());
         assert!(check_policy(&[AggregateRow { n: 5, mean: Some(12.345), ..bad }]).is_err());
+    }
+
+    /// The aggregates chunk of a fixed set of contributions, as releases have carried it: the
+    /// text and the chunk's hash (its name) must not change, or every client re-downloads it.
+    #[test]
+    fn the_aggregates_chunk_keeps_its_bytes() {
+        let unit = |i: usize| format!("12{:02}{:02}3", 10 + i / 9, 10 + i % 9);
+        let rows: Vec<Contribution> = (0..23)
+            .map(|i| (unit(i), "WSK".to_owned(), 2024, 100.0 + (i as f64) * 1.37))
+            .chain(
+                (0..12).map(|i| (unit(i), "MALY".to_owned(), 2022, 0.0123 + (i as f64) * 0.001_37)),
+            )
+            .chain((0..3).map(|i| (unit(i), "INNY".to_owned(), 2023, 0.5)))
+            .collect();
+        let population = |_: &str, _: i32| Some(30_000.0);
+        let (agg, _) =
+            build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+        let text = aggregates_csv(&agg);
+        assert_eq!(
+            text,
+            "grupa;wskaznik_kod;rok;n;q1;mediana;q3;p10;p90;srednia;uwaga\n\
+             type_size:gmina_miejsko_wiejska:20000-50000;INNY;2023;3;;;;;;;za mało danych w grupie\n\
+             type_size:gmina_miejsko_wiejska:20000-50000;MALY;2022;12;0.0161;0.0198;0.0236;;;0.0198;\n\
+             type_size:gmina_miejsko_wiejska:20000-50000;WSK;2024;23;108;115;123;103;127;115;\n"
+        );
+        assert_eq!(
+            jst_release::sha256_hex(&jst_release::encode_chunk(text.as_bytes())),
+            "31d7c7fe3cc9747f44f6652118c64369b65a55bd1e2d8a1bae5b39d442b20c6b"
+        );
     }
 }

@@ -120,7 +120,7 @@ pub fn build_release(
         ))
     })?;
     if !aggregates.is_empty() {
-        let text = crate::aggregates::to_csv(&aggregates);
+        let text = jst_release::aggregates_csv(&aggregates);
         add(
             "aggregates".to_owned(),
             ChunkKind::Aggregates,
@@ -179,7 +179,7 @@ fn contributed_aggregates(
     storage: &dyn Storage,
     values: &[DataRow],
     catalogue: &[u8],
-) -> Result<(Vec<crate::aggregates::AggregateRow>, crate::aggregates::Published)> {
+) -> Result<(Vec<jst_release::AggregateRow>, crate::aggregates::Published)> {
     use std::collections::{HashMap, HashSet};
     let contributions = storage.contributions()?;
     if contributions.is_empty() {

@@ -11,21 +11,9 @@ use jst_domain::PackedValues;
 
 use crate::{Result, Stamp};
 
-/// A contributed aggregate of one `type_size` group (figures withheld by DESIGN §8 are `None`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContributedAggregate {
-    pub group: String,
-    pub indicator: String,
-    pub year: i32,
-    pub n: u32,
-    pub q1: Option<f64>,
-    pub median: Option<f64>,
-    pub q3: Option<f64>,
-    pub p10: Option<f64>,
-    pub p90: Option<f64>,
-    pub mean: Option<f64>,
-    pub note: Option<String>,
-}
+/// A contributed aggregate of one `type_size` group, stored as the release carries it (the one
+/// row type of the aggregates chunk, shared with the server and the parser).
+pub use jst_release::AggregateRow as ContributedAggregate;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicValue {

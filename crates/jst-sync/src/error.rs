@@ -1,3 +1,5 @@
+use crate::{Rejection, RejectionCode};
+
 /// Why a release was not applied. `Rejected` carries a machine-readable code (the sync log,
 /// `jst sync`'s stderr and exit code 4); `Offline` is normal and never an error dialog.
 #[derive(Debug, thiserror::Error)]
@@ -12,16 +14,8 @@ pub enum Error {
     Io { context: String, source: std::io::Error },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejection {
-    /// `bad_signature | hash_mismatch | too_large | malformed | malformed_rows | rollback |
-    /// expired | wrong_dataset | http_status`
-    pub code: &'static str,
-    pub message: String,
-}
-
 impl Error {
-    pub(crate) fn reject(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn reject(code: RejectionCode, message: impl Into<String>) -> Self {
         Self::Rejected(Rejection { code, message: message.into() })
     }
 
@@ -33,6 +27,6 @@ impl Error {
 
 impl From<jst_release::Error> for Error {
     fn from(e: jst_release::Error) -> Self {
-        Self::reject(e.code(), e.to_string())
+        Self::reject(RejectionCode::from(&e), e.to_string())
     }
 }

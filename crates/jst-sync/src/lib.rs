@@ -9,10 +9,12 @@
 
 mod error;
 mod plan;
+mod rejection;
 mod source;
 mod submit;
 
-pub use error::{Error, Rejection};
+pub use error::Error;
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
+pub use rejection::{Rejection, RejectionCode};
 pub use source::{DirSource, HttpSource, Source};
 pub use submit::{post_submission, Answer};

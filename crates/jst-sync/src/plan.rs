@@ -8,15 +8,15 @@ use std::path::{Path, PathBuf};
 
 use jst_domain::PackedValues;
 use jst_import::{
-    parse_aggregates, parse_catalogue, parse_public_values, parse_terc, AggregateRow, CatalogueRow,
+    parse_aggregates, parse_catalogue, parse_public_values, parse_terc, CatalogueRow,
 };
 use jst_release::{
-    decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey, MAX_LATEST_BYTES,
-    MAX_MANIFEST_BYTES, SIGNATURE_SUFFIX,
+    decode_chunk, sha256_hex, verify, AggregateRow, ChunkKind, Latest, Manifest, PublicKey,
+    MAX_LATEST_BYTES, MAX_MANIFEST_BYTES, SIGNATURE_SUFFIX,
 };
 use time::OffsetDateTime;
 
-use crate::{Error, Source};
+use crate::{Error, RejectionCode, Source};
 
 const MAX_SIGNATURE_BYTES: u64 = 1024;
 
@@ -83,7 +83,7 @@ pub fn plan(
 ) -> Result<Plan, Error> {
     if input.trusted.is_empty() {
         return Err(Error::reject(
-            "untrusted_key",
+            RejectionCode::UntrustedKey,
             "brak zaufanych kluczy wydań; dodaj klucz stowarzyszenia: jst trust add PLIK --yes",
         ));
     }
@@ -109,7 +109,7 @@ pub fn plan(
     if let Some(highest) = input.highest_version {
         if latest.version < highest {
             return Err(Error::reject(
-                "rollback",
+                RejectionCode::Rollback,
                 format!("wydanie {} jest starsze niż już przyjęte {highest}", latest.version),
             ));
         }
@@ -117,7 +117,7 @@ pub fn plan(
     let floor = input.highest_issued_at.map_or(input.now, |seen| seen.max(input.now));
     if expires_at <= floor {
         return Err(Error::reject(
-            "expired",
+            RejectionCode::Expired,
             format!("wydanie {} straciło ważność {}", latest.version, latest.expires_at),
         ));
     }
@@ -130,7 +130,7 @@ pub fn plan(
     let manifest_bytes = source.fetch(Manifest::FILE, MAX_MANIFEST_BYTES)?;
     if sha256_hex(&manifest_bytes) != latest.manifest_sha256 {
         return Err(Error::reject(
-            "hash_mismatch",
+            RejectionCode::HashMismatch,
             "manifest.json nie zgadza się ze skrótem w latest.json",
         ));
     }
@@ -139,7 +139,10 @@ pub fn plan(
     verify(input.trusted, Manifest::FILE, &manifest_bytes, &signature)?;
     let manifest = Manifest::parse(&manifest_bytes)?;
     if manifest.version != latest.version || manifest.dataset != latest.dataset {
-        return Err(Error::reject("malformed", "manifest opisuje inne wydanie niż latest.json"));
+        return Err(Error::reject(
+            RejectionCode::Malformed,
+            "manifest opisuje inne wydanie niż latest.json",
+        ));
     }
     plan.register = manifest.register.clone();
 
@@ -166,7 +169,7 @@ pub fn plan(
                     // A corrupt partial download must not be resumed.
                     let _ = std::fs::remove_file(&part);
                     return Err(Error::reject(
-                        "hash_mismatch",
+                        RejectionCode::HashMismatch,
                         format!("fragment {} ma inny skrót niż w manifeście", chunk.name),
                     ));
                 }
@@ -178,7 +181,7 @@ pub fn plan(
         };
         let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
         let rows_error =
-            |e: jst_import::ImportError| Error::reject("malformed_rows", e.to_string());
+            |e: jst_import::ImportError| Error::reject(RejectionCode::MalformedRows, e.to_string());
         match chunk.kind {
             ChunkKind::Register => {
                 parse_terc(&text, &chunk.name).map_err(rows_error)?;
@@ -190,7 +193,7 @@ pub fn plan(
                 let rows = parse_public_values(&text, &chunk.name).map_err(rows_error)?;
                 if rows.len() as u64 != chunk.rows {
                     return Err(Error::reject(
-                        "malformed_rows",
+                        RejectionCode::MalformedRows,
                         format!(
                             "fragment {}: {} wierszy zamiast {}",
                             chunk.name,
@@ -255,11 +258,14 @@ pub fn read_block(
         let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
         drop(bytes);
         let rows = parse_public_values(&text, &chunk.name)
-            .map_err(|e| Error::reject("malformed_rows", e.to_string()))?;
+            .map_err(|e| Error::reject(RejectionCode::MalformedRows, e.to_string()))?;
         for r in rows {
             out.push(unit_index, indicator_index, r.teryt.as_str(), &r.indicator, r.year, r.value)
                 .ok_or_else(|| {
-                    Error::reject("too_large", "za dużo jednostek lub wskaźników w wydaniu")
+                    Error::reject(
+                        RejectionCode::TooLarge,
+                        "za dużo jednostek lub wskaźników w wydaniu",
+                    )
                 })?;
         }
     }

@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::Error;
+use crate::{Error, RejectionCode};
 
 pub trait Source {
     /// A small file whole (`latest.json`, its signature, the manifest), refused beyond `limit`.
@@ -33,7 +33,7 @@ fn read_capped(mut reader: impl Read, limit: u64, name: &str) -> Result<Vec<u8>,
         .read_to_end(&mut bytes)
         .map_err(Error::io(format!("nie można odczytać {name}")))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::reject("too_large", format!("{name} przekracza {limit} B")));
+        return Err(Error::reject(RejectionCode::TooLarge, format!("{name} przekracza {limit} B")));
     }
     Ok(bytes)
 }
@@ -43,7 +43,7 @@ impl Source for DirSource {
         let path = self.root.join(name);
         let file = std::fs::File::open(&path).map_err(|e| {
             Error::reject(
-                "missing_file",
+                RejectionCode::MissingFile,
                 format!("brak pliku {} w folderze wydania: {e}", path.display()),
             )
         })?;
@@ -90,7 +90,10 @@ impl HttpSource {
         } else if status.is_server_error() {
             Err(Error::Offline(format!("serwer odpowiedział {status}")))
         } else {
-            Err(Error::reject("http_status", format!("{name}: serwer odpowiedział {status}")))
+            Err(Error::reject(
+                RejectionCode::HttpStatus,
+                format!("{name}: serwer odpowiedział {status}"),
+            ))
         }
     }
 }
@@ -99,7 +102,10 @@ impl Source for HttpSource {
     fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
         let response = self.get(name, 0)?;
         if response.content_length().is_some_and(|l| l > limit) {
-            return Err(Error::reject("too_large", format!("{name} przekracza {limit} B")));
+            return Err(Error::reject(
+                RejectionCode::TooLarge,
+                format!("{name} przekracza {limit} B"),
+            ));
         }
         let bytes = read_capped(response, limit, name)?;
         self.received += bytes.len() as u64;
@@ -130,7 +136,7 @@ impl Source for HttpSource {
             written += n as u64;
             if written > size {
                 return Err(Error::reject(
-                    "too_large",
+                    RejectionCode::TooLarge,
                     format!("{name} przekracza zadeklarowane {size} B"),
                 ));
             }

@@ -55,8 +55,9 @@ export const commands = {
 	setUnitToken: (token: string) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("set_unit_token", { token })),
 	keepOwnValue: (indicator: string, year: number) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("keep_own_value", { indicator, year })),
 	/**
-	 *  Sends the outbox and the changed values on a blocking thread (a request may wait up to a
-	 *  minute); being offline is an outcome, not an error.
+	 *  Sends the outbox and the changed values: the outbox is prepared and the answers recorded
+	 *  under the monitor lock, the requests (each may wait up to a minute) sent on a blocking thread
+	 *  without it; being offline is an outcome, not an error.
 	 */
 	submitNow: () => typedError<SubmitView, ApiError>(__TAURI_INVOKE("submit_now")),
 };
@@ -72,16 +73,14 @@ export type BenchmarkIndicatorView = {
 	code: string,
 	name: string,
 	unit: string,
-	/**  `higher_is_better | lower_is_better | neutral` */
-	polarity: string,
+	polarity: Polarity,
 };
 
 /**  The JSON contract of `jst benchmark --format json` (issue 4). */
 export type BenchmarkView = {
 	indicator: BenchmarkIndicatorView,
 	year: number,
-	/**  `public` for per-unit public statistics. */
-	source: string,
+	source: ComparisonSource,
 	group: GroupView,
 	own: OwnValueView,
 	stats: StatsView,
@@ -120,6 +119,12 @@ export type ComparableIndicatorView = {
 	area: string | null,
 };
 
+/**
+ *  Where a group's statistics come from: per-unit public statistics, or the aggregates the
+ *  association publishes of its members' contributed values (DESIGN §8).
+ */
+export type ComparisonSource = "public" | "contributed";
+
 /**  An indicator the unit can share: it has own values, or it is shared already. */
 export type ContributableIndicatorView = {
 	code: string,
@@ -137,8 +142,7 @@ export type ContributionItemView = {
 	/**  The own value now (`None` when it was deleted since). */
 	own_value: number | null,
 	sent_value: number | null,
-	/**  `imported | updated | unchanged | conflict | resend | invalid | period_closed` */
-	result: string,
+	result: SubmissionResult,
 	server_rev: number | null,
 	/**  The server's value in a conflict, shown beside the own one. */
 	server_value: number | null,
@@ -189,6 +193,12 @@ export type CostsView = {
 	synthetic_peers: boolean,
 };
 
+/**
+ *  The unit's intent for an indicator. Files use `wzrost|spadek|utrzymanie`, JSON the English
+ *  codes `increase|decrease|maintain`.
+ */
+export type Direction = "increase" | "decrease" | "maintain";
+
 /**  What kind of failure happened; shells branch on this, never on message text. */
 export type ErrorKind = 
 /**  The user's input (a file, a code) cannot be used; nothing was written. */
@@ -210,16 +220,19 @@ export type ErrorKind =
 /**  A fault of the program itself. */
 "internal";
 
-/**  One finding of a validation report (`krytyczny | błąd | ostrzeżenie | informacja`). */
+/**  One finding of a validation report. */
 export type FindingView = {
-	severity: string,
+	severity: Severity,
 	row: number | null,
 	column: string | null,
 	message: string,
 };
 
+/**  The kind of a group, as views and `jst benchmark --format json` name it. */
+export type GroupKind = "type_size" | "voivodeship" | "powiat" | "all" | "nearest" | "custom" | "units";
+
 export type GroupView = {
-	kind: string,
+	kind: GroupKind,
 	label: string,
 	/**  Units in the group, the own unit included. */
 	n: number,
@@ -229,8 +242,8 @@ export type HistoryEntryView = {
 	year: number,
 	old_value: number | null,
 	new_value: number | null,
-	old_status: string | null,
-	new_status: string | null,
+	old_status: ObservationStatus | null,
+	new_status: ObservationStatus | null,
 	changed_at: string,
 	changed_by: string,
 };
@@ -251,15 +264,15 @@ export type ImportCheckView = {
 /**  Which importer a file goes to. */
 export type ImportKind = "strategy" | "values";
 
-/**
- *  Progress of a check or an import: `stage` is `sprawdzanie` (rows checked of all rows) or
- *  `zapis` (writing, 0 of 1 then 1 of 1).
- */
+/**  Progress of a check or an import. */
 export type ImportProgress = {
-	stage: string,
+	stage: ImportStage,
 	done: number,
 	total: number,
 };
+
+/**  The stage of an import: rows checked of all rows, then the write (0 of 1, then 1 of 1). */
+export type ImportStage = "checking" | "writing";
 
 /**  Department responsible for an indicator attached to a node (for the UI's filters). */
 export type IndicatorDepartmentView = {
@@ -285,8 +298,8 @@ export type IndicatorStatusView = {
 	code: string,
 	name: string,
 	unit: string,
-	/**  `increase | decrease | maintain` (effective direction). */
-	direction: string,
+	/**  The effective direction. */
+	direction: Direction,
 	baseline: YearValueView,
 	target: YearValueView,
 	latest: YearValueView | null,
@@ -294,8 +307,7 @@ export type IndicatorStatusView = {
 	r_observed: number | null,
 	r_required: number | null,
 	ratio: number | null,
-	/**  `achieved | on_track | acceleration_needed | limited_progress | deterioration | no_data` */
-	status: string,
+	status: Status,
 	target_missed: boolean,
 	projection: ProjectionView | null,
 };
@@ -314,14 +326,16 @@ export type NearestView = {
 	shares: { [key in string]: number | null },
 };
 
+/**  Level of a node; a child is always of a deeper level than its parent. */
+export type NodeLevel = "cel_strategiczny" | "cel_operacyjny" | "kierunek_dzialan" | "zadanie";
+
 export type NodeStatusView = {
 	code: string,
 	parent_code: string | null,
-	/**  `cel_strategiczny | cel_operacyjny | kierunek_dzialan | zadanie` */
-	level: string,
+	level: NodeLevel,
 	title: string,
 	score: number | null,
-	status: string,
+	status: Status,
 };
 
 export type NoteView = {
@@ -331,11 +345,16 @@ export type NoteView = {
 	created_by: string,
 };
 
+/**
+ *  Whether an own value is final: statistics are often published first as preliminary figures
+ *  (`wstepne`) and revised later (`ostateczne`). The codes are those of the value files (DESIGN §6).
+ */
+export type ObservationStatus = "wstepne" | "ostateczne";
+
 export type ObservationView = {
 	year: number,
 	value: number | null,
-	/**  `wstepne | ostateczne` */
-	status: string,
+	status: ObservationStatus,
 	source: string | null,
 	note: string | null,
 	/**  Demo sample value ("dane przykładowe"). */
@@ -345,7 +364,7 @@ export type ObservationView = {
 export type OwnUnitView = {
 	teryt: string,
 	name: string,
-	kind: string,
+	kind: UnitKind,
 	powiat: string | null,
 	voivodeship: string,
 	population: PopulationView | null,
@@ -369,6 +388,9 @@ export type PeerGroupView = {
 	saved_at: string,
 };
 
+/**  Polarity of a catalogue indicator: which way is better, independent of any strategy's intent. */
+export type Polarity = "higher_is_better" | "lower_is_better" | "neutral";
+
 export type PopulationView = {
 	year: number,
 	value: number,
@@ -381,6 +403,47 @@ export type ProjectionView = {
 	interval: [number | null, number | null] | null,
 };
 
+/**
+ *  The reason a release was refused. The snake_case names are the public contract (the sync
+ *  log stores them, the window translates them), so a variant is never renamed.
+ */
+export type RejectionCode = 
+/**  A signature does not verify against a trusted key, or it is not a signature. */
+"bad_signature" | 
+/**  A key that is not a release key. */
+"bad_key" | 
+/**  No release key is trusted yet, so nothing can be verified. */
+"untrusted_key" | 
+/**  A file's SHA-256 is not the one `latest.json` or the manifest declares. */
+"hash_mismatch" | 
+/**  A file is larger than its cap or than the size the manifest declares. */
+"too_large" | 
+/**
+ *  `latest.json` or the manifest cannot be read, or the manifest describes another release
+ *  than `latest.json`.
+ */
+"malformed" | 
+/**  A file of the release is missing from its folder. */
+"missing_file" | 
+/**  A row of a chunk is not valid data (the whole release is refused). */
+"malformed_rows" | 
+/**  Older than a release already applied. */
+"rollback" | 
+/**
+ *  Past its expiry (a frozen mirror), judged by the later of the clock and the newest
+ *  release seen.
+ */
+"expired" | 
+/**  The server refused a request (4xx); a 5xx is being offline, not a rejection. */
+"http_status";
+
+/**
+ *  How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
+ *  FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
+ *  Shells get the English codes and translate them; `label_pl` is the CLI's wording.
+ */
+export type Severity = "critical" | "error" | "warning" | "info";
+
 export type StatsView = {
 	n: number,
 	q1: number | null,
@@ -392,6 +455,9 @@ export type StatsView = {
 	p10: number | null,
 	p90: number | null,
 };
+
+/**  Status of an indicator or a node; the codes are a public contract (CLI JSON, UI). */
+export type Status = "achieved" | "on_track" | "acceleration_needed" | "limited_progress" | "deterioration" | "no_data";
 
 export type StatusView = {
 	/**  Null until a unit is chosen (first run). */
@@ -422,33 +488,41 @@ export type StrategyStatusView = {
 	nodes: NodeStatusView[],
 };
 
+/**
+ *  Per value: what the server did with it, or `resend` when the officer kept the own value of a
+ *  conflict and it waits to be sent against the server's revision.
+ */
+export type SubmissionResult = "imported" | "updated" | "unchanged" | "conflict" | "resend" | "invalid" | "period_closed";
+
 export type SubmitItemView = {
 	indicator: string,
 	year: number,
 	value: number | null,
-	/**  `imported | updated | unchanged | conflict | invalid | period_closed` */
-	result: string,
+	result: SubmissionResult,
 	server_rev: number | null,
 	server_value: number | null,
 	/**  True when the value was accepted and has not changed since: it counts as synced. */
 	synced: boolean,
 };
 
+/**  How a run of `jst submit` ended; the codes are the contract of `--format json`. */
+export type SubmitOutcome = "sent" | "nothing_to_send" | "offline" | "refused";
+
 /**  The JSON of `jst submit --format json`: what the server answered, item by item. */
 export type SubmitView = {
-	/**  `sent | nothing_to_send | offline | refused` */
-	outcome: string,
+	outcome: SubmitOutcome,
 	submissions: string[],
 	items: SubmitItemView[],
+	/**  The server's machine-readable code of a refusal (`unauthorized`, …). */
 	code: string | null,
 };
 
 export type SyncLogView = {
 	at: string,
 	source: string,
-	outcome: string,
+	outcome: SyncOutcome,
 	version: number | null,
-	code: string | null,
+	code: RejectionCode | null,
 	message: string | null,
 	/**  Bytes received (a release is well under 4 GB; larger counts saturate). */
 	bytes_downloaded: number,
@@ -456,6 +530,9 @@ export type SyncLogView = {
 	chunks_reused: number,
 	changes: ChangesView | null,
 };
+
+/**  How a sync ended; the codes are the contract of `jst sync --format json`. */
+export type SyncOutcome = "applied" | "up_to_date" | "rejected" | "offline";
 
 /**  Chunks verified of all chunks, for the progress bar of a sync. */
 export type SyncProgressView = {
@@ -477,29 +554,35 @@ export type SyncStatusView = {
 
 /**  The JSON contract of `jst sync --format json` (issue 5). */
 export type SyncView = {
-	/**  `applied | up_to_date | rejected | offline` */
-	outcome: string,
+	outcome: SyncOutcome,
 	version: number | null,
-	code: string | null,
+	code: RejectionCode | null,
 	/**  Bytes received (a release is well under 4 GB; larger counts saturate). */
 	bytes_downloaded: number,
 	chunks_downloaded: number,
 	chunks_reused: number,
 };
 
+/**  Where a token can be kept. */
+export type TokenPlace = "keyring" | "file" | "none";
+
 /**  Where the token is kept, for the officer. */
 export type TokenPlaceView = {
-	/**  `keyring | file | none` */
-	place: string,
+	place: TokenPlace,
 	/**  The file's path, or the keyring entry's name. */
 	detail: string | null,
 };
 
+/**  Kind of a local government unit; the string codes are a public contract (CLI JSON, files). */
+export type UnitKind = "gmina_miejska" | "gmina_wiejska" | "gmina_miejsko_wiejska" | 
+/**  One unit doing both gmina and powiat tasks; known by its 7-digit gmina code. */
+"miasto_na_prawach_powiatu" | "powiat" | "wojewodztwo";
+
 export type UnitView = {
 	teryt: string,
 	name: string,
-	/**  Kind code, e.g. `gmina_miejsko_wiejska`. */
-	kind: string,
+	/**  e.g. `gmina_miejsko_wiejska`. */
+	kind: UnitKind,
 	/**
 	 *  Name of the powiat a gmina lies in; null for a województwo, a powiat and a miasto na
 	 *  prawach powiatu.
@@ -514,8 +597,7 @@ export type ValueInput = {
 	indicator: string,
 	year: number,
 	value: number | null,
-	/**  `wstepne | ostateczne` */
-	status: string,
+	status: ObservationStatus,
 	/**
 	 *  Explanation; required when the value leaves the indicator with limited progress or
 	 *  deterioration.

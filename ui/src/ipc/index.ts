@@ -52,6 +52,25 @@ export type {
   YearPositionView,
 };
 export type { ChangesView, SyncLogView } from "./bindings";
+// The closed sets (Rust enums) the views use.
+export type {
+  ComparisonSource,
+  Direction,
+  GroupKind,
+  ImportStage,
+  NodeLevel,
+  ObservationStatus,
+  Polarity,
+  RejectionCode,
+  Severity,
+  Status,
+  SubmissionResult,
+  SubmitOutcome,
+  SyncOutcome,
+  TokenPlace,
+  UnitKind,
+} from "./bindings";
+export type { FindingView, NoteView } from "./bindings";
 export type { CostRowView, CostServiceView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { band, positionKey, quartile } from "./peers";
+import type { Polarity } from "../ipc";
+import { band, groupKey, groupKind, GROUPS, positionKey, quartile } from "./peers";
+import { t } from "./i18n/index.svelte";
 
 describe("peer position", () => {
-  it.each([
+  it.each<[number, Polarity, number]>([
     [90, "higher_is_better", 1],
     [60, "higher_is_better", 2],
     [40, "higher_is_better", 3],
@@ -22,7 +24,7 @@ describe("peer position", () => {
 
 describe("map bands", () => {
   const stats = { q1: 10, median: 20, q3: 30 };
-  it.each([
+  it.each<[number, Polarity, number]>([
     [35, "higher_is_better", 1],
     [30, "higher_is_better", 1],
     [25, "higher_is_better", 2],
@@ -40,5 +42,22 @@ describe("map bands", () => {
 
   it("has no band without quartiles", () => {
     expect(band(1, { q1: null, median: null, q3: null }, "neutral")).toBeNull();
+  });
+});
+
+describe("group names", () => {
+  it.each([
+    ["type_size", "type_size"],
+    ["nearest:15", "nearest"],
+    ["custom:Sąsiedzi", "custom"],
+    ["units:1219053,1219043", "units"],
+    ["galaktyka", null],
+  ])("%s is of kind %s", (name, kind) => {
+    expect(groupKind(name)).toBe(kind);
+  });
+
+  it("names every built-in group in words", () => {
+    expect(GROUPS.map((g) => groupKind(g.name))).toEqual(GROUPS.map((g) => g.kind));
+    expect(t(groupKey("nearest"))).toBe("15 najbardziej podobnych jednostek");
   });
 });

@@ -20,9 +20,12 @@ export const IN_PREPARATION: ReadonlySet<ScreenId> = new Set(
 );
 
 export function navKey(screen: ScreenId): MessageKey {
-  return `nav.${screen}` as MessageKey;
+  return `nav.${screen}`;
 }
 
-export function prepKey(screen: ScreenId): MessageKey {
-  return `prep.${screen}` as MessageKey;
+/** Every screen but the Pulpit, which is always there, has a line saying what it will hold. */
+export type PreparedScreen = Exclude<ScreenId, "pulpit">;
+
+export function prepKey(screen: PreparedScreen): MessageKey {
+  return `prep.${screen}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorStatusView, StrategyOverviewView } from "../ipc";
-import { attention, buildTree, filterTree, parseDecimal, pathValue } from "./strategy";
+import { attention, buildTree, filterTree, OBSERVATION_STATUSES, parseDecimal, pathValue, STATUS_MARK, STATUSES } from "./strategy";
 
 function indicator(over: Partial<IndicatorStatusView>): IndicatorStatusView {
   return {
@@ -88,5 +88,13 @@ describe("helpers", () => {
     ["1,2,3", null],
   ])("parses %s", (text, value) => {
     expect(parseDecimal(text)).toBe(value);
+  });
+});
+
+describe("closed sets from the bindings", () => {
+  it("lists every status best first, each with a mark", () => {
+    expect(STATUSES).toEqual(["achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration", "no_data"]);
+    expect(STATUSES.map((s) => STATUS_MARK[s])).toEqual(["✓", "●", "▲", "◆", "▼", "–"]);
+    expect(OBSERVATION_STATUSES).toEqual(["wstepne", "ostateczne"]);
   });
 });

@@ -3,22 +3,19 @@
 import type {
   IndicatorStatusView,
   NodeStatusView,
+  ObservationStatus,
+  Status,
   StrategyOverviewView,
   StrategyStatusView,
 } from "../ipc";
+import { keysOf } from "./codes";
 
-export const STATUSES = [
-  "achieved",
-  "on_track",
-  "acceleration_needed",
-  "limited_progress",
-  "deterioration",
-  "no_data",
-] as const;
-export type StatusCode = (typeof STATUSES)[number];
-
-/** Marks shown with every status (DESIGN §12): never colour alone. */
-export const STATUS_MARK: Record<StatusCode, string> = {
+/**
+ * Marks shown with every status (DESIGN §12): never colour alone. Keyed by the generated `Status`,
+ * so a status added in Rust fails type-checking until it has a mark (and, via `status.${code}`, a
+ * label in both catalogues).
+ */
+export const STATUS_MARK: Record<Status, string> = {
   achieved: "✓",
   on_track: "●",
   acceleration_needed: "▲",
@@ -27,6 +24,15 @@ export const STATUS_MARK: Record<StatusCode, string> = {
   no_data: "–",
 };
 
+/** Every status, best first (the order of the filter). */
+export const STATUSES: readonly Status[] = keysOf(STATUS_MARK);
+
+/** The statuses of a value the officer types in, in the order of the form. */
+export const OBSERVATION_STATUSES: readonly ObservationStatus[] = keysOf<ObservationStatus>({
+  wstepne: true,
+  ostateczne: true,
+});
+
 export interface TreeNode {
   node: NodeStatusView;
   children: TreeNode[];
@@ -34,7 +40,7 @@ export interface TreeNode {
 }
 
 export interface Filters {
-  status: StatusCode | "";
+  status: Status | "";
   department: string;
 }
 

@@ -52,7 +52,7 @@ fn choosing_a_real_unit_leaves_the_demo_and_its_samples() {
     monitor.open_demo().expect("demo");
     let status = monitor.choose_unit("1261").expect("Kraków by its powiat alias");
     let unit = status.unit.expect("unit");
-    assert_eq!((unit.teryt.as_str(), unit.kind.as_str()), ("1261011", "miasto_na_prawach_powiatu"));
+    assert_eq!((unit.teryt.as_str(), unit.kind.code()), ("1261011", "miasto_na_prawach_powiatu"));
     assert_eq!(unit.powiat, None);
     assert_eq!(unit.population.map(|p| p.value), Some(809_168));
     assert!(!status.demo);

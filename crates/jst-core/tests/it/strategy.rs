@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use jst_core::{ErrorKind, Monitor, StrategyImportOptions};
+use jst_core::{ErrorKind, ImportStage, Monitor, StrategyImportOptions};
 
 const HEADER: &str = "kod;kod_nadrzedny;poziom;nazwa;waga_wezla;wskaznik_kod;wskaznik_nazwa;jednostka;kierunek;rok_bazowy;wartosc_bazowa;rok_docelowy;wartosc_docelowa;waga_wskaznika;komorka;zrodlo;kamienie_milowe";
 
@@ -52,13 +52,13 @@ fn import_status_export_and_reimport() {
 
     let status = monitor.strategy_status(2023).expect("status");
     let kanal = &status.indicators[0];
-    assert_eq!((kanal.code.as_str(), kanal.direction.as_str()), ("WSK_KANAL", "increase"));
+    assert_eq!((kanal.code.as_str(), kanal.direction.code()), ("WSK_KANAL", "increase"));
     assert_eq!(kanal.latest.as_ref().map(|l| (l.year, l.value)), Some((2022, 76.5)));
-    assert_eq!(kanal.status, "on_track");
+    assert_eq!(kanal.status.code(), "on_track");
     let ludnosc = &status.indicators[1];
-    assert_eq!((ludnosc.direction.as_str(), ludnosc.status.as_str()), ("maintain", "on_track"));
+    assert_eq!((ludnosc.direction.code(), ludnosc.status.code()), ("maintain", "on_track"));
     assert_eq!(status.nodes.len(), 2);
-    assert_eq!(status.nodes[0].status, "on_track");
+    assert_eq!(status.nodes[0].status.code(), "on_track");
 
     let exported = dir.path().join("eksport.csv");
     assert_eq!(monitor.export_strategy(&exported).expect("export"), 2);
@@ -133,7 +133,10 @@ fn values_are_validated_against_catalogue_and_baseline() {
     assert!(strict.to_string().contains("zmiana WSK_KANAL o +88 %"), "{strict}");
     assert_eq!(std::fs::read(&db).expect("db"), before);
     let report = monitor.import_values(&jump, false).expect("warning only");
-    assert_eq!(report.findings.iter().filter(|f| f.severity == "ostrzeżenie").count(), 1);
+    assert_eq!(
+        report.findings.iter().filter(|f| f.severity.label_pl() == "ostrzeżenie").count(),
+        1
+    );
 }
 
 #[test]
@@ -143,11 +146,11 @@ fn demo_has_a_sample_strategy_that_leaves_with_the_demo() {
     monitor.open_demo().expect("demo");
     let status = monitor.strategy_status(2025).expect("status");
     assert!(status.strategy.name.contains("dane przykładowe"));
-    assert_eq!(status.nodes.iter().filter(|n| n.level == "cel_strategiczny").count(), 3);
-    assert_eq!(status.nodes.iter().filter(|n| n.level == "cel_operacyjny").count(), 10);
+    assert_eq!(status.nodes.iter().filter(|n| n.level.code() == "cel_strategiczny").count(), 3);
+    assert_eq!(status.nodes.iter().filter(|n| n.level.code() == "cel_operacyjny").count(), 10);
     assert_eq!(status.indicators.len(), 30);
     let statuses: std::collections::HashSet<&str> =
-        status.indicators.iter().map(|i| i.status.as_str()).collect();
+        status.indicators.iter().map(|i| i.status.code()).collect();
     for expected in [
         "achieved",
         "on_track",
@@ -175,7 +178,7 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
     let mut monitor = Monitor::open(&dir.path().join("dane")).expect("open");
     monitor.open_demo().expect("demo");
     let before = monitor.indicator_detail("WSK_PRZEDSZKOLA", 2025).expect("detail");
-    assert_eq!(before.status.status, "on_track");
+    assert_eq!(before.status.status.code(), "on_track");
     assert_eq!(before.milestones.len(), 2);
     assert_eq!(before.values.len(), 6);
     assert!(before.values.iter().all(|v| v.sample));
@@ -184,7 +187,7 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
         indicator: "WSK_PRZEDSZKOLA".into(),
         year: 2025,
         value: 80.0,
-        status: "wstepne".into(),
+        status: jst_domain::ObservationStatus::Wstepne,
         note: None,
     };
     let err = monitor.record_value(&input, 2025).expect_err("note required");
@@ -198,7 +201,7 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
 
     input.note = Some("Zamknięcie oddziału przedszkolnego na czas remontu.".into());
     let after = monitor.record_value(&input, 2025).expect("saved");
-    assert_eq!(after.status.status, "deterioration");
+    assert_eq!(after.status.status.code(), "deterioration");
     assert_eq!(after.status.latest.as_ref().map(|l| l.value), Some(80.0));
     assert_eq!(after.history[0].new_value, Some(80.0));
     assert_eq!(after.history[0].old_value, None);
@@ -209,15 +212,20 @@ fn a_value_typed_in_changes_the_status_and_needs_a_note_when_it_goes_badly() {
     input.value = 93.0;
     input.note = None;
     let fixed = monitor.record_value(&input, 2025).expect("saved");
-    assert_eq!(fixed.status.status, "on_track");
+    assert_eq!(fixed.status.status.code(), "on_track");
     assert_eq!(fixed.history[0].old_value, Some(80.0));
     assert_eq!(fixed.history[0].new_value, Some(93.0));
 
     let bad = [
         jst_core::ValueInput { year: 2018, ..input.clone() },
         jst_core::ValueInput { value: f64::NAN, ..input.clone() },
-        jst_core::ValueInput { status: "prawie".into(), ..input.clone() },
     ];
+    // A status outside wstepne|ostateczne cannot even be given: the window's input is refused
+    // where it is read.
+    let prawie = serde_json::json!({
+        "indicator": "WSK_PRZEDSZKOLA", "year": 2025, "value": 93.0, "status": "prawie", "note": null
+    });
+    assert!(serde_json::from_value::<jst_core::ValueInput>(prawie).is_err());
     for value in bad {
         assert_eq!(
             monitor.record_value(&value, 2025).map(|_| ()).map_err(|e| e.kind()),
@@ -242,14 +250,14 @@ fn checking_a_file_reports_and_writes_nothing() {
         monitor.check_import(jst_core::ImportKind::Strategy, &good, &mut |_| true).expect("check");
     assert!(report.ok);
     assert_eq!((report.nodes, report.indicators), (2, 2));
-    assert!(report.findings.iter().any(|f| f.severity == "informacja"));
+    assert!(report.findings.iter().any(|f| f.severity.label_pl() == "informacja"));
     let mut rows = ROWS.to_vec();
     rows.push("1.2;9;cel_operacyjny;Sieroty;;;;;;;;;;;;;");
     let bad = write(dir.path(), "zly.csv", &template(&rows));
     let report =
         monitor.check_import(jst_core::ImportKind::Strategy, &bad, &mut |_| true).expect("check");
     assert!(!report.ok);
-    let error = report.findings.iter().find(|f| f.severity == "błąd").expect("an error");
+    let error = report.findings.iter().find(|f| f.severity.label_pl() == "błąd").expect("an error");
     assert_eq!((error.row, error.column.as_deref()), (Some(5), Some("kod_nadrzedny")));
     let values = write(dir.path(), "w.csv", "wskaznik_kod;rok;wartosc\nLUD_OGOLEM;2024;x\n");
     let report =
@@ -317,13 +325,13 @@ fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
     let mut seen = Vec::new();
     let report = monitor
         .check_import(jst_core::ImportKind::Strategy, &file, &mut |p| {
-            seen.push((p.stage.clone(), p.done, p.total));
+            seen.push((p.stage, p.done, p.total));
             true
         })
         .expect("check");
     assert!(report.ok);
-    assert_eq!(seen.first(), Some(&("sprawdzanie".to_owned(), 0, 301)));
-    assert_eq!(seen.last(), Some(&("sprawdzanie".to_owned(), 301, 301)));
+    assert_eq!(seen.first(), Some(&(ImportStage::Checking, 0, 301)));
+    assert_eq!(seen.last(), Some(&(ImportStage::Checking, 301, 301)));
     assert!(seen.len() >= 6, "{seen:?}");
 
     let db = dir.path().join("dane/local.db");
@@ -333,7 +341,7 @@ fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
         .expect_err("cancelled");
     assert_eq!(stopped.kind(), ErrorKind::Cancelled);
     let at_write = monitor
-        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.stage != "zapis")
+        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.stage != ImportStage::Writing)
         .expect_err("cancelled before writing");
     assert_eq!(at_write.kind(), ErrorKind::Cancelled);
     assert_eq!(std::fs::read(&db).expect("db"), before);
@@ -345,6 +353,6 @@ fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
             true
         })
         .expect("import");
-    assert_eq!(stages.last(), Some(&("zapis".to_owned(), 1)));
+    assert_eq!(stages.last(), Some(&(ImportStage::Writing, 1)));
     assert_eq!(monitor.strategy_status(2024).expect("status").nodes.len(), 301);
 }

@@ -3,6 +3,7 @@ use std::fmt;
 /// The unit's intent for an indicator. Files use `wzrost|spadek|utrzymanie`, JSON the English
 /// codes `increase|decrease|maintain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Increase,

@@ -2,6 +2,7 @@ use std::fmt;
 
 /// Status of an indicator or a node; the codes are a public contract (CLI JSON, UI).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Achieved,

@@ -4,6 +4,7 @@ use super::{Direction, YearValue};
 
 /// Level of a node; a child is always of a deeper level than its parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeLevel {
     CelStrategiczny,

@@ -1,5 +1,6 @@
 //! Integration tests of the store on real SQLite files.
 
+mod aggregates;
 mod migrations;
 mod observations;
 mod peer_groups;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { messageKeys, setLocale, t } from "./index.svelte";
+import type { Severity } from "../../ipc";
+import { messageKeys, setLocale, t, type MessageKey } from "./index.svelte";
 
 describe("message catalogue", () => {
   afterEach(() => setLocale("pl"));
@@ -18,5 +19,25 @@ describe("message catalogue", () => {
     expect(t("nav.porownania")).toBe("Comparisons");
     expect(document.documentElement.lang).toBe("en");
     expect(localStorage.getItem("jst.locale")).toBe("en");
+  });
+
+  it("shows an unknown key instead of failing the screen", () => {
+    // Only a code newer than this build can do this: keys are typed, hence the casts.
+    expect(t("status.stalled" as MessageKey)).toBe("status.stalled");
+    expect(t("constructor" as MessageKey)).toBe("constructor");
+    setLocale("en");
+    expect(t("severity.fatal" as MessageKey)).toBe("severity.fatal");
+  });
+
+  it("translates the severity codes of a validation report", () => {
+    const codes: Severity[] = ["critical", "error", "warning", "info"];
+    expect(codes.map((s) => t(`severity.${s}`))).toEqual([
+      "krytyczny",
+      "błąd",
+      "ostrzeżenie",
+      "informacja",
+    ]);
+    setLocale("en");
+    expect(t("severity.info")).toBe("information");
   });
 });

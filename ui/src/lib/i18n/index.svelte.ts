@@ -20,9 +20,17 @@ function savedLocale(): Locale {
 export const i18n = $state<{ locale: Locale }>({ locale: savedLocale() });
 if (typeof document !== "undefined") document.documentElement.lang = i18n.locale;
 
-/** Translates `key`, filling `{name}` placeholders from `params`. */
+/**
+ * Translates `key`, filling `{name}` placeholders from `params`. Keys are typed, so a missing
+ * message fails type-checking; should an unknown key still arrive at run time (e.g. a code newer
+ * than this build), the Polish text is used, then the key itself, rather than failing the screen.
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[i18n.locale][key] ?? pl[key];
+  const lookup = (locale: Locale): string | undefined => {
+    const catalogue: Record<string, string> = catalogues[locale];
+    return Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
+  };
+  const template = lookup(i18n.locale) ?? lookup("pl") ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

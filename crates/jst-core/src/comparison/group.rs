@@ -1,0 +1,258 @@
+//! The own unit and its comparison group in one year, and indicators' values over them —
+//! shared by `benchmark`, `costs`, the overview and nearest neighbours, so all count exactly the
+//! same units (DESIGN §5.4, §5.5, §5.7).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jst_analytics::Member;
+use jst_domain::{Formula, Teryt};
+use jst_store::{IndicatorRecord, UnitRecord};
+use serde::Serialize;
+
+use super::group_spec::{members, GroupKind, GroupSpec};
+use super::nearest::nearest_peers;
+use super::{Comparison, UnitIndex};
+use crate::support::count;
+use crate::units::own_record;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct GroupView {
+    pub kind: GroupKind,
+    pub label: String,
+    /// Units in the group, the own unit included.
+    pub n: u32,
+}
+
+pub(crate) struct GroupContext {
+    pub spec: GroupSpec,
+    pub own: UnitRecord,
+    /// Peer-store key of the own unit; `None` when the store has no value of it.
+    pub own_key: Option<i64>,
+    /// Other units of the group as positions in `index.units`, the own unit excluded.
+    pub members: Vec<usize>,
+    pub index: Arc<UnitIndex>,
+    pub label: String,
+}
+
+impl GroupContext {
+    pub fn view(&self) -> GroupView {
+        GroupView {
+            kind: self.spec.kind(),
+            label: self.label.clone(),
+            n: count(self.members.len() + 1),
+        }
+    }
+
+    pub fn member(&self, m: usize) -> &UnitRecord {
+        &self.index.units[self.members[m]]
+    }
+
+    pub fn member_key(&self, m: usize) -> Option<i64> {
+        self.index.keys[self.members[m]]
+    }
+}
+
+/// An indicator over a group: the own value and the values of the members that have one (own
+/// excluded), as (index into `GroupContext::members`, value) — names are looked up only when a
+/// list is shown, since an overview of 300 indicators over all gminy needs none.
+pub(crate) struct GroupValues {
+    pub own: Option<f64>,
+    pub others: Vec<(usize, f64)>,
+}
+
+impl GroupValues {
+    /// Every value counted by the statistics: the members' and the own unit's.
+    pub fn all(&self) -> Vec<f64> {
+        self.others.iter().map(|(_, v)| *v).chain(self.own).collect()
+    }
+
+    /// Multiplies every value (real terms).
+    pub fn scaled(mut self, factor: f64) -> Self {
+        self.own = self.own.map(|v| v * factor);
+        for (_, v) in &mut self.others {
+            *v *= factor;
+        }
+        self
+    }
+
+    /// The members with a value, named, the own unit included when it has a value.
+    pub fn members(&self, ctx: &GroupContext) -> Vec<Member> {
+        let named = |u: &UnitRecord, value: f64| Member {
+            teryt: u.teryt.clone(),
+            name: u.name.clone(),
+            value,
+        };
+        self.others
+            .iter()
+            .map(|(i, v)| named(ctx.member(*i), *v))
+            .chain(self.own.map(|v| named(&ctx.own, v)))
+            .collect()
+    }
+}
+
+/// Values of indicators by peer-store key (`NaN` = no value), formulas evaluated per unit.
+pub(crate) struct ValueTable {
+    columns: Vec<Vec<f64>>,
+}
+
+impl ValueTable {
+    pub fn get(&self, indicator: usize, key: Option<i64>) -> Option<f64> {
+        let key = usize::try_from(key?).ok()?;
+        self.columns[indicator].get(key).copied().filter(|v| !v.is_nan())
+    }
+}
+
+pub(crate) fn parse_formula(indicator: &IndicatorRecord) -> Result<Option<Formula>> {
+    indicator.formula.as_deref().map(Formula::parse).transpose().map_err(|e| {
+        Error::InvalidValue(format!("wskaźnik {} ma błędny wzór w katalogu: {e}", indicator.code))
+    })
+}
+
+impl Comparison<'_> {
+    /// Resolves a group name around the own unit for `year` (population classes and nearest
+    /// neighbours depend on the year).
+    pub(crate) fn group_context(&self, group: &str, year: i32) -> Result<GroupContext> {
+        let spec = GroupSpec::parse(group)?;
+        let own = own_record(self.local)?;
+        let index = Arc::clone(&self.units);
+        let empty = HashMap::new();
+        let population = index.population_near(year).unwrap_or(&empty);
+        let units = &index.units;
+        let (list, label) = match &spec {
+            GroupSpec::Nearest(k) => {
+                let near = nearest_peers(self, *k, Some(year), None, None)?;
+                let codes = near
+                    .iter()
+                    .map(|n| Teryt::parse_lookup(&n.teryt).map_err(Error::from))
+                    .collect::<Result<_>>()?;
+                let (list, _) = members(&GroupSpec::Units(codes), &own, units, population)?;
+                let label = format!(
+                    "najbardziej podobne jednostki: {} (zmienne strukturalne, {year})",
+                    list.len()
+                );
+                (list, label)
+            }
+            GroupSpec::Custom(name) => {
+                let saved = self
+                    .local
+                    .peer_group(name)?
+                    .ok_or_else(|| Error::UnknownGroup(name.clone()))?;
+                let (list, _) = members(&GroupSpec::Units(saved.members), &own, units, population)?;
+                let label = format!("grupa własna „{name}” ({} i własna)", list.len());
+                (list, label)
+            }
+            other => members(other, &own, units, population)?,
+        };
+        let own_key = index.key_of(&own);
+        Ok(GroupContext { spec, own, own_key, members: list, index, label })
+    }
+
+    /// Values of `indicators` in `year` for the given units (all units with `None`), each
+    /// computed by its formula from same-year components when it has no value of its own.
+    pub(crate) fn value_table(
+        &self,
+        index: &UnitIndex,
+        indicators: &[(IndicatorRecord, Option<Formula>)],
+        year: i32,
+        units: Option<&[i64]>,
+    ) -> Result<ValueTable> {
+        let mut codes: Vec<&str> = Vec::new();
+        let mut position: HashMap<&str, usize> = HashMap::new();
+        for code in indicators.iter().flat_map(|(i, f)| {
+            std::iter::once(i.code.as_str()).chain(f.iter().flat_map(|f| f.codes()))
+        }) {
+            if !position.contains_key(code) {
+                position.insert(code, codes.len());
+                codes.push(code);
+            }
+        }
+        let width = index.max_key + 1;
+        let mut raw = vec![vec![f64::NAN; width]; codes.len()];
+        for (c, key, value) in self.peers.year_values(&codes, year, units)? {
+            if let Some(slot) = usize::try_from(key).ok().and_then(|k| raw[c].get_mut(k)) {
+                *slot = value;
+            }
+        }
+        let columns = indicators
+            .iter()
+            .map(|(indicator, formula)| {
+                let mut column = raw[position[indicator.code.as_str()]].clone();
+                if let Some(formula) = formula {
+                    for (key, slot) in column.iter_mut().enumerate() {
+                        if slot.is_nan() {
+                            let value = formula.evaluate(|c| {
+                                position.get(c).map(|p| raw[*p][key]).filter(|v| !v.is_nan())
+                            });
+                            *slot = value.unwrap_or(f64::NAN);
+                        }
+                    }
+                }
+                column
+            })
+            .collect();
+        Ok(ValueTable { columns })
+    }
+
+    /// Indicators' values over a group; the own unit's `WYD_*`/`DOCH_*` come from its budget
+    /// lines when it has them, also inside formulas.
+    pub(crate) fn group_values_many(
+        &self,
+        indicators: &[IndicatorRecord],
+        year: i32,
+        ctx: &GroupContext,
+    ) -> Result<Vec<GroupValues>> {
+        let index = &ctx.index;
+        let parsed: Vec<(IndicatorRecord, Option<Formula>)> =
+            indicators.iter().map(|i| Ok((i.clone(), parse_formula(i)?))).collect::<Result<_>>()?;
+        let keys: Vec<i64> =
+            (0..ctx.members.len()).filter_map(|m| ctx.member_key(m)).chain(ctx.own_key).collect();
+        let table = self.value_table(index, &parsed, year, Some(&keys))?;
+        let budget: HashMap<String, f64> = self
+            .local
+            .budget_series()?
+            .into_iter()
+            .filter(|(_, y, _)| *y == year)
+            .map(|(c, _, v)| (c, v))
+            .collect();
+        let mut out = Vec::with_capacity(parsed.len());
+        for (i, (indicator, formula)) in parsed.iter().enumerate() {
+            let others = (0..ctx.members.len())
+                .filter_map(|m| table.get(i, ctx.member_key(m)).map(|value| (m, value)))
+                .collect();
+            let public_own = table.get(i, ctx.own_key);
+            let own = if let Some(v) = budget.get(&indicator.code) {
+                Some(*v)
+            } else {
+                match formula {
+                    Some(f) if f.codes().any(|c| budget.contains_key(c)) => {
+                        self.own_by_formula(f, year, ctx.own_key, &budget)?
+                    }
+                    _ => public_own,
+                }
+            };
+            out.push(GroupValues { own, others });
+        }
+        Ok(out)
+    }
+
+    /// The own value of a formula whose components partly come from the own budget lines.
+    fn own_by_formula(
+        &self,
+        formula: &Formula,
+        year: i32,
+        own_key: Option<i64>,
+        budget: &HashMap<String, f64>,
+    ) -> Result<Option<f64>> {
+        let codes: Vec<&str> = formula.codes().collect();
+        let mut public: HashMap<&str, f64> = HashMap::new();
+        if let Some(key) = own_key {
+            for (c, _, v) in self.peers.year_values(&codes, year, Some(&[key]))? {
+                public.insert(codes[c], v);
+            }
+        }
+        Ok(formula.evaluate(|c| budget.get(c).copied().or_else(|| public.get(c).copied())))
+    }
+}

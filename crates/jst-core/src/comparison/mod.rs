@@ -1,0 +1,48 @@
+//! Comparisons with other units (DESIGN §5.4–5.7): the own unit's position in a group for one
+//! indicator, over the years and on every indicator; unit costs; similar units; the map; saved
+//! groups. Every comparison takes the same path ([`Comparison`]), so all count the same units.
+
+mod benchmark;
+mod costs;
+mod group;
+mod group_spec;
+mod indicators;
+mod map;
+mod nearest;
+mod overview;
+mod saved_groups;
+mod unit_index;
+mod years;
+
+use std::sync::Arc;
+
+use jst_store::{LocalStore, PeerStore};
+
+pub(crate) use benchmark::benchmark;
+pub use benchmark::ComparisonSource;
+pub use benchmark::{BenchmarkIndicatorView, BenchmarkView, MemberView, OwnValueView, StatsView};
+pub(crate) use costs::{costs, export_costs_xlsx};
+pub use costs::{CostRowView, CostServiceView, CostsView};
+pub use group::GroupView;
+pub use group_spec::GroupKind;
+pub(crate) use indicators::comparable_indicators;
+pub use indicators::ComparableIndicatorView;
+pub(crate) use map::boundaries;
+pub use map::BoundaryView;
+pub(crate) use nearest::nearest_peers;
+pub use nearest::NearestView;
+pub(crate) use overview::peer_overview;
+pub use overview::IndicatorPositionView;
+pub(crate) use saved_groups::{delete_peer_group, peer_groups, save_peer_group};
+pub use saved_groups::{PeerGroupMemberView, PeerGroupView};
+pub(crate) use unit_index::{UnitIndex, UnitIndexCache};
+pub(crate) use years::position_over_years;
+pub use years::YearPositionView;
+
+/// What every comparison reads: own data (the own unit, its budget, saved groups), peer data,
+/// and the index of current units built from both.
+pub(crate) struct Comparison<'a> {
+    pub local: &'a LocalStore,
+    pub peers: &'a PeerStore,
+    pub units: Arc<UnitIndex>,
+}

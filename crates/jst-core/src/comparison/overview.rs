@@ -1,0 +1,57 @@
+//! The own unit's position on every catalogue indicator in one year: the "where do we stand?"
+//! overview behind Pulpit and reports, and the §11 benchmark of own position on all indicators.
+
+use jst_analytics::{group_stats_many, own_position};
+use jst_domain::Polarity;
+use serde::Serialize;
+
+use super::Comparison;
+use crate::support::count;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IndicatorPositionView {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub own: Option<f64>,
+    /// Units with a value, the own unit included.
+    pub n: u32,
+    pub median: Option<f64>,
+    pub percentile_rank: Option<f64>,
+    pub rank: Option<u32>,
+}
+
+/// Every catalogue indicator with data for `year`, in catalogue order, against `group`.
+pub(crate) fn peer_overview(
+    c: &Comparison<'_>,
+    year: i32,
+    group: &str,
+) -> Result<Vec<IndicatorPositionView>> {
+    let ctx = c.group_context(group, year)?;
+    let indicators: Vec<_> =
+        c.local.catalogue()?.into_iter().filter(|i| i.origin == "catalogue").collect();
+    let all_values = c.group_values_many(&indicators, year, &ctx)?;
+    let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
+    let all_stats = group_stats_many(&lists).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut out = Vec::new();
+    for (((indicator, values), all), stats) in
+        indicators.into_iter().zip(all_values).zip(lists).zip(all_stats)
+    {
+        let Some(stats) = stats else { continue };
+        let polarity = Polarity::from_code(&indicator.polarity);
+        let position = values.own.and_then(|v| own_position(&all, v, polarity));
+        out.push(IndicatorPositionView {
+            code: indicator.code,
+            name: indicator.name_pl,
+            unit: indicator.unit,
+            own: values.own,
+            n: count(stats.n),
+            median: Some(stats.median),
+            percentile_rank: position.map(|p| p.percentile_rank),
+            rank: position.and_then(|p| p.rank).map(count),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,71 @@
+//! The own unit's position in its group year by year: is it moving up or down among its peers?
+
+use jst_analytics::{group_stats, own_position};
+use jst_domain::Polarity;
+use serde::Serialize;
+
+use super::indicators::catalogue_indicator;
+use super::Comparison;
+use crate::support::count;
+use crate::{Error, ErrorKind, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct YearPositionView {
+    pub year: i32,
+    pub value: Option<f64>,
+    pub percentile_rank: Option<f64>,
+    pub rank: Option<u32>,
+    /// Units with a value that year, the own unit included.
+    pub n: u32,
+    pub median: Option<f64>,
+}
+
+/// The benchmark for every year in which the indicator (or the components of its
+/// formula) has peer data, oldest first. The group is re-formed each year, as the
+/// population classes and nearest neighbours of that year decide.
+pub(crate) fn position_over_years(
+    c: &Comparison<'_>,
+    code: &str,
+    group: &str,
+) -> Result<Vec<YearPositionView>> {
+    let indicator = catalogue_indicator(c.local, code)?;
+    let mut years = c.peers.years_of(code)?;
+    if let Some(formula) =
+        indicator.formula.as_deref().and_then(|f| jst_domain::Formula::parse(f).ok())
+    {
+        for component in formula.codes() {
+            years.extend(c.peers.years_of(component)?);
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    let polarity = Polarity::from_code(&indicator.polarity);
+    let mut out = Vec::new();
+    for year in years {
+        let ctx = match c.group_context(group, year) {
+            Ok(ctx) => ctx,
+            // A year without what the group needs (e.g. structural data) is just not shown.
+            Err(e) if e.kind() == ErrorKind::MissingData => continue,
+            Err(e) => return Err(e),
+        };
+        let Some(values) = c.group_values_many(std::slice::from_ref(&indicator), year, &ctx)?.pop()
+        else {
+            continue;
+        };
+        let all = values.all();
+        let Some(stats) = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))? else {
+            continue;
+        };
+        let position = values.own.and_then(|v| own_position(&all, v, polarity));
+        out.push(YearPositionView {
+            year,
+            value: values.own,
+            percentile_rank: position.map(|p| p.percentile_rank),
+            rank: position.and_then(|p| p.rank).map(count),
+            n: count(stats.n),
+            median: Some(stats.median),
+        });
+    }
+    Ok(out)
+}

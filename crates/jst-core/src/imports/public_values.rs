@@ -1,0 +1,119 @@
+//! Per-unit public data brought as a file (DESIGN §6): `teryt;wskaznik_kod;rok;wartosc`, loaded
+//! into the peer store as one dataset per file, replaced all or nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use jst_import::{parse_public_values, ImportError, Problem, Severity};
+use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
+
+use super::report::FindingView;
+use crate::support::count;
+use crate::support::input::read_input;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PeersImportView {
+    pub file: String,
+    pub dataset: String,
+    pub values: u32,
+    pub skipped: u32,
+    pub findings: Vec<FindingView>,
+}
+
+/// Loads public values per unit. 7-digit gmina codes are matched on their 6-digit identity,
+/// a city county's powiat code on the city; rows of units missing from the register are
+/// skipped with a warning. Indicators must be in the catalogue. Any error: nothing written.
+pub(crate) fn import_peers(
+    local: &LocalStore,
+    peers: &mut PeerStore,
+    stamp: &Stamp,
+    path: &Path,
+    strict: bool,
+) -> Result<PeersImportView> {
+    let (file, bytes) = read_input(path)?;
+    let rows = parse_public_values(&bytes, &file)?;
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut known_indicator: HashMap<String, bool> = HashMap::new();
+    let mut identities: HashMap<String, Option<String>> = HashMap::new();
+    let mut seen: HashMap<(String, String, i32), usize> = HashMap::new();
+    let mut values = Vec::with_capacity(rows.len());
+    for row in rows {
+        let known = match known_indicator.get(&row.indicator) {
+            Some(k) => *k,
+            None => {
+                let k = local.has_indicator(&row.indicator)?;
+                known_indicator.insert(row.indicator.clone(), k);
+                k
+            }
+        };
+        if !known {
+            problems.push(Problem::at(
+                row.line,
+                Some("wskaznik_kod"),
+                format!("wskaźnika {} nie ma w katalogu; najpierw wczytaj katalog (jst import catalogue)", row.indicator),
+            ));
+            continue;
+        }
+        let key = row.teryt.identity().to_owned();
+        let identity = match identities.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let found = local.unit_by_identity(&key)?.map(|u| u.identity);
+                identities.insert(key.clone(), found.clone());
+                found
+            }
+        };
+        let Some(unit) = identity else {
+            warnings.push(
+                Problem::at(
+                    row.line,
+                    Some("teryt"),
+                    format!("jednostki {} nie ma w rejestrze TERYT; wiersz pominięto", row.teryt),
+                )
+                .with_severity(Severity::Ostrzezenie),
+            );
+            continue;
+        };
+        if let Some(first) = seen.insert((unit.clone(), row.indicator.clone(), row.year), row.line)
+        {
+            problems.push(Problem::at(
+                row.line,
+                None,
+                format!("wartość {} za {} dla jednostki {} powtarza się (pierwszy raz w wierszu {first})", row.indicator, row.year, row.teryt),
+            ));
+            continue;
+        }
+        values.push(PublicValue {
+            unit,
+            indicator: row.indicator,
+            year: row.year,
+            value: row.value,
+        });
+    }
+    if !problems.is_empty() {
+        problems.truncate(20);
+        return Err(ImportError::new(&file, problems).into());
+    }
+    if strict && !warnings.is_empty() {
+        return Err(ImportError::new(&file, warnings).into());
+    }
+    let dataset = format!("plik:{file}");
+    let label = format!("dane publiczne z pliku {file}");
+    peers.replace_dataset(stamp, &dataset, "import", &label, &values)?;
+    let units: HashSet<&str> = values.iter().map(|v| v.unit.as_str()).collect();
+    let mut findings: Vec<FindingView> = warnings.iter().map(FindingView::from).collect();
+    findings.push(FindingView::from(
+        &Problem::file(format!("jednostki: {}, wartości: {}", units.len(), values.len()))
+            .with_severity(Severity::Informacja),
+    ));
+    Ok(PeersImportView {
+        file,
+        dataset,
+        values: count(values.len()),
+        skipped: count(warnings.len()),
+        findings,
+    })
+}

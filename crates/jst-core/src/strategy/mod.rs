@@ -1,0 +1,24 @@
+//! Strategy monitoring (DESIGN §5.1–5.3, §6): the template and own values coming in, the status
+//! of the active strategy in a year, one indicator's screen, and the unit's strategies.
+
+mod indicator;
+mod own_values;
+mod status;
+mod strategies;
+mod template;
+
+pub(crate) use indicator::{add_indicator_note, indicator_detail, record_value};
+pub use indicator::{HistoryEntryView, IndicatorDetailView, NoteView, ObservationView, ValueInput};
+pub use own_values::ValuesImportView;
+pub(crate) use own_values::{import_values, plan_values_import};
+pub(crate) use status::{strategy_overview, strategy_status};
+pub use status::{
+    IndicatorDepartmentView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
+    StrategyOverviewView, StrategyStatusView, YearValueView,
+};
+pub use strategies::StrategyListItemView;
+pub(crate) use strategies::{activate_strategy, strategies};
+pub(crate) use template::{
+    export_strategy, import_strategy, plan_strategy_import, strategy_catalogue_entry,
+};
+pub use template::{StrategyImportOptions, StrategyImportView};

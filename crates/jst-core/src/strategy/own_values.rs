@@ -1,0 +1,178 @@
+//! Own values of the unit (`wskaznik_kod;rok;wartosc[;status][;uwagi]`, CSV or XLSX, DESIGN §6):
+//! codes must be in the catalogue, values before an indicator's baseline year are errors, and a
+//! year-on-year jump of more than ±50 % is a warning. Any error: nothing is written.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use jst_import::{parse_own_values_with, ImportError, Problem, RowProgress, Severity};
+use jst_store::{LocalStore, ObservationRecord, Stamp};
+use serde::Serialize;
+
+use crate::imports::{refuse_warnings_if_strict, FindingView, ImportCheckView};
+use crate::support::count;
+use crate::support::input::read_input;
+use crate::Result;
+
+/// A year-on-year change larger than this fraction is reported as a warning.
+const JUMP_WARNING: f64 = 0.5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ValuesImportView {
+    pub file: String,
+    pub values: u32,
+    pub findings: Vec<FindingView>,
+}
+
+/// Validated values, ready to be written.
+pub(crate) struct ValuesPlan {
+    file: String,
+    values: Vec<ObservationRecord>,
+    findings: Vec<Problem>,
+}
+
+impl ValuesPlan {
+    pub(crate) fn save(&self, local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
+        let action = format!("import wartości z {}", self.file);
+        local.upsert_observations(stamp, &action, &self.values)?;
+        Ok(())
+    }
+
+    /// What the window shows of valid values (before or after writing them).
+    pub(crate) fn into_check_view(self) -> ImportCheckView {
+        ImportCheckView {
+            ok: true,
+            findings: self.findings.iter().map(FindingView::from).collect(),
+            strategy: None,
+            nodes: 0,
+            indicators: 0,
+            values: count(self.values.len()),
+            file: self.file,
+        }
+    }
+}
+
+pub(crate) fn import_values(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    path: &Path,
+    strict: bool,
+) -> Result<ValuesImportView> {
+    let plan = plan_values_import(local, path, &mut |_, _| true)?;
+    refuse_warnings_if_strict(&plan.file, &plan.findings, strict)?;
+    plan.save(local, stamp)?;
+    Ok(ValuesImportView {
+        values: count(plan.values.len()),
+        findings: plan.findings.iter().map(FindingView::from).collect(),
+        file: plan.file,
+    })
+}
+
+pub(crate) fn plan_values_import(
+    local: &LocalStore,
+    path: &Path,
+    progress: RowProgress<'_>,
+) -> Result<ValuesPlan> {
+    let (file, bytes) = read_input(path)?;
+    let rows = parse_own_values_with(&bytes, &file, progress)?;
+    let baselines = baseline_years(local)?;
+    let mut known: HashMap<(String, i32), f64> =
+        local.observations()?.into_iter().map(|o| ((o.indicator, o.year), o.value)).collect();
+    let mut findings = Vec::new();
+    let mut seen: HashMap<(String, i32), usize> = HashMap::new();
+    let mut catalogue_checked: HashMap<String, bool> = HashMap::new();
+    for row in &rows {
+        let at = |column: &str, message: String| Problem::at(row.line, Some(column), message);
+        let in_catalogue = match catalogue_checked.get(&row.indicator) {
+            Some(known) => *known,
+            None => {
+                let found = local.has_indicator(&row.indicator)?;
+                catalogue_checked.insert(row.indicator.clone(), found);
+                found
+            }
+        };
+        if !in_catalogue {
+            findings.push(at(
+                "wskaznik_kod",
+                format!(
+                    "nieznany kod wskaźnika {}: nie ma go w katalogu ani w strategii",
+                    row.indicator
+                ),
+            ));
+        }
+        if let Some(first) = seen.insert((row.indicator.clone(), row.year), row.line) {
+            findings.push(at(
+                "rok",
+                format!(
+                    "wartość {} za rok {} powtarza się (pierwszy raz w wierszu {first})",
+                    row.indicator, row.year
+                ),
+            ));
+        }
+        if let Some(&baseline) = baselines.get(&row.indicator) {
+            if row.year < baseline {
+                findings.push(at(
+                    "rok",
+                    format!(
+                        "wartość z roku {} jest sprzed roku bazowego {baseline} wskaźnika {}",
+                        row.year, row.indicator
+                    ),
+                ));
+            }
+        }
+        known.insert((row.indicator.clone(), row.year), row.value);
+    }
+    for row in &rows {
+        if let Some(&previous) = known.get(&(row.indicator.clone(), row.year - 1)) {
+            if previous != 0.0 && ((row.value - previous) / previous.abs()).abs() > JUMP_WARNING {
+                findings.push(
+                    Problem::at(
+                        row.line,
+                        Some("wartosc"),
+                        format!(
+                            "zmiana {} o {:+.0} % względem roku {} ({} → {}); sprawdź wartość",
+                            row.indicator,
+                            100.0 * (row.value - previous) / previous.abs(),
+                            row.year - 1,
+                            previous,
+                            row.value
+                        ),
+                    )
+                    .with_severity(Severity::Ostrzezenie),
+                );
+            }
+        }
+    }
+    findings.sort_by_key(|p| (p.severity, p.row));
+    if findings.iter().any(|p| p.severity.stops_import()) {
+        return Err(ImportError::new(&file, findings).into());
+    }
+    let values: Vec<ObservationRecord> = rows
+        .iter()
+        .map(|row| ObservationRecord {
+            indicator: row.indicator.clone(),
+            year: row.year,
+            value: row.value,
+            status: row.status.clone(),
+            source: Some(format!("import z pliku {file}")),
+            note: row.note.clone(),
+            sample: false,
+        })
+        .collect();
+    Ok(ValuesPlan { file, values, findings })
+}
+
+/// Earliest baseline year of each indicator code in the active strategy.
+fn baseline_years(local: &LocalStore) -> Result<HashMap<String, i32>> {
+    let mut out = HashMap::new();
+    if let Some(strategy) = local.active_strategy()? {
+        for node in local.strategy_tree(strategy.id)?.nodes {
+            for i in node.indicators {
+                let entry = out.entry(i.code).or_insert(i.baseline.year);
+                *entry = (*entry).min(i.baseline.year);
+            }
+        }
+    }
+    Ok(out)
+}

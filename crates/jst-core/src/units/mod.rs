@@ -1,0 +1,10 @@
+//! Units of the TERYT register: the own unit (chosen once, guarded by its own data), the demo,
+//! search and loading a newer register.
+
+mod own_unit;
+mod register;
+mod unit_view;
+
+pub(crate) use own_unit::{choose_unit, find_unit, open_demo, own_record, search_units, status};
+pub(crate) use register::import_register;
+pub use unit_view::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
