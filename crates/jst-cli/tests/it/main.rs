@@ -378,8 +378,26 @@ fn own_budget_lines_replace_their_report_and_year() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna rozdzial"));
 }
 
+/// The sorted keys of a JSON object: the shape of a contract, whatever the values.
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+fn is_number_or_null(value: &Value) -> bool {
+    value.is_number() || value.is_null()
+}
+
+// The numbers themselves are the core's (jst-core tests/it/comparison.rs); here the binary's
+// arguments, exit codes and JSON contract.
 #[test]
-fn benchmark_follows_the_contract_and_computes_formulas() {
+fn benchmark_follows_the_json_contract() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("dane");
     wielicki_school_costs(dir.path(), &data);
@@ -396,11 +414,8 @@ fn benchmark_follows_the_contract_and_computes_formulas() {
             "json",
         ],
     ));
-    let keys: Vec<&str> = view.as_object().expect("object").keys().map(String::as_str).collect();
-    let mut keys = keys;
-    keys.sort_unstable();
     assert_eq!(
-        keys,
+        keys(&view),
         [
             "group",
             "indicator",
@@ -413,54 +428,35 @@ fn benchmark_follows_the_contract_and_computes_formulas() {
             "year"
         ]
     );
+    assert_eq!(keys(&view["indicator"]), ["code", "name", "polarity", "unit"]);
+    assert_eq!(keys(&view["group"]), ["kind", "label", "n"]);
+    assert_eq!(keys(&view["own"]), ["teryt", "value"]);
+    assert_eq!(
+        keys(&view["stats"]),
+        ["max", "mean", "median", "min", "n", "p10", "p90", "q1", "q3"]
+    );
+    assert_eq!(view["indicator"]["code"], json!("WYD_SP_NA_UCZNIA"));
+    assert!(view["indicator"]["name"].is_string() && view["indicator"]["unit"].is_string());
     assert_eq!(view["indicator"]["polarity"], json!("lower_is_better"));
+    assert_eq!(view["year"], json!(2024));
     assert_eq!(view["source"], json!("public"));
     assert_eq!(view["group"]["kind"], json!("powiat"));
-    // Per pupil: Biskupice 10000, Gdów 9000, Niepołomice 12000, Wieliczka 10000; Kłaj has no data.
+    assert!(view["group"]["label"].is_string() && view["group"]["n"].is_u64());
+    assert!(view["stats"]["n"].is_u64());
+    for key in ["q1", "median", "q3", "mean", "min", "max", "p10", "p90"] {
+        assert!(is_number_or_null(&view["stats"][key]), "{key}: {}", view["stats"][key]);
+    }
+    assert_eq!(view["stats"]["p10"], Value::Null, "too few values for tails: null, not absent");
+    assert!(view["percentile_rank"].is_number() && view["rank"].is_u64(), "{view}");
+    let members = view["members"].as_array().expect("members");
+    assert!(!members.is_empty());
+    for member in members {
+        assert_eq!(keys(member), ["name", "teryt", "value"]);
+        assert!(member["teryt"].is_string() && member["name"].is_string());
+        assert!(member["value"].is_number());
+    }
+    // One value end to end: the binary reports what the core computes (a formula per unit).
     assert_eq!(view["own"], json!({"teryt": "1219053", "value": 10000.0}));
-    assert_eq!(view["stats"]["n"], json!(4));
-    assert_eq!(view["stats"]["q1"], json!(9750.0));
-    assert_eq!(view["stats"]["median"], json!(10000.0));
-    assert_eq!(view["stats"]["q3"], json!(10500.0));
-    assert_eq!(view["stats"]["mean"], json!(10250.0));
-    assert_eq!(view["stats"]["p10"], Value::Null);
-    assert_eq!(view["percentile_rank"], json!(50.0));
-    assert_eq!(view["rank"], json!(2), "one unit (Gdów) is cheaper");
-    assert_eq!(view["group"]["n"], json!(5), "the group counts units with and without values");
-    let order: Vec<&str> = view["members"]
-        .as_array()
-        .expect("members")
-        .iter()
-        .map(|m| m["teryt"].as_str().unwrap_or_default())
-        .collect();
-    assert_eq!(
-        order,
-        ["1219022", "1219012", "1219053", "1219043"],
-        "best (lowest) first, ties by TERYT"
-    );
-
-    // The own unit's expenditure comes from its own budget lines when imported.
-    let budget = dir.path().join("rb28s.csv");
-    std::fs::write(&budget, "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;80101;4010;54000000;54000000\n").expect("write");
-    assert_eq!(
-        jst(&data, &["import", "budget", budget.to_str().expect("path")]).status.code(),
-        Some(0)
-    );
-    let view = json_of(&jst(
-        &data,
-        &[
-            "benchmark",
-            "WYD_SP_NA_UCZNIA",
-            "--year",
-            "2024",
-            "--group",
-            "powiat",
-            "--format",
-            "json",
-        ],
-    ));
-    assert_eq!(view["own"]["value"], json!(9000.0));
-    assert_eq!(view["rank"], json!(1), "ties count as not strictly better");
 
     let missing = json_of(&jst(
         &data,
@@ -482,12 +478,10 @@ fn benchmark_follows_the_contract_and_computes_formulas() {
 }
 
 #[test]
-fn nearest_peers_by_population_agree_with_a_hand_computation() {
+fn nearest_peers_follow_the_json_contract() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("dane");
     assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
-    // Only the shipped, real population of the 182 gminy of małopolskie is there: population
-    // standard deviation 60 135.59, so Nowy Sącz (79 821) is 10 030 / 60 135.59 = 0.16679 away.
     let list = json_of(&jst(
         &data,
         &[
@@ -503,19 +497,17 @@ fn nearest_peers_by_population_agree_with_a_hand_computation() {
             "json",
         ],
     ));
-    let order: Vec<&str> = list
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|n| n["teryt"].as_str().unwrap_or_default())
-        .collect();
-    assert_eq!(order, ["1262011", "1209033", "1212053"]);
-    let first = &list[0];
-    assert!(
-        (first["distance"].as_f64().unwrap_or_default() - 0.166_789_745).abs() < 1e-6,
-        "{first}"
-    );
-    assert_eq!(first["shares"], json!({"LUD_OGOLEM": 1.0}));
+    let list = list.as_array().expect("array");
+    assert_eq!(list.len(), 3, "--k 3");
+    for near in list {
+        assert_eq!(keys(near), ["distance", "name", "shares", "teryt"]);
+        assert!(near["teryt"].is_string() && near["name"].is_string());
+        assert!(near["distance"].is_number());
+        assert_eq!(keys(&near["shares"]), ["LUD_OGOLEM"], "one share per --variables code");
+        assert!(near["shares"]["LUD_OGOLEM"].is_number());
+    }
+    // One value end to end: the nearest unit by population is Nowy Sącz.
+    assert_eq!(list[0]["teryt"], json!("1262011"));
     assert_eq!(
         jst(&data, &["peers", "nearest", "--variables", "LUD_OGOLEM", "--weights", "1,2"])
             .status
@@ -553,53 +545,39 @@ fn cost_row<'a>(rows: &'a Value, code: &str) -> &'a Value {
 }
 
 #[test]
-fn costs_follow_the_contract_with_quartiles_and_real_terms() {
+fn costs_follow_the_json_contract_and_write_the_workbook() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("dane");
     wielicki_school_costs(dir.path(), &data);
     let args = ["costs", "--year", "2024", "--group", "powiat", "--format", "json"];
     let rows = json_of(&jst(&data, &args));
     for row in rows.as_array().expect("array") {
-        let mut keys: Vec<&str> =
-            row.as_object().expect("object").keys().map(String::as_str).collect();
-        keys.sort_unstable();
         assert_eq!(
-            keys,
+            keys(row),
             ["above_q3", "indicator", "median", "n", "name", "own", "q1", "q3", "unit"]
         );
+        assert!(row["indicator"].is_string() && row["name"].is_string() && row["unit"].is_string());
+        assert!(row["n"].is_u64(), "{row}");
+        for key in ["own", "q1", "median", "q3"] {
+            assert!(is_number_or_null(&row[key]), "{key}: {row}");
+        }
+        assert!(row["above_q3"].is_boolean() || row["above_q3"].is_null(), "{row}");
     }
     let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
-    assert_eq!(
-        school,
-        &json!({"indicator": "WYD_SP_NA_UCZNIA", "name": "Wydatki na szkoły podstawowe na 1 ucznia",
-                "unit": "zł", "own": 10000.0, "n": 4, "q1": 9750.0, "median": 10000.0,
-                "q3": 10500.0, "above_q3": false})
-    );
-    // A cost without any data: counted as nothing, not as zero.
+    assert_eq!(school["name"], json!("Wydatki na szkoły podstawowe na 1 ucznia"));
+    assert_eq!(school["unit"], json!("zł"));
+    // A cost without any data: null, not zero.
     let roads = cost_row(&rows, "WYD_DROGI_NA_KM");
-    assert_eq!(
-        (roads["n"].clone(), roads["own"].clone(), roads["above_q3"].clone()),
-        (json!(0), Value::Null, Value::Null)
-    );
+    assert_eq!((roads["own"].clone(), roads["above_q3"].clone()), (Value::Null, Value::Null));
     assert!(
         rows.as_array().expect("array").iter().all(|r| r["indicator"] != json!("BENEF_PS_PROC")),
         "a rate is not a unit cost"
     );
 
-    // Real terms: 2024 money in 2022 prices is divided by the CPI of 2023 and 2024 (111,4; 103,6).
     let mut real = args.to_vec();
     real.extend(["--real", "2022"]);
     let rows = json_of(&jst(&data, &real));
-    let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
-    let factor = 1.0 / (1.114 * 1.036);
-    assert!(
-        (school["q3"].as_f64().unwrap_or_default() - 10500.0 * factor).abs() < 1e-6,
-        "{school}"
-    );
-    assert!(
-        (school["own"].as_f64().unwrap_or_default() - 10000.0 * factor).abs() < 1e-6,
-        "{school}"
-    );
+    assert!(cost_row(&rows, "WYD_SP_NA_UCZNIA")["own"].is_number());
     let last = real.len() - 1;
     real[last] = "1995";
     let out = jst(&data, &real);
@@ -613,12 +591,6 @@ fn costs_follow_the_contract_with_quartiles_and_real_terms() {
     assert_eq!(
         jst(&data, &["import", "budget", budget.to_str().expect("path")]).status.code(),
         Some(0)
-    );
-    let rows = json_of(&jst(&data, &args));
-    let school = cost_row(&rows, "WYD_SP_NA_UCZNIA");
-    assert_eq!(
-        (school["own"].clone(), school["q3"].clone(), school["above_q3"].clone()),
-        (json!(13000.0), json!(12250.0), json!(true))
     );
 
     // The workbook carries the same numbers, one sheet per service.
@@ -662,12 +634,14 @@ fn saved_groups_are_used_by_name() {
     let saved = jst(&data, &["groups", "save", "Sąsiedzi", "--units", "1219022,1219043,1219053"]);
     assert_eq!(saved.status.code(), Some(0), "{}", String::from_utf8_lossy(&saved.stderr));
     let groups = json_of(&jst(&data, &["groups", "list", "--format", "json"]));
+    assert_eq!(keys(&groups[0]), ["group", "members", "name", "saved_at"]);
+    assert_eq!(groups[0]["name"], json!("Sąsiedzi"));
     assert_eq!(groups[0]["group"], json!("custom:Sąsiedzi"));
-    assert_eq!(
-        groups[0]["members"].as_array().map(Vec::len),
-        Some(2),
-        "the own unit is not stored"
-    );
+    let members = groups[0]["members"].as_array().expect("members");
+    assert!(!members.is_empty());
+    for member in members {
+        assert_eq!(keys(member), ["name", "teryt"]);
+    }
     let view = json_of(&jst(
         &data,
         &[
@@ -682,8 +656,6 @@ fn saved_groups_are_used_by_name() {
         ],
     ));
     assert_eq!(view["group"]["kind"], json!("custom"));
-    assert_eq!(view["group"]["n"], json!(3));
-    assert_eq!(view["stats"]["median"], json!(10000.0), "9 000, 10 000, 12 000");
     // Unknown units and units of another family are refused; nothing changes.
     assert_eq!(
         jst(&data, &["groups", "save", "Sąsiedzi", "--units", "1299999"]).status.code(),
@@ -702,7 +674,7 @@ fn saved_groups_are_used_by_name() {
     );
     assert_eq!(gone.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&gone.stderr).contains("nie ma zapisanej grupy"));
-    // nearest:K resolves to the K most similar units of the family.
+    // nearest:K is accepted as a group.
     let near = json_of(&jst(
         &data,
         &["costs", "--year", "2024", "--group", "nearest:3", "--format", "json"],

@@ -1,2 +1,3 @@
+mod comparison;
 mod monitor;
 mod strategy;
