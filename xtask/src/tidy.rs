@@ -13,7 +13,8 @@ fn is_generated(name: &OsStr) -> bool {
     name == "node_modules" || name == "target" || name == "dist" || name == "gen"
 }
 
-fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
+/// Every file and folder below `dir` (generated folders skipped), sorted.
+fn paths_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -22,9 +23,10 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
             let path = entry.path();
             if path.is_dir() {
                 if !is_generated(&entry.file_name()) {
-                    stack.push(path);
+                    stack.push(path.clone());
+                    found.push(path);
                 }
-            } else if path.extension().is_some_and(|e| e == extension) {
+            } else {
                 found.push(path);
             }
         }
@@ -33,28 +35,23 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     found
 }
 
+fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    paths_under(dir)
+        .into_iter()
+        .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == extension))
+        .collect()
+}
+
 /// The files with `extension` directly in `dir`, not in its subfolders.
 fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
     files_under(dir, extension).into_iter().filter(|f| f.parent() == Some(dir)).collect()
 }
 
 fn dirs_named(dir: &Path, name: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() && !is_generated(&entry.file_name()) {
-                if entry.file_name() == name {
-                    found.push(path.clone());
-                }
-                stack.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    paths_under(dir)
+        .into_iter()
+        .filter(|p| p.is_dir() && p.file_name() == Some(name.as_ref()))
+        .collect()
 }
 
 /// `path` relative to the project root, as messages name it.
@@ -397,4 +394,102 @@ fn jst_core_is_folders_by_domain_under_monitor() {
         }
     }
     assert!(problems.is_empty(), "jst-core layout:\n{}", problems.join("\n"));
+}
+
+/// The modules of `crate::` paths in `text`: `crate::a::b` gives `a`, `crate::{a, b::c, Error}`
+/// gives `a` and `b` (items starting with a capital are types of the crate root, not modules).
+fn crate_modules(text: &str) -> BTreeSet<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()
+    };
+    let mut found = BTreeSet::new();
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        let items: Vec<String> = match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or("").split(',').map(ident).collect(),
+            None => vec![ident(rest)],
+        };
+        found.extend(items.into_iter().filter(|m| m.starts_with(|c: char| c.is_ascii_lowercase())));
+    }
+    found
+}
+
+/// A cycle in `edges`, as the nodes on it, if there is one.
+fn find_cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|n| n == node) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if !done.insert(node.to_owned()) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, edges, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges.keys().find_map(|node| visit(node, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn jst_core_modules_have_no_cycle() {
+    // A module graph without cycles is what lets a newcomer read a folder on its own: between the
+    // domain folders (and top-level files) through `crate::` paths, and between the files of one
+    // folder through `super::file` paths. `monitor` and `lib` sit above everything and are left
+    // out; a folder's mod.rs only declares and re-exports.
+    let src = project_root().join("crates/jst-core/src");
+    let mut between_folders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut within: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files_under(&src, "rs") {
+        let relative = file.strip_prefix(&src).expect("under src");
+        let parts: Vec<String> = relative
+            .iter()
+            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+            .collect();
+        let top = parts[0].clone();
+        if top == "lib" || top == "monitor" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source");
+        let targets = crate_modules(&text);
+        between_folders
+            .entry(top.clone())
+            .or_default()
+            .extend(targets.into_iter().filter(|t| *t != top && t != "monitor"));
+        if parts.len() == 2 && parts[1] != "mod" {
+            let me = format!("{top}::{}", parts[1]);
+            let siblings = text
+                .match_indices("super::")
+                .map(|(at, _)| {
+                    text[at + "super::".len()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                })
+                .filter(|name| name.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter(|name| src.join(&top).join(format!("{name}.rs")).exists())
+                .map(|name| format!("{top}::{name}"));
+            within.entry(me).or_default().extend(siblings);
+        }
+    }
+    for (level, edges) in [("between folders", &between_folders), ("within a folder", &within)] {
+        if let Some(cycle) = find_cycle(edges) {
+            panic!("jst-core has a module cycle {level}: {}", cycle.join(" → "));
+        }
+    }
+    // The check must see the edges it is about, or it passes by reading nothing.
+    assert!(between_folders.get("comparison").is_some_and(|t| t.contains("units")));
+    assert!(within.get("comparison::group").is_some_and(|t| t.contains("comparison::nearest")));
 }

@@ -151,7 +151,7 @@ impl Monitor {
     }
 }
 
-/// Imports of catalogue, public values and budget, and the window's check-then-import.
+/// Imports: the window's check-then-import of templates and values, catalogue, public values, budget.
 impl Monitor {
     /// The validation report of a file for the window, with progress; `progress` returning
     /// false cancels. Writes nothing.
@@ -161,7 +161,7 @@ impl Monitor {
         path: &Path,
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportCheckView> {
-        imports::check_import(&self.local, kind, path, progress)
+        strategy::check_import(&self.local, kind, path, progress)
     }
 
     /// Imports a checked file the user confirmed (warnings accepted), with progress.
@@ -171,7 +171,7 @@ impl Monitor {
         path: &Path,
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportCheckView> {
-        imports::run_import(&mut self.local, &stamp::now(), kind, path, progress)
+        strategy::run_import(&mut self.local, &stamp::now(), kind, path, progress)
     }
 
     /// Adds or updates catalogue entries by code (DESIGN §6). Any error writes nothing.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::group::{GroupContext, GroupView};
 use super::group_spec::GroupSpec;
 use super::indicators::catalogue_indicator;
-use super::Comparison;
+use super::values::Comparison;
 use crate::support::count;
 use crate::{Error, Result};
 

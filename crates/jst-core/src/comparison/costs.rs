@@ -9,7 +9,7 @@ use jst_report::{write_costs_xlsx, CostLine, CostSheet, CostWorkbook};
 use serde::Serialize;
 
 use super::group::GroupView;
-use super::Comparison;
+use super::values::Comparison;
 use crate::support::count;
 use crate::units::own_record;
 use crate::{demo, Error, Result};

@@ -12,11 +12,8 @@ mod nearest;
 mod overview;
 mod saved_groups;
 mod unit_index;
+mod values;
 mod years;
-
-use std::sync::Arc;
-
-use jst_store::{LocalStore, PeerStore};
 
 pub(crate) use benchmark::benchmark;
 pub use benchmark::ComparisonSource;
@@ -36,13 +33,6 @@ pub use overview::IndicatorPositionView;
 pub(crate) use saved_groups::{delete_peer_group, peer_groups, save_peer_group};
 pub use saved_groups::{PeerGroupMemberView, PeerGroupView};
 pub(crate) use unit_index::{UnitIndex, UnitIndexCache};
+pub(crate) use values::Comparison;
 pub(crate) use years::position_over_years;
 pub use years::YearPositionView;
-
-/// What every comparison reads: own data (the own unit, its budget, saved groups), peer data,
-/// and the index of current units built from both.
-pub(crate) struct Comparison<'a> {
-    pub local: &'a LocalStore,
-    pub peers: &'a PeerStore,
-    pub units: Arc<UnitIndex>,
-}

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use jst_analytics::{nearest, Pool};
 use serde::Serialize;
 
-use super::group::parse_formula;
-use super::Comparison;
+use super::values::{parse_formula, Comparison};
 use crate::units::own_record;
 use crate::{Error, Result};
 

@@ -5,7 +5,7 @@ use jst_analytics::{group_stats_many, own_position};
 use jst_domain::Polarity;
 use serde::Serialize;
 
-use super::Comparison;
+use super::values::Comparison;
 use crate::support::count;
 use crate::{Error, Result};
 

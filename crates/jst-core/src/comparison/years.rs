@@ -5,7 +5,7 @@ use jst_domain::Polarity;
 use serde::Serialize;
 
 use super::indicators::catalogue_indicator;
-use super::Comparison;
+use super::values::Comparison;
 use crate::support::count;
 use crate::{Error, ErrorKind, Result};
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::sync_settings::remember_server;
+use super::sync_settings::{remember_server, SERVER_SETTING};
 use crate::{Error, Result};
 
 /// Where to sync from.
@@ -91,6 +91,13 @@ pub(crate) fn sync_job(
             .as_ref()
             .and_then(|(_, at)| OffsetDateTime::parse(at, &Rfc3339).ok()),
         cache: data_dir.join("wydania").join("fragmenty"),
+    })
+}
+
+/// The configured server as a sync source, or a clear error when none is set.
+pub(crate) fn configured_source(local: &LocalStore) -> Result<SyncSource> {
+    local.setting(SERVER_SETTING)?.map(SyncSource::Server).ok_or_else(|| {
+        Error::MissingReference("podaj adres serwera stowarzyszenia w Synchronizacji".to_owned())
     })
 }
 

@@ -3,7 +3,6 @@
 
 use jst_store::{LocalStore, Stamp};
 
-use super::sync_job::SyncSource;
 use crate::{Error, Result};
 
 pub(crate) const SERVER_SETTING: &str = "sync.server";
@@ -16,13 +15,6 @@ pub(crate) fn remember_server(local: &mut LocalStore, stamp: &Stamp, url: &str) 
         local.set_setting(stamp, SERVER_SETTING, url)?;
     }
     Ok(())
-}
-
-/// The configured server as a sync source, or a clear error when none is set.
-pub(crate) fn configured_source(local: &LocalStore) -> Result<SyncSource> {
-    local.setting(SERVER_SETTING)?.map(SyncSource::Server).ok_or_else(|| {
-        Error::MissingReference("podaj adres serwera stowarzyszenia w Synchronizacji".to_owned())
-    })
 }
 
 pub(crate) fn interval_minutes(local: &LocalStore) -> Result<u32> {

@@ -1,12 +1,11 @@
 //! Files that bring data in, each validated to the end before anything is written: the indicator
-//! catalogue, per-unit public values, the own budget reports, and the window's check-then-import
-//! of strategy templates and own values with the report they share.
+//! catalogue, per-unit public values, the own budget reports, and the validation report (findings,
+//! progress, strictness) every import shares.
 
 mod budget;
 mod catalogue;
 mod public_values;
 mod report;
-mod window;
 
 pub(crate) use budget::import_budget;
 pub use budget::{BudgetImportView, BudgetReportView};
@@ -15,5 +14,4 @@ pub(crate) use catalogue::{catalogue_record, import_catalogue};
 pub(crate) use public_values::import_peers;
 pub use public_values::PeersImportView;
 pub(crate) use report::refuse_warnings_if_strict;
-pub use report::{FindingView, ImportCheckView, ImportKind, ImportProgress, ImportStage};
-pub(crate) use window::{check_import, run_import};
+pub use report::{FindingView, ImportProgress, ImportStage};

@@ -5,7 +5,6 @@
 use jst_import::{ImportError, Problem, Severity};
 use serde::Serialize;
 
-use crate::strategy::{StrategyHeadView, StrategyImportView, ValuesImportView};
 use crate::Result;
 
 /// One finding of a validation report.
@@ -27,71 +26,6 @@ impl From<&Problem> for FindingView {
             message: p.message.clone(),
         }
     }
-}
-
-/// The validation report of a file, shown before anything is written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct ImportCheckView {
-    pub file: String,
-    /// No critical or error finding: the file can be imported.
-    pub ok: bool,
-    pub findings: Vec<FindingView>,
-    /// What the import would do (strategy templates).
-    pub strategy: Option<StrategyHeadView>,
-    pub nodes: u32,
-    pub indicators: u32,
-    pub values: u32,
-}
-
-impl From<StrategyImportView> for ImportCheckView {
-    fn from(v: StrategyImportView) -> Self {
-        Self {
-            file: v.file,
-            ok: true,
-            findings: v.findings,
-            strategy: Some(v.strategy),
-            nodes: v.nodes,
-            indicators: v.indicators,
-            values: 0,
-        }
-    }
-}
-
-impl From<ValuesImportView> for ImportCheckView {
-    fn from(v: ValuesImportView) -> Self {
-        Self {
-            file: v.file,
-            ok: true,
-            findings: v.findings,
-            strategy: None,
-            nodes: 0,
-            indicators: 0,
-            values: v.values,
-        }
-    }
-}
-
-/// A report for a file that cannot be imported.
-pub(crate) fn failed_check(error: ImportError) -> ImportCheckView {
-    ImportCheckView {
-        ok: false,
-        findings: error.problems.iter().map(FindingView::from).collect(),
-        file: error.file,
-        strategy: None,
-        nodes: 0,
-        indicators: 0,
-        values: 0,
-    }
-}
-
-/// Which importer a file goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum ImportKind {
-    Strategy,
-    Values,
 }
 
 /// The stage of an import: rows checked of all rows, then the write (0 of 1, then 1 of 1).

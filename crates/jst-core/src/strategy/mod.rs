@@ -6,11 +6,12 @@ mod own_values;
 mod status;
 mod strategies;
 mod template;
+mod window_import;
 
 pub(crate) use indicator::{add_indicator_note, indicator_detail, record_value};
 pub use indicator::{HistoryEntryView, IndicatorDetailView, NoteView, ObservationView, ValueInput};
+pub(crate) use own_values::import_values;
 pub use own_values::ValuesImportView;
-pub(crate) use own_values::{import_values, plan_values_import};
 pub(crate) use status::{strategy_overview, strategy_status};
 pub use status::{
     IndicatorDepartmentView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
@@ -18,7 +19,7 @@ pub use status::{
 };
 pub use strategies::StrategyListItemView;
 pub(crate) use strategies::{activate_strategy, strategies};
-pub(crate) use template::{
-    export_strategy, import_strategy, plan_strategy_import, strategy_catalogue_entry,
-};
+pub(crate) use template::{export_strategy, import_strategy, strategy_catalogue_entry};
 pub use template::{StrategyImportOptions, StrategyImportView};
+pub(crate) use window_import::{check_import, run_import};
+pub use window_import::{ImportCheckView, ImportKind};

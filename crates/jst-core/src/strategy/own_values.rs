@@ -9,7 +9,7 @@ use jst_import::{parse_own_values_with, ImportError, Problem, RowProgress, Sever
 use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
 
-use crate::imports::{refuse_warnings_if_strict, FindingView, ImportCheckView};
+use crate::imports::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::read_input;
 use crate::Result;
@@ -27,9 +27,9 @@ pub struct ValuesImportView {
 
 /// Validated values, ready to be written.
 pub(crate) struct ValuesPlan {
-    file: String,
-    values: Vec<ObservationRecord>,
-    findings: Vec<Problem>,
+    pub(super) file: String,
+    pub(super) values: Vec<ObservationRecord>,
+    pub(super) findings: Vec<Problem>,
 }
 
 impl ValuesPlan {
@@ -37,19 +37,6 @@ impl ValuesPlan {
         let action = format!("import wartości z {}", self.file);
         local.upsert_observations(stamp, &action, &self.values)?;
         Ok(())
-    }
-
-    /// What the window shows of valid values (before or after writing them).
-    pub(crate) fn into_check_view(self) -> ImportCheckView {
-        ImportCheckView {
-            ok: true,
-            findings: self.findings.iter().map(FindingView::from).collect(),
-            strategy: None,
-            nodes: 0,
-            indicators: 0,
-            values: count(self.values.len()),
-            file: self.file,
-        }
     }
 }
 

@@ -13,7 +13,7 @@ use jst_store::{IndicatorRecord, LocalStore, SaveMode, Stamp, StrategyDraft};
 use serde::Serialize;
 
 use super::status::{active_tree, StrategyHeadView};
-use crate::imports::{refuse_warnings_if_strict, FindingView, ImportCheckView};
+use crate::imports::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::{file_label, read_input, write_atomically};
 use crate::{Error, Result};
@@ -43,10 +43,10 @@ pub struct StrategyImportView {
 
 /// A validated template, ready to be written.
 pub(crate) struct StrategyPlan {
-    file: String,
-    draft: StrategyDraft,
+    pub(super) file: String,
+    pub(super) draft: StrategyDraft,
     local: Vec<IndicatorRecord>,
-    findings: Vec<Problem>,
+    pub(super) findings: Vec<Problem>,
 }
 
 impl StrategyPlan {
@@ -57,7 +57,7 @@ impl StrategyPlan {
         Ok(())
     }
 
-    fn head(&self) -> StrategyHeadView {
+    pub(super) fn head(&self) -> StrategyHeadView {
         StrategyHeadView {
             name: self.draft.name.clone(),
             period_from: self.draft.period_from,
@@ -65,21 +65,8 @@ impl StrategyPlan {
         }
     }
 
-    fn indicator_count(&self) -> u32 {
+    pub(super) fn indicator_count(&self) -> u32 {
         count(self.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum())
-    }
-
-    /// What the window shows of a valid template (before or after writing it).
-    pub(crate) fn into_check_view(self) -> ImportCheckView {
-        ImportCheckView {
-            ok: true,
-            findings: self.findings.iter().map(FindingView::from).collect(),
-            strategy: Some(self.head()),
-            nodes: count(self.draft.tree.nodes.len()),
-            indicators: self.indicator_count(),
-            values: 0,
-            file: self.file,
-        }
     }
 }
 

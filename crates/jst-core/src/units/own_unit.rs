@@ -6,7 +6,7 @@ use std::path::Path;
 use jst_domain::{Teryt, POPULATION};
 use jst_store::{LocalStore, PeerStore, Stamp, UnitRecord};
 
-use super::{OwnUnitView, PopulationView, StatusView, UnitView};
+use super::unit_view::{OwnUnitView, PopulationView, StatusView, UnitView};
 use crate::{demo, Error, Result};
 
 pub(crate) fn status(local: &LocalStore, peers: &PeerStore, data_dir: &Path) -> Result<StatusView> {

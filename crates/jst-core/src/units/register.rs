@@ -6,7 +6,7 @@ use std::path::Path;
 use jst_import::{parse_terc, ImportError, Problem, Severity};
 use jst_store::{LocalStore, Stamp};
 
-use super::RegisterImportView;
+use super::unit_view::RegisterImportView;
 use crate::support::input::read_input;
 use crate::{Error, Result};
 
