@@ -186,6 +186,10 @@ pub enum ImportCommand {
         /// Traktuje ostrzeżenia jak błędy: nic nie zapisuje i kończy kodem 3.
         #[arg(long)]
         strict: bool,
+        /// Pozwala zakończyć ważność więcej niż 3 jednostek (bez tej opcji taki plik jest
+        /// odrzucany jako niepełny).
+        #[arg(long)]
+        allow_shrink: bool,
     },
 }
 

@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, Error, ErrorKind, Monitor, SubmitOutcome, SyncOutcome, TokenPlace,
+    default_data_dir, Error, ErrorKind, Monitor, RegisterImportOptions, SubmitOutcome, SyncOutcome,
+    TokenPlace,
 };
 
 use args::{
@@ -83,8 +84,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             };
             print!("{}", render::status_table(&status));
         }
-        Command::Import { what: ImportCommand::Register { file, strict } } => {
-            let report = monitor.import_register(&file, strict)?;
+        Command::Import { what: ImportCommand::Register { file, strict, allow_shrink } } => {
+            let options = RegisterImportOptions { strict, allow_shrink };
+            let report = monitor.import_register(&file, options)?;
             for warning in &report.warnings {
                 eprintln!("Ostrzeżenie: {warning}");
             }

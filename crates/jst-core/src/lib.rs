@@ -43,6 +43,8 @@ pub use strategy::{
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;
-pub use units::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
+pub use units::{
+    OwnUnitView, PopulationView, RegisterImportOptions, RegisterImportView, StatusView, UnitView,
+};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -17,10 +17,10 @@ use crate::{
     BenchmarkView, BoundaryView, BudgetImportView, CatalogueImportView, ComparableIndicatorView,
     ContributionsView, CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
     IndicatorPositionView, NearestView, PeerGroupView, PeersImportView, PlannedSync,
-    RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
-    SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
-    ValueInput, ValuesImportView, YearPositionView,
+    RegisterImportOptions, RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions,
+    StrategyImportView, StrategyListItemView, StrategyOverviewView, StrategyStatusView,
+    SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView,
+    TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
 };
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
@@ -76,9 +76,14 @@ impl Monitor {
     }
 
     /// Loads a full TERC snapshot (CSV or XML). Any error: nothing is written. With `strict`,
-    /// warnings count as errors too (DESIGN §6).
-    pub fn import_register(&mut self, path: &Path, strict: bool) -> Result<RegisterImportView> {
-        units::import_register(&mut self.local, &stamp::now(), path, strict)
+    /// warnings count as errors too (DESIGN §6); ending more than a few units needs
+    /// `allow_shrink`.
+    pub fn import_register(
+        &mut self,
+        path: &Path,
+        options: RegisterImportOptions,
+    ) -> Result<RegisterImportView> {
+        units::import_register(&mut self.local, &stamp::now(), path, options)
     }
 }
 

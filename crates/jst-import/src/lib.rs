@@ -8,6 +8,7 @@
 mod aggregates;
 mod boundaries;
 mod budget;
+mod budget_package;
 mod catalogue;
 mod cells;
 mod error;
@@ -24,6 +25,9 @@ mod workbook;
 pub use aggregates::parse_aggregates;
 pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
+pub use budget_package::{
+    looks_like_budget_package, parse_budget_package, BudgetPackage, BudgetPeriod, PackageUnit,
+};
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
 pub use error::{ImportError, Problem, RowProgress, Severity};
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};

@@ -121,6 +121,10 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     let mut catalog_date = None;
     let mut current: Option<TercRow> = None;
     let mut field: Option<String> = None;
+    // Elements open at the end mean the file was cut short: a partial register loaded as a full
+    // snapshot would end every unit missing from it.
+    let mut open: Vec<String> = Vec::new();
+    let mut root_seen = false;
     let line_at = |pos: u64| {
         text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|b| **b == b'\n').count()
             + 1
@@ -131,6 +135,17 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     loop {
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| xml_error(pos, &e))?;
+        match &event {
+            Event::Start(e) => {
+                root_seen = true;
+                open.push(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
+            }
+            Event::Empty(_) => root_seen = true,
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"catalog" => {
                 for attr in e.attributes().flatten() {
@@ -177,6 +192,23 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             Event::Eof => break,
             _ => {}
         }
+    }
+    if let Some(innermost) = open.last() {
+        return Err(ImportError::single(
+            file,
+            Problem::at(
+                line_at(text.len() as u64),
+                None,
+                format!(
+                    "plik XML jest urwany: brak zamknięcia elementu <{innermost}> (i {} \
+                     zewnętrznych); nic nie zapisano — pobierz plik ponownie",
+                    open.len() - 1
+                ),
+            ),
+        ));
+    }
+    if !root_seen {
+        return Err(ImportError::single(file, Problem::file("plik XML nie zawiera elementów")));
     }
     if rows.is_empty() {
         return Err(ImportError::single(
@@ -468,6 +500,26 @@ mod tests {
         assert_eq!(parsed.snapshot.as_of, "2013-01-01");
         assert_eq!(parsed.snapshot.entries[0].name, "małopolskie");
         assert!(parse_terc(b"<teryt><catalog><row><WOJ>12</row>", "bad.xml").is_err());
+    }
+
+    #[test]
+    fn an_xml_file_cut_anywhere_before_its_root_closes_is_refused() {
+        let rows = "<row><WOJ>12</WOJ><POW/><GMI/><RODZ/><NAZWA>MAŁOPOLSKIE</NAZWA><NAZWA_DOD>województwo</NAZWA_DOD><STAN_NA>2025-01-01</STAN_NA></row>\n\
+             <row><WOJ>12</WOJ><POW>19</POW><GMI/><RODZ/><NAZWA>wielicki</NAZWA><NAZWA_DOD>powiat</NAZWA_DOD><STAN_NA>2025-01-01</STAN_NA></row>\n";
+        let xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<teryt><catalog name=\"TERC\" date=\"2025-01-01\">\n{rows}</catalog></teryt>\n");
+        assert!(parse_terc(xml.as_bytes(), "terc.xml").is_ok());
+        let closed = xml.rfind("</teryt>").expect("root end") + "</teryt>".len();
+        for cut in 0..closed {
+            let result = parse_terc(&xml.as_bytes()[..cut], "urwany.xml");
+            assert!(result.is_err(), "a file cut after {cut} of {closed} bytes was accepted");
+        }
+        // Cut after a whole row, where the old reader accepted a partial register.
+        let after_row = xml.find("</row>").expect("row") + "</row>".len();
+        let err = parse_terc(&xml.as_bytes()[..after_row], "urwany.xml").expect_err("cut");
+        assert!(
+            err.to_string().contains("urwany") && err.to_string().contains("<catalog>"),
+            "{err}"
+        );
     }
 
     #[test]

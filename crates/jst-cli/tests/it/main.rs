@@ -160,7 +160,18 @@ fn a_newer_register_in_xml_and_cp1250_csv_loads() {
     let path = dir.path().join("TERC_2025.xml");
     std::fs::write(&path, xml).expect("write");
     let data = dir.path().join("dane");
+    // Three rows as a full snapshot would end 2804 units: refused unless the user consents.
     let output = jst(&data, &["import", "register", path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("zakończyłby ważność 2804 jednostek") && stderr.contains("--allow-shrink"),
+        "{stderr}"
+    );
+    let found = json_of(&jst(&data, &["units", "search", "krakow", "--format", "json"]));
+    assert_eq!(found[0]["teryt"], json!("1261011"), "nothing ended without consent");
+    let output =
+        jst(&data, &["import", "register", path.to_str().expect("path"), "--allow-shrink"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(

@@ -1,6 +1,6 @@
 //! The own unit and its comparison group in one year, and indicators' values over them —
-//! shared by `benchmark`, `costs`, the overview and nearest neighbours, so all count exactly the
-//! same units (DESIGN §5.4, §5.5, §5.7).
+//! shared by `benchmark`, `costs`, the overview and the position over years, so all count exactly
+//! the same units (DESIGN §5.4, §5.5, §5.7).
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -128,7 +128,7 @@ fn a_broken_register_file_writes_nothing() {
     let broken = files.join("terc.csv");
     std::fs::write(&broken, "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n12;19;05;X;Wieliczka;gmina;2025-01-01\n").expect("write");
     let before = std::fs::read(dir.path().join("local.db")).expect("db");
-    let err = monitor.import_register(&broken, false).expect_err("broken row");
+    let err = monitor.import_register(&broken, Default::default()).expect_err("broken row");
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let message = err.to_string();
     assert!(
@@ -138,10 +138,55 @@ fn a_broken_register_file_writes_nothing() {
     assert_eq!(std::fs::read(dir.path().join("local.db")).expect("db"), before);
     assert_eq!(monitor.search_units("wieliczka", 5).expect("search")[0].teryt, "1219053");
 
-    let missing =
-        monitor.import_register(&files.join("nie-ma.csv"), false).expect_err("missing file");
+    let missing = monitor
+        .import_register(&files.join("nie-ma.csv"), Default::default())
+        .expect_err("missing file");
     assert_eq!(missing.kind(), ErrorKind::InvalidInput);
     assert!(missing.to_string().contains("nie-ma.csv"), "{missing}");
+}
+
+#[test]
+fn a_register_that_would_end_more_than_three_units_needs_consent() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    let shipped = include_str!("../../../../assets/register/TERC_2024-01-01.csv");
+    // The whole register less four gminy of powiat wielicki: a file cut at a line end looks
+    // like this, and loading it as a full snapshot would end the four.
+    let dropped = ["12;19;01;", "12;19;02;", "12;19;03;", "12;19;04;"];
+    let shrunk: String = shipped
+        .lines()
+        .filter(|l| !dropped.iter().any(|d| l.starts_with(d)))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let file = dir.path().join("TERC_niepelny.csv");
+    std::fs::write(&file, &shrunk).expect("write");
+    let before = std::fs::read(dir.path().join("local.db")).expect("db");
+    let err = monitor.import_register(&file, Default::default()).expect_err("refused");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    let message = err.to_string();
+    assert!(
+        message.contains("zakończyłby ważność 4 jednostek")
+            && message.contains("Biskupice")
+            && message.contains("--allow-shrink"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(dir.path().join("local.db")).expect("db"), before, "nothing written");
+
+    // Three ended units are a real year's change: no consent needed.
+    let three: String = shipped
+        .lines()
+        .filter(|l| !dropped[..3].iter().any(|d| l.starts_with(d)))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&file, &three).expect("write");
+    let report = monitor.import_register(&file, Default::default()).expect("three may end");
+    assert_eq!(report.ended, 3);
+
+    std::fs::write(&file, &shrunk).expect("write");
+    let consent = jst_core::RegisterImportOptions { allow_shrink: true, ..Default::default() };
+    let report = monitor.import_register(&file, consent).expect("consented");
+    assert_eq!(report.ended, 1, "the fourth; the other three ended before");
+    assert!(monitor.search_units("biskupice", 5).expect("search").is_empty());
 }
 
 #[test]

@@ -1,0 +1,1069 @@
+//! Budget execution reports as budget-reporting software of local governments exports them: the
+//! `PaczkaSprawozdan` XML package,
+//! `PaczkaSprawozdan/Okres/Jednostki/Jednostka/Sprawozdania/Rb-28s|Rb-27s/Pozycje/Pozycja`.
+//!
+//! A package carries the reports of the budget units of one local government; their items are
+//! summed into one [`BudgetLine`] per (report, dział, rozdział, paragraf), the same lines the CSV
+//! form yields for the whole government. Units of different TERYTs are therefore refused, not
+//! summed. Other reports in a package (Rb-N, Rb-Z …), the header of each report and the
+//! signatures (`Jednostka/Podpisy`) are not read.
+//!
+//! Period types (`TypOkresu`): the samples only have `Kwartal`, with Okres 1–4 cumulative from
+//! 1 January, so 4 is the whole year (year-end packages are the 4th quarter's, `[IVKwartał]`). No
+//! specification of the other values was at hand; `Miesiac` (Okres 1–12, 12 is the whole year)
+//! and `Rok` (always the whole year; its Okres carries nothing, so 0–12 is accepted) are read on
+//! the assumption that the software spells its other periods that way. The match ignores case
+//! and Polish letters (`Kwartał`). Any other type is an error rather than a guess at what it
+//! covers, and `BudgetPeriod::whole_year` is false for it.
+
+use std::collections::BTreeMap;
+
+use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
+use quick_xml::events::Event;
+
+use crate::budget::{BudgetLine, BudgetReport};
+use crate::error::MAX_PROBLEMS;
+use crate::{ImportError, Problem};
+
+const ROOT: &str = "PaczkaSprawozdan";
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UNIT_FIELDS: [&str; 8] = ["Nazwa", "Typ", "Regon", "WK", "PK", "GK", "GT", "PT"];
+/// Whole złoty digits of one amount: below 2^53 grosze, so every amount is exact in an `f64`.
+const MAX_INTEGER_DIGITS: usize = 13;
+
+/// One package: its period, the units that reported and their items summed per classification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetPackage {
+    pub year: i32,
+    pub period: BudgetPeriod,
+    pub units: Vec<PackageUnit>,
+    /// One line per (report, dział, rozdział, paragraf), in that order.
+    pub lines: Vec<BudgetLine>,
+}
+
+/// The reporting period of a package, as written (`TypOkresu`, `Okres`); amounts are cumulative
+/// from 1 January to its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetPeriod {
+    /// `TypOkresu` as written, e.g. `Kwartal`.
+    pub kind: String,
+    /// `Okres`: the quarter or month (meaningless for `Rok`).
+    pub number: u8,
+}
+
+impl BudgetPeriod {
+    /// Whether the amounts cover the whole year: the 4th quarter, the 12th month or a yearly
+    /// package. An unknown type is never the whole year.
+    pub fn whole_year(&self) -> bool {
+        match PeriodKind::of(&self.kind) {
+            Some(PeriodKind::Quarter) => self.number == 4,
+            Some(PeriodKind::Month) => self.number == 12,
+            Some(PeriodKind::Year) => true,
+            None => false,
+        }
+    }
+}
+
+/// A unit whose reports the package carries (for a gmina: its schools, its office and so on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageUnit {
+    pub name: String,
+    /// Trimmed: the software pads it with spaces to 14 characters; may be empty.
+    pub regon: String,
+    pub wk: String,
+    pub pk: String,
+    pub gk: String,
+    pub gt: String,
+    /// Empty when the file has none.
+    pub pt: String,
+}
+
+impl PackageUnit {
+    /// The 7-character TERYT of the local government the unit belongs to (WK+PK+GK+GT).
+    pub fn teryt(&self) -> String {
+        format!("{}{}{}{}", self.wk, self.pk, self.gk, self.gt)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodKind {
+    Quarter,
+    Month,
+    Year,
+}
+
+impl PeriodKind {
+    fn of(raw: &str) -> Option<Self> {
+        let folded: String = raw
+            .trim()
+            .chars()
+            .map(|c| match c.to_lowercase().next().unwrap_or(c) {
+                'ą' => 'a',
+                'ł' => 'l',
+                'ę' => 'e',
+                'ó' => 'o',
+                other => other,
+            })
+            .collect();
+        match folded.as_str() {
+            "kwartal" => Some(Self::Quarter),
+            "miesiac" => Some(Self::Month),
+            "rok" => Some(Self::Year),
+            _ => None,
+        }
+    }
+
+    fn numbers(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            Self::Quarter => 1..=4,
+            Self::Month => 1..=12,
+            Self::Year => 0..=12,
+        }
+    }
+}
+
+/// Whether the bytes are a package (after an optional BOM, XML declaration, comments and
+/// whitespace the root element is `PaczkaSprawozdan`), so a budget import can pick its parser
+/// by content rather than by the file's extension.
+pub fn looks_like_budget_package(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    loop {
+        rest = rest.trim_ascii_start();
+        let end = if rest.starts_with(b"<?") {
+            b"?>".as_slice()
+        } else if rest.starts_with(b"<!--") {
+            b"-->".as_slice()
+        } else {
+            break;
+        };
+        match rest.windows(end.len()).position(|w| w == end) {
+            Some(i) => rest = &rest[i + end.len()..],
+            None => return false,
+        }
+    }
+    rest.strip_prefix(b"<")
+        .and_then(|r| r.strip_prefix(ROOT.as_bytes()))
+        .is_some_and(|r| matches!(r.first(), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')))
+}
+
+/// Reads a whole package. Every problem of its rows is collected; a file that is not well-formed
+/// XML to its end (for instance cut short) is refused as a whole, so nothing from it is written.
+pub fn parse_budget_package(bytes: &[u8], file: &str) -> Result<BudgetPackage, ImportError> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    if body.trim_ascii().is_empty() {
+        return Err(ImportError::single(file, Problem::file("plik jest pusty")));
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let pos = e.valid_up_to();
+        let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
+        let message = if e.error_len().is_none() {
+            "plik jest urwany w środku znaku UTF-8; wyeksportuj paczkę ponownie".to_owned()
+        } else {
+            format!(
+                "plik nie jest zapisany w kodowaniu UTF-8 (niepoprawny bajt 0x{:02X} na pozycji {}); paczki sprawozdań zapisuje się w UTF-8",
+                body[pos],
+                pos + 1
+            )
+        };
+        ImportError::single(file, Problem::at(line, None, message))
+    })?;
+    Parser::new(text, file).run()
+}
+
+/// Text of one child element, with the line where the element starts.
+#[derive(Debug)]
+struct Field {
+    name: String,
+    line: usize,
+    text: String,
+}
+
+#[derive(Debug, Default)]
+struct Fields(Vec<Field>);
+
+impl Fields {
+    fn get(&self, name: &str) -> Option<&Field> {
+        self.0.iter().find(|f| f.name == name)
+    }
+
+    /// The second occurrence of a field that must appear once.
+    fn repeated(&self, names: &[&str]) -> Option<&Field> {
+        self.0.iter().enumerate().find_map(|(i, f)| {
+            (names.contains(&f.name.as_str()) && self.0[..i].iter().any(|g| g.name == f.name))
+                .then_some(f)
+        })
+    }
+}
+
+#[derive(Debug)]
+struct Draft {
+    line: usize,
+    ordinal: usize,
+    fields: Fields,
+}
+
+#[derive(Debug)]
+struct ReportDraft {
+    report: BudgetReport,
+    tag: String,
+    unit_label: String,
+    items: usize,
+}
+
+#[derive(Debug)]
+struct ReportPeriod {
+    line: usize,
+    context: String,
+    period: Option<(i32, PeriodKind, BudgetPeriod)>,
+}
+
+#[derive(Debug, Default)]
+struct Sum {
+    line: usize,
+    plan: i128,
+    execution: i128,
+}
+
+/// Where an element sits in the package; decided from the path of element names so that look-alike
+/// names elsewhere (the report's own `Jednostka`, the signatures) are never read as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    PackagePeriod,
+    PackagePeriodField,
+    Unit,
+    UnitField,
+    Report(BudgetReport),
+    ReportPeriod,
+    ReportPeriodField,
+    Item,
+    ItemField,
+    Other,
+}
+
+fn role(path: &[&str]) -> Role {
+    let report = |tag: &str| BudgetReport::parse(tag);
+    match path {
+        [_, "Okres"] => Role::PackagePeriod,
+        [_, "Okres", _] => Role::PackagePeriodField,
+        [_, "Jednostki", "Jednostka"] => Role::Unit,
+        [_, "Jednostki", "Jednostka", f] if UNIT_FIELDS.contains(f) => Role::UnitField,
+        [_, "Jednostki", "Jednostka", "Sprawozdania", r] => {
+            report(r).map_or(Role::Other, Role::Report)
+        }
+        [_, "Jednostki", "Jednostka", "Sprawozdania", r, "Okres"] if report(r).is_some() => {
+            Role::ReportPeriod
+        }
+        [_, "Jednostki", "Jednostka", "Sprawozdania", r, "Okres", _] if report(r).is_some() => {
+            Role::ReportPeriodField
+        }
+        [_, "Jednostki", "Jednostka", "Sprawozdania", r, "Pozycje", "Pozycja"]
+            if report(r).is_some() =>
+        {
+            Role::Item
+        }
+        [_, "Jednostki", "Jednostka", "Sprawozdania", r, "Pozycje", "Pozycja", _]
+            if report(r).is_some() =>
+        {
+            Role::ItemField
+        }
+        _ => Role::Other,
+    }
+}
+
+/// Line numbers by byte position, counted incrementally (positions only grow while reading).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, pos: u64) -> usize {
+        let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(self.bytes.len());
+        if pos < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..pos].iter().filter(|b| **b == b'\n').count();
+        self.pos = pos;
+        self.line
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    file: &'a str,
+    lines: Lines<'a>,
+    /// Open elements with the line each starts on.
+    stack: Vec<(String, usize)>,
+    root_seen: bool,
+    root_closed: bool,
+    problems: Vec<Problem>,
+    package_period: Option<Draft>,
+    period: Option<(i32, PeriodKind, BudgetPeriod)>,
+    period_seen: bool,
+    units_seen: usize,
+    unit: Option<Draft>,
+    units: Vec<PackageUnit>,
+    reports_seen: usize,
+    report: Option<ReportDraft>,
+    report_period: Option<Draft>,
+    report_periods: Vec<ReportPeriod>,
+    items_seen: usize,
+    item: Option<Draft>,
+    /// The field whose text is being read: its depth in `stack`, where it goes, its text.
+    capture: Option<(usize, Role, Field)>,
+    sums: BTreeMap<(BudgetReport, String, String, String), Sum>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, file: &'a str) -> Self {
+        Self {
+            text,
+            file,
+            lines: Lines { bytes: text.as_bytes(), pos: 0, line: 1 },
+            stack: Vec::new(),
+            root_seen: false,
+            root_closed: false,
+            problems: Vec::new(),
+            package_period: None,
+            period: None,
+            period_seen: false,
+            units_seen: 0,
+            unit: None,
+            units: Vec::new(),
+            reports_seen: 0,
+            report: None,
+            report_period: None,
+            report_periods: Vec::new(),
+            items_seen: 0,
+            item: None,
+            capture: None,
+            sums: BTreeMap::new(),
+        }
+    }
+
+    fn push(&mut self, problem: Problem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        }
+    }
+
+    /// A problem that makes the rest of the file meaningless; it goes first, before the row
+    /// problems found so far (they are still worth fixing).
+    fn fatal(&mut self, problem: Problem) -> ImportError {
+        let mut problems = vec![problem];
+        problems.append(&mut self.problems);
+        problems.truncate(MAX_PROBLEMS);
+        ImportError::new(self.file, problems)
+    }
+
+    fn xml_error(&mut self, error: &XmlError, pos: u64) -> ImportError {
+        let line = self.lines.at(pos);
+        let message = match error {
+            // quick-xml reports these only when the input ends inside markup.
+            XmlError::Syntax(
+                SyntaxError::UnclosedTag
+                | SyntaxError::UnclosedComment
+                | SyntaxError::UnclosedCData
+                | SyntaxError::UnclosedDoctype
+                | SyntaxError::UnclosedPIOrXmlDecl,
+            ) => {
+                "plik jest urwany w środku znacznika; wyeksportuj paczkę ponownie".to_owned()
+            }
+            XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+                format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
+            }
+            XmlError::IllFormed(IllFormedError::UnclosedReference) => {
+                "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
+                    .to_owned()
+            }
+            XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
+                format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
+            }
+            other => format!("niepoprawny XML: {other}"),
+        };
+        self.fatal(Problem::at(line, None, message))
+    }
+
+    fn run(mut self) -> Result<BudgetPackage, ImportError> {
+        let mut reader = quick_xml::Reader::from_str(self.text);
+        // A damaged file often shows as a wrong end tag; do not depend on the library's default.
+        reader.config_mut().check_end_names = true;
+        loop {
+            let pos = reader.buffer_position();
+            let event = match reader.read_event() {
+                Ok(event) => event,
+                Err(e) => return Err(self.xml_error(&e, reader.error_position())),
+            };
+            let line = self.lines.at(pos);
+            match event {
+                Event::Decl(decl) => {
+                    if let Some(Ok(encoding)) = decl.encoding() {
+                        let encoding = String::from_utf8_lossy(&encoding).into_owned();
+                        if !matches!(encoding.to_ascii_lowercase().as_str(), "utf-8" | "utf8") {
+                            return Err(self.fatal(Problem::at(
+                                line,
+                                None,
+                                format!("plik deklaruje kodowanie „{encoding}”; wczytywane są tylko paczki w UTF-8"),
+                            )));
+                        }
+                    }
+                }
+                Event::Start(e) => self.open(&e, line)?,
+                Event::Empty(e) => {
+                    self.open(&e, line)?;
+                    self.close();
+                }
+                Event::End(_) => self.close(),
+                Event::Text(t) => {
+                    let text = t.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
+                    // Stray text is reported where it starts, not where the whitespace before it does.
+                    let lead = text.len() - text.trim_start_matches(is_xml_space).len();
+                    let line = self.lines.at(pos + lead as u64);
+                    self.text_event(&text, line)?;
+                }
+                Event::CData(c) => {
+                    let text = c.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
+                    self.text_event(&text, line)?;
+                }
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c.to_string()),
+                        Ok(None) => r
+                            .decode()
+                            .ok()
+                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
+                            .map(str::to_owned),
+                        Err(_) => None,
+                    };
+                    let Some(resolved) = resolved else {
+                        let raw = String::from_utf8_lossy(&r).into_owned();
+                        return Err(self.fatal(Problem::at(
+                            line,
+                            None,
+                            format!("niepoprawny XML: nieznana encja „&{raw};”"),
+                        )));
+                    };
+                    self.text_event(&resolved, line)?;
+                }
+                Event::Eof => break,
+                Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            }
+        }
+        self.finish()
+    }
+
+    fn role(&self) -> Role {
+        let path: Vec<&str> = self.stack.iter().map(|(name, _)| name.as_str()).collect();
+        role(&path)
+    }
+
+    fn open(
+        &mut self,
+        e: &quick_xml::events::BytesStart<'_>,
+        line: usize,
+    ) -> Result<(), ImportError> {
+        // quick-xml checks attributes only when they are read; a broken one is a broken file.
+        if let Some(Err(err)) = e.attributes().find(Result::is_err) {
+            return Err(self.fatal(Problem::at(
+                line,
+                None,
+                format!("niepoprawny XML: błędny atrybut ({err})"),
+            )));
+        }
+        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+        if self.stack.is_empty() {
+            if self.root_seen {
+                return Err(self.fatal(Problem::at(
+                    line,
+                    None,
+                    format!("po zamknięciu elementu {ROOT} plik zawiera kolejny element <{name}>"),
+                )));
+            }
+            if name != ROOT {
+                return Err(self.fatal(Problem::at(
+                    line,
+                    None,
+                    format!("to nie jest paczka sprawozdań budżetowych: element główny to <{name}>, oczekiwano <{ROOT}>"),
+                )));
+            }
+            self.root_seen = true;
+        }
+        if let Some((_, _, field)) = &self.capture {
+            let problem = Problem::at(
+                line,
+                Some(&field.name),
+                format!(
+                    "element {} zawiera element <{name}>; oczekiwano samego tekstu",
+                    field.name
+                ),
+            );
+            self.push(problem);
+        }
+        self.stack.push((name.clone(), line));
+        let draft = |ordinal| Draft { line, ordinal, fields: Fields::default() };
+        match self.role() {
+            Role::PackagePeriod => {
+                if self.period_seen {
+                    self.push(Problem::at(line, Some("Okres"), "okres paczki podano drugi raz"));
+                }
+                self.package_period = Some(draft(0));
+            }
+            Role::Unit => {
+                self.units_seen += 1;
+                self.unit = Some(draft(self.units_seen));
+            }
+            Role::Report(report) => {
+                self.reports_seen += 1;
+                let unit_label = match &self.unit {
+                    Some(unit) => {
+                        let regon = unit.fields.get("Regon").map_or("", |f| xml_trim(&f.text));
+                        if regon.is_empty() {
+                            format!("nr {}", unit.ordinal)
+                        } else {
+                            format!("nr {} (REGON {regon})", unit.ordinal)
+                        }
+                    }
+                    None => "?".to_owned(),
+                };
+                self.report = Some(ReportDraft { report, tag: name, unit_label, items: 0 });
+            }
+            Role::ReportPeriod => self.report_period = Some(draft(0)),
+            Role::Item => {
+                self.items_seen += 1;
+                let ordinal = self.report.as_mut().map_or(0, |r| {
+                    r.items += 1;
+                    r.items
+                });
+                self.item = Some(draft(ordinal));
+            }
+            role @ (Role::PackagePeriodField
+            | Role::UnitField
+            | Role::ReportPeriodField
+            | Role::ItemField) => {
+                if self.capture.is_none() {
+                    let field = Field { name, line, text: String::new() };
+                    self.capture = Some((self.stack.len(), role, field));
+                }
+            }
+            Role::Other => {}
+        }
+        Ok(())
+    }
+
+    fn close(&mut self) {
+        let role = self.role();
+        let depth = self.stack.len();
+        self.stack.pop();
+        if self.stack.is_empty() {
+            self.root_closed = true;
+        }
+        match role {
+            Role::PackagePeriodField
+            | Role::UnitField
+            | Role::ReportPeriodField
+            | Role::ItemField => {
+                if !matches!(self.capture, Some((d, _, _)) if d == depth) {
+                    return;
+                }
+                let Some((_, role, field)) = self.capture.take() else { return };
+                let target = match role {
+                    Role::PackagePeriodField => self.package_period.as_mut(),
+                    Role::UnitField => self.unit.as_mut(),
+                    Role::ReportPeriodField => self.report_period.as_mut(),
+                    _ => self.item.as_mut(),
+                };
+                if let Some(draft) = target {
+                    draft.fields.0.push(field);
+                }
+            }
+            Role::PackagePeriod => {
+                if let Some(draft) = self.package_period.take() {
+                    let period = self.read_period(&draft, "okres paczki");
+                    if !self.period_seen {
+                        self.period = period;
+                    }
+                    self.period_seen = true;
+                }
+            }
+            Role::Unit => {
+                if let Some(draft) = self.unit.take() {
+                    self.finish_unit(&draft);
+                }
+            }
+            Role::Report(_) => self.report = None,
+            Role::ReportPeriod => {
+                if let Some(draft) = self.report_period.take() {
+                    let context = self.report.as_ref().map_or_else(String::new, |r| {
+                        format!("sprawozdanie {} jednostki {}", r.tag, r.unit_label)
+                    });
+                    let period = self.read_period(&draft, &context);
+                    self.report_periods.push(ReportPeriod { line: draft.line, context, period });
+                }
+            }
+            Role::Item => {
+                if let Some(draft) = self.item.take() {
+                    self.finish_item(&draft);
+                }
+            }
+            Role::Other => {}
+        }
+    }
+
+    fn text_event(&mut self, text: &str, line: usize) -> Result<(), ImportError> {
+        if let Some((depth, _, field)) = &mut self.capture {
+            if *depth == self.stack.len() {
+                field.text.push_str(text);
+            }
+        } else if self.stack.is_empty() && !xml_trim(text).is_empty() {
+            let message = if self.root_closed {
+                format!("po zamknięciu elementu {ROOT} plik zawiera dalszy tekst")
+            } else {
+                format!("przed elementem {ROOT} plik zawiera tekst")
+            };
+            return Err(self.fatal(Problem::at(line, None, message)));
+        }
+        Ok(())
+    }
+
+    /// `Rok`, `TypOkresu` and `Okres` of the package or of one report.
+    fn read_period(
+        &mut self,
+        draft: &Draft,
+        context: &str,
+    ) -> Option<(i32, PeriodKind, BudgetPeriod)> {
+        const NAMES: [&str; 3] = ["Rok", "TypOkresu", "Okres"];
+        let mut problems = Vec::new();
+        let at = |field: Option<&Field>, column: &str, message: String| {
+            Problem::at(
+                field.map_or(draft.line, |f| f.line),
+                Some(column),
+                format!("{context}: {message}"),
+            )
+        };
+        if let Some(f) = draft.fields.repeated(&NAMES) {
+            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
+        }
+        let get = |name: &str, problems: &mut Vec<Problem>| {
+            let field = draft.fields.get(name);
+            if field.is_none() {
+                problems.push(at(None, name, format!("brak elementu {name}")));
+            }
+            field.map(|f| (f, xml_trim(&f.text)))
+        };
+        let year = get("Rok", &mut problems).and_then(|(f, raw)| {
+            let year = raw.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
+            if year.is_none() {
+                problems.push(at(
+                    Some(f),
+                    "Rok",
+                    format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100"),
+                ));
+            }
+            year
+        });
+        let kind = get("TypOkresu", &mut problems).and_then(|(f, raw)| {
+            let kind = PeriodKind::of(raw).map(|k| (k, raw.to_owned()));
+            if kind.is_none() {
+                problems.push(at(Some(f), "TypOkresu", format!("typ okresu „{raw}” nie jest obsługiwany: oczekiwano Kwartal, Miesiac albo Rok")));
+            }
+            kind
+        });
+        let number = get("Okres", &mut problems).and_then(|(f, raw)| {
+            let number = raw.parse::<u8>().ok();
+            match (&kind, number) {
+                (Some((k, written)), n) if !n.is_some_and(|n| k.numbers().contains(&n)) => {
+                    let range = k.numbers();
+                    problems.push(at(
+                        Some(f),
+                        "Okres",
+                        format!(
+                            "okres „{raw}” typu {written} musi być liczbą {}–{}",
+                            range.start(),
+                            range.end()
+                        ),
+                    ));
+                    None
+                }
+                (None, None) => {
+                    problems.push(at(Some(f), "Okres", format!("okres „{raw}” nie jest liczbą")));
+                    None
+                }
+                _ => number,
+            }
+        });
+        let ok = problems.is_empty();
+        for problem in problems {
+            self.push(problem);
+        }
+        match (year, kind, number) {
+            (Some(year), Some((kind, written)), Some(number)) if ok => {
+                Some((year, kind, BudgetPeriod { kind: written, number }))
+            }
+            _ => None,
+        }
+    }
+
+    fn finish_unit(&mut self, draft: &Draft) {
+        let context = format!("jednostka nr {}", draft.ordinal);
+        let mut problems = Vec::new();
+        let at = |field: Option<&Field>, column: &str, message: String| {
+            Problem::at(
+                field.map_or(draft.line, |f| f.line),
+                Some(column),
+                format!("{context}: {message}"),
+            )
+        };
+        if let Some(f) = draft.fields.repeated(&UNIT_FIELDS) {
+            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
+        }
+        let text = |name: &str| draft.fields.get(name).map(|f| (f, xml_trim(&f.text)));
+        let name = match text("Nazwa") {
+            Some((_, name)) if !name.is_empty() => Some(name.to_owned()),
+            field => {
+                problems.push(at(
+                    field.map(|(f, _)| f),
+                    "Nazwa",
+                    "brak nazwy jednostki".to_owned(),
+                ));
+                None
+            }
+        };
+        let regon = text("Regon").map_or("", |(_, r)| r);
+        if !(regon.is_empty() || digits(regon, 9) || digits(regon, 14)) {
+            problems.push(at(
+                text("Regon").map(|(f, _)| f),
+                "Regon",
+                format!("REGON „{regon}” musi mieć 9 albo 14 cyfr"),
+            ));
+        }
+        let mut code = |column: &str, len: usize, what: &str| match text(column) {
+            Some((_, v)) if digits(v, len) => Some(v.to_owned()),
+            Some((f, v)) => {
+                let size = if len == 1 {
+                    "być jedną cyfrą".to_owned()
+                } else {
+                    format!("mieć {len} cyfry")
+                };
+                problems.push(at(Some(f), column, format!("{column} „{v}” musi {size} ({what})")));
+                None
+            }
+            None => {
+                problems.push(at(None, column, format!("brak elementu {column} ({what})")));
+                None
+            }
+        };
+        let wk = code("WK", 2, "kod województwa");
+        let pk = code("PK", 2, "kod powiatu");
+        let gk = code("GK", 2, "kod gminy");
+        let gt = code("GT", 1, "rodzaj gminy");
+        let pt = text("PT").map_or("", |(_, v)| v);
+        if !pt.is_empty() && !digits(pt, 1) {
+            problems.push(at(
+                text("PT").map(|(f, _)| f),
+                "PT",
+                format!("PT „{pt}” musi być jedną cyfrą"),
+            ));
+        }
+        if let (Some(name), Some(wk), Some(pk), Some(gk), Some(gt), true) =
+            (name, wk, pk, gk, gt, problems.is_empty())
+        {
+            let unit =
+                PackageUnit { name, regon: regon.to_owned(), wk, pk, gk, gt, pt: pt.to_owned() };
+            if let Some(first) = self.units.first() {
+                if first.teryt() != unit.teryt() {
+                    problems.push(at(None, "WK", format!("należy do JST {}, a pierwsza jednostka paczki do {}; paczka musi dotyczyć jednej JST, bo pozycje jednostek są sumowane", unit.teryt(), first.teryt())));
+                }
+            }
+            if problems.is_empty() {
+                self.units.push(unit);
+            }
+        }
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+
+    fn finish_item(&mut self, draft: &Draft) {
+        let Some(report) = &self.report else { return };
+        let kind = report.report;
+        let execution_name = match kind {
+            BudgetReport::Rb27S => "DW",
+            BudgetReport::Rb28S => "WW",
+        };
+        let context = format!(
+            "pozycja {} sprawozdania {} jednostki {}",
+            draft.ordinal, report.tag, report.unit_label
+        );
+        let mut problems = Vec::new();
+        let at = |field: Option<&Field>, column: &str, message: String| {
+            Problem::at(
+                field.map_or(draft.line, |f| f.line),
+                Some(column),
+                format!("{context}: {message}"),
+            )
+        };
+        if let Some(f) =
+            draft.fields.repeated(&["Dzial", "Rozdzial", "Paragraf", "P4", "PL", execution_name])
+        {
+            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
+        }
+        let mut code = |column: &str, len: usize, wrong: &dyn Fn(&str) -> String| match draft
+            .fields
+            .get(column)
+        {
+            Some(f) if digits(xml_trim(&f.text), len) => Some(xml_trim(&f.text).to_owned()),
+            Some(f) => {
+                problems.push(at(Some(f), column, wrong(xml_trim(&f.text))));
+                None
+            }
+            None => {
+                problems.push(at(None, column, format!("brak elementu {column}")));
+                None
+            }
+        };
+        let dzial = code("Dzial", 3, &|v| format!("dział „{v}” musi mieć 3 cyfry"));
+        let rozdzial = code("Rozdzial", 5, &|v| format!("rozdział „{v}” musi mieć 5 cyfr"));
+        let paragraf = code("Paragraf", 3, &|v| {
+            format!("paragraf „{v}” musi mieć 3 cyfry (czwarta cyfra jest w elemencie P4)")
+        });
+        let p4 =
+            code("P4", 1, &|v| format!("P4 „{v}” musi być jedną cyfrą (czwartą cyfrą paragrafu)"));
+        if let (Some(d), Some(r)) = (&dzial, &rozdzial) {
+            if !r.starts_with(d.as_str()) {
+                problems.push(at(
+                    draft.fields.get("Rozdzial"),
+                    "Rozdzial",
+                    format!("rozdział {r} nie należy do działu {d}"),
+                ));
+            }
+        }
+        // A zero amount is left out of the file.
+        let mut amount = |column: &str| match draft.fields.get(column) {
+            None => Some(0),
+            Some(f) => parse_amount(xml_trim(&f.text))
+                .map_err(|why| problems.push(at(Some(f), column, format!("kwota {column} {why}"))))
+                .ok(),
+        };
+        let plan = amount("PL");
+        let execution = amount(execution_name);
+        match (dzial, rozdzial, paragraf, p4, plan, execution) {
+            (Some(d), Some(r), Some(p), Some(p4), Some(plan), Some(execution))
+                if problems.is_empty() =>
+            {
+                let sum = self
+                    .sums
+                    .entry((kind, d, r, format!("{p}{p4}")))
+                    .or_insert_with(|| Sum { line: draft.line, ..Sum::default() });
+                sum.plan += i128::from(plan);
+                sum.execution += i128::from(execution);
+            }
+            _ => {
+                for problem in problems {
+                    self.push(problem);
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<BudgetPackage, ImportError> {
+        if let Some((name, open_line)) = self.stack.last().cloned() {
+            let line = self.lines.at(self.text.len() as u64);
+            let outer = if self.stack.len() > 1 {
+                format!(" i elementu głównego <{ROOT}>")
+            } else {
+                String::new()
+            };
+            return Err(self.fatal(Problem::at(
+                line,
+                Some(&name),
+                format!("plik jest urwany: kończy się przed zamknięciem elementu <{name}> (otwartego w wierszu {open_line}){outer}; wyeksportuj paczkę ponownie"),
+            )));
+        }
+        if !self.root_seen {
+            return Err(self.fatal(Problem::file(format!(
+                "to nie jest paczka sprawozdań budżetowych: plik nie zawiera elementu <{ROOT}>"
+            ))));
+        }
+        let mut whole = Vec::new();
+        if !self.period_seen {
+            whole.push(Problem::file(format!(
+                "brak okresu paczki: {ROOT} nie zawiera elementu Okres (Rok, TypOkresu, Okres)"
+            )));
+        }
+        if self.units_seen == 0 {
+            whole.push(Problem::file("paczka nie zawiera żadnej jednostki (Jednostki/Jednostka)"));
+        }
+        if self.reports_seen == 0 {
+            whole.push(Problem::file("paczka nie zawiera sprawozdania Rb-27S ani Rb-28S"));
+        } else if self.items_seen == 0 {
+            whole.push(Problem::file("sprawozdania w paczce nie zawierają żadnej pozycji"));
+        }
+        if let Some((year, kind, period)) = &self.period {
+            let mismatches: Vec<Problem> = self
+                .report_periods
+                .iter()
+                .filter_map(|rp| {
+                    let (y, k, p) = rp.period.as_ref()?;
+                    (y != year || k != kind || p.number != period.number).then(|| {
+                        Problem::at(
+                            rp.line,
+                            Some("Okres"),
+                            format!(
+                                "{}: okres sprawozdania ({y}, {} {}) różni się od okresu paczki ({year}, {} {})",
+                                rp.context, p.kind, p.number, period.kind, period.number
+                            ),
+                        )
+                    })
+                })
+                .collect();
+            for problem in mismatches {
+                self.push(problem);
+            }
+        }
+        whole.append(&mut self.problems);
+        if !whole.is_empty() {
+            whole.truncate(MAX_PROBLEMS);
+            return Err(ImportError::new(self.file, whole));
+        }
+        let Some((year, _, period)) = self.period else {
+            return Err(ImportError::single(self.file, Problem::file("brak okresu paczki")));
+        };
+        let lines = self
+            .sums
+            .into_iter()
+            .map(|((report, dzial, rozdzial, paragraf), sum)| BudgetLine {
+                line: sum.line,
+                year,
+                report,
+                dzial,
+                rozdzial,
+                paragraf,
+                plan: from_grosze(sum.plan),
+                execution: from_grosze(sum.execution),
+            })
+            .collect();
+        Ok(BudgetPackage { year, period, units: self.units, lines })
+    }
+}
+
+/// Whitespace as XML defines it; a no-break space inside a value is not formatting.
+fn xml_trim(raw: &str) -> &str {
+    raw.trim_matches(is_xml_space)
+}
+
+fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+fn digits(raw: &str, n: usize) -> bool {
+    raw.len() == n && raw.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Grosze to złote. Exact for sums below 2^53 grosze, and then equal to the written decimal.
+#[allow(clippy::cast_precision_loss)]
+fn from_grosze(grosze: i128) -> f64 {
+    grosze as f64 / 100.0
+}
+
+/// An amount as the software writes it (`-?digits[.digits]`, a dot before the grosze) in grosze,
+/// so that sums over units are exact. The error completes „kwota XX …”.
+fn parse_amount(raw: &str) -> Result<i64, String> {
+    if raw.is_empty() {
+        return Err("jest pusta".to_owned());
+    }
+    let unsigned = raw.strip_prefix('-').unwrap_or(raw);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = !whole.is_empty()
+        && all_digits(whole)
+        && all_digits(fraction)
+        // `1.` has a dot and no grosze.
+        && (fraction.is_empty() != unsigned.contains('.'));
+    if !well_formed {
+        return Err(if raw.contains(',') {
+            format!("„{raw}” nie jest liczbą (separatorem dziesiętnym jest kropka)")
+        } else {
+            format!("„{raw}” nie jest liczbą")
+        });
+    }
+    if fraction.bytes().skip(2).any(|b| b != b'0') {
+        return Err(format!("„{raw}” ma więcej niż dwa miejsca po kropce"));
+    }
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > MAX_INTEGER_DIGITS {
+        return Err(format!("„{raw}” jest za duża"));
+    }
+    let digit_values = whole.bytes().chain(fraction.bytes().chain(*b"00").take(2));
+    let grosze = digit_values.fold(0_i64, |acc, b| acc * 10 + i64::from(b - b'0'));
+    Ok(if raw.starts_with('-') { -grosze } else { grosze })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_grosze() {
+        for (raw, expected) in [
+            ("5439.95", Ok(543_995)),
+            ("0", Ok(0)),
+            ("12", Ok(1200)),
+            ("1.5", Ok(150)),
+            ("-0.01", Ok(-1)),
+            ("007.10", Ok(710)),
+            ("1.500", Ok(150)),
+            ("9999999999999.99", Ok(999_999_999_999_999)),
+        ] {
+            assert_eq!(parse_amount(raw), expected, "{raw}");
+        }
+        for raw in [
+            "",
+            "abc",
+            "1,5",
+            "1.",
+            ".5",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e5",
+            "+1",
+            "1 000",
+            "1.234",
+            "--1",
+            "-",
+            "1.2.3",
+            "99999999999999",
+        ] {
+            assert!(parse_amount(raw).is_err(), "{raw}");
+        }
+        assert!(parse_amount("1,5").is_err_and(|e| e.contains("kropka")));
+    }
+
+    #[test]
+    fn period_kinds_and_whole_year() {
+        let period = |kind: &str, number| BudgetPeriod { kind: kind.to_owned(), number };
+        assert!(period("Kwartal", 4).whole_year());
+        assert!(period("Kwartał", 4).whole_year());
+        assert!(!period("Kwartal", 2).whole_year());
+        assert!(period("Miesiac", 12).whole_year());
+        assert!(!period("Miesiąc", 11).whole_year());
+        assert!(period("Rok", 1).whole_year());
+        assert!(!period("Półrocze", 2).whole_year());
+    }
+
+    #[test]
+    fn recognises_the_root_by_content() {
+        assert!(looks_like_budget_package(
+            b"\xEF\xBB\xBF<?xml version=\"1.0\"?><PaczkaSprawozdan Wersja=\"0.3\">"
+        ));
+        assert!(looks_like_budget_package(b"\n <!-- x --> <PaczkaSprawozdan>"));
+        assert!(looks_like_budget_package(b"<PaczkaSprawozdan/>"));
+        assert!(!looks_like_budget_package(b"<PaczkaSprawozdanX>"));
+        assert!(!looks_like_budget_package(b"<?xml version=\"1.0\"?><teryt>"));
+        assert!(!looks_like_budget_package(b"rok;sprawozdanie;dzial"));
+        assert!(!looks_like_budget_package(b"<?xml "));
+        assert!(!looks_like_budget_package(b""));
+    }
+}
