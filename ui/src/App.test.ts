@@ -220,7 +220,7 @@ describe("Koszty", () => {
     const costs: CostsView = {
       year: 2024, unit_name: "Wieliczka", teryt: "1219053",
       group: { kind: "type_size", label: "gminy miejsko-wiejskie, 50–100 tys. mieszkańców", n: 4 },
-      real_base: null, synthetic_peers: true,
+      real_base: null, synthetic_peers: true, partial_budget_period: null,
       services: [
         { service: "edukacja", rows: [row("WYD_SP_NA_UCZNIA", 13000, 12250), row("WYD_PRZEDSZK_NA_DZIECKO", null, 9000)] },
         { service: "kultura", rows: [row("WYD_BIBLIOTEKI_PC", 30, 33)] },

@@ -247,10 +247,20 @@ pub fn strategy_list(list: &[jst_core::StrategyListItemView]) -> String {
 }
 
 pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
-    let mut out = format!("Wczytano sprawozdania budżetowe z pliku {}:\n", report.file);
+    let mut out = format!("Wczytano sprawozdania budżetowe z pliku {}", report.file);
+    if report.budget_units > 0 {
+        out.push_str(&format!(" (jednostek budżetowych: {})", report.budget_units));
+    }
+    out.push_str(":\n");
     for r in &report.reports {
+        // A whole year needs no remark; a part of it must not pass for the year.
+        let period = match r.period {
+            4 => String::new(),
+            2 => " (I półrocze)".to_owned(),
+            p => format!(" (narastająco do końca {p}. kwartału)"),
+        };
         out.push_str(&format!(
-            "  {} {}: pozycje {}, plan {} zł, wykonanie {} zł\n",
+            "  {} {}{period}: pozycje {}, plan {} zł, wykonanie {} zł\n",
             r.report,
             r.year,
             r.lines,

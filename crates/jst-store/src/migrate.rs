@@ -14,6 +14,7 @@ pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/local/0005_sync.sql"),
     include_str!("../migrations/local/0006_submissions.sql"),
     include_str!("../migrations/local/0007_sync_changes.sql"),
+    include_str!("../migrations/local/0008_budget_periods.sql"),
 ];
 pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/peers/0001_initial.sql"),

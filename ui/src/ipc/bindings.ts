@@ -191,6 +191,11 @@ export type CostsView = {
 	services: CostServiceView[],
 	/**  The peer values are the demo's synthetic sample data, not public statistics. */
 	synthetic_peers: boolean,
+	/**
+	 *  The own expenditure of `year` comes from a report for part of the year: its period (1–3,
+	 *  cumulative to the end of that quarter). Null for the whole year or without own reports.
+	 */
+	partial_budget_period: number | null,
 };
 
 /**

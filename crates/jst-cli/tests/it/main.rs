@@ -40,7 +40,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 7,
+            "schema_version": 8,
             "demo": true
         })
     );
@@ -387,6 +387,31 @@ fn own_budget_lines_replace_their_report_and_year() {
     let refused = jst(&data, &["import", "budget", bad.to_str().expect("path")]);
     assert_eq!(refused.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("wiersz 2, kolumna rozdzial"));
+}
+
+#[test]
+fn a_budget_package_imports_for_its_own_unit_and_is_refused_for_another() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let package = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../jst-import/tests/data/sprawozdania/kutno-2023-kwartal-2-wydatki-rb28s.xml"
+    );
+    let kutno = dir.path().join("kutno");
+    assert_eq!(jst(&kutno, &["init", "--unit", "1002011"]).status.code(), Some(0));
+    let output = jst(&kutno, &["import", "budget", package]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("jednostek budżetowych: 7") && stdout.contains("Rb-28S 2023 (I półrocze)"),
+        "{stdout}"
+    );
+
+    let other = dir.path().join("wieliczka");
+    assert_eq!(jst(&other, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let refused = jst(&other, &["import", "budget", package]);
+    assert_eq!(refused.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("1002011") && stderr.contains("1219053"), "{stderr}");
 }
 
 /// The sorted keys of a JSON object: the shape of a contract, whatever the values.

@@ -51,6 +51,9 @@ pub struct CostsView {
     pub services: Vec<CostServiceView>,
     /// The peer values are the demo's synthetic sample data, not public statistics.
     pub synthetic_peers: bool,
+    /// The own expenditure of `year` comes from a report for part of the year: its period (1–3,
+    /// cumulative to the end of that quarter). Null for the whole year or without own reports.
+    pub partial_budget_period: Option<u8>,
 }
 
 const MONEY_UNIT: &str = "zł";
@@ -149,6 +152,13 @@ pub(crate) fn costs(
         real_base,
         services,
         synthetic_peers: c.peers.has_dataset(demo::SYNTHETIC_DATASET)?,
+        partial_budget_period: c
+            .local
+            .budget_periods()?
+            .into_iter()
+            .find(|(y, report, _)| *y == year && report == "Rb-28S")
+            .map(|(_, _, period)| period)
+            .filter(|period| *period < 4),
     })
 }
 
@@ -187,7 +197,16 @@ fn workbook(view: &CostsView) -> CostWorkbook {
             ),
             prices,
             origin.to_owned(),
-        ],
+        ]
+        .into_iter()
+        .chain(view.partial_budget_period.map(|p| {
+            format!(
+                "Wydatki własne roku {} ze sprawozdania Rb-28S narastająco do końca {p}. kwartału, \
+                 nie za cały rok: koszty jednostkowe jednostki są zaniżone względem grupy.",
+                view.year
+            )
+        }))
+        .collect(),
         sheets: view
             .services
             .iter()

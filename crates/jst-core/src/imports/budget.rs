@@ -1,22 +1,34 @@
 //! The unit's own budget execution (Rb-27S, Rb-28S), DESIGN §6: the source of its `WYD_*` and
-//! `DOCH_*` series for unit costs.
+//! `DOCH_*` series for unit costs. Two formats: the simple CSV of DESIGN §6 (whole years) and the
+//! PaczkaSprawozdan XML that budget-reporting software exports (a period of a year, the unit's
+//! budget units summed).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use jst_import::parse_budget;
-use jst_store::{BudgetLineRecord, LocalStore, Stamp};
+use jst_import::{
+    looks_like_budget_package, parse_budget, parse_budget_package, BudgetLine, BudgetPackage,
+    ImportError, Problem,
+};
+use jst_store::{BudgetLineRecord, LocalStore, Stamp, UnitRecord};
 
+use crate::support::count;
 use crate::support::input::read_input;
+use crate::units::own_record;
 use crate::Result;
 
-/// One report of one year as imported.
+/// The whole year: CSV files carry yearly figures, and a package's fourth quarter is the year.
+const WHOLE_YEAR: u8 = 4;
+
+/// One report of one year and period as imported.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BudgetReportView {
     pub year: i32,
     /// `Rb-27S | Rb-28S`
     pub report: String,
+    /// Okres 1–4 of the year (cumulative to the end of that quarter); 4 is the whole year.
+    pub period: u8,
     pub lines: u32,
     pub plan: f64,
     pub execution: f64,
@@ -26,23 +38,34 @@ pub struct BudgetReportView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BudgetImportView {
     pub file: String,
+    /// Budget units summed (a package of the unit's schools, say); 0 for a CSV file.
+    pub budget_units: u32,
     pub reports: Vec<BudgetReportView>,
 }
 
-/// Imports budget lines; each (year, report) in the file replaces what was stored for it.
-/// Any error: nothing is written.
+/// Imports budget lines; each (year, report, period) in the file replaces what was stored for
+/// it. A package of another unit is refused. Any error: nothing is written.
 pub(crate) fn import_budget(
     local: &mut LocalStore,
     stamp: &Stamp,
     path: &Path,
 ) -> Result<BudgetImportView> {
     let (file, bytes) = read_input(path)?;
-    let lines = parse_budget(&bytes, &file)?;
+    let (lines, period, budget_units) = if looks_like_budget_package(&bytes) {
+        let package = parse_budget_package(&bytes, &file)?;
+        let own = own_record(local)?;
+        refuse_other_units(&file, &package, &own)?;
+        let period = quarter(&file, &package)?;
+        (package.lines, period, package.units.len())
+    } else {
+        (parse_budget(&bytes, &file)?, WHOLE_YEAR, 0)
+    };
     let mut reports: BTreeMap<(i32, &str), BudgetReportView> = BTreeMap::new();
     for l in &lines {
         let entry = reports.entry((l.year, l.report.code())).or_insert_with(|| BudgetReportView {
             year: l.year,
             report: l.report.code().to_owned(),
+            period,
             lines: 0,
             plan: 0.0,
             execution: 0.0,
@@ -51,18 +74,77 @@ pub(crate) fn import_budget(
         entry.plan += l.plan;
         entry.execution += l.execution;
     }
-    let records: Vec<BudgetLineRecord> = lines
+    let records: Vec<BudgetLineRecord> = lines.iter().map(|l| record(l, period)).collect();
+    local.replace_budget_reports(stamp, &file, &records)?;
+    Ok(BudgetImportView {
+        file,
+        budget_units: count(budget_units),
+        reports: reports.into_values().collect(),
+    })
+}
+
+fn record(l: &BudgetLine, period: u8) -> BudgetLineRecord {
+    BudgetLineRecord {
+        year: l.year,
+        report: l.report.code().to_owned(),
+        period,
+        dzial: l.dzial.clone(),
+        rozdzial: l.rozdzial.clone(),
+        paragraf: l.paragraf.clone(),
+        plan: l.plan,
+        execution: l.execution,
+    }
+}
+
+/// The package's period as a quarter of the year; a yearly package is the whole year.
+fn quarter(file: &str, package: &BudgetPackage) -> Result<u8> {
+    let kind = jst_domain::fold_for_search(&package.period.kind);
+    match kind.as_str() {
+        "kwartal" => Ok(package.period.number),
+        "rok" => Ok(WHOLE_YEAR),
+        _ => Err(ImportError::single(
+            file,
+            Problem::file(format!(
+                "paczka za okres „{}” {}: wczytuję sprawozdania kwartalne (narastająco) i roczne",
+                package.period.kind, package.period.number
+            )),
+        )
+        .into()),
+    }
+}
+
+/// Every budget unit of the package must belong to the own unit: its WK+PK+GK+GT is the own
+/// TERYT, or for a miasto na prawach powiatu the MF form WK PK 00 with PT 2.
+fn refuse_other_units(file: &str, package: &BudgetPackage, own: &UnitRecord) -> Result<()> {
+    let city_county = own.alias.as_deref().map(|powiat| format!("{powiat}00"));
+    let problems: Vec<Problem> = package
+        .units
         .iter()
-        .map(|l| BudgetLineRecord {
-            year: l.year,
-            report: l.report.code().to_owned(),
-            dzial: l.dzial.clone(),
-            rozdzial: l.rozdzial.clone(),
-            paragraf: l.paragraf.clone(),
-            plan: l.plan,
-            execution: l.execution,
+        .filter(|u| {
+            let teryt = u.teryt();
+            let own_gmina = teryt == own.teryt;
+            let own_city =
+                city_county.as_deref().is_some_and(|c| teryt.starts_with(c)) && u.pt == "2";
+            !own_gmina && !own_city
+        })
+        .map(|u| {
+            Problem::file(format!(
+                "jednostka budżetowa „{}” należy do JST o kodzie {} (WK {} PK {} GK {} GT {}), \
+                 a wybrana jednostka to {} {}: wczytaj sprawozdania własnej jednostki",
+                u.name.trim(),
+                u.teryt(),
+                u.wk,
+                u.pk,
+                u.gk,
+                u.gt,
+                own.teryt,
+                own.name
+            ))
         })
         .collect();
-    local.replace_budget_reports(stamp, &file, &records)?;
-    Ok(BudgetImportView { file, reports: reports.into_values().collect() })
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::new(file, problems).into())
+    }
 }

@@ -35,7 +35,7 @@ fn demo_is_wieliczka_with_real_population() {
                 "population": {"year": 2024, "value": 69791}
             },
             "data_dir": dir.path().display().to_string(),
-            "schema_version": 7,
+            "schema_version": 8,
             "demo": true
         })
     );
@@ -203,6 +203,71 @@ fn budget_lines_become_wyd_and_doch_series() {
     monitor.import_budget(&file).expect("import");
     let series = monitor.own_budget_series().expect("series");
     assert_eq!(series, [("DOCH_756".to_owned(), 2023, 2.0), ("WYD_90002".to_owned(), 2023, 9.0)]);
+}
+
+const KUTNO_RB28S: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../jst-import/tests/data/sprawozdania/kutno-2023-kwartal-2-wydatki-rb28s.xml"
+);
+
+#[test]
+fn a_budget_package_of_the_own_unit_is_summed_kept_by_period_and_superseded_by_the_year() {
+    let dir = folder();
+    let mut monitor = Monitor::open(&dir.path().join("dane")).expect("open");
+    let package = std::fs::read_to_string(KUTNO_RB28S).expect("real sample");
+
+    // Another unit's package is refused, naming the budget unit; nothing written.
+    monitor.choose_unit("1219053").expect("Wieliczka");
+    let file = dir.path().join("paczka.xml");
+    std::fs::write(&file, &package).expect("write");
+    let err = monitor.import_budget(&file).expect_err("not Wieliczka's");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("1002011") && err.to_string().contains("SZKOŁA"), "{err}");
+    assert!(monitor.own_budget_series().expect("series").is_empty());
+
+    let mut monitor = Monitor::open(&dir.path().join("kutno")).expect("open");
+    monitor.choose_unit("1002011").expect("Kutno");
+    let view = monitor.import_budget(&file).expect("Kutno's schools");
+    assert_eq!(view.budget_units, 7);
+    assert_eq!(view.reports.len(), 1);
+    let report = &view.reports[0];
+    assert_eq!((report.year, report.report.as_str(), report.period), (2023, "Rb-28S", 2));
+    assert_eq!(report.lines, 67, "307 items of 7 units summed per (dział, rozdział, paragraf)");
+    let half_year = monitor.own_budget_series().expect("series");
+    let wyd_80101 = |series: &[(String, i32, f64)]| {
+        series.iter().find(|(c, y, _)| c == "WYD_80101" && *y == 2023).map(|(_, _, v)| *v)
+    };
+    let first = wyd_80101(&half_year).expect("primary schools");
+    assert!(first > 2_741_439.0, "includes 4010 wages of 2 741 439,01 zł: {first}");
+    let partial = |m: &Monitor| {
+        m.costs(Some(2023), "voivodeship", None).expect("costs").partial_budget_period
+    };
+    assert_eq!(partial(&monitor), Some(2), "costs say the half year is not the year");
+
+    // The whole year (Okres 4) sits beside the half year and supersedes it in the series; the
+    // half year stays stored.
+    let whole_year = package
+        .replace("<Okres>2</Okres>", "<Okres>4</Okres>")
+        .replace("<WW>5439.95</WW>", "<WW>10879.90</WW>");
+    std::fs::write(&file, whole_year).expect("write");
+    let view = monitor.import_budget(&file).expect("year");
+    assert_eq!(view.reports[0].period, 4);
+    let year = wyd_80101(&monitor.own_budget_series().expect("series")).expect("year");
+    assert!((year - first - 5_439.95).abs() < 1e-6, "{year} vs {first}");
+    assert_eq!(partial(&monitor), None, "the whole year");
+
+    // Re-importing the half year replaces only the half year.
+    std::fs::write(&file, &package).expect("write");
+    monitor.import_budget(&file).expect("half year again");
+    let again = wyd_80101(&monitor.own_budget_series().expect("series")).expect("year");
+    assert!((again - year).abs() < 1e-6, "the year still wins: {again}");
+
+    // A package cut short writes nothing.
+    let cut = &package.as_bytes()[..package.len() / 2];
+    std::fs::write(&file, cut).expect("write");
+    let err = monitor.import_budget(&file).expect_err("cut");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("urwany"), "{err}");
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The unit's own budget execution lines; a report for a year is replaced as a whole.
+//! The unit's own budget execution lines; a report for a year and period is replaced as a whole,
+//! and the series use the latest period of each year.
 
 use super::LocalStore;
 use crate::{Result, Stamp};
@@ -8,6 +9,8 @@ pub struct BudgetLineRecord {
     pub year: i32,
     /// `Rb-27S | Rb-28S`
     pub report: String,
+    /// Okres 1–4 of the year; 4 is the whole year.
+    pub period: u8,
     pub dzial: String,
     pub rozdzial: String,
     pub paragraf: String,
@@ -16,33 +19,34 @@ pub struct BudgetLineRecord {
 }
 
 impl LocalStore {
-    /// Replaces, for every (year, report) present in `lines`, the stored lines by these.
+    /// Replaces, for every (year, report, period) present in `lines`, the stored lines by these.
     pub fn replace_budget_reports(
         &mut self,
         stamp: &Stamp,
         source: &str,
         lines: &[BudgetLineRecord],
     ) -> Result<()> {
-        let mut reports: Vec<(i32, &str)> =
-            lines.iter().map(|l| (l.year, l.report.as_str())).collect();
+        let mut reports: Vec<(i32, &str, u8)> =
+            lines.iter().map(|l| (l.year, l.report.as_str(), l.period)).collect();
         reports.sort_unstable();
         reports.dedup();
         self.write(stamp, "sprawozdania budżetowe", |tx| {
-            for (year, report) in &reports {
+            for (year, report, period) in &reports {
                 tx.execute(
-                    "DELETE FROM budget_lines WHERE year = ?1 AND report = ?2",
-                    (year, report),
+                    "DELETE FROM budget_lines WHERE year = ?1 AND report = ?2 AND period = ?3",
+                    (year, report, period),
                 )?;
             }
             let mut stmt = tx.prepare(
-                "INSERT INTO budget_lines (year, report, dzial, rozdzial, paragraf, plan, execution,
-                                           source, imported_at, imported_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO budget_lines (year, report, period, dzial, rozdzial, paragraf, plan,
+                                           execution, source, imported_at, imported_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for l in lines {
                 stmt.execute(rusqlite::params![
                     l.year,
                     l.report,
+                    l.period,
                     l.dzial,
                     l.rozdzial,
                     l.paragraf,
@@ -53,21 +57,40 @@ impl LocalStore {
                     stamp.by
                 ])?;
             }
-            let names: Vec<String> = reports.iter().map(|(y, r)| format!("{r} {y}")).collect();
+            let names: Vec<String> =
+                reports.iter().map(|(y, r, p)| format!("{r} {y} okres {p}")).collect();
             Ok(((), format!("{source}: {} pozycji ({})", lines.len(), names.join(", "))))
         })
     }
 
     /// Execution summed by year and by rozdział (Rb-28S) or dział (Rb-27S): the own unit's
-    /// `WYD_<rozdział>` and `DOCH_<dział>` series (DESIGN §4.2).
+    /// `WYD_<rozdział>` and `DOCH_<dział>` series (DESIGN §4.2), each year from the latest
+    /// period of that report (a year's report supersedes its half-year one).
     pub fn budget_series(&self) -> Result<Vec<(String, i32, f64)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT 'WYD_' || rozdzial, year, sum(execution) FROM budget_lines
+            "WITH latest AS (SELECT year, report, max(period) AS period FROM budget_lines
+                             GROUP BY year, report),
+                  lines AS (SELECT b.* FROM budget_lines b
+                            JOIN latest l USING (year, report, period))
+             SELECT 'WYD_' || rozdzial, year, sum(execution) FROM lines
              WHERE report = 'Rb-28S' GROUP BY rozdzial, year
              UNION ALL
-             SELECT 'DOCH_' || dzial, year, sum(execution) FROM budget_lines
+             SELECT 'DOCH_' || dzial, year, sum(execution) FROM lines
              WHERE report = 'Rb-27S' GROUP BY dzial, year
              ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl LocalStore {
+    /// The latest period of each (year, report) stored: what the series of that year are made
+    /// of, so a caller can say when it is not the whole year.
+    pub fn budget_periods(&self) -> Result<Vec<(i32, String, u8)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT year, report, max(period) FROM budget_lines GROUP BY year, report
+             ORDER BY year, report",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)

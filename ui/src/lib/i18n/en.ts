@@ -272,6 +272,7 @@ export const en: Record<MessageKey, string> = {
   "costs.base": "Price base year",
   "costs.groupInfo": "Group: {label}. Units in the group: {n}.",
   "costs.prices.current": "Amounts in current prices of {year}.",
+  "costs.partialBudget": "Note: the own expenditure of {year} comes from an Rb-28S report cumulative to the end of quarter {quarter}, not the whole year, so the unit's costs are understated against the group.",
   "costs.prices.real": "Amounts in constant {base} prices (GUS consumer price index).",
   "costs.above.none": "No unit cost is above the group's upper quartile.",
   "costs.above.some": "Costs above the group's upper quartile: {count}. They are marked in the tables.",

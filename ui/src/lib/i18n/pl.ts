@@ -272,6 +272,7 @@ export const pl = {
   "costs.base": "Rok bazowy cen",
   "costs.groupInfo": "Grupa: {label}. Jednostek w grupie: {n}.",
   "costs.prices.current": "Kwoty w cenach bieżących roku {year}.",
+  "costs.partialBudget": "Uwaga: wydatki własne roku {year} pochodzą ze sprawozdania Rb-28S narastająco do końca {quarter}. kwartału, a nie za cały rok, więc koszty jednostkowe jednostki są zaniżone względem grupy.",
   "costs.prices.real": "Kwoty w cenach stałych roku {base} (wskaźnik cen towarów i usług konsumpcyjnych GUS).",
   "costs.above.none": "Żaden koszt jednostkowy nie przekracza górnego kwartyla grupy.",
   "costs.above.some": "Koszty powyżej górnego kwartyla grupy: {count}. Są wyróżnione w tabelach.",
