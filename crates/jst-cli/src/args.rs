@@ -111,6 +111,16 @@ pub enum Command {
         #[command(subcommand)]
         what: PeersCommand,
     },
+    /// Wczytane sprawozdania budżetowe własnej jednostki.
+    Budget {
+        #[command(subcommand)]
+        what: BudgetCommand,
+    },
+    /// Wartości własne jednostki.
+    Values {
+        #[command(subcommand)]
+        what: ValuesCommand,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -318,6 +328,54 @@ pub enum TrustCommand {
         /// Potwierdzenie: bez niego klucz jest tylko pokazany.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Pozycje sprawozdań roku zsumowane na wybranym poziomie klasyfikacji.
+    Show {
+        /// Rok sprawozdań.
+        #[arg(long)]
+        year: i32,
+        /// Tylko jedno sprawozdanie: rb28s (wydatki) albo rb27s (dochody).
+        #[arg(long, value_enum)]
+        report: Option<ReportArg>,
+        /// Poziom sumowania: dzial, rozdzial albo paragraf.
+        #[arg(long, value_enum, default_value_t = LevelArg::Rozdzial)]
+        by: LevelArg,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportArg {
+    Rb28s,
+    Rb27s,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Dzial,
+    Rozdzial,
+    Paragraf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ValuesCommand {
+    /// Każda wartość własna ze źródłem (plik, sprawozdanie, wpis ręczny) i uwagami.
+    List {
+        /// Tylko ten wskaźnik.
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Tylko ten rok.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 

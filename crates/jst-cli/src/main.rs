@@ -14,13 +14,14 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, Error, ErrorKind, Monitor, RegisterImportOptions, SubmitOutcome, SyncOutcome,
-    TokenPlace,
+    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, RegisterImportOptions, SubmitOutcome,
+    SyncOutcome, TokenPlace,
 };
 
 use args::{
-    Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand, ImportCommand,
-    PeersCommand, StrategyCommand, TokenCommand, TrustCommand, UnitsCommand,
+    BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand,
+    ImportCommand, LevelArg, PeersCommand, ReportArg, StrategyCommand, TokenCommand, TrustCommand,
+    UnitsCommand, ValuesCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
@@ -329,6 +330,29 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 println!("Dodano zaufany klucz wydań {}.", key.key_id);
             } else {
                 println!("Klucz {} był już zaufany.", key.key_id);
+            }
+        }
+        Command::Budget { what: BudgetCommand::Show { year, report, by, format } } => {
+            let report = report.map(|r| match r {
+                ReportArg::Rb28s => "Rb-28S",
+                ReportArg::Rb27s => "Rb-27S",
+            });
+            let level = match by {
+                LevelArg::Dzial => BudgetLevel::Dzial,
+                LevelArg::Rozdzial => BudgetLevel::Rozdzial,
+                LevelArg::Paragraf => BudgetLevel::Paragraf,
+            };
+            let lines = monitor.budget_lines(year, report, level)?;
+            match format {
+                Format::Json => println!("{}", to_json(&lines)?),
+                Format::Table => print!("{}", render::budget_lines(year, &lines)),
+            }
+        }
+        Command::Values { what: ValuesCommand::List { indicator, year, format } } => {
+            let values = monitor.own_values(indicator.as_deref(), year)?;
+            match format {
+                Format::Json => println!("{}", to_json(&values)?),
+                Format::Table => print!("{}", render::own_values(&values)),
             }
         }
         Command::Status { format } => {

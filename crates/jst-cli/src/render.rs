@@ -439,6 +439,51 @@ pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
     out
 }
 
+pub fn budget_lines(year: i32, lines: &[jst_core::BudgetLineView]) -> String {
+    if lines.is_empty() {
+        return format!("Brak wczytanych sprawozdań za rok {year} (jst import budget PLIK).\n");
+    }
+    let mut out = String::new();
+    for l in lines {
+        let code = [Some(l.dzial.as_str()), l.rozdzial.as_deref(), l.paragraf.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let period = if l.period == 4 { String::new() } else { format!(", okres {}", l.period) };
+        out.push_str(&format!(
+            "{} {}{period}  {code}: plan {} zł, wykonanie {} zł\n",
+            l.report,
+            l.year,
+            format_decimal(l.plan, 2),
+            format_decimal(l.execution, 2)
+        ));
+    }
+    out
+}
+
+pub fn own_values(values: &[jst_core::OwnValueRowView]) -> String {
+    if values.is_empty() {
+        return "Brak wartości własnych.\n".to_owned();
+    }
+    let mut out = String::new();
+    for v in values {
+        let status = match v.status {
+            jst_domain::ObservationStatus::Wstepne => "wstępne",
+            jst_domain::ObservationStatus::Ostateczne => "ostateczne",
+        };
+        out.push_str(&format!(
+            "{} {}: {} ({status}) — {}{}\n",
+            v.indicator,
+            v.year,
+            format_decimal(v.value, 2),
+            v.source.as_deref().unwrap_or("źródło nieznane"),
+            v.note.as_deref().map(|n| format!("; uwagi: {n}")).unwrap_or_default()
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};

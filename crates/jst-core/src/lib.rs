@@ -31,15 +31,16 @@ pub use exchange::{
     TokenPlace, TokenPlaceView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
 };
 pub use imports::{
-    BudgetImportView, BudgetReportView, CatalogueImportView, FindingView, ImportProgress,
-    ImportStage, PeersImportView,
+    BudgetImportView, BudgetLevel, BudgetLineView, BudgetReportView, CatalogueImportView,
+    FindingView, ImportProgress, ImportStage, PeersImportView,
 };
 pub use monitor::Monitor;
 pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
-    IndicatorStatusView, NodeStatusView, NoteView, ObservationView, ProjectionView,
-    StrategyHeadView, StrategyImportOptions, StrategyImportView, StrategyListItemView,
-    StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView, YearValueView,
+    IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
+    ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
+    YearValueView,
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;

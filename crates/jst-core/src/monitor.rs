@@ -14,13 +14,14 @@ use crate::support::stamp;
 use crate::units;
 use crate::{shipped, Error, Result};
 use crate::{
-    BenchmarkView, BoundaryView, BudgetImportView, CatalogueImportView, ComparableIndicatorView,
-    ContributionsView, CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
-    IndicatorPositionView, NearestView, PeerGroupView, PeersImportView, PlannedSync,
-    RegisterImportOptions, RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions,
-    StrategyImportView, StrategyListItemView, StrategyOverviewView, StrategyStatusView,
-    SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView,
-    TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
+    BenchmarkView, BoundaryView, BudgetImportView, BudgetLevel, BudgetLineView,
+    CatalogueImportView, ComparableIndicatorView, ContributionsView, CostsView, ImportCheckView,
+    ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView, NearestView,
+    OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync, RegisterImportOptions,
+    RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions, StrategyImportView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
+    SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
+    ValueInput, ValuesImportView, YearPositionView,
 };
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
@@ -148,6 +149,15 @@ impl Monitor {
         self.indicator_detail(code, evaluation_year)
     }
 
+    /// Every own value with where it came from, of one indicator or year when asked.
+    pub fn own_values(
+        &self,
+        indicator: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<Vec<OwnValueRowView>> {
+        strategy::own_values(&self.local, indicator, year)
+    }
+
     /// Records a value typed in by hand (history keeps the old one). When the indicator would
     /// show limited progress or deterioration in that year, an explanation note is required.
     pub fn record_value(&mut self, input: &ValueInput, year: i32) -> Result<IndicatorDetailView> {
@@ -192,6 +202,17 @@ impl Monitor {
     /// Imports budget lines; each (year, report) in the file replaces what was stored for it.
     pub fn import_budget(&mut self, path: &Path) -> Result<BudgetImportView> {
         imports::import_budget(&mut self.local, &stamp::now(), path)
+    }
+
+    /// The own budget lines of `year`, of one report (`Rb-28S` / `Rb-27S`) or both, summed at
+    /// `level`, each report and period apart.
+    pub fn budget_lines(
+        &self,
+        year: i32,
+        report: Option<&str>,
+        level: BudgetLevel,
+    ) -> Result<Vec<BudgetLineView>> {
+        imports::budget_lines(&self.local, year, report, level)
     }
 
     /// The own unit's budget series: (`WYD_<rozdział>` or `DOCH_<dział>`, year, execution).

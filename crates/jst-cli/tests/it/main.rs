@@ -406,12 +406,85 @@ fn a_budget_package_imports_for_its_own_unit_and_is_refused_for_another() {
         "{stdout}"
     );
 
+    // What was read, summed at each level; the keys are the contract.
+    let by_dzial = json_of(&jst(
+        &kutno,
+        &["budget", "show", "--year", "2023", "--by", "dzial", "--format", "json"],
+    ));
+    let rows = by_dzial.as_array().expect("a list");
+    assert_eq!(rows.len(), 3, "działy 801, 854, 926 of one report: {by_dzial}");
+    assert_eq!(
+        keys(&rows[0]),
+        ["dzial", "okres", "paragraf", "plan", "rok", "rozdzial", "sprawozdanie", "wykonanie"]
+    );
+    assert_eq!(
+        (&rows[0]["rok"], &rows[0]["sprawozdanie"], &rows[0]["okres"], &rows[0]["dzial"]),
+        (&json!(2023), &json!("Rb-28S"), &json!(2), &json!("801"))
+    );
+    assert_eq!((&rows[0]["rozdzial"], &rows[0]["paragraf"]), (&Value::Null, &Value::Null));
+    let by_paragraf = json_of(&jst(
+        &kutno,
+        &["budget", "show", "--year", "2023", "--by", "paragraf", "--format", "json"],
+    ));
+    let rows = by_paragraf.as_array().expect("a list");
+    assert_eq!(rows.len(), 67);
+    let wages = rows
+        .iter()
+        .find(|r| r["rozdzial"] == json!("80101") && r["paragraf"] == json!("4010"))
+        .expect("wages of primary schools");
+    assert_eq!((&wages["plan"], &wages["wykonanie"]), (&json!(5_920_373.0), &json!(2_741_439.01)));
+    let sum = |rows: &Value, key: &str| -> f64 {
+        rows.as_array().expect("list").iter().map(|r| r[key].as_f64().expect("number")).sum()
+    };
+    assert!((sum(&by_dzial, "wykonanie") - sum(&by_paragraf, "wykonanie")).abs() < 1e-6);
+    assert_eq!(rows_of(&by_dzial)[0]["wykonanie"], json!(24_042_279.52), "summed to the grosz");
+    let revenue =
+        jst(&kutno, &["budget", "show", "--year", "2023", "--report", "rb27s", "--format", "json"]);
+    assert_eq!(json_of(&revenue), json!([]), "no Rb-27S read");
+    assert_eq!(
+        json_of(&jst(&kutno, &["budget", "show", "--year", "2024", "--format", "json"])),
+        json!([])
+    );
+
     let other = dir.path().join("wieliczka");
     assert_eq!(jst(&other, &["init", "--unit", "1219053"]).status.code(), Some(0));
     let refused = jst(&other, &["import", "budget", package]);
     assert_eq!(refused.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(stderr.contains("1002011") && stderr.contains("1219053"), "{stderr}");
+}
+
+#[test]
+fn values_list_gives_every_own_value_with_its_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let file = dir.path().join("w.csv");
+    std::fs::write(
+        &file,
+        "wskaznik_kod;rok;wartosc;status;uwagi\nLUD_OGOLEM;2022;68500;ostateczne;\nLUD_OGOLEM;2023;69000;wstepne;szacunek\n",
+    )
+    .expect("write");
+    let output = jst(&data, &["import", "values", file.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let all = json_of(&jst(&data, &["values", "list", "--format", "json"]));
+    assert_eq!(
+        all,
+        json!([
+            {"indicator": "LUD_OGOLEM", "year": 2022, "value": 68500.0, "status": "ostateczne",
+             "source": "import z pliku w.csv", "note": null},
+            {"indicator": "LUD_OGOLEM", "year": 2023, "value": 69000.0, "status": "wstepne",
+             "source": "import z pliku w.csv", "note": "szacunek"}
+        ])
+    );
+    let one = json_of(&jst(&data, &["values", "list", "--year", "2023", "--format", "json"]));
+    assert_eq!(one.as_array().map(Vec::len), Some(1));
+    let none = jst(&data, &["values", "list", "--indicator", "WSK_X", "--format", "json"]);
+    assert_eq!(json_of(&none), json!([]));
+}
+
+fn rows_of(value: &Value) -> &Vec<Value> {
+    value.as_array().expect("a JSON list")
 }
 
 /// The sorted keys of a JSON object: the shape of a contract, whatever the values.

@@ -3,12 +3,15 @@
 //! progress, strictness) every import shares.
 
 mod budget;
+mod budget_lines;
 mod catalogue;
 mod public_values;
 mod report;
 
 pub(crate) use budget::import_budget;
 pub use budget::{BudgetImportView, BudgetReportView};
+pub(crate) use budget_lines::budget_lines;
+pub use budget_lines::{BudgetLevel, BudgetLineView};
 pub use catalogue::CatalogueImportView;
 pub(crate) use catalogue::{catalogue_record, import_catalogue};
 pub(crate) use public_values::import_peers;

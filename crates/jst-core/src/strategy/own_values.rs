@@ -163,3 +163,43 @@ fn baseline_years(local: &LocalStore) -> Result<HashMap<String, i32>> {
     }
     Ok(out)
 }
+
+/// One own value with where it came from: the JSON contract of `jst values list --format json`
+/// (issue 10).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OwnValueRowView {
+    pub indicator: String,
+    pub year: i32,
+    pub value: f64,
+    pub status: jst_domain::ObservationStatus,
+    /// The file, report or hand entry it came from.
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Every own value, of one indicator or year when asked, by indicator and year.
+pub(crate) fn own_values(
+    local: &LocalStore,
+    indicator: Option<&str>,
+    year: Option<i32>,
+) -> Result<Vec<OwnValueRowView>> {
+    local
+        .observations()?
+        .into_iter()
+        .filter(|o| indicator.is_none_or(|code| o.indicator == code))
+        .filter(|o| year.is_none_or(|y| o.year == y))
+        .map(|o| {
+            let status = jst_domain::ObservationStatus::from_code(&o.status).ok_or_else(|| {
+                crate::Error::Internal(format!("nieznany status wartości w bazie: „{}”", o.status))
+            })?;
+            Ok(OwnValueRowView {
+                indicator: o.indicator,
+                year: o.year,
+                value: o.value,
+                status,
+                source: o.source,
+                note: o.note,
+            })
+        })
+        .collect()
+}

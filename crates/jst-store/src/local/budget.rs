@@ -96,3 +96,27 @@ impl LocalStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl LocalStore {
+    /// The stored lines of `year` (every report and period), in classification order.
+    pub fn budget_lines(&self, year: i32) -> Result<Vec<BudgetLineRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT year, report, period, dzial, rozdzial, paragraf, plan, execution
+             FROM budget_lines WHERE year = ?1
+             ORDER BY report DESC, period, dzial, rozdzial, paragraf",
+        )?;
+        let rows = stmt.query_map([year], |r| {
+            Ok(BudgetLineRecord {
+                year: r.get(0)?,
+                report: r.get(1)?,
+                period: r.get(2)?,
+                dzial: r.get(3)?,
+                rozdzial: r.get(4)?,
+                paragraf: r.get(5)?,
+                plan: r.get(6)?,
+                execution: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
