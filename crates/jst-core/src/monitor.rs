@@ -201,7 +201,8 @@ impl Monitor {
 
     /// Imports budget lines; each (year, report) in the file replaces what was stored for it.
     pub fn import_budget(&mut self, path: &Path) -> Result<BudgetImportView> {
-        imports::import_budget(&mut self.local, &stamp::now(), path)
+        let own = self.local.own_unit()?.map(|o| o.unit);
+        imports::import_budget(&mut self.local, &stamp::now(), own.as_ref(), path)
     }
 
     /// The own budget lines of `year`, of one report (`Rb-28S` / `Rb-27S`) or both, summed at

@@ -14,8 +14,7 @@ use jst_store::{BudgetLineRecord, LocalStore, Stamp, UnitRecord};
 
 use crate::support::count;
 use crate::support::input::read_input;
-use crate::units::own_record;
-use crate::Result;
+use crate::{Error, Result};
 
 /// The whole year: CSV files carry yearly figures, and a package's fourth quarter is the year.
 const WHOLE_YEAR: u8 = 4;
@@ -44,17 +43,24 @@ pub struct BudgetImportView {
 }
 
 /// Imports budget lines; each (year, report, period) in the file replaces what was stored for
-/// it. A package of another unit is refused. Any error: nothing is written.
+/// it. A package of another unit than `own` is refused. Any error: nothing is written.
 pub(crate) fn import_budget(
     local: &mut LocalStore,
     stamp: &Stamp,
+    own: Option<&UnitRecord>,
     path: &Path,
 ) -> Result<BudgetImportView> {
     let (file, bytes) = read_input(path)?;
     let (lines, period, budget_units) = if looks_like_budget_package(&bytes) {
         let package = parse_budget_package(&bytes, &file)?;
-        let own = own_record(local)?;
-        refuse_other_units(&file, &package, &own)?;
+        let own = own.ok_or_else(|| {
+            Error::MissingReference(
+                "paczka sprawozdań dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
+                 (jst init --unit TERYT)"
+                    .to_owned(),
+            )
+        })?;
+        refuse_other_units(&file, &package, own)?;
         let period = quarter(&file, &package)?;
         (package.lines, period, package.units.len())
     } else {
