@@ -154,6 +154,16 @@ impl Comparison<'_> {
             .filter(|(_, y, _)| *y == year)
             .map(|(c, _, v)| (c, v))
             .collect();
+        // The own unit's own values of the year (e.g. pupils from its SIO list) are components
+        // of its formulas beside its budget lines; the budget wins for WYD_*/DOCH_* codes.
+        let mut own_inputs: HashMap<String, f64> = self
+            .local
+            .observations()?
+            .into_iter()
+            .filter(|o| o.year == year && !o.sample)
+            .map(|o| (o.indicator, o.value))
+            .collect();
+        own_inputs.extend(budget.iter().map(|(c, v)| (c.clone(), *v)));
         let mut out = Vec::with_capacity(parsed.len());
         for (i, (indicator, formula)) in parsed.iter().enumerate() {
             let others = (0..ctx.members.len())
@@ -164,8 +174,8 @@ impl Comparison<'_> {
                 Some(*v)
             } else {
                 match formula {
-                    Some(f) if f.codes().any(|c| budget.contains_key(c)) => {
-                        self.own_by_formula(f, year, ctx.own_key, &budget)?
+                    Some(f) if f.codes().any(|c| own_inputs.contains_key(c)) => {
+                        self.own_by_formula(f, year, ctx.own_key, &own_inputs)?
                     }
                     _ => public_own,
                 }
@@ -175,13 +185,14 @@ impl Comparison<'_> {
         Ok(out)
     }
 
-    /// The own value of a formula whose components partly come from the own budget lines.
+    /// The own value of a formula whose components partly come from own data (budget lines,
+    /// own values); the rest from public data.
     fn own_by_formula(
         &self,
         formula: &Formula,
         year: i32,
         own_key: Option<i64>,
-        budget: &HashMap<String, f64>,
+        own_inputs: &HashMap<String, f64>,
     ) -> Result<Option<f64>> {
         let codes: Vec<&str> = formula.codes().collect();
         let mut public: HashMap<&str, f64> = HashMap::new();
@@ -190,6 +201,6 @@ impl Comparison<'_> {
                 public.insert(codes[c], v);
             }
         }
-        Ok(formula.evaluate(|c| budget.get(c).copied().or_else(|| public.get(c).copied())))
+        Ok(formula.evaluate(|c| own_inputs.get(c).copied().or_else(|| public.get(c).copied())))
     }
 }

@@ -110,6 +110,19 @@ fn own_budget_lines_replace_the_own_expenditure_and_ties_are_not_better() {
 }
 
 #[test]
+fn the_own_pupils_from_own_values_divide_the_own_budget() {
+    let (dir, mut monitor) = wielicki_school_costs();
+    // 54 mln over the own count of 5 400 pupils (e.g. from the SIO list), not the public 6 000.
+    import_budget(&mut monitor, dir.path(), 54_000_000);
+    let own = write(dir.path(), "uczniowie.csv", "wskaznik_kod;rok;wartosc\nUCZ_SP;2024;5400\n");
+    monitor.import_values(&own, false).expect("own pupils");
+    let view = monitor.benchmark("WYD_SP_NA_UCZNIA", 2024, "powiat").expect("benchmark");
+    assert_eq!(view.own.value, Some(10_000.0));
+    // The other units keep their public values: 9 000, 10 000, 10 000, 12 000.
+    assert_eq!(view.stats.median, Some(10_000.0));
+}
+
+#[test]
 fn a_year_without_own_data_has_no_position() {
     let (_dir, monitor) = wielicki_school_costs();
     let view = monitor.benchmark("WYD_SP_NA_UCZNIA", 2023, "powiat").expect("benchmark");
