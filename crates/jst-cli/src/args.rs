@@ -189,6 +189,12 @@ pub enum ImportCommand {
         /// Plik z pozycjami sprawozdań Rb-27S / Rb-28S (CSV lub XLSX).
         file: PathBuf,
     },
+    /// Wykaz szkół i placówek z SIO (XML arkusza Excel 2003 lub XLSX): liczba uczniów szkół
+    /// podstawowych prowadzonych przez jednostkę (UCZ_SP).
+    Sio {
+        /// Plik wykazu SIO.
+        file: PathBuf,
+    },
     /// Rejestr TERC (CSV lub XML) jako pełny stan rejestru.
     Register {
         /// Plik TERC.

@@ -85,6 +85,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
             };
             print!("{}", render::status_table(&status));
         }
+        Command::Import { what: ImportCommand::Sio { file } } => {
+            let report = monitor.import_sio(&file)?;
+            print!("{}", render::sio_import(&report));
+        }
         Command::Import { what: ImportCommand::Register { file, strict, allow_shrink } } => {
             let options = RegisterImportOptions { strict, allow_shrink };
             let report = monitor.import_register(&file, options)?;

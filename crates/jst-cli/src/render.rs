@@ -439,6 +439,30 @@ pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
     out
 }
 
+pub fn sio_import(report: &jst_core::SioImportView) -> String {
+    let school = |s: &jst_core::SchoolView| {
+        format!(
+            "  {} {} — {}, organ prowadzący: {}, uczniów: {}\n",
+            s.rspo,
+            s.name,
+            s.school_type,
+            s.organ_type,
+            format_decimal(s.pupils, 2)
+        )
+    };
+    let mut out = format!(
+        "Wczytano wykaz SIO z pliku {}: {} za {} = {} (szkoły podstawowe prowadzone przez jednostkę).\nPoliczone:\n",
+        report.file,
+        report.indicator,
+        report.year,
+        format_decimal(report.pupils, 2)
+    );
+    out.extend(report.counted.iter().map(school));
+    out.push_str("Pominięte (inny typ szkoły albo inny organ prowadzący):\n");
+    out.extend(report.left_out.iter().map(school));
+    out
+}
+
 pub fn budget_lines(year: i32, lines: &[jst_core::BudgetLineView]) -> String {
     if lines.is_empty() {
         return format!("Brak wczytanych sprawozdań za rok {year} (jst import budget PLIK).\n");

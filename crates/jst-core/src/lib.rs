@@ -32,7 +32,7 @@ pub use exchange::{
 };
 pub use imports::{
     BudgetImportView, BudgetLevel, BudgetLineView, BudgetReportView, CatalogueImportView,
-    FindingView, ImportProgress, ImportStage, PeersImportView,
+    FindingView, ImportProgress, ImportStage, PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::Monitor;
 pub use strategy::{

@@ -18,10 +18,10 @@ use crate::{
     CatalogueImportView, ComparableIndicatorView, ContributionsView, CostsView, ImportCheckView,
     ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView, NearestView,
     OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync, RegisterImportOptions,
-    RegisterImportView, SentSubmissions, StatusView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
-    SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
-    ValueInput, ValuesImportView, YearPositionView,
+    RegisterImportView, SentSubmissions, SioImportView, StatusView, StrategyImportOptions,
+    StrategyImportView, StrategyListItemView, StrategyOverviewView, StrategyStatusView,
+    SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView,
+    TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
 };
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
@@ -203,6 +203,13 @@ impl Monitor {
     pub fn import_budget(&mut self, path: &Path) -> Result<BudgetImportView> {
         let own = self.local.own_unit()?.map(|o| o.unit);
         imports::import_budget(&mut self.local, &stamp::now(), own.as_ref(), path)
+    }
+
+    /// The SIO list of the unit's schools: the own value of `UCZ_SP` (pupils of the primary
+    /// schools it runs) for the year of the state date; a list of another unit is refused.
+    pub fn import_sio(&mut self, path: &Path) -> Result<SioImportView> {
+        let own = self.local.own_unit()?.map(|o| o.unit);
+        imports::import_sio(&mut self.local, &stamp::now(), own.as_ref(), path)
     }
 
     /// The own budget lines of `year`, of one report (`Rb-28S` / `Rb-27S`) or both, summed at

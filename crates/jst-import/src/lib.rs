@@ -16,6 +16,7 @@ mod number;
 mod own_values;
 mod price_index;
 mod public_values;
+mod sio;
 mod strategy_template;
 mod table;
 mod terc;
@@ -33,6 +34,9 @@ pub use error::{ImportError, Problem, RowProgress, Severity};
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};
 pub use price_index::parse_price_index;
 pub use public_values::{parse_public_values, PublicValueRow};
+pub use sio::{
+    looks_like_school_list, parse_school_list, parse_school_list_xlsx, SchoolList, SchoolRow,
+};
 pub use strategy_template::{
     parse_strategy_template, parse_strategy_template_with, render_strategy_template,
     ParsedStrategy, StrategyMeta, TEMPLATE_COLUMNS,

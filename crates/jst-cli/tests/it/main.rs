@@ -455,6 +455,33 @@ fn a_budget_package_imports_for_its_own_unit_and_is_refused_for_another() {
 }
 
 #[test]
+fn an_sio_list_imports_for_its_own_unit_and_is_refused_for_another() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../jst-import/tests/data/sio/kutno-2021-09-30-wykaz-szkol.xml"
+    );
+    let kutno = dir.path().join("kutno");
+    assert_eq!(jst(&kutno, &["init", "--unit", "1002011"]).status.code(), Some(0));
+    let output = jst(&kutno, &["import", "sio", list]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("UCZ_SP za 2021 = 3069,08") && stdout.contains("Pominięte"),
+        "{stdout}"
+    );
+    let values =
+        json_of(&jst(&kutno, &["values", "list", "--indicator", "UCZ_SP", "--format", "json"]));
+    assert_eq!(values[0]["year"], json!(2021));
+
+    let other = dir.path().join("wieliczka");
+    assert_eq!(jst(&other, &["init", "--unit", "1219053"]).status.code(), Some(0));
+    let refused = jst(&other, &["import", "sio", list]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("100201"));
+}
+
+#[test]
 fn values_list_gives_every_own_value_with_its_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("dane");

@@ -1,5 +1,6 @@
 //! Files that bring data in, each validated to the end before anything is written: the indicator
-//! catalogue, per-unit public values, the own budget reports, and the validation report (findings,
+//! catalogue, per-unit public values, the own budget reports, the SIO list of schools, and the
+//! validation report (findings,
 //! progress, strictness) every import shares.
 
 mod budget;
@@ -7,6 +8,7 @@ mod budget_lines;
 mod catalogue;
 mod public_values;
 mod report;
+mod sio;
 
 pub(crate) use budget::import_budget;
 pub use budget::{BudgetImportView, BudgetReportView};
@@ -18,3 +20,5 @@ pub(crate) use public_values::import_peers;
 pub use public_values::PeersImportView;
 pub(crate) use report::refuse_warnings_if_strict;
 pub use report::{FindingView, ImportProgress, ImportStage};
+pub(crate) use sio::import_sio;
+pub use sio::{SchoolView, SioImportView};

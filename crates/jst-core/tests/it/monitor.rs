@@ -270,6 +270,40 @@ fn a_budget_package_of_the_own_unit_is_summed_kept_by_period_and_superseded_by_t
     assert!(err.to_string().contains("urwany"), "{err}");
 }
 
+const KUTNO_SIO: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../jst-import/tests/data/sio/kutno-2021-09-30-wykaz-szkol.xml"
+);
+
+#[test]
+fn an_sio_list_gives_the_pupils_of_the_primary_schools_the_unit_runs() {
+    let dir = folder();
+    let mut monitor = Monitor::open(&dir.path().join("kutno")).expect("open");
+    monitor.choose_unit("1002011").expect("Kutno");
+    let view = monitor.import_sio(std::path::Path::new(KUTNO_SIO)).expect("Kutno's list");
+    assert_eq!((view.year, view.indicator.as_str()), (2021, "UCZ_SP"));
+    assert!((view.pupils - 3069.0785).abs() < 1e-9, "{}", view.pupils);
+    assert_eq!(view.counted.len(), 7);
+    assert_eq!(view.counted.len() + view.left_out.len(), 21);
+    let catholic = view.left_out.iter().find(|s| s.rspo == "31728").expect("listed as left out");
+    assert_eq!(
+        (catholic.school_type.as_str(), catholic.organ_type.as_str()),
+        ("Szkoła podstawowa", "Organizacje Wyznaniowe")
+    );
+    let stored = monitor.own_values(Some("UCZ_SP"), Some(2021)).expect("values");
+    assert_eq!(stored.len(), 1);
+    assert!((stored[0].value - 3069.0785).abs() < 1e-9);
+    assert!(stored[0].source.as_deref().is_some_and(|s| s.contains("SIO")), "{stored:?}");
+
+    // Another unit's folder refuses the list and writes nothing.
+    let mut other = Monitor::open(&dir.path().join("wieliczka")).expect("open");
+    other.choose_unit("1219053").expect("Wieliczka");
+    let err = other.import_sio(std::path::Path::new(KUTNO_SIO)).expect_err("not Wieliczka's");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("100201") && err.to_string().contains("1219053"), "{err}");
+    assert!(other.own_values(None, None).expect("values").is_empty());
+}
+
 #[test]
 fn the_demo_brings_synthetic_peer_data_that_leaves_with_it() {
     let dir = folder();

@@ -1,0 +1,135 @@
+//! The SIO list of schools the unit runs or subsidises (MEN's "Wykaz szkół i placówek
+//! prowadzonych/dotowanych przez JST"): the own value of `UCZ_SP`, pupils of the primary schools
+//! the unit itself runs, for the year of the state date (30 IX of the school year YYYY/YYYY+1).
+//! Schools the unit only subsidises are listed as left out, so the officer sees both.
+
+use std::path::Path;
+
+use jst_domain::UnitKind;
+use jst_import::{parse_school_list, ImportError, Problem, SchoolList, SchoolRow};
+use jst_store::{LocalStore, ObservationRecord, Stamp, UnitRecord};
+use serde::Serialize;
+
+use crate::support::input::read_input;
+use crate::{Error, Result};
+
+/// The catalogue indicator the list gives a value of.
+const PUPILS: &str = "UCZ_SP";
+const PRIMARY_SCHOOL: &str = "Szkoła podstawowa";
+
+/// One school row of the list as the import judged it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SchoolView {
+    pub rspo: String,
+    pub name: String,
+    pub school_type: String,
+    pub organ_type: String,
+    pub pupils: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SioImportView {
+    pub file: String,
+    /// The year of the state date (the first year of the school year).
+    pub year: i32,
+    pub indicator: String,
+    /// Pupils of the primary schools the unit runs: the value written.
+    pub pupils: f64,
+    pub counted: Vec<SchoolView>,
+    /// Other school types, and schools of other organs (subsidised only).
+    pub left_out: Vec<SchoolView>,
+}
+
+/// Imports the list: refused unless it is the own unit's; any error writes nothing.
+pub(crate) fn import_sio(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    own: Option<&UnitRecord>,
+    path: &Path,
+) -> Result<SioImportView> {
+    let (file, bytes) = read_input(path)?;
+    let list = parse_school_list(&bytes, &file)?;
+    let own = own.ok_or_else(|| {
+        Error::MissingReference(
+            "wykaz SIO dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
+             (jst init --unit TERYT)"
+                .to_owned(),
+        )
+    })?;
+    refuse_another_unit(&file, &list, own)?;
+    let organ = organ_of(own.kind);
+    let (counted, left_out): (Vec<&SchoolRow>, Vec<&SchoolRow>) = list
+        .rows
+        .iter()
+        .partition(|r| r.school_type.trim() == PRIMARY_SCHOOL && same_organ(&r.organ_type, organ));
+    // Counts are fractional in the list (weighted); the sum is kept to a ten-thousandth.
+    let pupils = (counted.iter().map(|r| r.pupils).sum::<f64>() * 1e4).round() / 1e4;
+    let record = ObservationRecord {
+        indicator: PUPILS.to_owned(),
+        year: list.school_year,
+        value: pupils,
+        status: jst_domain::ObservationStatus::Ostateczne.code().to_owned(),
+        source: Some(format!(
+            "SIO: wykaz szkół, stan na {}, rok szkolny {}/{} (plik {file})",
+            list.state_date,
+            list.school_year,
+            list.school_year + 1
+        )),
+        note: None,
+        sample: false,
+    };
+    let action = format!("wykaz SIO z {file}");
+    local.upsert_observations(stamp, &action, &[record])?;
+    let view = |r: &&SchoolRow| SchoolView {
+        rspo: r.rspo.clone(),
+        name: r.name.clone(),
+        school_type: r.school_type.clone(),
+        organ_type: r.organ_type.clone(),
+        pupils: r.pupils,
+    };
+    Ok(SioImportView {
+        file,
+        year: list.school_year,
+        indicator: PUPILS.to_owned(),
+        pupils,
+        counted: counted.iter().map(view).collect(),
+        left_out: left_out.iter().map(view).collect(),
+    })
+}
+
+/// The "Typ organu prowadzącego" of schools a unit of this kind runs itself.
+fn organ_of(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Powiat => "Powiat",
+        UnitKind::Wojewodztwo => "Samorząd województwa",
+        _ => "Gmina",
+    }
+}
+
+fn same_organ(written: &str, organ: &str) -> bool {
+    jst_domain::fold_for_search(written.trim()) == jst_domain::fold_for_search(organ)
+}
+
+/// The list names its registering body (Woj, Pow, Gmi); it must be the own unit.
+fn refuse_another_unit(file: &str, list: &SchoolList, own: &UnitRecord) -> Result<()> {
+    let Some((woj, pow, gmi)) = &list.registering else { return Ok(()) };
+    let code = format!("{woj}{pow}{gmi}");
+    let own_code: String = own.teryt.chars().take(code.len()).collect();
+    let alias_matches = own.alias.as_deref().is_some_and(|a| code.starts_with(a));
+    if code == own_code || alias_matches {
+        return Ok(());
+    }
+    Err(ImportError::single(
+        file,
+        Problem::file(format!(
+            "wykaz SIO dotyczy jednostki o kodzie {code}{}, a wybrana jednostka to {} {}: \
+             wczytaj wykaz własnej jednostki",
+            list.unit_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(),
+            own.teryt,
+            own.name
+        )),
+    )
+    .into())
+}
