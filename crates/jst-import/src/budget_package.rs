@@ -18,15 +18,24 @@
 
 use std::collections::BTreeMap;
 
-use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
-use quick_xml::events::Event;
+use quick_xml::events::BytesStart;
 
 use crate::budget::{BudgetLine, BudgetReport};
 use crate::error::MAX_PROBLEMS;
+use crate::xml_walk::{self, Format, Handler, Open};
 use crate::{ImportError, Problem};
 
 const ROOT: &str = "PaczkaSprawozdan";
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const FORMAT: Format = Format {
+    root: ROOT,
+    namespace: None,
+    // The package has no namespaces; a prefixed name is not one of its elements.
+    local_names: false,
+    not_this: "to nie jest paczka sprawozdań budżetowych",
+    plural: "paczki",
+    written_in: "paczki sprawozdań zapisuje się w UTF-8",
+    again: "wyeksportuj paczkę ponownie",
+};
 const UNIT_FIELDS: [&str; 8] = ["Nazwa", "Typ", "Regon", "WK", "PK", "GK", "GT", "PT"];
 /// Whole złoty digits of one amount: below 2^53 grosze, so every amount is exact in an `f64`.
 const MAX_INTEGER_DIGITS: usize = 13;
@@ -126,21 +135,7 @@ impl PeriodKind {
 /// whitespace the root element is `PaczkaSprawozdan`), so a budget import can pick its parser
 /// by content rather than by the file's extension.
 pub fn looks_like_budget_package(bytes: &[u8]) -> bool {
-    let mut rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    loop {
-        rest = rest.trim_ascii_start();
-        let end = if rest.starts_with(b"<?") {
-            b"?>".as_slice()
-        } else if rest.starts_with(b"<!--") {
-            b"-->".as_slice()
-        } else {
-            break;
-        };
-        match rest.windows(end.len()).position(|w| w == end) {
-            Some(i) => rest = &rest[i + end.len()..],
-            None => return false,
-        }
-    }
+    let Some(rest) = xml_walk::after_prolog(bytes) else { return false };
     rest.strip_prefix(b"<")
         .and_then(|r| r.strip_prefix(ROOT.as_bytes()))
         .is_some_and(|r| matches!(r.first(), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')))
@@ -149,25 +144,10 @@ pub fn looks_like_budget_package(bytes: &[u8]) -> bool {
 /// Reads a whole package. Every problem of its rows is collected; a file that is not well-formed
 /// XML to its end (for instance cut short) is refused as a whole, so nothing from it is written.
 pub fn parse_budget_package(bytes: &[u8], file: &str) -> Result<BudgetPackage, ImportError> {
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    if body.trim_ascii().is_empty() {
-        return Err(ImportError::single(file, Problem::file("plik jest pusty")));
-    }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let pos = e.valid_up_to();
-        let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
-        let message = if e.error_len().is_none() {
-            "plik jest urwany w środku znaku UTF-8; wyeksportuj paczkę ponownie".to_owned()
-        } else {
-            format!(
-                "plik nie jest zapisany w kodowaniu UTF-8 (niepoprawny bajt 0x{:02X} na pozycji {}); paczki sprawozdań zapisuje się w UTF-8",
-                body[pos],
-                pos + 1
-            )
-        };
-        ImportError::single(file, Problem::at(line, None, message))
-    })?;
-    Parser::new(text, file).run()
+    let text = xml_walk::decode(bytes, file, &FORMAT)?;
+    let mut parser = Parser::new();
+    xml_walk::walk(text, file, &FORMAT, &mut parser)?;
+    parser.finish(file)
 }
 
 /// Text of one child element, with the line where the element starts.
@@ -270,34 +250,9 @@ fn role(path: &[&str]) -> Role {
     }
 }
 
-/// Line numbers by byte position, counted incrementally (positions only grow while reading).
-struct Lines<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: usize,
-}
-
-impl Lines<'_> {
-    fn at(&mut self, pos: u64) -> usize {
-        let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(self.bytes.len());
-        if pos < self.pos {
-            self.pos = 0;
-            self.line = 1;
-        }
-        self.line += self.bytes[self.pos..pos].iter().filter(|b| **b == b'\n').count();
-        self.pos = pos;
-        self.line
-    }
-}
-
-struct Parser<'a> {
-    text: &'a str,
-    file: &'a str,
-    lines: Lines<'a>,
-    /// Open elements with the line each starts on.
-    stack: Vec<(String, usize)>,
-    root_seen: bool,
-    root_closed: bool,
+/// Reads the package's elements as [`xml_walk`] passes them; the XML itself (its faults, the
+/// root, truncation) is the walker's.
+struct Parser {
     problems: Vec<Problem>,
     package_period: Option<Draft>,
     period: Option<(i32, PeriodKind, BudgetPeriod)>,
@@ -316,15 +271,14 @@ struct Parser<'a> {
     sums: BTreeMap<(BudgetReport, String, String, String), Sum>,
 }
 
-impl<'a> Parser<'a> {
-    fn new(text: &'a str, file: &'a str) -> Self {
+fn role_of(path: &[Open]) -> Role {
+    let path: Vec<&str> = path.iter().map(|(name, _)| name.as_str()).collect();
+    role(&path)
+}
+
+impl Parser {
+    fn new() -> Self {
         Self {
-            text,
-            file,
-            lines: Lines { bytes: text.as_bytes(), pos: 0, line: 1 },
-            stack: Vec::new(),
-            root_seen: false,
-            root_closed: false,
             problems: Vec::new(),
             package_period: None,
             period: None,
@@ -348,148 +302,16 @@ impl<'a> Parser<'a> {
             self.problems.push(problem);
         }
     }
+}
 
-    /// A problem that makes the rest of the file meaningless; it goes first, before the row
-    /// problems found so far (they are still worth fixing).
-    fn fatal(&mut self, problem: Problem) -> ImportError {
-        let mut problems = vec![problem];
-        problems.append(&mut self.problems);
-        problems.truncate(MAX_PROBLEMS);
-        ImportError::new(self.file, problems)
+impl Handler for Parser {
+    fn problems(&mut self) -> &mut Vec<Problem> {
+        &mut self.problems
     }
 
-    fn xml_error(&mut self, error: &XmlError, pos: u64) -> ImportError {
-        let line = self.lines.at(pos);
-        let message = match error {
-            // quick-xml reports these only when the input ends inside markup.
-            XmlError::Syntax(
-                SyntaxError::UnclosedTag
-                | SyntaxError::UnclosedComment
-                | SyntaxError::UnclosedCData
-                | SyntaxError::UnclosedDoctype
-                | SyntaxError::UnclosedPIOrXmlDecl,
-            ) => {
-                "plik jest urwany w środku znacznika; wyeksportuj paczkę ponownie".to_owned()
-            }
-            XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-                format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
-            }
-            XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-                "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
-                    .to_owned()
-            }
-            XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
-                format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
-            }
-            other => format!("niepoprawny XML: {other}"),
-        };
-        self.fatal(Problem::at(line, None, message))
-    }
-
-    fn run(mut self) -> Result<BudgetPackage, ImportError> {
-        let mut reader = quick_xml::Reader::from_str(self.text);
-        // A damaged file often shows as a wrong end tag; do not depend on the library's default.
-        reader.config_mut().check_end_names = true;
-        loop {
-            let pos = reader.buffer_position();
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                Err(e) => return Err(self.xml_error(&e, reader.error_position())),
-            };
-            let line = self.lines.at(pos);
-            match event {
-                Event::Decl(decl) => {
-                    if let Some(Ok(encoding)) = decl.encoding() {
-                        let encoding = String::from_utf8_lossy(&encoding).into_owned();
-                        if !matches!(encoding.to_ascii_lowercase().as_str(), "utf-8" | "utf8") {
-                            return Err(self.fatal(Problem::at(
-                                line,
-                                None,
-                                format!("plik deklaruje kodowanie „{encoding}”; wczytywane są tylko paczki w UTF-8"),
-                            )));
-                        }
-                    }
-                }
-                Event::Start(e) => self.open(&e, line)?,
-                Event::Empty(e) => {
-                    self.open(&e, line)?;
-                    self.close();
-                }
-                Event::End(_) => self.close(),
-                Event::Text(t) => {
-                    let text = t.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
-                    // Stray text is reported where it starts, not where the whitespace before it does.
-                    let lead = text.len() - text.trim_start_matches(is_xml_space).len();
-                    let line = self.lines.at(pos + lead as u64);
-                    self.text_event(&text, line)?;
-                }
-                Event::CData(c) => {
-                    let text = c.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
-                    self.text_event(&text, line)?;
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => r
-                            .decode()
-                            .ok()
-                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
-                            .map(str::to_owned),
-                        Err(_) => None,
-                    };
-                    let Some(resolved) = resolved else {
-                        let raw = String::from_utf8_lossy(&r).into_owned();
-                        return Err(self.fatal(Problem::at(
-                            line,
-                            None,
-                            format!("niepoprawny XML: nieznana encja „&{raw};”"),
-                        )));
-                    };
-                    self.text_event(&resolved, line)?;
-                }
-                Event::Eof => break,
-                Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
-            }
-        }
-        self.finish()
-    }
-
-    fn role(&self) -> Role {
-        let path: Vec<&str> = self.stack.iter().map(|(name, _)| name.as_str()).collect();
-        role(&path)
-    }
-
-    fn open(
-        &mut self,
-        e: &quick_xml::events::BytesStart<'_>,
-        line: usize,
-    ) -> Result<(), ImportError> {
-        // quick-xml checks attributes only when they are read; a broken one is a broken file.
-        if let Some(Err(err)) = e.attributes().find(Result::is_err) {
-            return Err(self.fatal(Problem::at(
-                line,
-                None,
-                format!("niepoprawny XML: błędny atrybut ({err})"),
-            )));
-        }
-        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-        if self.stack.is_empty() {
-            if self.root_seen {
-                return Err(self.fatal(Problem::at(
-                    line,
-                    None,
-                    format!("po zamknięciu elementu {ROOT} plik zawiera kolejny element <{name}>"),
-                )));
-            }
-            if name != ROOT {
-                return Err(self.fatal(Problem::at(
-                    line,
-                    None,
-                    format!("to nie jest paczka sprawozdań budżetowych: element główny to <{name}>, oczekiwano <{ROOT}>"),
-                )));
-            }
-            self.root_seen = true;
-        }
+    fn open(&mut self, path: &[Open], _element: &BytesStart<'_>, line: usize) {
+        let Some((name, _)) = path.last() else { return };
+        let name = name.clone();
         if let Some((_, _, field)) = &self.capture {
             let problem = Problem::at(
                 line,
@@ -501,9 +323,8 @@ impl<'a> Parser<'a> {
             );
             self.push(problem);
         }
-        self.stack.push((name.clone(), line));
         let draft = |ordinal| Draft { line, ordinal, fields: Fields::default() };
-        match self.role() {
+        match role_of(path) {
             Role::PackagePeriod => {
                 if self.period_seen {
                     self.push(Problem::at(line, Some("Okres"), "okres paczki podano drugi raz"));
@@ -544,22 +365,16 @@ impl<'a> Parser<'a> {
             | Role::ItemField) => {
                 if self.capture.is_none() {
                     let field = Field { name, line, text: String::new() };
-                    self.capture = Some((self.stack.len(), role, field));
+                    self.capture = Some((path.len(), role, field));
                 }
             }
             Role::Other => {}
         }
-        Ok(())
     }
 
-    fn close(&mut self) {
-        let role = self.role();
-        let depth = self.stack.len();
-        self.stack.pop();
-        if self.stack.is_empty() {
-            self.root_closed = true;
-        }
-        match role {
+    fn close(&mut self, path: &[Open]) {
+        let depth = path.len();
+        match role_of(path) {
             Role::PackagePeriodField
             | Role::UnitField
             | Role::ReportPeriodField
@@ -611,22 +426,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn text_event(&mut self, text: &str, line: usize) -> Result<(), ImportError> {
+    fn text(&mut self, path: &[Open], text: &str) {
         if let Some((depth, _, field)) = &mut self.capture {
-            if *depth == self.stack.len() {
+            if *depth == path.len() {
                 field.text.push_str(text);
             }
-        } else if self.stack.is_empty() && !xml_trim(text).is_empty() {
-            let message = if self.root_closed {
-                format!("po zamknięciu elementu {ROOT} plik zawiera dalszy tekst")
-            } else {
-                format!("przed elementem {ROOT} plik zawiera tekst")
-            };
-            return Err(self.fatal(Problem::at(line, None, message)));
         }
-        Ok(())
     }
+}
 
+impl Parser {
     /// `Rok`, `TypOkresu` and `Okres` of the package or of one report.
     fn read_period(
         &mut self,
@@ -867,25 +676,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<BudgetPackage, ImportError> {
-        if let Some((name, open_line)) = self.stack.last().cloned() {
-            let line = self.lines.at(self.text.len() as u64);
-            let outer = if self.stack.len() > 1 {
-                format!(" i elementu głównego <{ROOT}>")
-            } else {
-                String::new()
-            };
-            return Err(self.fatal(Problem::at(
-                line,
-                Some(&name),
-                format!("plik jest urwany: kończy się przed zamknięciem elementu <{name}> (otwartego w wierszu {open_line}){outer}; wyeksportuj paczkę ponownie"),
-            )));
-        }
-        if !self.root_seen {
-            return Err(self.fatal(Problem::file(format!(
-                "to nie jest paczka sprawozdań budżetowych: plik nie zawiera elementu <{ROOT}>"
-            ))));
-        }
+    fn finish(mut self, file: &str) -> Result<BudgetPackage, ImportError> {
         let mut whole = Vec::new();
         if !self.period_seen {
             whole.push(Problem::file(format!(
@@ -925,10 +716,10 @@ impl<'a> Parser<'a> {
         whole.append(&mut self.problems);
         if !whole.is_empty() {
             whole.truncate(MAX_PROBLEMS);
-            return Err(ImportError::new(self.file, whole));
+            return Err(ImportError::new(file, whole));
         }
         let Some((year, _, period)) = self.period else {
-            return Err(ImportError::single(self.file, Problem::file("brak okresu paczki")));
+            return Err(ImportError::single(file, Problem::file("brak okresu paczki")));
         };
         let lines = self
             .sums

@@ -22,6 +22,7 @@ mod table;
 mod terc;
 mod text;
 mod workbook;
+mod xml_walk;
 
 pub use aggregates::parse_aggregates;
 pub use boundaries::{parse_boundaries, Boundary};

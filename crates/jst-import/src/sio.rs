@@ -30,21 +30,30 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
 use crate::error::MAX_PROBLEMS;
 use crate::number::parse_decimal;
 use crate::workbook::is_xlsx;
+use crate::xml_walk::{self, Format, Handler, Open};
 use crate::{ImportError, Problem};
 
 const ROOT: &str = "Workbook";
 const SPREADSHEET_NS: &str = "urn:schemas-microsoft-com:office:spreadsheet";
 const SHEET: &str = "Szkoły i placówki";
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Excel's limits; an index beyond them is a damaged file, not a wide sheet.
 const MAX_COLUMN: usize = 16_384;
 const MAX_ROW: usize = 1_048_576;
+const FORMAT: Format = Format {
+    root: ROOT,
+    namespace: Some(SPREADSHEET_NS),
+    // `ss:Row` and `Row` are the same element; the namespace is checked on the root.
+    local_names: true,
+    not_this: "to nie jest arkusz XML programu Excel (SpreadsheetML)",
+    plural: "wykazy",
+    written_in: "wykaz z SIO zapisuje się w UTF-8",
+    again: "pobierz lub zapisz wykaz ponownie",
+};
 
 const COL_RSPO: &str = "Numer RSPO";
 const COL_TYPE: &str = "Typ szkoły/placówki";
@@ -86,21 +95,7 @@ pub struct SchoolRow {
 /// Whether the bytes look like an SIO list in SpreadsheetML: the root element is `Workbook` in
 /// the SpreadsheetML namespace and the file mentions „Liczba uczniów” or „Wykaz szkół”.
 pub fn looks_like_school_list(bytes: &[u8]) -> bool {
-    let mut rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    loop {
-        rest = rest.trim_ascii_start();
-        let end = if rest.starts_with(b"<?") {
-            b"?>".as_slice()
-        } else if rest.starts_with(b"<!--") {
-            b"-->".as_slice()
-        } else {
-            break;
-        };
-        match find(rest, end) {
-            Some(i) => rest = &rest[i + end.len()..],
-            None => return false,
-        }
-    }
+    let Some(rest) = xml_walk::after_prolog(bytes) else { return false };
     let Some(tag) = rest.strip_prefix(b"<") else { return false };
     let Some(tag_end) = tag.iter().position(|b| *b == b'>') else { return false };
     let start_tag = &tag[..tag_end];
@@ -127,25 +122,10 @@ pub fn parse_school_list(bytes: &[u8], file: &str) -> Result<SchoolList, ImportE
     if is_xlsx(bytes) {
         return parse_school_list_xlsx(bytes, file);
     }
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    if body.trim_ascii().is_empty() {
-        return Err(ImportError::single(file, Problem::file("plik jest pusty")));
-    }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let pos = e.valid_up_to();
-        let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
-        let message = if e.error_len().is_none() {
-            "plik jest urwany w środku znaku UTF-8; pobierz lub zapisz wykaz ponownie".to_owned()
-        } else {
-            format!(
-                "plik nie jest zapisany w kodowaniu UTF-8 (niepoprawny bajt 0x{:02X} na pozycji {}); wykaz z SIO zapisuje się w UTF-8",
-                body[pos],
-                pos + 1
-            )
-        };
-        ImportError::single(file, Problem::at(line, None, message))
-    })?;
-    let sheets = XmlSheets::new(text, file).run()?;
+    let text = xml_walk::decode(bytes, file, &FORMAT)?;
+    let mut reader = XmlSheets::new();
+    xml_walk::walk(text, file, &FORMAT, &mut reader)?;
+    let sheets = reader.finish(file)?;
     let sheet =
         sheets.iter().find(|s| s.name.trim() == SHEET).or_else(|| sheets.first()).ok_or_else(
             || ImportError::single(file, Problem::file("skoroszyt nie zawiera żadnego arkusza")),
@@ -488,26 +468,6 @@ fn parse_pupils(cell: Option<&RawCell>) -> Result<f64, String> {
     }
 }
 
-/// Line numbers by byte position, counted incrementally (positions only grow while reading).
-struct Lines<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: usize,
-}
-
-impl Lines<'_> {
-    fn at(&mut self, pos: u64) -> usize {
-        let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(self.bytes.len());
-        if pos < self.pos {
-            self.pos = 0;
-            self.line = 1;
-        }
-        self.line += self.bytes[self.pos..pos].iter().filter(|b| **b == b'\n').count();
-        self.pos = pos;
-        self.line
-    }
-}
-
 /// Where an element sits: decided from the path of local names, so that look-alikes elsewhere
 /// (a `Data` inside a `Comment`, `Row` outside a `Table`) are never read as cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,14 +497,9 @@ struct CellDraft {
     text: Option<String>,
 }
 
-/// Reads every worksheet of a SpreadsheetML workbook into rows of sparse cells.
-struct XmlSheets<'a> {
-    text: &'a str,
-    file: &'a str,
-    lines: Lines<'a>,
-    /// Open elements (local names) with the line each starts on.
-    stack: Vec<(String, usize)>,
-    root_seen: bool,
+/// Reads every worksheet of a SpreadsheetML workbook into rows of sparse cells; the XML itself
+/// is walked (and its faults reported) by [`xml_walk`].
+struct XmlSheets {
     problems: Vec<Problem>,
     sheets: Vec<RawSheet>,
     next_row: usize,
@@ -555,14 +510,14 @@ struct XmlSheets<'a> {
     data: Option<String>,
 }
 
-impl<'a> XmlSheets<'a> {
-    fn new(text: &'a str, file: &'a str) -> Self {
+fn role_of(path: &[Open]) -> Role {
+    let path: Vec<&str> = path.iter().map(|(name, _)| name.as_str()).collect();
+    role(&path)
+}
+
+impl XmlSheets {
+    fn new() -> Self {
         Self {
-            text,
-            file,
-            lines: Lines { bytes: text.as_bytes(), pos: 0, line: 1 },
-            stack: Vec::new(),
-            root_seen: false,
             problems: Vec::new(),
             sheets: Vec::new(),
             next_row: 1,
@@ -577,115 +532,6 @@ impl<'a> XmlSheets<'a> {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(problem);
         }
-    }
-
-    /// A problem that makes the rest of the file meaningless; it goes first.
-    fn fatal(&mut self, problem: Problem) -> ImportError {
-        let mut problems = vec![problem];
-        problems.append(&mut self.problems);
-        problems.truncate(MAX_PROBLEMS);
-        ImportError::new(self.file, problems)
-    }
-
-    fn xml_error(&mut self, error: &XmlError, pos: u64) -> ImportError {
-        let line = self.lines.at(pos);
-        let message = match error {
-            // quick-xml reports these only when the input ends inside markup.
-            XmlError::Syntax(
-                SyntaxError::UnclosedTag
-                | SyntaxError::UnclosedComment
-                | SyntaxError::UnclosedCData
-                | SyntaxError::UnclosedDoctype
-                | SyntaxError::UnclosedPIOrXmlDecl,
-            ) => "plik jest urwany w środku znacznika; pobierz lub zapisz wykaz ponownie".to_owned(),
-            XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-                format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
-            }
-            // A reference running to the end of the input: the file ends inside `&quot;`.
-            XmlError::IllFormed(IllFormedError::UnclosedReference)
-                if !self.text.as_bytes()[self.lines.pos..].iter().any(|b| matches!(b, b';' | b'<')) =>
-            {
-                "plik jest urwany w środku encji (&…;); pobierz lub zapisz wykaz ponownie".to_owned()
-            }
-            XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-                "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
-                    .to_owned()
-            }
-            XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
-                format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
-            }
-            other => format!("niepoprawny XML: {other}"),
-        };
-        self.fatal(Problem::at(line, None, message))
-    }
-
-    fn run(mut self) -> Result<Vec<RawSheet>, ImportError> {
-        let mut reader = quick_xml::Reader::from_str(self.text);
-        reader.config_mut().check_end_names = true;
-        loop {
-            let pos = reader.buffer_position();
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                Err(e) => return Err(self.xml_error(&e, reader.error_position())),
-            };
-            let line = self.lines.at(pos);
-            match event {
-                Event::Decl(decl) => {
-                    if let Some(Ok(encoding)) = decl.encoding() {
-                        let encoding = String::from_utf8_lossy(&encoding).into_owned();
-                        if !matches!(encoding.to_ascii_lowercase().as_str(), "utf-8" | "utf8") {
-                            return Err(self.fatal(Problem::at(
-                                line,
-                                None,
-                                format!("plik deklaruje kodowanie „{encoding}”; wczytywane są tylko wykazy w UTF-8"),
-                            )));
-                        }
-                    }
-                }
-                Event::Start(e) => self.open(&e, line)?,
-                Event::Empty(e) => {
-                    self.open(&e, line)?;
-                    self.close();
-                }
-                Event::End(_) => self.close(),
-                Event::Text(t) => {
-                    let text = t.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
-                    self.text_event(&text, line)?;
-                }
-                Event::CData(c) => {
-                    let text = c.decode().map_err(|e| self.xml_error(&e.into(), pos))?;
-                    self.text_event(&text, line)?;
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => r
-                            .decode()
-                            .ok()
-                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
-                            .map(str::to_owned),
-                        Err(_) => None,
-                    };
-                    let Some(resolved) = resolved else {
-                        let raw = String::from_utf8_lossy(&r).into_owned();
-                        return Err(self.fatal(Problem::at(
-                            line,
-                            None,
-                            format!("niepoprawny XML: nieznana encja „&{raw};”"),
-                        )));
-                    };
-                    self.text_event(&resolved, line)?;
-                }
-                Event::Eof => break,
-                Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
-            }
-        }
-        self.finish()
-    }
-
-    fn role(&self) -> Role {
-        let path: Vec<&str> = self.stack.iter().map(|(name, _)| name.as_str()).collect();
-        role(&path)
     }
 
     fn attribute(&mut self, e: &BytesStart<'_>, name: &str, line: usize) -> Option<String> {
@@ -729,40 +575,21 @@ impl<'a> XmlSheets<'a> {
         value
     }
 
-    fn open(&mut self, e: &BytesStart<'_>, line: usize) -> Result<(), ImportError> {
-        // quick-xml checks attributes only when they are read; a broken one is a broken file.
-        if let Some(Err(err)) = e.attributes().find(Result::is_err) {
-            return Err(self.fatal(Problem::at(
-                line,
-                None,
-                format!("niepoprawny XML: błędny atrybut ({err})"),
-            )));
+    fn finish(self, file: &str) -> Result<Vec<RawSheet>, ImportError> {
+        if !self.problems.is_empty() {
+            return Err(ImportError::new(file, self.problems));
         }
-        let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-        if self.stack.is_empty() {
-            if self.root_seen {
-                return Err(self.fatal(Problem::at(
-                    line,
-                    None,
-                    format!("po zamknięciu elementu {ROOT} plik zawiera kolejny element <{name}>"),
-                )));
-            }
-            let namespaced = e.attributes().flatten().any(|a| {
-                let key = a.key.as_ref();
-                (key == b"xmlns" || key.starts_with(b"xmlns:"))
-                    && a.value.as_ref() == SPREADSHEET_NS.as_bytes()
-            });
-            if name != ROOT || !namespaced {
-                return Err(self.fatal(Problem::at(
-                    line,
-                    None,
-                    format!("to nie jest arkusz XML programu Excel (SpreadsheetML): element główny to <{name}>, oczekiwano <{ROOT}> z przestrzenią nazw {SPREADSHEET_NS}"),
-                )));
-            }
-            self.root_seen = true;
-        }
-        self.stack.push((name, line));
-        match self.role() {
+        Ok(self.sheets)
+    }
+}
+
+impl Handler for XmlSheets {
+    fn problems(&mut self) -> &mut Vec<Problem> {
+        &mut self.problems
+    }
+
+    fn open(&mut self, path: &[Open], e: &BytesStart<'_>, line: usize) {
+        match role_of(path) {
             Role::Worksheet => {
                 let name = self.attribute(e, "Name", line).unwrap_or_default();
                 self.sheets.push(RawSheet { name, rows: Vec::new() });
@@ -823,13 +650,10 @@ impl<'a> XmlSheets<'a> {
             }
             Role::Other => {}
         }
-        Ok(())
     }
 
-    fn close(&mut self) {
-        let role = self.role();
-        self.stack.pop();
-        match role {
+    fn close(&mut self, path: &[Open]) {
+        match role_of(path) {
             Role::Data => {
                 if let (Some(text), Some(cell)) = (self.data.take(), self.cell.as_mut()) {
                     cell.text.get_or_insert_with(String::new).push_str(&text);
@@ -855,44 +679,11 @@ impl<'a> XmlSheets<'a> {
         }
     }
 
-    fn text_event(&mut self, text: &str, line: usize) -> Result<(), ImportError> {
+    fn text(&mut self, _path: &[Open], text: &str) {
         if let Some(data) = &mut self.data {
             // Rich text (`<B>`, `<Font>` inside `Data`) is read as its plain text.
             data.push_str(text);
-        } else if self.stack.is_empty() && !text.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
-            let message = if self.root_seen {
-                format!("po zamknięciu elementu {ROOT} plik zawiera dalszy tekst")
-            } else {
-                format!("przed elementem {ROOT} plik zawiera tekst")
-            };
-            return Err(self.fatal(Problem::at(line, None, message)));
         }
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<Vec<RawSheet>, ImportError> {
-        if let Some((name, open_line)) = self.stack.last().cloned() {
-            let line = self.lines.at(self.text.len() as u64);
-            let outer = if self.stack.len() > 1 {
-                format!(" i elementu głównego <{ROOT}>")
-            } else {
-                String::new()
-            };
-            return Err(self.fatal(Problem::at(
-                line,
-                Some(&name),
-                format!("plik jest urwany: kończy się przed zamknięciem elementu <{name}> (otwartego w wierszu {open_line}){outer}; pobierz lub zapisz wykaz ponownie"),
-            )));
-        }
-        if !self.root_seen {
-            return Err(self.fatal(Problem::file(format!(
-                "to nie jest arkusz XML programu Excel (SpreadsheetML): plik nie zawiera elementu <{ROOT}>"
-            ))));
-        }
-        if !self.problems.is_empty() {
-            return Err(ImportError::new(self.file, self.problems));
-        }
-        Ok(self.sheets)
     }
 }
 

@@ -287,6 +287,11 @@ fn a_file_cut_short_is_refused_with_where_it_ends() {
     // Everything but the closing root tag.
     let err = cut("</PaczkaSprawozdan>", 0);
     assert_eq!(err.problems[0].column.as_deref(), Some("PaczkaSprawozdan"), "{err}");
+    // In the middle of an entity: a cut file to export again, not a lone `&` to escape.
+    let quoted = SMALL.replacen("Szkoła", "Szkoła &quot;A&quot;", 1);
+    let at = quoted.find("&quot;").expect("entity") + "&quo".len();
+    let err = parse(&quoted[..at]).expect_err("cut in an entity");
+    assert!(err.problems[0].message.contains("plik jest urwany w środku encji"), "{err}");
     // In the middle of a two-byte letter.
     let err = parse_budget_package(&SMALL.as_bytes()[..SMALL.find("ąd").expect("ą") + 1], "x")
         .expect_err("cut in a letter");
