@@ -186,7 +186,8 @@ pub enum ImportCommand {
     },
     /// Wykonanie budżetu jednostki: rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie.
     Budget {
-        /// Plik z pozycjami sprawozdań Rb-27S / Rb-28S (CSV lub XLSX).
+        /// Plik z pozycjami sprawozdań Rb-27S / Rb-28S (CSV lub XLSX) albo paczka sprawozdań XML
+        /// z programu do sprawozdawczości budżetowej (PaczkaSprawozdan).
         file: PathBuf,
     },
     /// Wykaz szkół i placówek z SIO (XML arkusza Excel 2003 lub XLSX): liczba uczniów szkół
