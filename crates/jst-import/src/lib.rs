@@ -6,6 +6,7 @@
 //! network or decide what gets written (the core does that, all or nothing).
 
 mod aggregates;
+mod bdl_ctab;
 mod boundaries;
 mod budget;
 mod budget_package;
@@ -25,6 +26,7 @@ mod workbook;
 mod xml_walk;
 
 pub use aggregates::parse_aggregates;
+pub use bdl_ctab::{ctab_column, parse_ctab, CtabRow, CtabTable};
 pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
 pub use budget_package::{

@@ -14,6 +14,9 @@ pub enum Error {
     Invalid(String),
     #[error("{0}")]
     Missing(String),
+    /// The command line lacks what this input needs (exit 2, like clap's usage errors).
+    #[error("{0}")]
+    Usage(String),
     #[error("baza serwera ma schemat {found}, a ten program obsługuje do {supported}; użyj nowszego jst-server")]
     SchemaTooNew { found: i64, supported: i64 },
 }
@@ -29,6 +32,7 @@ impl Error {
         match self {
             Self::Import(_) | Self::Invalid(_) | Self::Release(_) => 3,
             Self::Missing(_) | Self::Sqlite(_) | Self::Io { .. } | Self::SchemaTooNew { .. } => 1,
+            Self::Usage(_) => 2,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! keep a token in clear text, or write a token into a log.
 
 pub mod aggregates;
+mod bdl_csv;
 mod error;
 mod keygen;
 mod release_build;
@@ -15,6 +16,7 @@ mod storage;
 mod submissions;
 mod tokens;
 
+pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use keygen::keygen;
 pub use release_build::{build_release, ReleaseSummary};

@@ -70,6 +70,19 @@ enum ImportCommand {
     Catalogue { file: PathBuf },
     /// Dane publiczne jednostek (teryt;wskaznik_kod;rok;wartosc).
     Data { file: PathBuf },
+    /// Eksport CSV („CTAB”) z Banku Danych Lokalnych GUS: jedna kolumna jako wskaźnik.
+    BdlCsv {
+        file: PathBuf,
+        /// Kod wskaźnika z katalogu, pod którym zapisać wartości.
+        #[arg(long, value_name = "KOD")]
+        indicator: String,
+        /// Kolumna z wartościami (domyślnie pierwsza po nazwie), np. "ogółem".
+        #[arg(long, value_name = "NAZWA")]
+        column: Option<String>,
+        /// Rok danych, gdy nagłówek go nie podaje.
+        #[arg(long, value_name = "RRRR")]
+        year: Option<i32>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +186,54 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let version = jst_release::sha256_hex(&bytes)[..12].to_owned();
                     storage.save_catalogue(&bytes, rows.len(), &version, &at)?;
                     println!("Wczytano katalog: {} wskaźników (wersja {version}).", rows.len());
+                }
+                ImportCommand::BdlCsv { file, indicator, column, year } => {
+                    let bytes = std::fs::read(&file)
+                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let name =
+                        file.file_name().and_then(|n| n.to_str()).unwrap_or("bdl").to_owned();
+                    let table = jst_import::parse_ctab(&bytes, &name)?;
+                    let column = match column {
+                        None => 0,
+                        Some(wanted) => {
+                            jst_import::ctab_column(&table, &wanted).ok_or_else(|| {
+                                Error::Invalid(format!(
+                                    "{name}: nie ma kolumny „{wanted}”; kolumny: {}",
+                                    table.columns.join(", ")
+                                ))
+                            })?
+                        }
+                    };
+                    let year = match (table.year, year) {
+                        (Some(header), Some(given)) if header != given => {
+                            return Err(Error::Invalid(format!(
+                                "{name}: nagłówek podaje rok {header}, a --year {given}"
+                            )))
+                        }
+                        (Some(y), _) | (None, Some(y)) => y,
+                        (None, None) => {
+                            return Err(Error::Usage(format!(
+                                "{name}: nagłówek eksportu nie podaje roku danych; podaj go: --year RRRR"
+                            )))
+                        }
+                    };
+                    let values = jst_server::bdl_csv_values(&table, column, year, &indicator)?;
+                    for unit in &values.unknown {
+                        eprintln!("Ostrzeżenie: jednostki {unit} nie ma w rejestrze; pominięto");
+                    }
+                    let done = storage.upsert_values(&values.rows, &at)?;
+                    println!(
+                        "Wczytano {indicator} {year} z kolumny „{}”: {} jednostek (nowe {}, zmienione {}, bez zmian {}); pominięto części gmin: {}, powiaty miast na prawach powiatu: {}, bez wartości: {}, spoza rejestru: {}.",
+                        table.columns.get(column).map(String::as_str).unwrap_or_default(),
+                        values.rows.len(),
+                        done.inserted,
+                        done.updated,
+                        done.unchanged,
+                        values.skipped_parts,
+                        values.skipped_city_counties,
+                        values.missing,
+                        values.unknown.len()
+                    );
                 }
                 ImportCommand::Data { file } => {
                     let bytes = std::fs::read(&file)

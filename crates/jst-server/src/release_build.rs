@@ -17,7 +17,7 @@ use crate::{rfc3339, Error, Result, Storage};
 
 /// The register every release carries until the server imports a newer one.
 const REGISTER_LABEL: &str = "TERC 2024-01-01";
-const REGISTER: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");
+pub(crate) const REGISTER: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");
 /// Indicators per values chunk: a year is cut into blocks, so a new year or revisions of one
 /// year touch that year's chunks only (DESIGN §7, §11: the annual update ≤ 15 % of a release).
 const INDICATORS_PER_CHUNK: usize = 50;

@@ -337,3 +337,75 @@ fn submissions_are_authenticated_idempotent_and_answered_item_by_item() {
     let huge = format!("{{\"x\":\"{}\"}}", "a".repeat(jst_server::MAX_BODY_BYTES + 10));
     assert_eq!(http(addr, "POST", "/v1/submissions", &headers, &huge).0, 413);
 }
+
+#[test]
+fn a_bdl_export_maps_codes_to_the_register_and_skips_parts_city_counties_and_strangers() {
+    // A CTAB export as GUS writes it: gmina parts, a city county's powiat row, a powiat, a
+    // województwo, a unit the register does not know and a row without a value.
+    let csv = "\u{feff}\"Kod\";\"Nazwa\";\"ogółem\";\"0-4\";\r\n\
+        \"1200000\";\"MAŁOPOLSKIE\";\"3400000\";\"170000\";\r\n\
+        \"1219000\";\"Powiat wielicki\";\"130000\";\"8000\";\r\n\
+        \"1219053\";\"Wieliczka (3)\";\"69000\";\"4000\";\r\n\
+        \"1219054\";\"Wieliczka - miasto (4)\";\"24000\";\"1300\";\r\n\
+        \"1219055\";\"Wieliczka - obszar wiejski (5)\";\"45000\";\"2700\";\r\n\
+        \"1261000\";\"Powiat m. Kraków\";\"780000\";\"40000\";\r\n\
+        \"1261011\";\"Kraków (1)\";\"780000\";\"40000\";\r\n\
+        \"1219992\";\"Gmina nieznana (2)\";\"1\";\"1\";\r\n\
+        \"1219012\";\"Biskupice (2)\";\"\";\"500\";\r\n";
+    let table = jst_import::parse_ctab(csv.as_bytes(), "ctab.csv").expect("ctab");
+    let values = jst_server::bdl_csv_values(&table, 0, 2020, "LUD_OGOLEM").expect("values");
+    let got: Vec<(&str, f64)> = values.rows.iter().map(|r| (r.teryt.as_str(), r.value)).collect();
+    assert_eq!(
+        got,
+        [("12", 3_400_000.0), ("1219", 130_000.0), ("1219053", 69_000.0), ("1261011", 780_000.0)]
+    );
+    assert!(values.rows.iter().all(|r| r.indicator == "LUD_OGOLEM" && r.year == 2020));
+    assert_eq!((values.skipped_parts, values.skipped_city_counties, values.missing), (2, 1, 1));
+    assert_eq!(values.unknown, ["1219992 Gmina nieznana (2)"]);
+    // The second column by name.
+    let column = jst_import::ctab_column(&table, "0-4").expect("column");
+    let young = jst_server::bdl_csv_values(&table, column, 2020, "LUD_0_4").expect("values");
+    assert_eq!(young.rows.iter().find(|r| r.teryt == "1219053").map(|r| r.value), Some(4000.0));
+}
+
+#[test]
+fn the_real_bdl_population_export_needs_its_year_and_loads_every_gmina() {
+    let export = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../jst-import/tests/data/bdl/LUDN_2137_CTAB_20210625164329.csv"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("baza");
+    let run = |extra: &[&str]| {
+        let mut args =
+            vec!["--data-dir", data.to_str().expect("path"), "import", "bdl-csv", export];
+        args.extend(extra);
+        std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
+            .args(&args)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("jst-server runs")
+    };
+    // The export's header carries no year: a usage error, nothing written.
+    let no_year = run(&["--indicator", "LUD_OGOLEM"]);
+    assert_eq!(no_year.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_year.stderr).contains("--year"));
+    let loaded = run(&["--indicator", "LUD_OGOLEM", "--year", "2020", "--column", "ogolem"]);
+    assert_eq!(loaded.status.code(), Some(0), "{}", String::from_utf8_lossy(&loaded.stderr));
+    let stdout = String::from_utf8_lossy(&loaded.stdout);
+    // 1 284 town and rural parts of urban-rural gminy and 18 Warsaw districts; every one of the
+    // register's 2 477 gminy matched, on identity where the kind digit changed since 2020.
+    assert!(
+        stdout.contains("2477 jednostek")
+            && stdout.contains("pominięto części gmin: 1302")
+            && stdout.contains("spoza rejestru: 0"),
+        "{stdout}"
+    );
+    let storage = SqliteStorage::open(&data).expect("open");
+    let values = storage.all_values().expect("values");
+    let of = |teryt: &str| values.iter().find(|v| v.teryt == teryt).map(|v| v.value);
+    assert_eq!(of("1465011"), Some(1_794_166.0), "Warszawa");
+    assert_eq!(of("1002011"), Some(43_332.0), "Kutno");
+    assert!(values.iter().all(|v| v.indicator == "LUD_OGOLEM" && v.year == 2020));
+    assert_eq!(values.len(), 2477);
+}

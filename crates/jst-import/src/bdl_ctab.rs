@@ -1,0 +1,211 @@
+//! The "CTAB" CSV of the GUS BDL web export: `"Kod";"Nazwa";"ogółem";"0-4";…;` with one row per
+//! unit (7-digit `WWPPGGR` codes, gmina parts and Warsaw districts included). Copies re-saved by a
+//! spreadsheet are accepted: no BOM, no quotes, no diacritics, codes without their leading zero.
+
+use crate::error::MAX_PROBLEMS;
+use crate::number::parse_decimal;
+use crate::table::read_table;
+use crate::text::decode;
+use crate::{ImportError, Problem};
+use std::collections::HashMap;
+
+/// A whole CTAB export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtabTable {
+    /// The year named in a value header cell such as `ogółem;ogółem;2018;[osoba]`, if any.
+    pub year: Option<i32>,
+    /// Value columns (all but "Kod" and "Nazwa"), as written: trimmed, without quotes.
+    pub columns: Vec<String>,
+    pub rows: Vec<CtabRow>,
+}
+
+/// One unit of a CTAB export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtabRow {
+    /// 1-based line of the file (the header is line 1).
+    pub line: usize,
+    /// Exactly 7 digits (left-padded with zeros when a spreadsheet dropped them).
+    pub code: String,
+    pub name: String,
+    /// One per column; an empty or `-` cell is `None`.
+    pub values: Vec<Option<f64>>,
+}
+
+const KOD: &str = "Kod";
+const NAZWA: &str = "Nazwa";
+
+pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
+    let header_ok = |t: &str| {
+        t.lines().next().is_some_and(|l| {
+            let l = l.to_lowercase();
+            l.contains("kod") && l.contains("nazwa")
+        })
+    };
+    let text = decode(bytes, file, header_ok)?;
+    let table = read_table(&text, file)?;
+    let mut header = table.header.clone();
+    while header.last().is_some_and(String::is_empty) {
+        header.pop();
+    }
+    let find = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (Some(kod), Some(nazwa)) = (find(KOD), find(NAZWA)) else {
+        return Err(ImportError::single(
+            file,
+            Problem::at(
+                1,
+                None,
+                format!(
+                    "nieoczekiwany nagłówek „{}”; oczekiwano eksportu CTAB z Banku Danych \
+                     Lokalnych z kolumnami „Kod” i „Nazwa”",
+                    header.join(";")
+                ),
+            ),
+        ));
+    };
+    let value_columns: Vec<usize> = (0..header.len()).filter(|&k| k != kod && k != nazwa).collect();
+    let columns: Vec<String> = value_columns.iter().map(|&k| header[k].clone()).collect();
+    let width = header.len();
+
+    let mut rows = Vec::with_capacity(table.rows.len());
+    let mut problems = Vec::new();
+    for (line, fields) in &table.rows {
+        let line = *line;
+        match parse_row(line, fields, width, kod, nazwa, &value_columns, &columns) {
+            Ok(row) => rows.push(row),
+            Err(found) => problems.extend(found),
+        }
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+    }
+
+    if problems.is_empty() {
+        let mut seen: HashMap<&str, &CtabRow> = HashMap::new();
+        for row in &rows {
+            if let Some(first) = seen.get(row.code.as_str()) {
+                problems.push(Problem::at(
+                    row.line,
+                    Some(KOD),
+                    format!(
+                        "kod {} (zapisany jako „{}”) jest niejednoznaczny: ten sam kod ma wiersz {} \
+                         (zapisany jako „{}”); arkusz mógł usunąć wiodące zera, popraw kody",
+                        row.code,
+                        raw_code(&table.rows, row.line, kod),
+                        first.line,
+                        raw_code(&table.rows, first.line, kod),
+                    ),
+                ));
+                if problems.len() >= MAX_PROBLEMS {
+                    break;
+                }
+            } else {
+                seen.insert(&row.code, row);
+            }
+        }
+    }
+
+    if !problems.is_empty() {
+        problems.truncate(MAX_PROBLEMS);
+        return Err(ImportError::new(file, problems));
+    }
+    let year = columns.iter().find_map(|c| header_year(c));
+    Ok(CtabTable { year, columns, rows })
+}
+
+/// Index of the value column called `name`, ignoring case and Polish diacritics; a header cell
+/// with `;`-separated parts (`ogółem;ogółem;2018;[osoba]`) also matches by its first part.
+pub fn ctab_column(table: &CtabTable, name: &str) -> Option<usize> {
+    let wanted = jst_domain::fold_for_search(name.trim());
+    table.columns.iter().position(|c| {
+        jst_domain::fold_for_search(c) == wanted
+            || (c.contains(';')
+                && c.split(';').next().is_some_and(|p| jst_domain::fold_for_search(p) == wanted))
+    })
+}
+
+fn raw_code(rows: &[(usize, Vec<String>)], line: usize, kod: usize) -> String {
+    rows.iter().find(|(l, _)| *l == line).and_then(|(_, f)| f.get(kod).cloned()).unwrap_or_default()
+}
+
+/// A 4-digit year 1990–2100 among the `;`-separated parts of a header cell.
+fn header_year(cell: &str) -> Option<i32> {
+    if !cell.contains(';') {
+        return None;
+    }
+    cell.split(';').map(str::trim).find_map(|part| {
+        (part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    })
+}
+
+fn parse_code(line: usize, raw: &str) -> Result<String, Problem> {
+    let digits = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+    match raw.len() {
+        7 if digits => Ok(raw.to_owned()),
+        6 if digits => Ok(format!("0{raw}")),
+        _ => Err(Problem::at(
+            line,
+            Some(KOD),
+            format!(
+                "kod „{raw}” nie jest 7-cyfrowym kodem jednostki WWPPGGR (dopuszczalny jest też \
+                 6-cyfrowy kod bez wiodącego zera)"
+            ),
+        )),
+    }
+}
+
+fn parse_row(
+    line: usize,
+    fields: &[String],
+    width: usize,
+    kod: usize,
+    nazwa: usize,
+    value_columns: &[usize],
+    columns: &[String],
+) -> Result<CtabRow, Vec<Problem>> {
+    if fields.len() < width {
+        return Err(vec![Problem::at(
+            line,
+            None,
+            format!(
+                "wiersz ma {} komórek, a nagłówek {width}: plik jest ucięty w połowie wiersza \
+                 albo wiersz jest niekompletny",
+                fields.len()
+            ),
+        )]);
+    }
+    if fields[width..].iter().any(|f| !f.is_empty()) {
+        return Err(vec![Problem::at(
+            line,
+            None,
+            format!("wiersz ma {} komórek, a nagłówek tylko {width}", fields.len()),
+        )]);
+    }
+    let mut problems = Vec::new();
+    let code = parse_code(line, &fields[kod]).map_err(|p| problems.push(p)).ok();
+    let name = fields[nazwa].clone();
+    if name.is_empty() {
+        problems.push(Problem::at(line, Some(NAZWA), "brak nazwy jednostki"));
+    }
+    let mut values = Vec::with_capacity(value_columns.len());
+    for (&k, column) in value_columns.iter().zip(columns) {
+        let raw = fields[k].as_str();
+        if raw.is_empty() || raw == "-" {
+            values.push(None);
+        } else if let Some(v) = parse_decimal(raw) {
+            values.push(Some(v));
+        } else {
+            problems.push(Problem::at(
+                line,
+                Some(column),
+                format!("wartość „{raw}” nie jest liczbą (dopuszczalne: liczba, „-” lub pusta)"),
+            ));
+        }
+    }
+    match code {
+        Some(code) if problems.is_empty() => Ok(CtabRow { line, code, name, values }),
+        _ => Err(problems),
+    }
+}
