@@ -182,6 +182,29 @@ struct Draft {
     fields: Fields,
 }
 
+impl Draft {
+    /// A problem of this element, at the line of `field` when there is one, else of the element.
+    fn problem(
+        &self,
+        context: &str,
+        field: Option<&Field>,
+        column: &str,
+        message: String,
+    ) -> Problem {
+        Problem::at(
+            field.map_or(self.line, |f| f.line),
+            Some(column),
+            format!("{context}: {message}"),
+        )
+    }
+
+    /// A value element given twice is refused: which one was meant cannot be told.
+    fn repeated(&self, context: &str, names: &[&str]) -> Option<Problem> {
+        let f = self.fields.repeated(names)?;
+        Some(self.problem(context, Some(f), &f.name, format!("element {} powtarza się", f.name)))
+    }
+}
+
 #[derive(Debug)]
 struct ReportDraft {
     report: BudgetReport,
@@ -445,15 +468,9 @@ impl Parser {
         const NAMES: [&str; 3] = ["Rok", "TypOkresu", "Okres"];
         let mut problems = Vec::new();
         let at = |field: Option<&Field>, column: &str, message: String| {
-            Problem::at(
-                field.map_or(draft.line, |f| f.line),
-                Some(column),
-                format!("{context}: {message}"),
-            )
+            draft.problem(context, field, column, message)
         };
-        if let Some(f) = draft.fields.repeated(&NAMES) {
-            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
-        }
+        problems.extend(draft.repeated(context, &NAMES));
         let get = |name: &str, problems: &mut Vec<Problem>| {
             let field = draft.fields.get(name);
             if field.is_none() {
@@ -518,15 +535,9 @@ impl Parser {
         let context = format!("jednostka nr {}", draft.ordinal);
         let mut problems = Vec::new();
         let at = |field: Option<&Field>, column: &str, message: String| {
-            Problem::at(
-                field.map_or(draft.line, |f| f.line),
-                Some(column),
-                format!("{context}: {message}"),
-            )
+            draft.problem(&context, field, column, message)
         };
-        if let Some(f) = draft.fields.repeated(&UNIT_FIELDS) {
-            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
-        }
+        problems.extend(draft.repeated(&context, &UNIT_FIELDS));
         let text = |name: &str| draft.fields.get(name).map(|f| (f, xml_trim(&f.text)));
         let name = match text("Nazwa") {
             Some((_, name)) if !name.is_empty() => Some(name.to_owned()),
@@ -607,17 +618,10 @@ impl Parser {
         );
         let mut problems = Vec::new();
         let at = |field: Option<&Field>, column: &str, message: String| {
-            Problem::at(
-                field.map_or(draft.line, |f| f.line),
-                Some(column),
-                format!("{context}: {message}"),
-            )
+            draft.problem(&context, field, column, message)
         };
-        if let Some(f) =
-            draft.fields.repeated(&["Dzial", "Rozdzial", "Paragraf", "P4", "PL", execution_name])
-        {
-            problems.push(at(Some(f), &f.name, format!("element {} powtarza się", f.name)));
-        }
+        let fields = ["Dzial", "Rozdzial", "Paragraf", "P4", "PL", execution_name];
+        problems.extend(draft.repeated(&context, &fields));
         let mut code = |column: &str, len: usize, wrong: &dyn Fn(&str) -> String| match draft
             .fields
             .get(column)
