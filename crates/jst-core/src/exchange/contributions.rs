@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::submission_result::{is_synced, SubmissionResult};
 use super::sync_settings::SERVER_SETTING;
 use super::unit_token::{TokenPlaceView, UnitToken};
+use crate::support::count;
 use crate::{Error, Result};
 
 /// An indicator the unit can share: it has own values, or it is shared already.
@@ -71,7 +72,7 @@ pub(crate) fn contributions(local: &LocalStore, data_dir: &Path) -> Result<Contr
             code: code.clone(),
             name: name.clone(),
             unit: unit.clone(),
-            own_values: own.get(code).map_or(0, |v| u32::try_from(v.len()).unwrap_or(u32::MAX)),
+            own_values: own.get(code).map_or(0, |v| count(v.len())),
             contributed: contributed.contains(code),
         })
         .collect();

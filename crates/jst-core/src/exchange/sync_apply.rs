@@ -13,6 +13,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::sync_job::{PlannedSync, SyncJob};
 use crate::imports::catalogue_record;
+use crate::support::count;
 use crate::{Error, Result};
 
 /// The peer-store dataset a release replaces.
@@ -217,7 +218,7 @@ fn changes_between(
         first_release: before.is_empty(),
         new_years: new_years.into_iter().collect(),
         new_indicators: new_indicators.into_iter().map(str::to_owned).collect(),
-        revised_series: u32::try_from(revised.len()).unwrap_or(u32::MAX),
+        revised_series: count(revised.len()),
         revised_examples: revised.into_iter().take(10).collect(),
     }
 }

@@ -72,7 +72,7 @@ pub struct ValueInput {
 }
 
 /// The database admits only the two codes (a CHECK constraint); anything else is corruption.
-fn stored_status(code: &str) -> Result<ObservationStatus> {
+pub(super) fn stored_status(code: &str) -> Result<ObservationStatus> {
     ObservationStatus::from_code(code)
         .ok_or_else(|| Error::Internal(format!("nieznany status wartości w bazie: „{code}”")))
 }

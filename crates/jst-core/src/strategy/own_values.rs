@@ -9,6 +9,7 @@ use jst_import::{parse_own_values_with, ImportError, Problem, RowProgress, Sever
 use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
 
+use super::indicator::stored_status;
 use crate::imports::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::read_input;
@@ -189,9 +190,7 @@ pub(crate) fn own_values(
         .filter(|o| indicator.is_none_or(|code| o.indicator == code))
         .filter(|o| year.is_none_or(|y| o.year == y))
         .map(|o| {
-            let status = jst_domain::ObservationStatus::from_code(&o.status).ok_or_else(|| {
-                crate::Error::Internal(format!("nieznany status wartości w bazie: „{}”", o.status))
-            })?;
+            let status = stored_status(&o.status)?;
             Ok(OwnValueRowView {
                 indicator: o.indicator,
                 year: o.year,
