@@ -34,7 +34,10 @@ export async function startApp({ driver, app, env }) {
   const childEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === null) delete childEnv[key];
   const port = await freePort();
-  const nativePort = await freePort();
+  // Two free ports asked one after the other may be the same one, just released: tauri-driver
+  // then listens on its own native port and loops on "accept new stream fail".
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
   const child = spawn(driver, ["--port", String(port), "--native-port", String(nativePort)], {
     env: childEnv,
     stdio: ["ignore", "inherit", "inherit"],
