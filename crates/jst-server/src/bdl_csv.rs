@@ -3,13 +3,11 @@
 //! not units of their own; a city county's powiat row repeats its gmina row; a unit the register
 //! does not know is skipped and named, so the association sees what did not arrive.
 
-use std::collections::HashMap;
-
-use jst_domain::{Teryt, UnitKind};
+use jst_domain::Teryt;
 use jst_import::CtabTable;
 
-use crate::release_build::REGISTER;
-use crate::{DataRow, Error};
+use crate::register::ServerRegister;
+use crate::DataRow;
 
 /// Powiat codes from 61 up are cities with powiat rights, whose gmina row carries their values.
 const FIRST_CITY_COUNTY: u32 = 61;
@@ -32,18 +30,13 @@ pub struct BdlCsvValues {
 /// gmina's first six digits survive a change of its kind digit) and stored under the register's
 /// current code.
 pub fn bdl_csv_values(
+    register: &ServerRegister,
     table: &CtabTable,
     column: usize,
     year: i32,
     indicator: &str,
-) -> Result<BdlCsvValues, Error> {
-    let register = jst_import::parse_terc(REGISTER, "rejestr")?;
-    let by_identity: HashMap<&str, (&str, UnitKind)> = register
-        .snapshot
-        .entries
-        .iter()
-        .map(|e| (e.identity(), (e.teryt.as_str(), e.kind)))
-        .collect();
+) -> BdlCsvValues {
+    let by_identity = register.by_identity();
     let mut out = BdlCsvValues::default();
     for row in &table.rows {
         let code = row.code.as_str();
@@ -85,5 +78,5 @@ pub fn bdl_csv_values(
             value,
         });
     }
-    Ok(out)
+    out
 }

@@ -10,6 +10,7 @@ pub mod aggregates;
 mod bdl_csv;
 mod error;
 mod keygen;
+mod register;
 mod release_build;
 mod serve;
 mod storage;
@@ -19,11 +20,12 @@ mod tokens;
 pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use keygen::keygen;
+pub use register::{current_register, import_register, RegisterImport, ServerRegister};
 pub use release_build::{build_release, ReleaseSummary};
 pub use serve::{router, serve, MAX_BODY_BYTES};
 pub use storage::{
-    DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, SubmissionKey, SubmittedItem,
-    TokenRecord,
+    DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, StoredRegister, SubmissionKey,
+    SubmittedItem, TokenRecord,
 };
 pub use tokens::{issue_token, IssuedToken};
 

@@ -70,6 +70,13 @@ enum ImportCommand {
     Catalogue { file: PathBuf },
     /// Dane publiczne jednostek (teryt;wskaznik_kod;rok;wartosc).
     Data { file: PathBuf },
+    /// Rejestr TERYT (TERC CSV lub XML): zastępuje obecny; każde wydanie go niesie.
+    Register {
+        file: PathBuf,
+        /// Zgoda na rejestr, który kończy ważność więcej niż 3 jednostek.
+        #[arg(long)]
+        allow_shrink: bool,
+    },
     /// Eksport CSV („CTAB”) z Banku Danych Lokalnych GUS: jedna kolumna jako wskaźnik.
     BdlCsv {
         file: PathBuf,
@@ -217,11 +224,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                             )))
                         }
                     };
-                    let values = jst_server::bdl_csv_values(&table, column, year, &indicator)?;
+                    let register = jst_server::current_register(&storage)?;
+                    let values =
+                        jst_server::bdl_csv_values(&register, &table, column, year, &indicator);
                     for unit in &values.unknown {
                         eprintln!("Ostrzeżenie: jednostki {unit} nie ma w rejestrze; pominięto");
                     }
-                    let done = storage.upsert_values(&values.rows, &at)?;
+                    let source = format!("GUS BDL, eksport CSV {name}");
+                    let done = storage.upsert_values_from(&values.rows, &source, &at)?;
                     println!(
                         "Wczytano {indicator} {year} z kolumny „{}”: {} jednostek (nowe {}, zmienione {}, bez zmian {}); pominięto części gmin: {}, powiaty miast na prawach powiatu: {}, bez wartości: {}, spoza rejestru: {}.",
                         table.columns.get(column).map(String::as_str).unwrap_or_default(),
@@ -233,6 +243,45 @@ fn run(cli: Cli) -> Result<(), Error> {
                         values.skipped_city_counties,
                         values.missing,
                         values.unknown.len()
+                    );
+                }
+                ImportCommand::Register { file, allow_shrink } => {
+                    let bytes = std::fs::read(&file)
+                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let name =
+                        file.file_name().and_then(|n| n.to_str()).unwrap_or("rejestr").to_owned();
+                    let done = jst_server::import_register(
+                        &mut storage,
+                        &bytes,
+                        &name,
+                        allow_shrink,
+                        &at,
+                    )?;
+                    for warning in &done.warnings {
+                        eprintln!("Ostrzeżenie: {warning}");
+                    }
+                    let listed = |units: &[String]| -> String {
+                        if units.is_empty() {
+                            String::new()
+                        } else {
+                            let more = units.len().saturating_sub(10);
+                            let head =
+                                units.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+                            if more > 0 {
+                                format!(" ({head} i {more} innych)")
+                            } else {
+                                format!(" ({head})")
+                            }
+                        }
+                    };
+                    println!(
+                        "Wczytano rejestr TERC ze stanem na {}: {} jednostek; nowe {}{}; wygaszone {}{}. Następne wydanie go przeniesie.",
+                        done.as_of,
+                        done.units,
+                        done.added.len(),
+                        listed(&done.added),
+                        done.ended.len(),
+                        listed(&done.ended)
                     );
                 }
                 ImportCommand::Data { file } => {
@@ -249,7 +298,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                             value: r.value,
                         })
                         .collect();
-                    let done = storage.upsert_values(&rows, &at)?;
+                    let done = storage.upsert_values_from(&rows, &name, &at)?;
                     println!(
                         "Wczytano {} wierszy: nowe {}, zmienione {}, bez zmian {}.",
                         rows.len(),

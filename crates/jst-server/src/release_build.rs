@@ -12,12 +12,10 @@ use jst_release::{
 };
 use time::{Duration, OffsetDateTime};
 
+use crate::register::{current_register, ServerRegister};
 use crate::storage::DataRow;
 use crate::{rfc3339, Error, Result, Storage};
 
-/// The register every release carries until the server imports a newer one.
-const REGISTER_LABEL: &str = "TERC 2024-01-01";
-pub(crate) const REGISTER: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");
 /// Indicators per values chunk: a year is cut into blocks, so a new year or revisions of one
 /// year touch that year's chunks only (DESIGN §7, §11: the annual update ≤ 15 % of a release).
 const INDICATORS_PER_CHUNK: usize = 50;
@@ -61,6 +59,7 @@ pub fn build_release(
         )
     })?;
     let values = storage.all_values()?;
+    let register = current_register(storage)?;
     let chunks_dir = out.join("chunks");
     std::fs::create_dir_all(&chunks_dir)
         .map_err(Error::io(format!("nie można utworzyć {}", chunks_dir.display())))?;
@@ -82,8 +81,8 @@ pub fn build_release(
         entries.push(ChunkEntry { name, kind, sha256: sha, size: bytes.len() as u64, rows });
         Ok(())
     };
-    let register_rows = REGISTER.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64;
-    add("register".to_owned(), ChunkKind::Register, REGISTER, register_rows)?;
+    let register_rows = register.snapshot.entries.len() as u64;
+    add("register".to_owned(), ChunkKind::Register, &register.data, register_rows)?;
     let catalogue_rows = catalogue.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64;
     add("catalogue".to_owned(), ChunkKind::Catalogue, &catalogue, catalogue_rows)?;
 
@@ -113,7 +112,7 @@ pub fn build_release(
     }
 
     // Contributed values leave only as type_size aggregates that pass the policy check.
-    let (aggregates, published) = contributed_aggregates(storage, &values, &catalogue)?;
+    let (aggregates, published) = contributed_aggregates(storage, &register, &values, &catalogue)?;
     crate::aggregates::check_policy(&aggregates).map_err(|why| {
         Error::Invalid(format!(
             "wydanie nie zostało zapisane: agregat łamie zasady ujawniania ({why})"
@@ -139,7 +138,7 @@ pub fn build_release(
         schema: 1,
         previous_version: version.checked_sub(1).filter(|v| *v > 0),
         issued_at: issued_at.clone(),
-        register: REGISTER_LABEL.to_owned(),
+        register: register.label.clone(),
         catalogue_version,
         policy: POLICY_ID.to_owned(),
         chunks: entries,
@@ -177,6 +176,7 @@ pub fn build_release(
 /// population of the year (or the closest year with it).
 fn contributed_aggregates(
     storage: &dyn Storage,
+    register: &ServerRegister,
     values: &[DataRow],
     catalogue: &[u8],
 ) -> Result<(Vec<jst_release::AggregateRow>, crate::aggregates::Published)> {
@@ -185,7 +185,6 @@ fn contributed_aggregates(
     if contributions.is_empty() {
         return Ok((Vec::new(), crate::aggregates::Published::new()));
     }
-    let register = jst_import::parse_terc(REGISTER, "rejestr")?;
     let kinds: HashMap<String, jst_domain::UnitKind> =
         register.snapshot.entries.iter().map(|e| (e.identity().to_owned(), e.kind)).collect();
     let mut population: HashMap<String, BTreeMap<i32, f64>> = HashMap::new();

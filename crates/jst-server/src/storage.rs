@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_submissions.sql"),
     include_str!("../migrations/0003_published_means.sql"),
+    include_str!("../migrations/0004_register_and_sources.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -21,6 +22,16 @@ pub struct DataRow {
     pub indicator: String,
     pub year: i32,
     pub value: f64,
+}
+
+/// A TERC file the association imported, as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRegister {
+    pub data: Vec<u8>,
+    /// `TERC YYYY-MM-DD`, as the release manifest names it.
+    pub label: String,
+    pub as_of: String,
+    pub units: usize,
 }
 
 /// A unit token as listed: never the token itself.
@@ -77,7 +88,20 @@ pub trait Storage {
     fn catalogue(&self) -> Result<Option<(Vec<u8>, String)>>;
     /// Upserts by (teryt, indicator, year); a changed value gets the next rev and its old value
     /// goes to the history. All or nothing.
-    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport>;
+    fn upsert_values_from(
+        &mut self,
+        rows: &[DataRow],
+        source: &str,
+        at: &str,
+    ) -> Result<DataImport>;
+    /// Values of a plain `import data` file.
+    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport> {
+        self.upsert_values_from(rows, "import data", at)
+    }
+    /// Replaces the imported register (the raw TERC file, so releases carry it as imported).
+    fn save_register(&mut self, register: &StoredRegister, at: &str) -> Result<()>;
+    /// The imported register, when there is one.
+    fn register(&self) -> Result<Option<StoredRegister>>;
     /// Every public value, ordered by year, indicator and TERYT.
     fn all_values(&self) -> Result<Vec<DataRow>>;
     fn latest_release(&self) -> Result<Option<u64>>;
@@ -161,39 +185,81 @@ impl Storage for SqliteStorage {
             .optional()?)
     }
 
-    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport> {
+    fn save_register(&mut self, register: &StoredRegister, at: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO register (id, data, label, as_of, units, imported_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, label = excluded.label,
+                 as_of = excluded.as_of, units = excluded.units, imported_at = excluded.imported_at",
+            (&register.data, &register.label, &register.as_of, register.units as i64, at),
+        )?;
+        Ok(())
+    }
+
+    fn register(&self) -> Result<Option<StoredRegister>> {
+        Ok(self
+            .conn
+            .query_row("SELECT data, label, as_of, units FROM register WHERE id = 1", [], |r| {
+                Ok(StoredRegister {
+                    data: r.get(0)?,
+                    label: r.get(1)?,
+                    as_of: r.get(2)?,
+                    units: r.get::<_, i64>(3)? as usize,
+                })
+            })
+            .optional()?)
+    }
+
+    fn upsert_values_from(
+        &mut self,
+        rows: &[DataRow],
+        source: &str,
+        at: &str,
+    ) -> Result<DataImport> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut done = DataImport::default();
         {
             let mut find = tx.prepare(
-                "SELECT value, rev FROM public_values WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+                "SELECT value, rev, source FROM public_values
+                 WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
             )?;
             let mut insert = tx.prepare(
-                "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+                "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at, source)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
             )?;
             let mut history = tx.prepare(
-                "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut update = tx.prepare(
-                "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5
+                "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5, source = ?6
                  WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
             )?;
             for r in rows {
                 let key = (&r.indicator, r.year, &r.teryt);
-                match find
-                    .query_row(key, |row| Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?)))
-                    .optional()?
-                {
+                let found = find
+                    .query_row(key, |row| {
+                        Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
+                    })
+                    .optional()?;
+                match found {
                     None => {
-                        insert.execute((&r.indicator, r.year, &r.teryt, r.value, at))?;
+                        insert.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
                         done.inserted += 1;
                     }
-                    Some((old, _)) if old == r.value => done.unchanged += 1,
-                    Some((old, rev)) => {
-                        history.execute((&r.indicator, r.year, &r.teryt, old, rev, at))?;
-                        update.execute((&r.indicator, r.year, &r.teryt, r.value, at))?;
+                    Some((old, _, _)) if old == r.value => done.unchanged += 1,
+                    Some((old, rev, old_source)) => {
+                        let old_source: Option<String> = old_source;
+                        history.execute((
+                            &r.indicator,
+                            r.year,
+                            &r.teryt,
+                            old,
+                            rev,
+                            at,
+                            old_source,
+                        ))?;
+                        update.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
                         done.updated += 1;
                     }
                 }

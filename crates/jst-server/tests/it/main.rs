@@ -353,7 +353,10 @@ fn a_bdl_export_maps_codes_to_the_register_and_skips_parts_city_counties_and_str
         \"1219992\";\"Gmina nieznana (2)\";\"1\";\"1\";\r\n\
         \"1219012\";\"Biskupice (2)\";\"\";\"500\";\r\n";
     let table = jst_import::parse_ctab(csv.as_bytes(), "ctab.csv").expect("ctab");
-    let values = jst_server::bdl_csv_values(&table, 0, 2020, "LUD_OGOLEM").expect("values");
+    let dir = tempfile::tempdir().expect("tmp");
+    let storage = SqliteStorage::open(dir.path()).expect("storage");
+    let register = jst_server::current_register(&storage).expect("register");
+    let values = jst_server::bdl_csv_values(&register, &table, 0, 2020, "LUD_OGOLEM");
     let got: Vec<(&str, f64)> = values.rows.iter().map(|r| (r.teryt.as_str(), r.value)).collect();
     assert_eq!(
         got,
@@ -364,7 +367,7 @@ fn a_bdl_export_maps_codes_to_the_register_and_skips_parts_city_counties_and_str
     assert_eq!(values.unknown, ["1219992 Gmina nieznana (2)"]);
     // The second column by name.
     let column = jst_import::ctab_column(&table, "0-4").expect("column");
-    let young = jst_server::bdl_csv_values(&table, column, 2020, "LUD_0_4").expect("values");
+    let young = jst_server::bdl_csv_values(&register, &table, column, 2020, "LUD_0_4");
     assert_eq!(young.rows.iter().find(|r| r.teryt == "1219053").map(|r| r.value), Some(4000.0));
 }
 
@@ -408,4 +411,95 @@ fn the_real_bdl_population_export_needs_its_year_and_loads_every_gmina() {
     assert_eq!(of("1002011"), Some(43_332.0), "Kutno");
     assert!(values.iter().all(|v| v.indicator == "LUD_OGOLEM" && v.year == 2020));
     assert_eq!(values.len(), 2477);
+}
+
+/// The compiled-in register as the next year's file: every row restamped, Szczawa added.
+fn register_2025() -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/register/TERC_2024-01-01.csv"
+    ))
+    .expect("register");
+    let mut out = text.replace("2024-01-01", "2025-01-01");
+    out.push_str("12;07;13;2;Szczawa;gmina wiejska;2025-01-01\n");
+    out
+}
+
+#[test]
+fn an_imported_register_replaces_the_compiled_one_in_imports_and_releases_unless_it_shrinks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("baza");
+    let run = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.to_str().expect("path")];
+        all.extend(args);
+        std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
+            .args(&all)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("jst-server runs")
+    };
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("path").to_owned()
+    };
+    let full = register_2025();
+    // A file cut after 1 000 rows would end most units: refused, nothing stored.
+    let cut: String = full.lines().take(1000).map(|l| format!("{l}\n")).collect();
+    let cut = write("terc_urwany.csv", &cut);
+    let refused = run(&["import", "register", &cut]);
+    assert_eq!(refused.status.code(), Some(3));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("zakończyłby ważność") && message.contains("--allow-shrink"));
+    assert!(message.contains("2140 jednostek"), "the count of units it would end: {message}");
+    let storage = SqliteStorage::open(&data).expect("open");
+    assert!(storage.register().expect("register").is_none());
+    drop(storage);
+
+    let whole = write("terc_2025.csv", &full);
+    let loaded = run(&["import", "register", &whole]);
+    assert_eq!(loaded.status.code(), Some(0), "{}", String::from_utf8_lossy(&loaded.stderr));
+    let stdout = String::from_utf8_lossy(&loaded.stdout);
+    assert!(
+        stdout.contains("2025-01-01") && stdout.contains("nowe 1 (1207132 Szczawa)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("wygaszone 0"), "{stdout}");
+
+    // An older register than the one in force is refused.
+    let older = write("terc_2024.csv", &full.replace("2025-01-01", "2023-01-01"));
+    assert_eq!(run(&["import", "register", &older]).status.code(), Some(3));
+
+    // Imports map to the new register: Szczawa's value arrives.
+    let ctab = write(
+        "ctab.csv",
+        "\"Kod\";\"Nazwa\";\"ogółem;ogółem;2025;[osoba]\";\n\"1207132\";\"Szczawa (2)\";\"3500\";\n",
+    );
+    let bdl = run(&["import", "bdl-csv", &ctab, "--indicator", "LUD_OGOLEM"]);
+    assert_eq!(bdl.status.code(), Some(0), "{}", String::from_utf8_lossy(&bdl.stderr));
+
+    // The release carries the imported register, named by its date.
+    let mut storage = SqliteStorage::open(&data).expect("open");
+    storage.save_catalogue(CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
+    let (secret, _, _) = keygen(&dir.path().join("klucze")).expect("keygen");
+    let key = jst_release::KeyPair::from_text(&std::fs::read_to_string(secret).expect("key"))
+        .expect("parse");
+    let out = dir.path().join("wydania");
+    build_release(&mut storage, &out, &key, now(), 30).expect("release");
+    let manifest = Manifest::parse(&std::fs::read(out.join(Manifest::FILE)).expect("manifest"))
+        .expect("parse");
+    assert_eq!(manifest.register, "TERC 2025-01-01");
+    let chunk = manifest.chunks.iter().find(|c| c.kind == ChunkKind::Register).expect("register");
+    let bytes = std::fs::read(out.join("chunks").join(&chunk.sha256)).expect("chunk");
+    let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256).expect("decode");
+    assert!(String::from_utf8_lossy(&text).contains("Szczawa"));
+    assert_eq!(
+        storage
+            .all_values()
+            .expect("values")
+            .iter()
+            .find(|r| r.teryt == "1207132")
+            .map(|r| r.value),
+        Some(3500.0)
+    );
 }

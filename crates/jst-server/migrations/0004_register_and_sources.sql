@@ -1,0 +1,14 @@
+-- The TERYT register the association imported (`jst-server import register`): imports map codes
+-- to it and every release carries it. Without a row the server uses the register compiled in.
+CREATE TABLE register (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    data         BLOB NOT NULL,
+    label        TEXT NOT NULL,
+    as_of        TEXT NOT NULL,
+    units        INTEGER NOT NULL,
+    imported_at  TEXT NOT NULL
+);
+
+-- Where a public value came from (an MF file, a BDL variable, a CSV file), kept with its history.
+ALTER TABLE public_values ADD COLUMN source TEXT;
+ALTER TABLE value_history ADD COLUMN source TEXT;
