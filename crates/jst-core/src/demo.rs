@@ -38,8 +38,12 @@ pub(crate) fn load_synthetic_peers(
         .collect();
     let known: HashMap<String, f64> =
         peers.values_of(POPULATION, ANCHOR_YEAR)?.into_iter().collect();
+    // A synthetic value would take over a real shipped one of the same unit and year, and
+    // removing the demo would then take the real one with it.
+    let real = crate::shipped::population_units_and_years()?;
     let values: Vec<PublicValue> = generate(&units, DEMO_YEARS, ANCHOR_YEAR, &known)
         .into_iter()
+        .filter(|v| v.indicator != POPULATION || !real.contains(&(v.unit.clone(), v.year)))
         .map(|v| PublicValue { unit: v.unit, indicator: v.indicator, year: v.year, value: v.value })
         .collect();
     peers.replace_dataset(stamp, SYNTHETIC_DATASET, "shipped", SYNTHETIC_LABEL, &values)?;

@@ -137,11 +137,10 @@ fn contributed(
     year: i32,
     ctx: &GroupContext,
 ) -> Result<Option<BenchmarkView>> {
-    let Some(population) = ctx.index.population_near(year).and_then(|p| p.get(&ctx.own.identity))
-    else {
+    let Some(population) = ctx.index.population_near(year).get(&ctx.own.identity).copied() else {
         return Ok(None);
     };
-    let key = jst_domain::type_size_key(ctx.own.kind, *population);
+    let key = jst_domain::type_size_key(ctx.own.kind, population);
     let Some(a) = c.peers.aggregate(&key, &indicator.code, year)? else { return Ok(None) };
     let own =
         c.local.observations_of(&indicator.code)?.into_iter().find(|o| o.year == year && !o.sample);

@@ -101,8 +101,7 @@ impl Comparison<'_> {
         let spec = GroupSpec::parse(group)?;
         let own = own_record(self.local)?;
         let index = Arc::clone(&self.units);
-        let empty = HashMap::new();
-        let population = index.population_near(year).unwrap_or(&empty);
+        let population = &*index.population_near(year);
         let units = &index.units;
         let (list, label) = match &spec {
             GroupSpec::Nearest(k) => {

@@ -26,14 +26,28 @@ pub(crate) struct UnitIndex {
     /// Years with population data, newest first, and the population by identity for each.
     population_years: Vec<i32>,
     population: HashMap<i32, HashMap<String, f64>>,
+    /// `population_near` by year, computed on first use.
+    near: Mutex<HashMap<i32, Arc<HashMap<String, f64>>>>,
 }
 
 impl UnitIndex {
-    /// Population for classing units in `year`: that year, else the closest with data.
-    pub fn population_near(&self, year: i32) -> Option<&HashMap<String, f64>> {
-        let closest =
-            self.population_years.iter().copied().min_by_key(|y| ((y - year).abs(), -y))?;
-        self.population.get(&closest)
+    /// Population for classing units in `year`: each unit's value of that year, else of the
+    /// closest year it has one (the later of two equally close). Units have different latest
+    /// years: the shipped reference covers every unit for 2020 but one województwo later.
+    pub fn population_near(&self, year: i32) -> Arc<HashMap<String, f64>> {
+        let mut cached = self.near.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let near = cached.entry(year).or_insert_with(|| {
+            let mut years = self.population_years.clone();
+            years.sort_by_key(|y| ((y - year).abs(), -y));
+            let mut near: HashMap<String, f64> = HashMap::new();
+            for y in years {
+                for (identity, value) in &self.population[&y] {
+                    near.entry(identity.clone()).or_insert(*value);
+                }
+            }
+            Arc::new(near)
+        });
+        Arc::clone(near)
     }
 
     pub fn population_years(&self) -> &[i32] {
@@ -76,7 +90,15 @@ impl UnitIndex {
         }
         let mut population_years: Vec<i32> = population.keys().copied().collect();
         population_years.sort_unstable_by(|a, b| b.cmp(a));
-        let index = Arc::new(Self { version, units, keys, max_key, population_years, population });
+        let index = Arc::new(Self {
+            version,
+            units,
+            keys,
+            max_key,
+            population_years,
+            population,
+            near: Mutex::default(),
+        });
         *cached = Some(Arc::clone(&index));
         Ok(index)
     }

@@ -66,14 +66,15 @@ fn choosing_a_real_unit_leaves_the_demo_and_its_samples() {
 }
 
 #[test]
-fn a_unit_outside_malopolska_has_no_population_yet() {
+fn a_unit_outside_malopolska_has_the_shipped_2020_population() {
     let dir = folder();
     let mut monitor = Monitor::open(dir.path()).expect("open");
     let status = monitor.choose_unit("1465011").expect("Warszawa");
     let unit = status.unit.expect("unit");
     assert_eq!(unit.name, "Warszawa");
     assert_eq!(unit.voivodeship, "mazowieckie");
-    assert_eq!(unit.population, None);
+    let population = unit.population.expect("population");
+    assert_eq!((population.value, population.year), (1_794_166, 2020));
 }
 
 #[test]
@@ -325,4 +326,24 @@ fn the_demo_brings_synthetic_peer_data_that_leaves_with_it() {
         monitor.benchmark("LUD_OGOLEM", 2024, "voivodeship").expect("benchmark").stats.n,
         182
     );
+}
+
+#[test]
+fn a_unit_anywhere_has_a_national_size_group_before_its_first_sync() {
+    let dir = folder();
+    let mut monitor = Monitor::open(dir.path()).expect("open");
+    monitor.choose_unit("1002011").expect("Kutno");
+    // Kutno, gmina miejska of 43 332 (2020): the gminy miejskie of 20–50 thousand, nationwide,
+    // from the shipped population alone.
+    let view = monitor.benchmark("LUD_OGOLEM", 2020, "type_size").expect("benchmark");
+    assert!(view.group.n > 50, "{}", view.group.n);
+    let voivodeships: std::collections::HashSet<&str> =
+        view.members.iter().map(|m| &m.teryt[..2]).collect();
+    assert_eq!(voivodeships.len(), 16, "{voivodeships:?}");
+    assert!(view.members.iter().all(|m| (20_000.0..50_000.0).contains(&m.value)));
+    // 2024: each unit is classed by its closest year (2024 in małopolskie, 2020 elsewhere), so
+    // the group stays national; only małopolskie has 2024 values to show.
+    let later = monitor.benchmark("LUD_OGOLEM", 2024, "type_size").expect("benchmark");
+    assert!(later.group.n.abs_diff(view.group.n) <= 3, "{} vs {}", later.group.n, view.group.n);
+    assert!(later.members.iter().all(|m| m.teryt.starts_with("12")));
 }
