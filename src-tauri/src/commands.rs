@@ -3,8 +3,8 @@
 use jst_core::{
     default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, ContributionsView,
     CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView,
-    PeerGroupView, StatusView, StrategyOverviewView, SubmitView, SyncProgressView, SyncStatusView,
-    SyncView, UnitView, ValueInput, YearPositionView,
+    OfficialImportView, PeerGroupView, StatusView, StrategyOverviewView, SubmitView,
+    SyncProgressView, SyncStatusView, SyncView, UnitView, ValueInput, YearPositionView,
 };
 use std::path::Path;
 
@@ -110,6 +110,43 @@ pub async fn run_import(
 ) -> Result<ImportCheckView, ApiError> {
     let mut progress = state.progress(on_progress);
     state.with(|m| m.run_import(kind, Path::new(&path), &mut progress))
+}
+
+/// The system's file dialog for a budget report or an SIO list; null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_official_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Sprawozdanie, wykaz SIO (XML, XLSX, CSV)", &["xml", "xlsx", "csv", "txt"])
+        .blocking_pick_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// The report on a budget report or SIO list (recognised by content); writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_official_import(
+    state: State<'_, AppState>,
+    path: String,
+    on_progress: Channel<ImportProgress>,
+) -> Result<OfficialImportView, ApiError> {
+    let mut progress = state.progress(on_progress);
+    state.with(|m| m.check_official_import(Path::new(&path), &mut progress))
+}
+
+/// Imports a budget report or SIO list the user has checked and confirmed.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_official_import(
+    state: State<'_, AppState>,
+    path: String,
+    on_progress: Channel<ImportProgress>,
+) -> Result<OfficialImportView, ApiError> {
+    let mut progress = state.progress(on_progress);
+    state.with(|m| m.run_official_import(Path::new(&path), &mut progress))
 }
 
 /// Asks a running check or import to stop before it writes anything.

@@ -25,6 +25,8 @@ async function expectAccessible(session, step) {
 }
 
 async function scenario(name, body, appEnv) {
+  // E2E_ONLY=name runs one scenario while working on it; CI runs them all.
+  if (process.env.E2E_ONLY && process.env.E2E_ONLY !== name) return;
   const dataDir = tempDataDir(name);
   const started = performance.now();
   const session = await startApp({ driver, app, env: appEnv?.(dataDir) ?? { JST_DATA_DIR: dataDir } });
@@ -367,3 +369,80 @@ await scenario("synchronizacja", async (s, dataDir) => {
   // The token file, not the keyring: gnome-keyring is installed for the CLI's keyring test, and
   // D-Bus activation under Xvfb could start it asking for a new keyring's password.
 }, (dataDir) => ({ JST_DATA_DIR: dataDir, JST_TOKEN_STORE: "file" }));
+
+// Issue 10: a fresh folder for Kutno brings its official files in from the Koszty panel — the
+// real Rb-28S package of its schools (half-year 2023) and its real SIO list (2021/22) — sees
+// what each brought, and with a whole-year package for the list's year (written here in the same
+// format) sees the primary-school cost per pupil.
+await scenario("kutno-dane-urzedowe", async (s, dataDir) => {
+  const sample = (name) => new URL(`../../crates/jst-import/tests/data/${name}`, import.meta.url).pathname;
+  const halfYear = sample("sprawozdania/kutno-2023-kwartal-2-wydatki-rb28s.xml");
+  const schools = sample("sio/kutno-2021-09-30-wykaz-szkol.xml");
+  const year2021 = join(dataDir, "kutno-2021-rok-wydatki-rb28s.xml");
+  writeFileSync(
+    year2021,
+    readFileSync(halfYear, "utf8")
+      .replaceAll("<Rok>2023</Rok>", "<Rok>2021</Rok>")
+      .replaceAll("<TypOkresu>Kwartal</TypOkresu><Okres>2</Okres>", "<TypOkresu>Kwartal</TypOkresu><Okres>4</Okres>"),
+  );
+
+  await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+  await s.invoke("choose_unit", { teryt: "1002011" });
+  await s.cmd("POST", "/refresh", {});
+  await s.waitFor("Pulpit Kutna", "return document.querySelector('h1')?.innerText === 'Kutno';");
+  // The shipped 2020 population gives Kutno a size class before any sync.
+  assert.match((await s.text(bodyText)).replace(NBSP, " "), /43 332/);
+  await s.click("nav button", "Koszty");
+  await s.waitFor("panel sprawozdań", "return document.querySelector('input[name=official-path]') !== null;");
+
+  const load = async (file, what, shot) => {
+    const field = await s.find("input[name=official-path]");
+    await s.cmd("POST", `/element/${field[0]}/clear`, {});
+    await s.type("input[name=official-path]", file);
+    await s.click("[data-testid=official-import] button", "Sprawdź plik");
+    await s.waitFor(what, "return [...document.querySelectorAll('[data-testid=official-import] button')].some((b) => b.innerText.includes('Wczytaj plik'));");
+    await s.text("document.querySelector('[data-testid=official-import]').scrollIntoView({ block: 'start' }); return '';");
+    await s.screenshot(join(artifacts, shot));
+    await expectAccessible(s, what);
+    await s.click("[data-testid=official-import] button", "Wczytaj plik");
+    await s.waitFor(`${what}: zapisano`, "return document.querySelector('[data-testid=official-message]')?.innerText.startsWith('Wczytano plik');");
+  };
+
+  await load(halfYear, "raport paczki za półrocze", "21-kutno-paczka-polrocze.png");
+  const budget = (await s.text("return document.querySelector('[data-testid=official-budget]').innerText;")).replace(NBSP, " ");
+  assert.match(budget, /Rb-28S/);
+  assert.match(budget, /narastająco do końca 2\. kwartału/);
+  assert.match(await s.text(bodyText), /jednostek budżetowych: 7/);
+
+  const showYear = async (year) => {
+    await s.click("select[name=year] option", String(year));
+    await s.click("form.filters button", "Pokaż");
+    await s.waitFor(`koszty ${year}`, `return document.querySelector('[data-testid=group-info]')?.innerText.includes('roku ${year}') && document.querySelector('select[name=year]').value === '${year}';`);
+  };
+  await showYear(2023);
+  await s.waitFor("uwaga o półroczu", "return document.querySelector('[data-testid=costs-partial-budget]')?.innerText.includes('2. kwartału');");
+
+  await load(schools, "raport wykazu SIO", "22-kutno-wykaz-sio.png");
+  const sio = (await s.text("return document.querySelector('[data-testid=official-sio]').innerText;")).replace(NBSP, " ");
+  assert.match(sio, /2021\/2022/);
+  assert.match(sio, /3069,0785/);
+  assert.match(sio, /Policzone szkoły: 7, pominięte: 14/);
+
+  await load(year2021, "raport paczki rocznej 2021", "23-kutno-paczka-2021.png");
+  assert.match(await s.text("return document.querySelector('[data-testid=official-budget]').innerText;"), /cały rok/);
+  await showYear(2021);
+  const perPupil = "return document.querySelector('tr[data-indicator=WYD_SP_NA_UCZNIA] td:nth-child(2)')?.innerText ?? '';";
+  await s.waitFor("koszt na ucznia", "return /\\d/.test(document.querySelector('tr[data-indicator=WYD_SP_NA_UCZNIA] td:nth-child(2)')?.innerText ?? '');");
+  const cost = (await s.text(perPupil)).replace(NBSP, " ").trim();
+  // Rozdział 80101 of the seven school units (as `jst budget show` reads the same folder) over
+  // the 3 069,0785 pupils of the primary schools Kutno runs.
+  const shown = JSON.parse(execFileSync(jst, ["--data-dir", dataDir, "budget", "show", "--year", "2021", "--report", "rb28s", "--format", "json"]).toString());
+  const wages = shown.find((l) => l.rozdzial === "80101").wykonanie;
+  const expected = new Intl.NumberFormat("pl-PL", { maximumFractionDigits: 2 }).format(wages / 3069.0785).replace(NBSP, " ");
+  assert.equal(cost, `${expected} zł`);
+  assert.equal(await s.text("return String(document.querySelector('[data-testid=costs-partial-budget]') === null);"), "true", "2021 is a whole year");
+  await s.text("document.querySelector('tr[data-indicator=WYD_SP_NA_UCZNIA]').scrollIntoView({ block: 'center' }); return '';");
+  await new Promise((r) => setTimeout(r, 300));
+  await s.screenshot(join(artifacts, "24-kutno-koszt-na-ucznia.png"));
+  await expectAccessible(s, "koszt na ucznia");
+});

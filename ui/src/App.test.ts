@@ -9,6 +9,7 @@ import type {
   ContributionsView,
   CostRowView,
   CostsView,
+  RegisterSyncView,
   StatusView,
   StrategyOverviewView,
   SubmissionResult,
@@ -266,10 +267,14 @@ describe("Synchronizacja", () => {
   });
 
   it("syncs with progress and shows what changed and the history", async () => {
+    const szczawa: RegisterSyncView = {
+      outcome: "applied", as_of: "2025-01-01", previous_as_of: "2024-01-01", created: 1, renamed: 0, recoded: 0, ended: 0, restored: 0,
+      created_examples: ["1207132 Szczawa"], ended_examples: [],
+    };
     const applied: SyncLogView = {
       at: "2026-11-22T10:00:00Z", source: "http://127.0.0.1:8080", outcome: "applied", version: 2, code: null, message: null,
       bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66,
-      changes: { first_release: false, new_years: [2025], new_indicators: ["SYN_001"], revised_series: 1, revised_examples: ["KANALIZACJA_PROC 2024"] },
+      changes: { first_release: false, new_years: [2025], new_indicators: ["SYN_001"], revised_series: 1, revised_examples: ["KANALIZACJA_PROC 2024"], register: szczawa },
     };
     let history: SyncLogView[] = [
       { ...applied, version: 1, outcome: "offline", changes: null, bytes_downloaded: 0 },
@@ -291,7 +296,7 @@ describe("Synchronizacja", () => {
         const channel = (args as { onProgress: { onmessage?: (p: unknown) => void } }).onProgress;
         channel.onmessage?.({ done: 1, total: 2 });
         history = [applied, ...history];
-        const synced: SyncView = { outcome: "applied", version: 2, code: null, bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66 };
+        const synced: SyncView = { outcome: "applied", version: 2, code: null, bytes_downloaded: 1200, chunks_downloaded: 1, chunks_reused: 66, register: szczawa };
         return synced;
       }
       throw new Error(cmd);
@@ -314,7 +319,48 @@ describe("Synchronizacja", () => {
     expect(changes).toContain("2025");
     expect(changes).toContain("SYN_001");
     expect(changes).toContain("KANALIZACJA_PROC 2024");
+    expect(changes).toContain("Nowe jednostki: 1207132 Szczawa.");
+    expect(document.querySelector("[data-testid=sync-register]")?.textContent).toBe(
+      "Rejestr TERYT zaktualizowano do stanu na 2025-01-01: nowe jednostki 1, wygaszone 0, zmiany nazw 0, zmiany kodu 0. Nowe jednostki: 1207132 Szczawa.",
+    );
     expect(document.querySelectorAll("[data-testid=sync-history] tbody tr")).toHaveLength(3);
+    unmount(app);
+  });
+
+  it("says when a release's register was not loaded and how to load it by hand", async () => {
+    const shrunk: RegisterSyncView = {
+      outcome: "too_many_ended", as_of: "2025-01-01", previous_as_of: "2024-01-01", created: 0, renamed: 0, recoded: 0, ended: 5, restored: 0,
+      created_examples: [], ended_examples: ["1207032 Dobra", "1207042 Jodłownik"],
+    };
+    const status: SyncStatusView = {
+      server: "http://127.0.0.1:8080", interval_minutes: 360, trusted_keys: ["8d2985b7f919473c"],
+      release_version: null, release_applied_at: null, release_label: null, history: [],
+    };
+    mockIPC((cmd) => {
+      if (cmd === "app_status") return chosen;
+      if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
+      if (cmd === "sync_status") return status;
+      if (cmd === "contributions") {
+        const none: ContributionsView = { token: { place: "none", detail: null }, server: null, pending_submissions: 0, indicators: [], items: [] };
+        return none;
+      }
+      if (cmd === "sync_now") {
+        const synced: SyncView = { outcome: "applied", version: 1, code: null, bytes_downloaded: 900, chunks_downloaded: 3, chunks_reused: 0, register: shrunk };
+        return synced;
+      }
+      throw new Error(cmd);
+    });
+    const app = mount(App, { target: document.body });
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent?.startsWith("Synchronizacja"))!.click();
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Synchronizuj teraz")!.click();
+    await settle();
+    const register = document.querySelector("[data-testid=sync-register]")!;
+    expect(register.textContent).toContain("Nie wczytano rejestru TERYT z wydania (stan na 2025-01-01)");
+    expect(register.textContent).toContain("jednostek: 5 (m.in. 1207032 Dobra, 1207042 Jodłownik)");
+    expect(register.textContent).toContain("jst import register PLIK --allow-shrink");
+    expect(register.textContent).not.toContain("too_many_ended");
     unmount(app);
   });
 

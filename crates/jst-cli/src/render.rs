@@ -375,10 +375,26 @@ pub fn costs(view: &jst_core::CostsView) -> String {
 pub fn sync(view: &jst_core::SyncView) -> String {
     let version = view.version.map(|v| v.to_string()).unwrap_or_else(|| "—".to_owned());
     match view.outcome {
-        SyncOutcome::Applied => format!(
-            "Wczytano wydanie {version}: pobrano {} B, fragmentów nowych {}, bez zmian {}.\n",
-            view.bytes_downloaded, view.chunks_downloaded, view.chunks_reused
-        ),
+        SyncOutcome::Applied => {
+            let mut out = format!(
+                "Wczytano wydanie {version}: pobrano {} B, fragmentów nowych {}, bez zmian {}.\n",
+                view.bytes_downloaded, view.chunks_downloaded, view.chunks_reused
+            );
+            if let Some(r) = view.register.as_ref() {
+                if r.outcome == jst_core::RegisterSyncOutcome::Applied {
+                    out.push_str(&format!(
+                        "Rejestr TERYT zaktualizowano do stanu na {}: nowe jednostki {}, \
+                         wygaszone {}, zmiany nazw {}, zmiany kodu {}.\n",
+                        r.as_of, r.created, r.ended, r.renamed, r.recoded
+                    ));
+                }
+            }
+            if let Some(message) = &view.message {
+                out.push_str(message);
+                out.push('\n');
+            }
+            out
+        }
         SyncOutcome::UpToDate => format!("Dane porównawcze są aktualne (wydanie {version}).\n"),
         SyncOutcome::Offline => "Brak połączenia z serwerem; spróbuj później.\n".to_owned(),
         SyncOutcome::Rejected => {

@@ -26,13 +26,15 @@ pub use comparison::{
 pub use error::{Error, ErrorKind};
 pub use exchange::{
     ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, PlannedSync,
-    SentSubmissions, SubmissionJob, SubmissionResult, SubmitItemView, SubmitOutcome, SubmitView,
-    SyncJob, SyncLogView, SyncOutcome, SyncProgressView, SyncSource, SyncStatusView, SyncView,
-    TokenPlace, TokenPlaceView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
+    RegisterSyncOutcome, RegisterSyncView, SentSubmissions, SubmissionJob, SubmissionResult,
+    SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome, SyncProgressView,
+    SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView, TrustedKeyView,
+    DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
 };
 pub use imports::{
     BudgetImportView, BudgetLevel, BudgetLineView, BudgetReportView, CatalogueImportView,
-    FindingView, ImportProgress, ImportStage, PeersImportView, SchoolView, SioImportView,
+    FindingView, ImportProgress, ImportStage, OfficialFileKind, OfficialImportView,
+    PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::Monitor;
 pub use strategy::{

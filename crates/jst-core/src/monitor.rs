@@ -17,11 +17,11 @@ use crate::{
     BenchmarkView, BoundaryView, BudgetImportView, BudgetLevel, BudgetLineView,
     CatalogueImportView, ComparableIndicatorView, ContributionsView, CostsView, ImportCheckView,
     ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView, NearestView,
-    OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync, RegisterImportOptions,
-    RegisterImportView, SentSubmissions, SioImportView, StatusView, StrategyImportOptions,
-    StrategyImportView, StrategyListItemView, StrategyOverviewView, StrategyStatusView,
-    SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView,
-    TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
+    OfficialImportView, OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync,
+    RegisterImportOptions, RegisterImportView, SentSubmissions, SioImportView, StatusView,
+    StrategyImportOptions, StrategyImportView, StrategyListItemView, StrategyOverviewView,
+    StrategyStatusView, SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView,
+    TokenPlaceView, TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
 };
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
@@ -210,6 +210,27 @@ impl Monitor {
     pub fn import_sio(&mut self, path: &Path) -> Result<SioImportView> {
         let own = self.local.own_unit()?.map(|o| o.unit);
         imports::import_sio(&mut self.local, &stamp::now(), own.as_ref(), path)
+    }
+
+    /// The report on a budget report or SIO list the window brings (recognised by content),
+    /// with progress; `progress` returning false cancels. Writes nothing.
+    pub fn check_official_import(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<OfficialImportView> {
+        let own = self.local.own_unit()?.map(|o| o.unit);
+        imports::check_official_import(own.as_ref(), path, progress)
+    }
+
+    /// Imports a budget report or SIO list the user checked and confirmed.
+    pub fn run_official_import(
+        &mut self,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<OfficialImportView> {
+        let own = self.local.own_unit()?.map(|o| o.unit);
+        imports::run_official_import(&mut self.local, &stamp::now(), own.as_ref(), path, progress)
     }
 
     /// The own budget lines of `year`, of one report (`Rb-28S` / `Rb-27S`) or both, summed at

@@ -1,9 +1,10 @@
 //! The desktop side of peer-data sync (DESIGN §7): fetch a release from the association's
 //! server or from a folder (USB stick), verify it, resume interrupted downloads, and validate
-//! every row — the plan. Applying the plan to the peer store is the core's job, in one
-//! transaction, after this crate has finished (no network call while a transaction is open);
-//! the core reads the verified values chunks back from the cache block by block
-//! ([`value_blocks`], [`read_block`]), so a national release is never held in memory whole.
+//! every row, the register included — the plan. Applying the plan (the register to own data,
+//! the values to the peer store) is the core's job, after this crate has finished (no network
+//! call while a transaction is open); the core reads the verified values chunks back from the
+//! cache block by block ([`value_blocks`], [`read_block`]), so a national release is never held
+//! in memory whole.
 //!
 //! The only desktop crate doing HTTP. It must not open the stores.
 

@@ -1,12 +1,13 @@
 //! Plan a sync: everything that can fail happens here, before anything is written.
 //! Order (DESIGN §7): latest.json verified before parsing → rollback and freeze checks →
 //! manifest verified by hash and signature → chunks fetched (resumed, capped, hashed) →
-//! every row parsed strictly.
+//! every row parsed strictly (the register too: the apply loads the snapshot kept here and never
+//! parses it again).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use jst_domain::PackedValues;
+use jst_domain::{PackedValues, RegisterSnapshot};
 use jst_import::{
     parse_aggregates, parse_catalogue, parse_public_values, parse_terc, CatalogueRow,
 };
@@ -52,7 +53,12 @@ pub struct Plan {
     pub manifest_sha256: String,
     /// True when the source has nothing newer: nothing else is filled.
     pub up_to_date: bool,
+    /// The manifest's name of the register the release was built with, e.g. `TERC 2024-01-01`.
     pub register: String,
+    /// The release's TERC register, parsed in full (a national one is about 2,900 units).
+    /// `None` only when `up_to_date`: a manifest carries exactly one register. Whether it is
+    /// newer than the desktop's is the apply's question (it needs the store).
+    pub register_snapshot: Option<RegisterSnapshot>,
     pub catalogue: Vec<CatalogueRow>,
     /// The verified values chunks, in manifest order.
     pub values: Vec<ValuesChunk>,
@@ -99,6 +105,7 @@ pub fn plan(
         manifest_sha256: latest.manifest_sha256.clone(),
         up_to_date: false,
         register: String::new(),
+        register_snapshot: None,
         catalogue: Vec::new(),
         values: Vec::new(),
         aggregates: Vec::new(),
@@ -184,7 +191,10 @@ pub fn plan(
             |e: jst_import::ImportError| Error::reject(RejectionCode::MalformedRows, e.to_string());
         match chunk.kind {
             ChunkKind::Register => {
-                parse_terc(&text, &chunk.name).map_err(rows_error)?;
+                // Warnings (e.g. a gmina without its powiat row) do not stop a register load;
+                // the shrink check at apply time guards against a partial one.
+                plan.register_snapshot =
+                    Some(parse_terc(&text, &chunk.name).map_err(rows_error)?.snapshot);
             }
             ChunkKind::Catalogue => {
                 plan.catalogue = parse_catalogue(&text, &chunk.name).map_err(rows_error)?

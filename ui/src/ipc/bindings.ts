@@ -20,6 +20,12 @@ export const commands = {
 	runImport: (kind: ImportKind, path: string, onProgress: Channel<ImportProgress>) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("run_import", { kind, path, onProgress })),
 	/**  Asks a running check or import to stop before it writes anything. */
 	cancelImport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_import")),
+	/**  The system's file dialog for a budget report or an SIO list; null when the user cancels. */
+	pickOfficialFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_official_file")),
+	/**  The report on a budget report or SIO list (recognised by content); writes nothing. */
+	checkOfficialImport: (path: string, onProgress: Channel<ImportProgress>) => typedError<OfficialImportView, ApiError>(__TAURI_INVOKE("check_official_import", { path, onProgress })),
+	/**  Imports a budget report or SIO list the user has checked and confirmed. */
+	runOfficialImport: (path: string, onProgress: Channel<ImportProgress>) => typedError<OfficialImportView, ApiError>(__TAURI_INVOKE("run_official_import", { path, onProgress })),
 	addNote: (code: string, noteYear: number | null, text: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("add_note", { code, noteYear, text, year })),
 	comparableIndicators: () => typedError<ComparableIndicatorView[], ApiError>(__TAURI_INVOKE("comparable_indicators")),
 	benchmark: (indicator: string, year: number, group: string) => typedError<BenchmarkView, ApiError>(__TAURI_INVOKE("benchmark", { indicator, year, group })),
@@ -100,6 +106,25 @@ export type BoundaryView = {
 	geometry: string,
 };
 
+export type BudgetImportView = {
+	file: string,
+	/**  Budget units summed (a package of the unit's schools, say); 0 for a CSV file. */
+	budget_units: number,
+	reports: BudgetReportView[],
+};
+
+/**  One report of one year and period as imported. */
+export type BudgetReportView = {
+	year: number,
+	/**  `Rb-27S | Rb-28S` */
+	report: string,
+	/**  Okres 1–4 of the year (cumulative to the end of that quarter); 4 is the whole year. */
+	period: number,
+	lines: number,
+	plan: number | null,
+	execution: number | null,
+};
+
 /**  What an applied release changed against the previous one. */
 export type ChangesView = {
 	first_release: boolean,
@@ -109,6 +134,11 @@ export type ChangesView = {
 	revised_series: number,
 	/**  A few of them, `KOD rok`. */
 	revised_examples: string[],
+	/**
+	 *  What the release's register did (`None` in log lines older than this field: serde reads
+	 *  a missing `Option` as `None`).
+	 */
+	register: RegisterSyncView | null,
 };
 
 /**  A catalogue indicator the Porównania screen can offer. */
@@ -366,6 +396,23 @@ export type ObservationView = {
 	sample: boolean,
 };
 
+/**  What a file turned out to be. */
+export type OfficialFileKind = "budget" | "sio";
+
+/**  The report on an official file: what it holds, or why it cannot be imported. */
+export type OfficialImportView = {
+	file: string,
+	/**  No critical or error finding: the file can be imported. */
+	ok: boolean,
+	/**  `None` when the file is neither a budget report nor a school list. */
+	kind: OfficialFileKind | null,
+	findings: FindingView[],
+	budget: BudgetImportView | null,
+	sio: SioImportView | null,
+	/**  The data was written (after `run_official_import`). */
+	written: boolean,
+};
+
 export type OwnUnitView = {
 	teryt: string,
 	name: string,
@@ -408,6 +455,37 @@ export type ProjectionView = {
 	interval: [number | null, number | null] | null,
 };
 
+/**  What a release's register did to the desktop's register. */
+export type RegisterSyncOutcome = 
+/**  Newer than the local register: loaded. */
+"applied" | 
+/**  As new as the local register or older: left alone. */
+"not_newer" | 
+/**
+ *  It would have ended more active units than a real year does: not loaded (the values of
+ *  the release still were); the user may load the register file by hand with consent.
+ */
+"too_many_ended";
+
+/**  The register part of an applied release. */
+export type RegisterSyncView = {
+	outcome: RegisterSyncOutcome,
+	/**  The date (`stan na`) of the release's register, `YYYY-MM-DD`. */
+	as_of: string,
+	/**  The date of the desktop's register before the sync. */
+	previous_as_of: string | null,
+	created: number,
+	renamed: number,
+	recoded: number,
+	/**  Units ended (`applied`), or that the register would have ended (`too_many_ended`). */
+	ended: number,
+	restored: number,
+	/**  A few of the new units, `TERYT nazwa`. */
+	created_examples: string[],
+	/**  A few of the units counted in `ended`, `TERYT nazwa`. */
+	ended_examples: string[],
+};
+
 /**
  *  The reason a release was refused. The snake_case names are the public contract (the sync
  *  log stores them, the window translates them), so a variant is never renamed.
@@ -442,12 +520,33 @@ export type RejectionCode =
 /**  The server refused a request (4xx); a 5xx is being offline, not a rejection. */
 "http_status";
 
+/**  One school row of the list as the import judged it. */
+export type SchoolView = {
+	rspo: string,
+	name: string,
+	school_type: string,
+	organ_type: string,
+	pupils: number | null,
+};
+
 /**
  *  How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
  *  FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
  *  Shells get the English codes and translate them; `label_pl` is the CLI's wording.
  */
 export type Severity = "critical" | "error" | "warning" | "info";
+
+export type SioImportView = {
+	file: string,
+	/**  The year of the state date (the first year of the school year). */
+	year: number,
+	indicator: string,
+	/**  Pupils of the primary schools the unit runs: the value written. */
+	pupils: number | null,
+	counted: SchoolView[],
+	/**  Other school types, and schools of other organs (subsidised only). */
+	left_out: SchoolView[],
+};
 
 export type StatsView = {
 	n: number,
@@ -566,6 +665,8 @@ export type SyncView = {
 	bytes_downloaded: number,
 	chunks_downloaded: number,
 	chunks_reused: number,
+	/**  What the release's register did (`applied` releases only). */
+	register: RegisterSyncView | null,
 };
 
 /**  Where a token can be kept. */

@@ -15,6 +15,7 @@ import {
   type ImportProgress,
   type IndicatorDetailView,
   type NearestView,
+  type OfficialImportView,
   type PeerGroupView,
   type StatusView,
   type StrategyOverviewView,
@@ -51,7 +52,7 @@ export type {
   ValueInput,
   YearPositionView,
 };
-export type { ChangesView, SyncLogView } from "./bindings";
+export type { ChangesView, RegisterSyncView, SyncLogView } from "./bindings";
 // The closed sets (Rust enums) the views use.
 export type {
   ComparisonSource,
@@ -72,6 +73,7 @@ export type {
 } from "./bindings";
 export type { FindingView, NoteView } from "./bindings";
 export type { CostRowView, CostServiceView } from "./bindings";
+export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {
   HistoryEntryView,
@@ -122,6 +124,17 @@ export const api = {
     path: string,
     onProgress: (p: ImportProgress) => void = () => {},
   ): Promise<ImportCheckView> => unwrap(await commands.runImport(kind, path, channel(onProgress))),
+  /** The file dialog for a budget report or SIO list; null when the user cancels. */
+  pickOfficialFile: async (): Promise<string | null> => unwrap(await commands.pickOfficialFile()),
+  /** The report on a budget report or SIO list (recognised by content); writes nothing. */
+  checkOfficialImport: async (
+    path: string,
+    onProgress: (p: ImportProgress) => void = () => {},
+  ): Promise<OfficialImportView> => unwrap(await commands.checkOfficialImport(path, channel(onProgress))),
+  runOfficialImport: async (
+    path: string,
+    onProgress: (p: ImportProgress) => void = () => {},
+  ): Promise<OfficialImportView> => unwrap(await commands.runOfficialImport(path, channel(onProgress))),
   /** Stops a running check or import before it writes; it then fails with kind `cancelled`. */
   cancelImport: async (): Promise<void> => {
     unwrap(await commands.cancelImport());

@@ -141,10 +141,12 @@ fn a_release_moves_through_a_real_server_and_an_update_downloads_little() {
     let (code, view, stderr) = sync(&data, &["--server", &url]);
     assert_eq!(code, Some(0), "{stderr}");
     let keys: Vec<&String> = view.as_object().expect("object").keys().collect();
-    assert_eq!(keys.len(), 6);
+    assert_eq!(keys.len(), 7);
     assert_eq!(view["outcome"], json!("applied"));
     assert_eq!(view["version"], json!(1));
     assert_eq!(view["code"], Value::Null);
+    // The release carries the register the desktop already has: left alone.
+    assert_eq!(view["register"]["outcome"], json!("not_newer"), "{view}");
     let chunks = view["chunks_downloaded"].as_u64().unwrap_or(0);
     assert!(chunks >= 3 && view["bytes_downloaded"].as_u64().unwrap_or(0) > 0, "{view}");
     assert_eq!(peer_values(&data), 4, "the powiat's 4 gminy with data reach Porównania");

@@ -1,7 +1,8 @@
-//! Applying a planned release (DESIGN §7): the values replace the previous release in one peers
+//! Applying a planned release (DESIGN §7): the release's register (when newer than the local
+//! one, see `sync_register`), then the values, which replace the previous release in one peers
 //! transaction, read back from the verified chunk cache one block at a time so memory stays
-//! bounded; then catalogue, watermark and a log line with what changed, in one local
-//! transaction. Rejections and being offline are outcomes (logged), not errors.
+//! bounded; then catalogue, watermark and a log line with what changed, in local transactions.
+//! Rejections and being offline are outcomes (logged), not errors.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
 use super::sync_job::{PlannedSync, SyncJob};
+use super::sync_register::{RegisterStep, RegisterSyncView};
 use crate::imports::catalogue_record;
 use crate::support::count;
 use crate::{Error, Result};
@@ -58,7 +60,10 @@ pub struct SyncView {
     pub bytes_downloaded: u32,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
-    /// Why, in Polish, for people (not part of the JSON contract).
+    /// What the release's register did (`applied` releases only).
+    pub register: Option<RegisterSyncView>,
+    /// Why, in Polish, for people (not part of the JSON contract): a release refused, being
+    /// offline, or a release applied without its register.
     #[serde(skip)]
     pub message: Option<String>,
 }
@@ -82,6 +87,9 @@ pub struct ChangesView {
     pub revised_series: u32,
     /// A few of them, `KOD rok`.
     pub revised_examples: Vec<String>,
+    /// What the release's register did (`None` in log lines older than this field: serde reads
+    /// a missing `Option` as `None`).
+    pub register: Option<RegisterSyncView>,
 }
 
 /// Applies a planned release (or logs why there is none) in one transaction per store.
@@ -97,8 +105,26 @@ pub(crate) fn apply_sync(
         Ok(p) if !p.up_to_date => p,
         other => return finish(local, stamp, &label, other.map(|p| (p, false)), None, None),
     };
-    // Apply: values of units in the register, by identity, in one transaction, one block
-    // of chunks at a time (read back from the cache) so memory stays bounded.
+    // Nothing is written before the register is decided: newer than the local one and ending no
+    // more than a few units, or left alone (the values are applied either way).
+    let register = match &planned.register_snapshot {
+        Some(snapshot) => Some(RegisterStep::decide(local, snapshot)?),
+        None => None,
+    };
+    let register_codes = register.as_ref().map(RegisterStep::codes).unwrap_or_default();
+    // Order of the two databases (no transaction spans both files): the peers transaction is
+    // opened and filled first, the register is committed to local.db inside it, and the peers
+    // transaction commits last.
+    // - Values of units new in the release's register (Szczawa 1207132 in 2025) are kept: they
+    //   are resolved against the register about to be loaded, not only the local one, so none
+    //   is dropped as unknown, and by the time they are visible the unit is too.
+    // - A failure while reading or inserting values, or in the register load, drops the open
+    //   peers transaction: nothing of the release is written (the register's own transaction
+    //   rolls back whole; the watermark stays), so the sync is never half applied.
+    // - Only the final peers commit can fail after the register was committed: local.db then
+    //   holds a verified, signed register on its own — a consistent state, as after a manual
+    //   import — and the watermark did not rise, so the next sync finds that register not newer
+    //   and applies the values again.
     let label_text = format!(
         "Wydanie {} stowarzyszenia ({}), rejestr {}",
         planned.version, planned.dataset, planned.register
@@ -118,14 +144,25 @@ pub(crate) fn apply_sync(
         }
         for code in &packed.units[units.len()..] {
             let identity = jst_domain::Teryt::parse_lookup(code).ok();
-            units.push(identity.and_then(|identity| {
-                local.unit_by_identity(&identity).ok().flatten().map(|u| u.identity)
+            units.push(identity.and_then(|identity| match register_codes.get(&identity) {
+                Some(known) => Some(known.clone()),
+                None => local.unit_by_identity(&identity).ok().flatten().map(|u| u.identity),
             }));
         }
         load.insert_block(&units, &mut packed)?;
     }
+    let register = match register {
+        // An error returns here and drops `load`: the values roll back with the register.
+        Some(step) => Some(step.apply(
+            local,
+            stamp,
+            &format!("wydanie {} stowarzyszenia, {}", planned.version, planned.register),
+        )?),
+        None => None,
+    };
     load.finish(&planned.aggregates)?;
-    let changes = changes_between(&before, &peers.dataset_profile(RELEASE_DATASET)?);
+    let mut changes = changes_between(&before, &peers.dataset_profile(RELEASE_DATASET)?);
+    changes.register = register;
     let records: Vec<_> =
         planned.catalogue.iter().cloned().map(|r| catalogue_record(r, "catalogue")).collect();
     local.load_catalogue(stamp, &records, None)?;
@@ -150,6 +187,7 @@ fn finish(
         bytes_downloaded: 0,
         chunks_downloaded: 0,
         chunks_reused: 0,
+        register: None,
         message,
     };
     let view = match &result {
@@ -160,7 +198,8 @@ fn finish(
             bytes_downloaded: u32::try_from(p.bytes_downloaded).unwrap_or(u32::MAX),
             chunks_downloaded: p.chunks_downloaded,
             chunks_reused: p.chunks_reused,
-            message: None,
+            register: changes.as_ref().and_then(|c| c.register.clone()),
+            message: changes.as_ref().and_then(|c| c.register.as_ref()?.message()),
         },
         Err(SyncError::Rejected(r)) => {
             nothing(SyncOutcome::Rejected, Some(r.code), Some(r.message.clone()))
@@ -220,6 +259,7 @@ fn changes_between(
         new_indicators: new_indicators.into_iter().map(str::to_owned).collect(),
         revised_series: count(revised.len()),
         revised_examples: revised.into_iter().take(10).collect(),
+        register: None,
     }
 }
 
@@ -255,5 +295,13 @@ mod tests {
         assert_eq!((c.revised_series, c.revised_examples.clone()), (1, vec!["A 2024".to_owned()]));
         assert!(!c.first_release);
         assert!(changes_between(&[], &after).first_release);
+    }
+
+    #[test]
+    fn log_lines_written_before_the_register_part_still_read() {
+        let old = r#"{"first_release":true,"new_years":[2024],"new_indicators":[],
+                      "revised_series":0,"revised_examples":[]}"#;
+        let changes: ChangesView = serde_json::from_str(old).expect("an old line");
+        assert_eq!((changes.new_years, changes.register), (vec![2024], None));
     }
 }

@@ -51,8 +51,34 @@ pub(crate) fn import_budget(
     path: &Path,
 ) -> Result<BudgetImportView> {
     let (file, bytes) = read_input(path)?;
-    let (lines, period, budget_units) = if looks_like_budget_package(&bytes) {
-        let package = parse_budget_package(&bytes, &file)?;
+    let plan = plan_budget(own, &bytes, &file)?;
+    plan.save(local, stamp)?;
+    Ok(plan.view)
+}
+
+/// A budget file read and checked, not yet written.
+pub(crate) struct BudgetPlan {
+    pub view: BudgetImportView,
+    records: Vec<BudgetLineRecord>,
+}
+
+impl BudgetPlan {
+    /// Each (year, report, period) of the file replaces what was stored for it, in one
+    /// transaction.
+    pub fn save(&self, local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
+        local.replace_budget_reports(stamp, &self.view.file, &self.records)?;
+        Ok(())
+    }
+}
+
+/// Reads and checks a budget file (a package of another unit than `own` is refused).
+pub(crate) fn plan_budget(
+    own: Option<&UnitRecord>,
+    bytes: &[u8],
+    file: &str,
+) -> Result<BudgetPlan> {
+    let (lines, period, budget_units) = if looks_like_budget_package(bytes) {
+        let package = parse_budget_package(bytes, file)?;
         let own = own.ok_or_else(|| {
             Error::MissingReference(
                 "paczka sprawozdań dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
@@ -60,11 +86,11 @@ pub(crate) fn import_budget(
                     .to_owned(),
             )
         })?;
-        refuse_other_units(&file, &package, own)?;
-        let period = quarter(&file, &package)?;
+        refuse_other_units(file, &package, own)?;
+        let period = quarter(file, &package)?;
         (package.lines, period, package.units.len())
     } else {
-        (parse_budget(&bytes, &file)?, WHOLE_YEAR, 0)
+        (parse_budget(bytes, file)?, WHOLE_YEAR, 0)
     };
     let mut reports: BTreeMap<(i32, &str), BudgetReportView> = BTreeMap::new();
     for l in &lines {
@@ -81,11 +107,13 @@ pub(crate) fn import_budget(
         entry.execution += l.execution;
     }
     let records: Vec<BudgetLineRecord> = lines.iter().map(|l| record(l, period)).collect();
-    local.replace_budget_reports(stamp, &file, &records)?;
-    Ok(BudgetImportView {
-        file,
-        budget_units: count(budget_units),
-        reports: reports.into_values().collect(),
+    Ok(BudgetPlan {
+        view: BudgetImportView {
+            file: file.to_owned(),
+            budget_units: count(budget_units),
+            reports: reports.into_values().collect(),
+        },
+        records,
     })
 }
 

@@ -50,7 +50,29 @@ pub(crate) fn import_sio(
     path: &Path,
 ) -> Result<SioImportView> {
     let (file, bytes) = read_input(path)?;
-    let list = parse_school_list(&bytes, &file)?;
+    let plan = plan_sio(own, &bytes, &file)?;
+    plan.save(local, stamp)?;
+    Ok(plan.view)
+}
+
+/// A school list read and checked, not yet written.
+pub(crate) struct SioPlan {
+    pub view: SioImportView,
+    record: ObservationRecord,
+}
+
+impl SioPlan {
+    /// Writes the own value (audited, its history kept).
+    pub fn save(&self, local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
+        let action = format!("wykaz SIO z {}", self.view.file);
+        local.upsert_observations(stamp, &action, std::slice::from_ref(&self.record))?;
+        Ok(())
+    }
+}
+
+/// Reads and checks a school list of the own unit.
+pub(crate) fn plan_sio(own: Option<&UnitRecord>, bytes: &[u8], file: &str) -> Result<SioPlan> {
+    let list = parse_school_list(bytes, file)?;
     let own = own.ok_or_else(|| {
         Error::MissingReference(
             "wykaz SIO dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
@@ -58,7 +80,7 @@ pub(crate) fn import_sio(
                 .to_owned(),
         )
     })?;
-    refuse_another_unit(&file, &list, own)?;
+    refuse_another_unit(file, &list, own)?;
     let organ = organ_of(own.kind);
     let (counted, left_out): (Vec<&SchoolRow>, Vec<&SchoolRow>) = list
         .rows
@@ -80,8 +102,6 @@ pub(crate) fn import_sio(
         note: None,
         sample: false,
     };
-    let action = format!("wykaz SIO z {file}");
-    local.upsert_observations(stamp, &action, &[record])?;
     let view = |r: &&SchoolRow| SchoolView {
         rspo: r.rspo.clone(),
         name: r.name.clone(),
@@ -89,13 +109,16 @@ pub(crate) fn import_sio(
         organ_type: r.organ_type.clone(),
         pupils: r.pupils,
     };
-    Ok(SioImportView {
-        file,
-        year: list.school_year,
-        indicator: PUPILS.to_owned(),
-        pupils,
-        counted: counted.iter().map(view).collect(),
-        left_out: left_out.iter().map(view).collect(),
+    Ok(SioPlan {
+        view: SioImportView {
+            file: file.to_owned(),
+            year: list.school_year,
+            indicator: PUPILS.to_owned(),
+            pupils,
+            counted: counted.iter().map(view).collect(),
+            left_out: left_out.iter().map(view).collect(),
+        },
+        record,
     })
 }
 

@@ -1,9 +1,12 @@
 //! A newer TERYT register (TERC CSV or XML) loaded as a full snapshot: units absent from it end,
-//! so a file much smaller than the register is warned about before it ends most units.
+//! so a file much smaller than the register is warned about before it ends most units. The
+//! check against ending units by mistake ([`EndingUnits`]) is shared with a release's register
+//! applied by sync.
 
 use std::collections::HashSet;
 use std::path::Path;
 
+use jst_domain::RegisterSnapshot;
 use jst_import::{parse_terc, ImportError, Problem, Severity};
 use jst_store::{LocalStore, Stamp, UnitRecord};
 
@@ -15,6 +18,41 @@ use crate::{Error, Result};
 /// A real year's register ends 0–2 units (mergers are rare); more means the file is not the
 /// whole register, and loading it as a full snapshot would end units that exist.
 const MAX_ENDED_WITHOUT_CONSENT: usize = 3;
+
+/// How many of the units a snapshot would end a message names.
+const ENDING_EXAMPLES: usize = 5;
+
+/// The active units a full snapshot would end (those absent from it), known before it is
+/// loaded.
+pub(crate) struct EndingUnits(Vec<UnitRecord>);
+
+impl EndingUnits {
+    pub(crate) fn of(local: &LocalStore, snapshot: &RegisterSnapshot) -> Result<Self> {
+        let present: HashSet<&str> = snapshot.entries.iter().map(|e| e.identity()).collect();
+        Ok(Self(
+            local
+                .active_units()?
+                .into_iter()
+                .filter(|u| !present.contains(u.identity.as_str()))
+                .collect(),
+        ))
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    /// More than a real year ends: loading the snapshot needs the user's consent
+    /// (`--allow-shrink`); sync never gives it.
+    pub(crate) fn need_consent(&self) -> bool {
+        self.0.len() > MAX_ENDED_WITHOUT_CONSENT
+    }
+
+    /// The first few, `TERYT nazwa`, for a message.
+    pub(crate) fn examples(&self) -> Vec<String> {
+        self.0.iter().take(ENDING_EXAMPLES).map(|u| format!("{} {}", u.teryt, u.name)).collect()
+    }
+}
 
 /// How a register file is loaded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,12 +74,7 @@ pub(crate) fn import_register(
     let RegisterImportOptions { strict, allow_shrink } = options;
     let (file, bytes) = read_input(path)?;
     let mut parsed = parse_terc(&bytes, &file)?;
-    let present: HashSet<&str> = parsed.snapshot.entries.iter().map(|e| e.identity()).collect();
-    let ending: Vec<UnitRecord> = local
-        .active_units()?
-        .into_iter()
-        .filter(|u| !present.contains(u.identity.as_str()))
-        .collect();
+    let ending = EndingUnits::of(local, &parsed.snapshot)?;
     // A partial file loaded as a full snapshot would end most units; say so before it does.
     let active = local.unit_count(true)?;
     let offered = parsed.snapshot.entries.len();
@@ -56,16 +89,14 @@ pub(crate) fn import_register(
         );
     }
     let mut refused: Vec<Problem> = if strict { parsed.warnings.clone() } else { Vec::new() };
-    if ending.len() > MAX_ENDED_WITHOUT_CONSENT && !allow_shrink {
-        let names: Vec<String> =
-            ending.iter().take(5).map(|u| format!("{} {}", u.teryt, u.name)).collect();
+    if ending.need_consent() && !allow_shrink {
         refused.push(Problem::file(format!(
             "jako pełny stan rejestru plik zakończyłby ważność {} jednostek (m.in. {}); \
              w prawdziwym rejestrze kończy się ich rocznie najwyżej kilka, więc plik jest \
              zapewne niepełny lub urwany. Jeśli zmiana jest zamierzona, wczytaj plik z opcją \
              --allow-shrink",
-            ending.len(),
-            names.join(", ")
+            ending.count(),
+            ending.examples().join(", ")
         )));
     }
     if !refused.is_empty() {

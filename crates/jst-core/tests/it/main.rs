@@ -1,3 +1,4 @@
 mod comparison;
 mod monitor;
 mod strategy;
+mod sync;

@@ -347,3 +347,57 @@ fn a_unit_anywhere_has_a_national_size_group_before_its_first_sync() {
     assert!(later.group.n.abs_diff(view.group.n) <= 3, "{} vs {}", later.group.n, view.group.n);
     assert!(later.members.iter().all(|m| m.teryt.starts_with("12")));
 }
+
+#[test]
+fn the_costs_panel_recognises_a_package_and_a_school_list_reports_first_and_can_be_cancelled() {
+    let dir = folder();
+    let mut monitor = Monitor::open(&dir.path().join("kutno")).expect("open");
+    monitor.choose_unit("1002011").expect("Kutno");
+    let mut stages = Vec::new();
+    let package = std::path::Path::new(KUTNO_RB28S);
+    let report = monitor
+        .check_official_import(package, &mut |p| {
+            stages.push((p.stage, p.done));
+            true
+        })
+        .expect("check");
+    assert_eq!(
+        stages,
+        [(jst_core::ImportStage::Checking, 0), (jst_core::ImportStage::Checking, 1)]
+    );
+    assert!(report.ok && !report.written);
+    assert_eq!(report.kind, Some(jst_core::OfficialFileKind::Budget));
+    let budget = report.budget.as_ref().expect("budget");
+    assert_eq!((budget.budget_units, budget.reports[0].period), (7, 2));
+    assert!(monitor.own_budget_series().expect("series").is_empty(), "the report writes nothing");
+
+    let sio = monitor
+        .check_official_import(std::path::Path::new(KUTNO_SIO), &mut |_| true)
+        .expect("check");
+    assert_eq!(sio.kind, Some(jst_core::OfficialFileKind::Sio));
+    assert_eq!(sio.sio.as_ref().map(|s| s.counted.len()), Some(7));
+    assert!(monitor.own_values(Some("UCZ_SP"), None).expect("values").is_empty());
+
+    // Cancelled before writing: nothing written.
+    let cancelled =
+        monitor.run_official_import(package, &mut |p| p.stage != jst_core::ImportStage::Writing);
+    assert_eq!(cancelled.map(|_| ()).map_err(|e| e.kind()), Err(ErrorKind::Cancelled));
+    assert!(monitor.own_budget_series().expect("series").is_empty());
+
+    let done = monitor.run_official_import(package, &mut |_| true).expect("import");
+    assert!(done.written);
+    assert!(!monitor.own_budget_series().expect("series").is_empty());
+
+    // Neither kind: a report with findings, not an error; another unit's list: findings too.
+    let text = dir.path().join("notatka.csv");
+    std::fs::write(&text, "co;to\n1;2\n").expect("write");
+    let neither = monitor.check_official_import(&text, &mut |_| true).expect("report");
+    assert!(!neither.ok && neither.kind.is_none() && !neither.findings.is_empty());
+    let mut other = Monitor::open(&dir.path().join("wieliczka")).expect("open");
+    other.choose_unit("1219053").expect("Wieliczka");
+    let refused = other
+        .check_official_import(std::path::Path::new(KUTNO_SIO), &mut |_| true)
+        .expect("report");
+    assert!(!refused.ok);
+    assert!(refused.findings.iter().any(|f| f.message.contains("1219053")), "{refused:?}");
+}

@@ -20,6 +20,13 @@ fn a_good_release_is_planned_with_every_row_checked_and_kept_in_the_cache_only()
         .expect("latest");
     assert_eq!(plan.manifest_sha256, latest.manifest_sha256);
     assert_eq!(plan.register, REGISTER_LABEL);
+    // The register is kept parsed for the apply: małopolskie, powiat wielicki, two gminy.
+    let register = plan.register_snapshot.as_ref().expect("a release carries its register");
+    assert_eq!(register.as_of, "2024-01-01");
+    assert_eq!(
+        register.entries.iter().map(|e| e.teryt.as_str()).collect::<Vec<_>>(),
+        ["12", "1219", "1219043", "1219053"]
+    );
     assert_eq!(
         plan.catalogue.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
         ["KANALIZACJA_PROC", "LUD_OGOLEM"]
@@ -72,6 +79,7 @@ fn the_applied_version_is_up_to_date_without_reading_the_manifest() {
     assert!(plan.up_to_date);
     assert_eq!(plan.version, 3);
     assert!(plan.catalogue.is_empty() && plan.values.is_empty() && plan.aggregates.is_empty());
+    assert!(plan.register_snapshot.is_none());
     assert!(!bench.cache().exists(), "nothing fetched, not even the cache folder made");
 }
 

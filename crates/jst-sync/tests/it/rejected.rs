@@ -171,6 +171,15 @@ fn malformed_rows_when_one_row_of_one_chunk_is_not_valid() {
     replace_chunk(&bench.release(), &bench.key, "aggregates", rows.as_bytes(), 1);
     bench.expect_rejected(&bench.desk(), RejectionCode::MalformedRows);
 
+    // A register row without a date: the apply would have loaded it as the desktop's register.
+    let bench = Bench::with_small_release();
+    let rows = "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n\
+                12;;;;MAŁOPOLSKIE;województwo;2025-01-01\n\
+                12;19;05;3;Wieliczka;gmina miejsko-wiejska;styczeń\n";
+    replace_chunk(&bench.release(), &bench.key, "register", rows.as_bytes(), 2);
+    let r = bench.expect_rejected(&bench.desk(), RejectionCode::MalformedRows);
+    assert!(r.message.contains("register") && r.message.contains("STAN_NA"), "{}", r.message);
+
     // Valid rows, but not as many as the manifest declares.
     let bench = Bench::with_small_release();
     edit_manifest(&bench.release(), &bench.key, |m| {
