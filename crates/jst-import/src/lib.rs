@@ -6,6 +6,7 @@
 //! network or decide what gets written (the core does that, all or nothing).
 
 mod aggregates;
+mod bdl_api;
 mod bdl_ctab;
 mod boundaries;
 mod budget;
@@ -13,6 +14,8 @@ mod budget_package;
 mod catalogue;
 mod cells;
 mod error;
+mod mf_dbf;
+mod mf_dictionary;
 mod number;
 mod own_values;
 mod price_index;
@@ -26,6 +29,10 @@ mod workbook;
 mod xml_walk;
 
 pub use aggregates::parse_aggregates;
+pub use bdl_api::{
+    bdl_unit_code, classify_unit_code, map_bdl_units, parse_bdl_page, BdlMapped, BdlPage, BdlRow,
+    BdlUnit, BdlUnitClass, BdlValue, BDL_VALUE_FLAGS,
+};
 pub use bdl_ctab::{ctab_column, parse_ctab, CtabRow, CtabTable};
 pub use boundaries::{parse_boundaries, Boundary};
 pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
@@ -34,6 +41,8 @@ pub use budget_package::{
 };
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
 pub use error::{ImportError, Problem, RowProgress, Severity};
+pub use mf_dbf::{read_mf_dbf, MfDbfSummary, MfRecord, MfUnit};
+pub use mf_dictionary::{parse_mf_dictionary, MfDictionaryEntry};
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};
 pub use price_index::parse_price_index;
 pub use public_values::{parse_public_values, PublicValueRow};

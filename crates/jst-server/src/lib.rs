@@ -7,9 +7,11 @@
 //! keep a token in clear text, or write a token into a log.
 
 pub mod aggregates;
+mod bdl_api;
 mod bdl_csv;
 mod error;
 mod keygen;
+mod mf;
 mod register;
 mod release_build;
 mod serve;
@@ -17,9 +19,15 @@ mod storage;
 mod submissions;
 mod tokens;
 
+pub use bdl_api::{
+    catalogue_variables, import_bdl, import_bdl_command, resolve_variables, BdlClient, BdlImport,
+    BdlRequest, BdlSeries, BdlVariable, MappedVariable, CLIENT_ID_ENV, DEFAULT_API_URL,
+    PAGE_FOLDER, VARIABLE_MAPPING,
+};
 pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use keygen::keygen;
+pub use mf::{mf_values, MfValues};
 pub use register::{current_register, import_register, RegisterImport, ServerRegister};
 pub use release_build::{build_release, ReleaseSummary};
 pub use serve::{router, serve, MAX_BODY_BYTES};

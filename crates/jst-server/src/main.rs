@@ -70,6 +70,20 @@ enum ImportCommand {
     Catalogue { file: PathBuf },
     /// Dane publiczne jednostek (teryt;wskaznik_kod;rok;wartosc).
     Data { file: PathBuf },
+    /// Pliki dBase sprawozdań budżetowych JST z Ministerstwa Finansów (Rb-28S, Rb-27S).
+    Mf {
+        #[arg(required = true, value_name = "PLIK.dbf")]
+        files: Vec<PathBuf>,
+        /// Sprawozdanie: rb28s (wydatki → WYD_<rozdział>) lub rb27s (dochody → DOCH_<dział>).
+        #[arg(long, value_enum)]
+        report: MfReportArg,
+        /// Rok sprawozdań (musi zgadzać się z polem ROK w plikach).
+        #[arg(long, value_name = "RRRR")]
+        year: i32,
+        /// Słownik JST Ministerstwa Finansów (XLSX, XLS lub CSV) do sprawdzenia nazw i typów.
+        #[arg(long, value_name = "PLIK")]
+        dictionary: Option<PathBuf>,
+    },
     /// Rejestr TERYT (TERC CSV lub XML): zastępuje obecny; każde wydanie go niesie.
     Register {
         file: PathBuf,
@@ -90,6 +104,32 @@ enum ImportCommand {
         #[arg(long, value_name = "RRRR")]
         year: Option<i32>,
     },
+    /// Pobiera zmienne z API Banku Danych Lokalnych GUS (v1) i zapisuje je jako wskaźniki.
+    /// Klucz klienta (wyższe limity) ze zmiennej środowiskowej BDL_CLIENT_ID.
+    Bdl {
+        /// Zmienna BDL i kod wskaźnika z katalogu, np. 72305=LUD_OGOLEM (można powtórzyć).
+        #[arg(long = "variable", value_name = "ID=KOD")]
+        variables: Vec<jst_server::BdlVariable>,
+        /// Także wszystkie zmienne z dołączonego mapowania katalogu (assets/bdl/zmienne.csv).
+        #[arg(long)]
+        catalogue: bool,
+        /// Rok danych (można powtórzyć).
+        #[arg(long = "year", value_name = "RRRR", required = true,
+              value_parser = clap::value_parser!(i32).range(1995..=2100))]
+        years: Vec<i32>,
+        /// Poziom jednostek BDL: 5 powiaty, 6 gminy.
+        #[arg(long, value_name = "5|6", value_parser = clap::value_parser!(u8).range(5..=6))]
+        level: u8,
+        /// Adres API BDL.
+        #[arg(long, value_name = "URL", default_value = jst_server::DEFAULT_API_URL)]
+        api_url: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum MfReportArg {
+    Rb28s,
+    Rb27s,
 }
 
 #[derive(Debug, Subcommand)]
@@ -184,6 +224,16 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Import { what } => {
             let mut storage = SqliteStorage::open(&cli.data_dir)?;
             match what {
+                ImportCommand::Bdl { variables, catalogue, years, level, api_url } => {
+                    let request = jst_server::BdlRequest { variables, catalogue, years, level };
+                    jst_server::import_bdl_command(
+                        &mut storage,
+                        &cli.data_dir,
+                        &request,
+                        &api_url,
+                        &at,
+                    )?;
+                }
                 ImportCommand::Catalogue { file } => {
                     let bytes = std::fs::read(&file)
                         .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
@@ -242,6 +292,72 @@ fn run(cli: Cli) -> Result<(), Error> {
                         values.skipped_parts,
                         values.skipped_city_counties,
                         values.missing,
+                        values.unknown.len()
+                    );
+                }
+                ImportCommand::Mf { files, report, year, dictionary } => {
+                    let report = match report {
+                        MfReportArg::Rb28s => jst_import::BudgetReport::Rb28S,
+                        MfReportArg::Rb27s => jst_import::BudgetReport::Rb27S,
+                    };
+                    let dictionary = match &dictionary {
+                        None => None,
+                        Some(path) => {
+                            let bytes = std::fs::read(path).map_err(Error::io(format!(
+                                "nie można odczytać {}",
+                                path.display()
+                            )))?;
+                            let name = path
+                                .file_name()
+                                .and_then(|n| n.to_str())
+                                .unwrap_or("slownik")
+                                .to_owned();
+                            Some(jst_import::parse_mf_dictionary(&bytes, &name)?)
+                        }
+                    };
+                    let register = jst_server::current_register(&storage)?;
+                    let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+                    let values = jst_server::mf_values(
+                        &register,
+                        &paths,
+                        report,
+                        year,
+                        dictionary.as_deref(),
+                    )?;
+                    for unit in &values.unknown {
+                        eprintln!("Ostrzeżenie: jednostki {unit} nie ma w rejestrze; pominięto");
+                    }
+                    for warning in &values.dictionary_warnings {
+                        eprintln!("Ostrzeżenie: {warning}");
+                    }
+                    if values.quarter != 4 {
+                        eprintln!(
+                            "Ostrzeżenie: pliki są za {}. kwartał {year} (narastająco), nie za cały rok",
+                            values.quarter
+                        );
+                    }
+                    let names: Vec<&str> = files
+                        .iter()
+                        .filter_map(|f| f.file_name().and_then(|n| n.to_str()))
+                        .collect();
+                    let source = format!(
+                        "MF {} {year} kw. {} ({})",
+                        report.code(),
+                        values.quarter,
+                        names.join(", ")
+                    );
+                    let done = storage.upsert_budget(&values.rows, &values.plans, &source, &at)?;
+                    println!(
+                        "Wczytano {} {year} (kwartał {}): rekordów {}, jednostek {}, wartości {} (nowe {}, zmienione {}, bez zmian {}); pominięto rekordy związków JST: {}, jednostki spoza rejestru: {}.",
+                        report.code(),
+                        values.quarter,
+                        values.records,
+                        values.units,
+                        values.rows.len(),
+                        done.inserted,
+                        done.updated,
+                        done.unchanged,
+                        values.association_records,
                         values.unknown.len()
                     );
                 }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_submissions.sql"),
     include_str!("../migrations/0003_published_means.sql"),
     include_str!("../migrations/0004_register_and_sources.sql"),
+    include_str!("../migrations/0005_budget_plans.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -98,6 +99,16 @@ pub trait Storage {
     fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport> {
         self.upsert_values_from(rows, "import data", at)
     }
+    /// Budget execution as public values and its plan beside, in one transaction.
+    fn upsert_budget(
+        &mut self,
+        rows: &[DataRow],
+        plans: &[DataRow],
+        source: &str,
+        at: &str,
+    ) -> Result<DataImport>;
+    /// The stored plan of a unit's indicator and year.
+    fn plan(&self, indicator: &str, year: i32, teryt: &str) -> Result<Option<f64>>;
     /// Replaces the imported register (the raw TERC file, so releases carry it as imported).
     fn save_register(&mut self, register: &StoredRegister, at: &str) -> Result<()>;
     /// The imported register, when there is one.
@@ -217,56 +228,44 @@ impl Storage for SqliteStorage {
         at: &str,
     ) -> Result<DataImport> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut done = DataImport::default();
+        let done = upsert_in(&tx, rows, source, at)?;
+        tx.commit()?;
+        Ok(done)
+    }
+
+    fn upsert_budget(
+        &mut self,
+        rows: &[DataRow],
+        plans: &[DataRow],
+        source: &str,
+        at: &str,
+    ) -> Result<DataImport> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let done = upsert_in(&tx, rows, source, at)?;
         {
-            let mut find = tx.prepare(
-                "SELECT value, rev, source FROM public_values
-                 WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+            let mut plan = tx.prepare(
+                "INSERT INTO budget_plans (indicator, year, teryt, plan, source, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (indicator, year, teryt) DO UPDATE SET plan = excluded.plan,
+                     source = excluded.source, updated_at = excluded.updated_at",
             )?;
-            let mut insert = tx.prepare(
-                "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at, source)
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
-            )?;
-            let mut history = tx.prepare(
-                "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at, source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            let mut update = tx.prepare(
-                "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5, source = ?6
-                 WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
-            )?;
-            for r in rows {
-                let key = (&r.indicator, r.year, &r.teryt);
-                let found = find
-                    .query_row(key, |row| {
-                        Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
-                    })
-                    .optional()?;
-                match found {
-                    None => {
-                        insert.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
-                        done.inserted += 1;
-                    }
-                    Some((old, _, _)) if old == r.value => done.unchanged += 1,
-                    Some((old, rev, old_source)) => {
-                        let old_source: Option<String> = old_source;
-                        history.execute((
-                            &r.indicator,
-                            r.year,
-                            &r.teryt,
-                            old,
-                            rev,
-                            at,
-                            old_source,
-                        ))?;
-                        update.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
-                        done.updated += 1;
-                    }
-                }
+            for p in plans {
+                plan.execute((&p.indicator, p.year, &p.teryt, p.value, source, at))?;
             }
         }
         tx.commit()?;
         Ok(done)
+    }
+
+    fn plan(&self, indicator: &str, year: i32, teryt: &str) -> Result<Option<f64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT plan FROM budget_plans WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+                (indicator, year, teryt),
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     fn all_values(&self) -> Result<Vec<DataRow>> {
@@ -523,4 +522,55 @@ impl Storage for SqliteStorage {
         tx.commit()?;
         Ok(response)
     }
+}
+
+/// Values with their revision history: new ones inserted, changed ones put into the history
+/// first, equal ones left as they are.
+fn upsert_in(
+    tx: &rusqlite::Transaction<'_>,
+    rows: &[DataRow],
+    source: &str,
+    at: &str,
+) -> Result<DataImport> {
+    let mut done = DataImport::default();
+    {
+        let mut find = tx.prepare(
+            "SELECT value, rev, source FROM public_values
+             WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+        )?;
+        let mut insert = tx.prepare(
+            "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at, source)
+             VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+        )?;
+        let mut history = tx.prepare(
+            "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut update = tx.prepare(
+            "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5, source = ?6
+             WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+        )?;
+        for r in rows {
+            let key = (&r.indicator, r.year, &r.teryt);
+            let found = find
+                .query_row(key, |row| {
+                    Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
+                })
+                .optional()?;
+            match found {
+                None => {
+                    insert.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
+                    done.inserted += 1;
+                }
+                Some((old, _, _)) if old == r.value => done.unchanged += 1,
+                Some((old, rev, old_source)) => {
+                    let old_source: Option<String> = old_source;
+                    history.execute((&r.indicator, r.year, &r.teryt, old, rev, at, old_source))?;
+                    update.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
+                    done.updated += 1;
+                }
+            }
+        }
+    }
+    Ok(done)
 }

@@ -3,9 +3,11 @@
 //! population, urbanity and wealth), and they are **not** official statistics: every dataset
 //! built from them must be labelled synthetic.
 //!
-//! Pure: units in, values out. It must not write anything or read the clock, and the same input
-//! always gives the same output, whatever the order of units.
+//! Pure: units in, values out. It writes only to a writer it is handed (`mf_file`: files in
+//! the Ministry of Finance's layout), never reads the clock, and the same input always gives the
+//! same output, whatever the order of units.
 
+mod mf_file;
 mod national;
 mod unit_model;
 
@@ -14,6 +16,7 @@ use std::ops::RangeInclusive;
 
 use jst_domain::UnitKind;
 
+pub use mf_file::{national_rb28s, write_rb28s, MfLine};
 pub use national::{generic_indicators, GenericIndicator, NATIONAL_INDICATORS};
 pub use unit_model::INDICATORS;
 

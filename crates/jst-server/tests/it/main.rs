@@ -1,5 +1,8 @@
 //! jst-server on real files and a real socket: keys, imports, release builds, static serving.
 
+mod bdl_api;
+mod mf;
+
 use std::io::{Read, Write};
 use std::path::Path;
 
