@@ -1,7 +1,9 @@
 // End-to-end scenarios in the real Monitor JST window. Run by `cargo xtask test` (or
 // `cargo xtask e2e`), which sets APP_BINARY, TAURI_DRIVER, AXE_SCRIPT, ARTIFACTS and DISPLAY.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { env, join, startApp, tempDataDir } from "./webdriver.mjs";
 
@@ -446,3 +448,149 @@ await scenario("kutno-dane-urzedowe", async (s, dataDir) => {
   await s.screenshot(join(artifacts, "24-kutno-koszt-na-ucznia.png"));
   await expectAccessible(s, "koszt na ucznia");
 });
+
+/** A dBase III file in the Ministry of Finance's Rb-28S layout (Windows-1250, language byte
+ * 0xC8), as the association downloads them; only ASCII text is written here. */
+function mfRb28s(year, lines) {
+  const fields = [
+    ["WK", "C", 2, 0], ["PK", "C", 2, 0], ["GK", "C", 2, 0], ["GT", "C", 1, 0], ["PT", "C", 1, 0],
+    ["KODMSWIA", "C", 12, 0], ["ROK", "N", 4, 0], ["KWARTAL", "N", 1, 0], ["DAT_SKW", "D", 8, 0],
+    ["DZIAL", "C", 3, 0], ["ROZDZIAL", "C", 5, 0], ["PAR", "C", 3, 0], ["PAR4", "C", 1, 0],
+    ["R1", "N", 16, 2], ["R10", "N", 16, 2], ["R4", "N", 16, 2],
+  ];
+  const recordSize = 1 + fields.reduce((n, f) => n + f[2], 0);
+  const headerSize = 32 + 32 * fields.length + 1;
+  const out = Buffer.alloc(headerSize + recordSize * lines.length + 1, 0x20);
+  out.fill(0, 0, headerSize);
+  out[0] = 0x03;
+  out[1] = 126; out[2] = 12; out[3] = 1;
+  out.writeUInt32LE(lines.length, 4);
+  out.writeUInt16LE(headerSize, 8);
+  out.writeUInt16LE(recordSize, 10);
+  out[29] = 0xc8;
+  fields.forEach(([name, type, len, dec], i) => {
+    const at = 32 + 32 * i;
+    out.write(name, at, "latin1");
+    out.write(type, at + 11, "latin1");
+    out[at + 16] = len;
+    out[at + 17] = dec;
+  });
+  out[headerSize - 1] = 0x0d;
+  lines.forEach((line, r) => {
+    let at = headerSize + r * recordSize + 1;
+    const values = { ...line, ROK: year, KWARTAL: 4, DAT_SKW: `${year}1231` };
+    for (const [name, type, len, dec] of fields) {
+      const value = values[name] ?? "";
+      const text = type === "N" ? (value === "" ? "" : Number(value).toFixed(dec)).padStart(len) : String(value).padEnd(len);
+      out.write(text, at, "latin1");
+      at += len;
+    }
+  });
+  out[out.length - 1] = 0x1a;
+  return out;
+}
+
+// Issue 10: the association's yearly routine, one command each — a GUS BDL CTAB export, an MF
+// Rb-28S file and the BDL API (a stand-in on a free port) — then a release; a desktop of a
+// łódzkie gmina syncs it and Porównania shows 2023 for every gmina of the województwo.
+await scenario("stowarzyszenie-rok", async (s, dataDir) => {
+  const assoc = join(dataDir, "stowarzyszenie");
+  const releases = join(assoc, "wydania");
+  const server = (...args) => execFileSync(jstServer, ["--data-dir", join(assoc, "baza"), ...args], { env: { ...process.env, RUST_LOG: "off" } }).toString();
+  const root = (path) => new URL(`../../${path}`, import.meta.url).pathname;
+  // The gminy of łódzkie in the shipped register; cities with powiat rights under MF's code.
+  const lodzkie = readFileSync(root("assets/register/TERC_2024-01-01.csv"), "utf8").split("\n").slice(1)
+    .map((l) => l.split(";"))
+    .filter(([woj, pow, gmi, rodz]) => woj === "10" && gmi && ["1", "2", "3"].includes(rodz));
+  assert.equal(lodzkie.length, 177, "gminy of łódzkie in the register");
+  const mfCodes = ([woj, pow, gmi, rodz]) => Number(pow) >= 61
+    ? { WK: woj, PK: pow, GK: "00", GT: "0", PT: "2" }
+    : { WK: woj, PK: pow, GK: gmi, GT: rodz, PT: "0" };
+
+  server("keygen", "--out", join(assoc, "klucze"));
+  server("import", "catalogue", root("assets/catalogue/katalog_wskaznikow.csv"));
+  // 1. GUS BDL web export: population 2020 of every gmina.
+  const ctab = server("import", "bdl-csv", root("crates/jst-import/tests/data/bdl/LUDN_2137_CTAB_20210625164329.csv"), "--indicator", "LUD_OGOLEM", "--year", "2020", "--column", "ogółem");
+  assert.match(ctab, /2477 jednostek/);
+  // 2. The Ministry of Finance's Rb-28S for 2023: waste management (90002) of every łódzkie gmina.
+  const mfFile = join(assoc, "RB28S_2023_4.dbf");
+  writeFileSync(mfFile, mfRb28s(2023, lodzkie.flatMap((unit, i) => [
+    { ...mfCodes(unit), DZIAL: "900", ROZDZIAL: "90002", PAR: "430", PAR4: "0", R1: 1_000_000 + 1_000 * i, R4: 900_000 + 1_000 * i },
+    { ...mfCodes(unit), DZIAL: "900", ROZDZIAL: "90002", PAR: "401", PAR4: "0", R1: 200_000, R4: 150_000.5 },
+  ])));
+  const mf = server("import", "mf", mfFile, "--report", "rb28s", "--year", "2023");
+  assert.match(mf, /jednostek 177, wartości 177/);
+  // 3. The BDL API (a stand-in): population 2023 of every łódzkie gmina, in pages of 100.
+  const bdl = createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const page = Number(url.searchParams.get("page") ?? 0);
+    const size = Number(url.searchParams.get("page-size") ?? 100);
+    const slice = lodzkie.slice(page * size, (page + 1) * size);
+    const next = (page + 1) * size < lodzkie.length
+      ? `http://127.0.0.1:${bdl.address().port}/data/by-variable/72305?unit-level=6&year=2023&page=${page + 1}&page-size=${size}`
+      : undefined;
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({
+      totalRecords: lodzkie.length, page, pageSize: size, variableId: 72305,
+      links: next ? { next } : {},
+      results: slice.map(([woj, pow, gmi, rodz, name], i) => ({
+        id: `01${woj}000${pow}${gmi}${rodz}`, name,
+        values: [{ year: "2023", val: 10_000 + 100 * (page * size + i), attrId: 1 }],
+      })),
+    }));
+  });
+  await new Promise((ready) => bdl.listen(0, "127.0.0.1", ready));
+  try {
+    // Asynchronously: the stand-in answers from this process's event loop.
+    const { stdout: api } = await promisify(execFile)(jstServer, ["--data-dir", join(assoc, "baza"), "import", "bdl", "--catalogue", "--year", "2023", "--level", "6", "--api-url", `http://127.0.0.1:${bdl.address().port}`], { env: { ...process.env, RUST_LOG: "off" } });
+    assert.match(api, /LUD_OGOLEM 2023/);
+  } finally {
+    bdl.close();
+  }
+  server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
+
+  const child = spawn(jstServer, ["--data-dir", join(assoc, "baza"), "serve", "--bind", "127.0.0.1:0", "--releases", releases]);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+        if (m) resolve(m[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`jst-server zakończył się (${code})`)));
+      setTimeout(() => reject(new Error("jst-server nie wystartował")), 15000);
+    });
+    await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
+    await s.invoke("choose_unit", { teryt: "1002011" });
+    execFileSync(jst, ["--data-dir", dataDir, "trust", "add", join(assoc, "klucze", "release.pub"), "--yes"]);
+    await s.cmd("POST", "/refresh", {});
+    await s.waitFor("Pulpit Kutna", "return document.querySelector('h1')?.innerText === 'Kutno';");
+    await s.click("nav button", "Synchronizacja");
+    await s.waitFor("ekran synchronizacji", "return document.querySelector('input[name=server]') !== null;");
+    await s.type("input[name=server]", url);
+    await s.click("button", "Zapisz");
+    await s.waitFor("zapisany adres", "return document.querySelector('p.ok') !== null;");
+    await s.click("button", "Synchronizuj teraz");
+    await s.waitFor("wczytane wydanie", "return document.querySelector('[data-testid=sync-result]')?.innerText.includes('Wczytano nowe wydanie');", [], 60000);
+
+    await s.click("nav button", "Porównania");
+    await s.waitFor("formularz porównań", "return document.querySelectorAll('select[name=indicator] option').length > 0;");
+    await s.click("select[name=indicator] option", "Wydatki na gospodarkę odpadami komunalnymi na 1 mieszkańca");
+    await s.click("select[name=year] option", "2023");
+    await s.click("select[name=group] option[value=voivodeship]");
+    await s.click("form.filters button", "Pokaż");
+    await s.waitFor("grupa województwa", "return /w grupie: 177, z wartością: 177/.test(document.querySelector('[data-testid=group-info]')?.innerText ?? '');");
+    const info = (await s.text("return document.querySelector('[data-testid=group-info]').innerText;")).replace(NBSP, " ");
+    assert.match(info, /łódzk/, info);
+    await s.text("document.querySelector('details.data-table').open = true; return '';");
+    const rows = Number(await s.text("return String(document.querySelector('details.data-table').querySelectorAll('tbody tr').length);"));
+    assert.equal(rows, 177, "every gmina of łódzkie has its 2023 value");
+    // Łódź (a city with powiat rights, MF code 1061000) under its gmina code.
+    assert.equal(await s.text("return String([...document.querySelector('details.data-table').querySelectorAll('.teryt')].some((t) => t.innerText === '1061011'));"), "true");
+    await s.screenshot(join(artifacts, "25-stowarzyszenie-porownania-2023.png"));
+    await expectAccessible(s, "porównania po wydaniu stowarzyszenia");
+  } finally {
+    child.kill();
+  }
+}, (dataDir) => ({ JST_DATA_DIR: dataDir, JST_TOKEN_STORE: "file" }));
