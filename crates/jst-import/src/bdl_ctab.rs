@@ -2,8 +2,9 @@
 //! unit (7-digit `WWPPGGR` codes, gmina parts and Warsaw districts included). Copies re-saved by a
 //! spreadsheet are accepted: no BOM, no quotes, no diacritics, codes without their leading zero.
 
+use crate::cells::quoted;
 use crate::error::MAX_PROBLEMS;
-use crate::number::parse_decimal;
+use crate::number::decimal;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -42,6 +43,15 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
         })
     };
     let text = decode(bytes, file, header_ok)?;
+    if text.trim_start().starts_with('<') {
+        return Err(ImportError::single(
+            file,
+            Problem::file(
+                "to plik XML, a nie eksport CTAB (CSV) z Banku Danych Lokalnych z kolumnami „Kod” \
+                 i „Nazwa”",
+            ),
+        ));
+    }
     let table = read_table(&text, file)?;
     let mut header = table.header.clone();
     while header.last().is_some_and(String::is_empty) {
@@ -57,20 +67,38 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
                 format!(
                     "nieoczekiwany nagłówek „{}”; oczekiwano eksportu CTAB z Banku Danych \
                      Lokalnych z kolumnami „Kod” i „Nazwa”",
-                    header.join(";")
+                    quoted(&header.join(";"))
                 ),
             ),
         ));
     };
     let value_columns: Vec<usize> = (0..header.len()).filter(|&k| k != kod && k != nazwa).collect();
+    if value_columns.is_empty() {
+        return Err(ImportError::single(
+            file,
+            Problem::at(
+                1,
+                None,
+                "nagłówek nie ma żadnej kolumny z wartościami poza „Kod” i „Nazwa”; plik jest \
+                 ucięty albo to nie jest eksport CTAB",
+            ),
+        ));
+    }
     let columns: Vec<String> = value_columns.iter().map(|&k| header[k].clone()).collect();
     let width = header.len();
+    // The web export ends the header and every row with `;`. A copy may drop it from rows, but
+    // when the file ends without a line break, its last row lacking it was cut inside its last
+    // value (`5168` read as `516`).
+    let cut_short = !text.ends_with(['\n', '\r']);
+    let last_line = table.rows.last().map(|(line, _)| *line);
 
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut problems = Vec::new();
     for (line, fields) in &table.rows {
         let line = *line;
-        match parse_row(line, fields, width, kod, nazwa, &value_columns, &columns) {
+        let required =
+            if cut_short && Some(line) == last_line { table.header.len() } else { width };
+        match parse_row(line, fields, (width, required), kod, nazwa, &value_columns, &columns) {
             Ok(row) => rows.push(row),
             Err(found) => problems.extend(found),
         }
@@ -104,6 +132,11 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
         }
     }
 
+    if problems.is_empty() && rows.is_empty() {
+        problems.push(Problem::file(
+            "pod nagłówkiem nie ma żadnego wiersza jednostki: plik jest ucięty albo pusty",
+        ));
+    }
     if !problems.is_empty() {
         problems.truncate(MAX_PROBLEMS);
         return Err(ImportError::new(file, problems));
@@ -159,18 +192,18 @@ fn parse_code(line: usize, raw: &str) -> Result<String, Problem> {
 fn parse_row(
     line: usize,
     fields: &[String],
-    width: usize,
+    (width, required): (usize, usize),
     kod: usize,
     nazwa: usize,
     value_columns: &[usize],
     columns: &[String],
 ) -> Result<CtabRow, Vec<Problem>> {
-    if fields.len() < width {
+    if fields.len() < required {
         return Err(vec![Problem::at(
             line,
             None,
             format!(
-                "wiersz ma {} komórek, a nagłówek {width}: plik jest ucięty w połowie wiersza \
+                "wiersz ma {} komórek, a nagłówek {required}: plik jest ucięty w połowie wiersza \
                  albo wiersz jest niekompletny",
                 fields.len()
             ),
@@ -194,14 +227,19 @@ fn parse_row(
         let raw = fields[k].as_str();
         if raw.is_empty() || raw == "-" {
             values.push(None);
-        } else if let Some(v) = parse_decimal(raw) {
-            values.push(Some(v));
         } else {
-            problems.push(Problem::at(
-                line,
-                Some(column),
-                format!("wartość „{raw}” nie jest liczbą (dopuszczalne: liczba, „-” lub pusta)"),
-            ));
+            match decimal(raw) {
+                Ok(v) => values.push(Some(v)),
+                Err(why) => problems.push(Problem::at(
+                    line,
+                    Some(column),
+                    format!(
+                        "wartość „{}” {} (dopuszczalne: liczba, „-” lub pusta)",
+                        quoted(raw),
+                        why.describe()
+                    ),
+                )),
+            }
         }
     }
     match code {

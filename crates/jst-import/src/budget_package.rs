@@ -76,6 +76,10 @@ impl BudgetPeriod {
 /// A unit whose reports the package carries (for a gmina: its schools, its office and so on).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackageUnit {
+    /// Its place among the package's units (`Jednostki/Jednostka`), from 1.
+    pub ordinal: usize,
+    /// The line of the file where its `Jednostka` element starts.
+    pub line: usize,
     pub name: String,
     /// Trimmed: the software pads it with spaces to 14 characters; may be empty.
     pub regon: String,
@@ -589,8 +593,17 @@ impl Parser {
         if let (Some(name), Some(wk), Some(pk), Some(gk), Some(gt), true) =
             (name, wk, pk, gk, gt, problems.is_empty())
         {
-            let unit =
-                PackageUnit { name, regon: regon.to_owned(), wk, pk, gk, gt, pt: pt.to_owned() };
+            let unit = PackageUnit {
+                ordinal: draft.ordinal,
+                line: draft.line,
+                name,
+                regon: regon.to_owned(),
+                wk,
+                pk,
+                gk,
+                gt,
+                pt: pt.to_owned(),
+            };
             if let Some(first) = self.units.first() {
                 if first.teryt() != unit.teryt() {
                     problems.push(at(None, "WK", format!("należy do JST {}, a pierwsza jednostka paczki do {}; paczka musi dotyczyć jednej JST, bo pozycje jednostek są sumowane", unit.teryt(), first.teryt())));

@@ -1,7 +1,11 @@
 //! Validation of the cells shared by the value formats of DESIGN §6.
 
-use crate::number::parse_decimal;
+use crate::number::decimal;
 use crate::Problem;
+
+/// At most this many characters of a file's text are quoted in a message (a header line of an
+/// XML file given by mistake may be the whole file).
+const QUOTED_CHARS: usize = 120;
 
 pub(crate) fn indicator_code(line: usize, column: &str, raw: &str) -> Result<String, Problem> {
     if !raw.is_empty()
@@ -24,8 +28,9 @@ pub(crate) fn year(line: usize, column: &str, raw: &str) -> Result<i32, Problem>
 }
 
 pub(crate) fn value(line: usize, column: &str, raw: &str) -> Result<f64, Problem> {
-    parse_decimal(raw)
-        .ok_or_else(|| Problem::at(line, Some(column), format!("wartość „{raw}” nie jest liczbą")))
+    decimal(raw).map_err(|why| {
+        Problem::at(line, Some(column), format!("wartość „{}” {}", quoted(raw), why.describe()))
+    })
 }
 
 /// The header lacks required columns: say what was found and what is expected.
@@ -33,6 +38,17 @@ pub(crate) fn header_problem(found: &[String], expected: &str) -> Problem {
     Problem::at(
         1,
         None,
-        format!("nieoczekiwany nagłówek „{}”; oczekiwano kolumn {expected}", found.join(";")),
+        format!(
+            "nieoczekiwany nagłówek „{}”; oczekiwano kolumn {expected}",
+            quoted(&found.join(";"))
+        ),
     )
+}
+
+/// Text of the file as a message quotes it: cut to [`QUOTED_CHARS`] characters.
+pub(crate) fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }

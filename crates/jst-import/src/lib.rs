@@ -14,6 +14,7 @@ mod budget_package;
 mod catalogue;
 mod cells;
 mod error;
+mod formula_guard;
 mod mf_dbf;
 mod mf_dictionary;
 mod number;
@@ -40,6 +41,7 @@ pub use budget_package::{
     looks_like_budget_package, parse_budget_package, BudgetPackage, BudgetPeriod, PackageUnit,
 };
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
+pub use formula_guard::{guard_formula, unguard_formula};
 pub use error::{ImportError, Problem, RowProgress, Severity};
 pub use mf_dbf::{read_mf_dbf, MfDbfSummary, MfRecord, MfUnit};
 pub use mf_dictionary::{parse_mf_dictionary, MfDictionaryEntry};
@@ -54,3 +56,4 @@ pub use strategy_template::{
     ParsedStrategy, StrategyMeta, TEMPLATE_COLUMNS,
 };
 pub use terc::{parse_terc, ParsedRegister};
+pub use xml_walk::looks_like_xml;

@@ -33,7 +33,7 @@ use calamine::{Data, Reader, Xlsx};
 use quick_xml::events::BytesStart;
 
 use crate::error::MAX_PROBLEMS;
-use crate::number::parse_decimal;
+use crate::number::{decimal, NumberError, MAX_ABS};
 use crate::workbook::is_xlsx;
 use crate::xml_walk::{self, Format, Handler, Open};
 use crate::{ImportError, Problem};
@@ -445,27 +445,43 @@ fn school_year_of(rest: &str) -> Option<i32> {
 }
 
 /// „Liczba uczniów”: a SpreadsheetML number (`420.40629999999999`, `4.5E-2`) or, in a cell typed
-/// as text, a number as Polish users write it (`12,5`); empty is 0.
+/// as text, a number as Polish users write it (`12,5`); empty is 0. Finite, 0 to 10^15.
 fn parse_pupils(cell: Option<&RawCell>) -> Result<f64, String> {
     let Some(cell) = cell else { return Ok(0.0) };
     let raw = cell.text.trim();
     if raw.is_empty() {
         return Ok(0.0);
     }
+    let not_a_number = || format!("„{raw}” nie jest liczbą uczniów (oczekiwano liczby, np. 420,5)");
     let value = match cell.kind {
+        Kind::Number if raw.contains(',') => {
+            return Err(format!(
+                "„{raw}” nie jest liczbą uczniów: komórka jest liczbowa (ss:Type=\"Number\"), a \
+                 w takiej ułamek zapisuje się z kropką"
+            ))
+        }
         Kind::Number => Some(raw)
             .filter(|r| r.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)))
             .filter(|r| r.bytes().any(|b| b.is_ascii_digit()))
             .and_then(|r| r.parse::<f64>().ok())
-            .filter(|v| v.is_finite()),
-        Kind::Text => parse_decimal(raw),
+            .filter(|v| v.is_finite())
+            .ok_or_else(not_a_number)?,
+        Kind::Text => match decimal(raw) {
+            Ok(v) => v,
+            Err(NumberError::TooLarge) => f64::INFINITY,
+            Err(NumberError::NotANumber) => return Err(not_a_number()),
+        },
     };
-    match value {
-        None => Err(format!("„{raw}” nie jest liczbą uczniów (oczekiwano liczby, np. 420,5)")),
-        Some(v) if v < 0.0 => Err(format!("liczba uczniów nie może być ujemna ({raw})")),
-        // -0 is 0.
-        Some(v) => Ok(v + 0.0),
+    if value.abs() > MAX_ABS {
+        return Err(format!(
+            "liczba uczniów „{raw}” przekracza dopuszczalną wartość bezwzględną 10^15"
+        ));
     }
+    if value < 0.0 {
+        return Err(format!("liczba uczniów nie może być ujemna ({raw})"));
+    }
+    // -0 is 0.
+    Ok(value + 0.0)
 }
 
 /// Where an element sits: decided from the path of local names, so that look-alikes elsewhere
@@ -714,5 +730,9 @@ mod tests {
         }
         assert!(parse_pupils(Some(&txt("-1"))).expect_err("negative").contains("ujemna"));
         assert_eq!(parse_pupils(Some(&num("-0"))), Ok(0.0));
+        for big in [num("1e20"), txt("10 000 000 000 000 000")] {
+            assert!(parse_pupils(Some(&big)).expect_err("beyond 10^15").contains("10^15"));
+        }
+        assert!(parse_pupils(Some(&num("1234,56"))).expect_err("comma").contains("kropką"));
     }
 }

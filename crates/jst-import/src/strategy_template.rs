@@ -128,14 +128,21 @@ impl Columns {
     }
 
     fn cell(&self, fields: &[String], column: usize) -> String {
-        self.index[column].and_then(|i| fields.get(i)).cloned().unwrap_or_default()
+        self.index[column]
+            .and_then(|i| fields.get(i))
+            .map(|c| crate::unguard_formula(c).to_owned())
+            .unwrap_or_default()
     }
 }
 
 fn read_meta(sheet: &Table, file: &str) -> Result<StrategyMeta, ImportError> {
     let Some((line, fields)) = sheet.rows.first() else { return Ok(StrategyMeta::default()) };
     let cell = |name: &str| {
-        sheet.column(&[name]).and_then(|i| fields.get(i)).cloned().filter(|v| !v.is_empty())
+        sheet
+            .column(&[name])
+            .and_then(|i| fields.get(i))
+            .map(|c| crate::unguard_formula(c).to_owned())
+            .filter(|v| !v.is_empty())
     };
     let period = |name: &str| -> Result<Option<i32>, ImportError> {
         cell(name)
@@ -531,10 +538,11 @@ pub fn render_strategy_template(tree: &StrategyTree) -> String {
     let mut out = TEMPLATE_COLUMNS.join(";");
     out.push('\n');
     let quote = |text: &str| -> String {
+        let text = crate::guard_formula(text);
         if text.contains([';', '"', '\n', '\r']) {
             format!("\"{}\"", text.replace('"', "\"\""))
         } else {
-            text.to_owned()
+            text.into_owned()
         }
     };
     for node in &tree.nodes {
@@ -626,6 +634,33 @@ mod tests {
     fn export_then_import_is_identical() {
         let first = parse_strategy_template(template(&GOOD).as_bytes(), "s.csv").expect("valid");
         let exported = render_strategy_template(&first.tree);
+        let second = parse_strategy_template(exported.as_bytes(), "eksport.csv").expect("valid");
+        assert_eq!(second.tree, first.tree);
+        assert_eq!(render_strategy_template(&second.tree), exported);
+    }
+
+    #[test]
+    fn formulas_in_text_cells_are_exported_as_text_and_read_back_unchanged() {
+            let hostile = [
+            "1;;cel_strategiczny;\"=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\";;;;;;;;;;;;;",
+            "1.1;1;cel_operacyjny;@SUM(1+1);;WSK_A;+x;-2+3;wzrost;2019;1;2030;2;;''=z apostrofem;=1+1;",
+        ];
+        let first = parse_strategy_template(template(&hostile).as_bytes(), "s.csv").expect("valid");
+        assert_eq!(first.tree.nodes[0].title, "=HYPERLINK(\"http://x\";\"klik\")");
+        let exported = render_strategy_template(&first.tree);
+        for line in exported.lines().skip(1) {
+            for cell in line.split(';') {
+                let cell = cell.trim_start_matches('"');
+                assert!(!cell.starts_with(['=', '+', '@']), "a formula left in {line}");
+            }
+        }
+        assert!(exported.contains("'@SUM(1+1)") && exported.contains("'-2+3"), "{exported}");
+        // A text that itself begins with an apostrophe (guarded as `''=`) keeps it.
+        assert_eq!(
+            first.tree.nodes[1].indicators[0].department.as_deref(),
+            Some("'=z apostrofem")
+        );
+        assert!(exported.contains("''=z apostrofem"), "{exported}");
         let second = parse_strategy_template(exported.as_bytes(), "eksport.csv").expect("valid");
         assert_eq!(second.tree, first.tree);
         assert_eq!(render_strategy_template(&second.tree), exported);

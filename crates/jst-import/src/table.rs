@@ -8,6 +8,9 @@ pub(crate) struct Table {
     // Fields are filled by the CSV and XLSX readers.
     pub header: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
+    /// The field separator of a delimited text file; `None` for a spreadsheet, whose cells
+    /// right of the header are notes, not fields split off a value.
+    pub delimiter: Option<u8>,
 }
 
 impl Table {
@@ -26,10 +29,14 @@ impl Table {
             if index % PROGRESS_EVERY == 0 && !progress(index, total) {
                 return Err(ImportError::cancelled(file));
             }
-            let cell = |k: usize| fields.get(k).cloned().unwrap_or_default();
-            match f(*line, &cell) {
-                Ok(row) => out.push(row),
-                Err(found) => problems.extend(found),
+            if let Some(problem) = self.extra_fields(*line, fields) {
+                problems.push(problem);
+            } else {
+                let cell = |k: usize| fields.get(k).cloned().unwrap_or_default();
+                match f(*line, &cell) {
+                    Ok(row) => out.push(row),
+                    Err(found) => problems.extend(found),
+                }
             }
             if problems.len() >= MAX_PROBLEMS {
                 break;
@@ -42,6 +49,34 @@ impl Table {
             problems.truncate(MAX_PROBLEMS);
             Err(ImportError::new(file, problems))
         }
+    }
+
+    /// A delimited row with more non-empty fields than the header has columns: a value split in
+    /// two (`1234,56` in a file separated by commas) would otherwise be read as its first part.
+    fn extra_fields(&self, line: usize, fields: &[String]) -> Option<Problem> {
+        let delimiter = self.delimiter?;
+        let width = self.header.len();
+        let extra: Vec<&str> =
+            fields.iter().skip(width).map(String::as_str).filter(|f| !f.is_empty()).collect();
+        if extra.is_empty() {
+            return None;
+        }
+        let hint = if delimiter == b',' {
+            "; pola rozdziela przecinek, więc liczba z przecinkiem dziesiętnym (np. 1234,56) \
+             rozpada się na dwa pola: ujmij ją w cudzysłów albo zapisz plik ze średnikiem (;) \
+             jako separatorem"
+        } else {
+            "; sprawdź separator i cudzysłowy"
+        };
+        Some(Problem::at(
+            line,
+            None,
+            format!(
+                "wiersz ma {} pól, a nagłówek {width} kolumn (nadmiarowe: „{}”){hint}",
+                fields.len(),
+                crate::cells::quoted(&extra.join(&char::from(delimiter).to_string()))
+            ),
+        ))
     }
 
     /// Index of a column by any of its accepted names.
@@ -83,8 +118,9 @@ impl LineCounter<'_> {
 
 pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = detect_delimiter(first_line);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_delimiter(first_line))
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
@@ -110,7 +146,7 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     }
     let header =
         header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
-    Ok(Table { header, rows })
+    Ok(Table { header, rows, delimiter: Some(delimiter) })
 }
 
 #[cfg(test)]
@@ -125,6 +161,21 @@ mod tests {
             assert_eq!(table.rows[0], (2, vec!["1".to_owned(), "2".to_owned()]));
             assert_eq!(table.rows[1], (4, vec!["3".to_owned(), "4".to_owned()]));
         }
+    }
+
+    #[test]
+    fn a_value_split_by_the_delimiter_is_refused() {
+        let table = read_table("a,b\n1,2,5\n3,4,\n", "f").expect("readable");
+        let err = table
+            .map_rows("f", &mut |_, _| true, |_, cell| Ok::<_, Vec<Problem>>(cell(1)))
+            .expect_err("1,2,5 has a field more than the header");
+        assert_eq!(err.problems.len(), 1, "{err}");
+        assert_eq!(err.problems[0].row, Some(2));
+        assert!(err.problems[0].message.contains("przecinkiem dziesiętnym"), "{err}");
+        let table = read_table("a;b\n1;2;;\n", "f").expect("readable");
+        assert!(table
+            .map_rows("f", &mut |_, _| true, |_, cell| Ok::<_, Vec<Problem>>(cell(1)))
+            .is_ok());
     }
 
     #[test]

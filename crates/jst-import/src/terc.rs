@@ -15,6 +15,8 @@ use crate::{ImportError, Problem, Severity};
 use jst_domain::{RegisterEntry, RegisterSnapshot, Teryt, UnitKind};
 use quick_xml::events::Event;
 
+/// What to do about a damaged XML file.
+const AGAIN: &str = "pobierz plik ponownie";
 const NAME_EXTRA: [&str; 2] = ["NAZWA_DOD", "NAZDOD"];
 const FIELDS: [&str; 7] = ["WOJ", "POW", "GMI", "RODZ", "NAZWA", "NAZWA_DOD", "STAN_NA"];
 
@@ -72,7 +74,7 @@ fn read_csv(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
                 None,
                 format!(
                     "to nie jest plik TERC: nagłówek „{}” nie zawiera kolumn {} (lub NAZDOD)",
-                    table.header.join(";"),
+                    crate::cells::quoted(&table.header.join(";")),
                     FIELDS.join(";")
                 ),
             ),
@@ -124,23 +126,41 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     // Elements open at the end mean the file was cut short: a partial register loaded as a full
     // snapshot would end every unit missing from it.
     let mut open: Vec<String> = Vec::new();
-    let mut root_seen = false;
+    let mut root: Option<String> = None;
     let line_at = |pos: u64| {
         text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|b| **b == b'\n').count()
             + 1
     };
-    let xml_error = |pos: u64, e: &dyn std::fmt::Display| {
-        ImportError::single(file, Problem::at(line_at(pos), None, format!("niepoprawny XML: {e}")))
+    let fault = |pos: u64, message: String| {
+        ImportError::single(file, Problem::at(line_at(pos), None, message))
+    };
+    let xml_error = |pos: u64, e: &quick_xml::Error| {
+        let rest = &text.as_bytes()[(pos as usize).min(text.len())..];
+        fault(pos, crate::xml_walk::describe_error(e, rest, AGAIN))
     };
     loop {
         let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| xml_error(pos, &e))?;
+        let event = reader.read_event().map_err(|e| xml_error(reader.error_position(), &e))?;
         match &event {
-            Event::Start(e) => {
-                root_seen = true;
-                open.push(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
+            Event::Start(e) | Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                match &root {
+                    Some(root) if open.is_empty() => {
+                        return Err(fault(
+                            pos,
+                            format!(
+                                "po zamknięciu elementu <{root}> plik zawiera kolejny element \
+                                 <{name}>"
+                            ),
+                        ))
+                    }
+                    Some(_) => {}
+                    None => root = Some(name.clone()),
+                }
+                if matches!(event, Event::Start(_)) {
+                    open.push(name);
+                }
             }
-            Event::Empty(_) => root_seen = true,
             Event::End(_) => {
                 open.pop();
             }
@@ -170,25 +190,45 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
                 } else {
                     Some(name)
                 };
+                if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
+                    set_field(row, name, "");
+                }
             }
+            // A value may come in pieces: text, a reference (`&#322;`, `&amp;`), text again.
             Event::Text(t) => {
                 if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
-                    let value = t.decode().map_err(|e| xml_error(pos, &e))?;
-                    let value =
-                        quick_xml::escape::unescape(&value).map_err(|e| xml_error(pos, &e))?;
-                    set_field(row, name, value.trim());
+                    let value = t.decode().map_err(|e| xml_error(pos, &e.into()))?;
+                    append_field(row, name, &value);
                 }
             }
             Event::GeneralRef(r) => {
                 if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
-                    let entity = String::from_utf8_lossy(&r).into_owned();
-                    let resolved = quick_xml::escape::unescape(&format!("&{entity};"))
-                        .map_err(|e| xml_error(pos, &e))?
-                        .into_owned();
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c.to_string()),
+                        Ok(None) => r
+                            .decode()
+                            .ok()
+                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
+                            .map(str::to_owned),
+                        Err(_) => None,
+                    };
+                    let Some(resolved) = resolved else {
+                        let raw = String::from_utf8_lossy(&r).into_owned();
+                        return Err(fault(
+                            pos,
+                            format!("niepoprawny XML: nieznana encja „&{raw};”"),
+                        ));
+                    };
                     append_field(row, name, &resolved);
                 }
             }
-            Event::End(_) => field = None,
+            Event::End(_) => {
+                if let (Some(row), Some(name)) = (current.as_mut(), field.take()) {
+                    if let Some(value) = field_mut(row, &name) {
+                        *value = value.trim().to_owned();
+                    }
+                }
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -207,13 +247,16 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             ),
         ));
     }
-    if !root_seen {
+    let Some(root) = root else {
         return Err(ImportError::single(file, Problem::file("plik XML nie zawiera elementów")));
-    }
+    };
     if rows.is_empty() {
         return Err(ImportError::single(
             file,
-            Problem::file("plik XML nie zawiera wierszy <row> rejestru TERC"),
+            Problem::file(format!(
+                "to nie jest rejestr TERC: plik XML (element główny <{root}>) nie zawiera wierszy \
+                 <row> rejestru"
+            )),
         ));
     }
     Ok((rows, catalog_date))
@@ -500,6 +543,27 @@ mod tests {
         assert_eq!(parsed.snapshot.as_of, "2013-01-01");
         assert_eq!(parsed.snapshot.entries[0].name, "małopolskie");
         assert!(parse_terc(b"<teryt><catalog><row><WOJ>12</row>", "bad.xml").is_err());
+    }
+
+    #[test]
+    fn xml_references_faults_in_polish_and_a_second_root() {
+        let row = |name: &str| {
+            format!("<row><WOJ>12</WOJ><POW/><GMI/><RODZ/><NAZWA>{name}</NAZWA><NAZWA_DOD>województwo</NAZWA_DOD><STAN_NA>2025-01-01</STAN_NA></row>")
+        };
+        let xml =
+            |body: &str| format!("<teryt><catalog date=\"2025-01-01\">{body}</catalog></teryt>");
+        // A value in pieces: text, references, text; the old reader kept only the last piece.
+        let parsed = parse_terc(xml(&row(" MA&#321;OPOLSKIE &amp; X ")).as_bytes(), "t.xml")
+            .expect("references");
+        assert_eq!(parsed.snapshot.entries[0].name, "małopolskie & x");
+        let err = parse_terc(xml(&row("&foo;")).as_bytes(), "t.xml").expect_err("entity");
+        assert!(err.to_string().contains("nieznana encja „&foo;”"), "{err}");
+        let whole = xml(&row("X"));
+        let in_tag = whole.find("<NAZWA>").expect("tag") + 4;
+        let err = parse_terc(&whole.as_bytes()[..in_tag], "t.xml").expect_err("cut in a tag");
+        assert!(err.to_string().contains("urwany w środku znacznika"), "{err}");
+        let err = parse_terc(format!("{whole}<teryt/>").as_bytes(), "t.xml").expect_err("2 roots");
+        assert!(err.to_string().contains("po zamknięciu elementu <teryt>"), "{err}");
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Workbook {
         // Trailing empty cells of a row are not columns.
         let width = header.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
         let header = header.into_iter().take(width).collect();
-        Ok(Some(Table { header, rows }))
+        Ok(Some(Table { header, rows, delimiter: None }))
     }
 }
 

@@ -65,6 +65,12 @@ pub(crate) fn after_prolog(bytes: &[u8]) -> Option<&[u8]> {
     }
 }
 
+/// Whether the bytes look like XML: after an optional BOM and whitespace, a `<`. Lets an
+/// import send any XML to its XML reader, whose messages say what the file is instead.
+pub fn looks_like_xml(bytes: &[u8]) -> bool {
+    bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes).trim_ascii_start().starts_with(b"<")
+}
+
 /// The bytes as text: an empty file or one not in UTF-8 is refused with the format's words.
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
@@ -74,6 +80,15 @@ pub(crate) fn decode<'a>(
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if body.trim_ascii().is_empty() {
         return Err(ImportError::single(file, Problem::file("plik jest pusty")));
+    }
+    if crate::text::is_utf16(body) {
+        return Err(ImportError::single(
+            file,
+            Problem::file(format!(
+                "plik jest zapisany w kodowaniu UTF-16, nie w UTF-8; {}",
+                format.written_in
+            )),
+        ));
     }
     std::str::from_utf8(body).map_err(|e| {
         let pos = e.valid_up_to();
@@ -90,6 +105,39 @@ pub(crate) fn decode<'a>(
         };
         ImportError::single(file, Problem::at(line, None, message))
     })
+}
+
+/// The Polish message of a fault of the XML itself; `rest` is the text from where it was found
+/// and `again` what to do about a damaged file.
+pub(crate) fn describe_error(error: &XmlError, rest: &[u8], again: &str) -> String {
+    match error {
+        // quick-xml reports these only when the input ends inside markup.
+        XmlError::Syntax(
+            SyntaxError::UnclosedTag
+            | SyntaxError::UnclosedComment
+            | SyntaxError::UnclosedCData
+            | SyntaxError::UnclosedDoctype
+            | SyntaxError::UnclosedPIOrXmlDecl,
+        ) => format!("plik jest urwany w środku znacznika; {again}"),
+        XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+            format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
+        }
+        // A reference running to the end of the input: the file ends inside `&quot;`, which is
+        // a cut file to download again, not a lone `&` to escape.
+        XmlError::IllFormed(IllFormedError::UnclosedReference)
+            if !rest.iter().any(|b| matches!(b, b';' | b'<')) =>
+        {
+            format!("plik jest urwany w środku encji (&…;); {again}")
+        }
+        XmlError::IllFormed(IllFormedError::UnclosedReference) => {
+            "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
+                .to_owned()
+        }
+        XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
+            format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
+        }
+        other => format!("niepoprawny XML: {other}"),
+    }
 }
 
 /// Reads the whole text, passing its elements to `handler`. Ends with an error at the first
@@ -160,37 +208,8 @@ impl Walker<'_> {
 
     fn xml_error(&mut self, handler: &mut impl Handler, error: &XmlError, pos: u64) -> ImportError {
         let line = self.lines.at(pos);
-        let again = self.format.again;
-        let message = match error {
-            // quick-xml reports these only when the input ends inside markup.
-            XmlError::Syntax(
-                SyntaxError::UnclosedTag
-                | SyntaxError::UnclosedComment
-                | SyntaxError::UnclosedCData
-                | SyntaxError::UnclosedDoctype
-                | SyntaxError::UnclosedPIOrXmlDecl,
-            ) => format!("plik jest urwany w środku znacznika; {again}"),
-            XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-                format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
-            }
-            // A reference running to the end of the input: the file ends inside `&quot;`, which
-            // is a cut file to download again, not a lone `&` to escape.
-            XmlError::IllFormed(IllFormedError::UnclosedReference)
-                if !self.text.as_bytes()[self.lines.pos..]
-                    .iter()
-                    .any(|b| matches!(b, b';' | b'<')) =>
-            {
-                format!("plik jest urwany w środku encji (&…;); {again}")
-            }
-            XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-                "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
-                    .to_owned()
-            }
-            XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
-                format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
-            }
-            other => format!("niepoprawny XML: {other}"),
-        };
+        let rest = &self.text.as_bytes()[self.lines.pos..];
+        let message = describe_error(error, rest, self.format.again);
         self.fatal_at(handler, line, message)
     }
 
@@ -326,7 +345,12 @@ impl Walker<'_> {
             let message = if self.root_seen {
                 format!("po zamknięciu elementu {root} plik zawiera dalszy tekst")
             } else {
-                format!("przed elementem {root} plik zawiera tekst")
+                let first = text.trim_matches(is_xml_space).lines().next().unwrap_or_default();
+                format!(
+                    "{}: przed elementem <{root}> plik zawiera tekst „{}”",
+                    self.format.not_this,
+                    crate::cells::quoted(first)
+                )
             };
             return Err(self.fatal_at(handler, line, message));
         }

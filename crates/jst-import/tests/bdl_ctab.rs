@@ -172,9 +172,9 @@ fn wrong_header_and_empty_file_are_errors() {
     let err = parse_ctab(b"teryt;wartosc\n0201011;1\n", "f.csv").expect_err("header");
     assert_eq!(err.problems[0].row, Some(1));
     assert!(err.problems[0].message.contains("„Kod”"));
-    // Header only: a valid, empty table.
-    let table = parse_ctab(b"KOD;NAZWA;ogolem;\r\n", "f.csv").expect("header only");
-    assert!(table.rows.is_empty());
+    // Header only: a file cut after its first line, with no unit to import.
+    let err = parse_ctab(b"KOD;NAZWA;ogolem;\r\n", "f.csv").expect_err("header only");
+    assert!(err.problems[0].message.contains("nie ma żadnego wiersza"), "{err}");
 }
 
 #[test]

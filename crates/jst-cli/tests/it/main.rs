@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod bad_input;
 mod submit;
 mod sync;
 

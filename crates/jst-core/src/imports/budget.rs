@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jst_import::{
-    looks_like_budget_package, parse_budget, parse_budget_package, BudgetLine, BudgetPackage,
-    ImportError, Problem,
+    looks_like_budget_package, looks_like_school_list, looks_like_xml, parse_budget,
+    parse_budget_package, BudgetLine, BudgetPackage, ImportError, PackageUnit, Problem,
 };
 use jst_store::{BudgetLineRecord, LocalStore, Stamp, UnitRecord};
 
@@ -71,13 +71,26 @@ impl BudgetPlan {
     }
 }
 
-/// Reads and checks a budget file (a package of another unit than `own` is refused).
+/// Reads and checks a budget file (a package of another unit than `own` is refused). Any XML is
+/// read as a package, so a file of another kind is named by its root element rather than
+/// refused as a CSV header.
 pub(crate) fn plan_budget(
     own: Option<&UnitRecord>,
     bytes: &[u8],
     file: &str,
 ) -> Result<BudgetPlan> {
-    let (lines, period, budget_units) = if looks_like_budget_package(bytes) {
+    if looks_like_school_list(bytes) {
+        return Err(ImportError::single(
+            file,
+            Problem::file(
+                "to wykaz szkół z SIO, a nie sprawozdanie budżetowe (Rb-27S, Rb-28S): wczytaj go \
+                 jako wykaz SIO",
+            ),
+        )
+        .into());
+    }
+    let (lines, period, budget_units) = if looks_like_budget_package(bytes) || looks_like_xml(bytes)
+    {
         let package = parse_budget_package(bytes, file)?;
         let own = own.ok_or_else(|| {
             Error::MissingReference(
@@ -162,18 +175,23 @@ fn refuse_other_units(file: &str, package: &BudgetPackage, own: &UnitRecord) -> 
             !own_gmina && !own_city
         })
         .map(|u| {
-            Problem::file(format!(
-                "jednostka budżetowa „{}” należy do JST o kodzie {} (WK {} PK {} GK {} GT {}), \
-                 a wybrana jednostka to {} {}: wczytaj sprawozdania własnej jednostki",
-                u.name.trim(),
-                u.teryt(),
-                u.wk,
-                u.pk,
-                u.gk,
-                u.gt,
-                own.teryt,
-                own.name
-            ))
+            Problem::at(
+                u.line,
+                Some(first_other_code(u, &own.teryt)),
+                format!(
+                    "jednostka nr {} paczki, „{}”, należy do JST o kodzie {} (WK {} PK {} GK {} \
+                     GT {}), a wybrana jednostka to {} {}: wczytaj sprawozdania własnej jednostki",
+                    u.ordinal,
+                    u.name.trim(),
+                    u.teryt(),
+                    u.wk,
+                    u.pk,
+                    u.gk,
+                    u.gt,
+                    own.teryt,
+                    own.name
+                ),
+            )
         })
         .collect();
     if problems.is_empty() {
@@ -181,4 +199,13 @@ fn refuse_other_units(file: &str, package: &BudgetPackage, own: &UnitRecord) -> 
     } else {
         Err(ImportError::new(file, problems).into())
     }
+}
+
+/// The first of the unit's codes (WK, PK, GK, GT) that differs from the own TERYT.
+fn first_other_code(unit: &PackageUnit, own: &str) -> &'static str {
+    let own = |range: std::ops::Range<usize>| own.get(range).unwrap_or_default();
+    [("WK", &unit.wk, own(0..2)), ("PK", &unit.pk, own(2..4)), ("GK", &unit.gk, own(4..6))]
+        .into_iter()
+        .find(|(_, code, expected)| code.as_str() != *expected)
+        .map_or("GT", |(name, _, _)| name)
 }

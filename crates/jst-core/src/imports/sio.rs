@@ -135,24 +135,50 @@ fn same_organ(written: &str, organ: &str) -> bool {
     jst_domain::fold_for_search(written.trim()) == jst_domain::fold_for_search(organ)
 }
 
-/// The list names its registering body (Woj, Pow, Gmi); it must be the own unit.
+/// The list names its registering body (Woj, Pow, Gmi) in every school row; it must be the own
+/// unit. A list without them cannot be checked and is refused: its pupils would be stored as the
+/// own unit's whoever's they are.
 fn refuse_another_unit(file: &str, list: &SchoolList, own: &UnitRecord) -> Result<()> {
-    let Some((woj, pow, gmi)) = &list.registering else { return Ok(()) };
+    let Some((woj, pow, gmi)) = &list.registering else {
+        let titled = list.unit_name.as_deref().map(|n| format!(" — tytuł wymienia „{n}”"));
+        return Err(ImportError::single(
+            file,
+            Problem::file(format!(
+                "wykaz nie podaje kodu jednostki, dla której go sporządzono (kolumny Woj, Pow i Gmi \
+                 organu rejestrującego w wierszach szkół są puste albo ich brak){}, więc nie można \
+                 sprawdzić, że to wykaz jednostki {} {}; wczytaj wykaz pobrany z SIO bez zmian",
+                titled.unwrap_or_default(),
+                own.teryt,
+                own.name
+            )),
+        )
+        .into());
+    };
     let code = format!("{woj}{pow}{gmi}");
     let own_code: String = own.teryt.chars().take(code.len()).collect();
     let alias_matches = own.alias.as_deref().is_some_and(|a| code.starts_with(a));
     if code == own_code || alias_matches {
         return Ok(());
     }
+    let own_part = |range: std::ops::Range<usize>| own.teryt.get(range).unwrap_or_default();
+    let column = [("Woj", woj, own_part(0..2)), ("Pow", pow, own_part(2..4))]
+        .into_iter()
+        .find(|(_, written, expected)| written.as_str() != *expected)
+        .map_or("Gmi", |(name, _, _)| name);
+    let line = list.rows.first().map_or(0, |r| r.line);
     Err(ImportError::single(
         file,
-        Problem::file(format!(
-            "wykaz SIO dotyczy jednostki o kodzie {code}{}, a wybrana jednostka to {} {}: \
-             wczytaj wykaz własnej jednostki",
-            list.unit_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(),
-            own.teryt,
-            own.name
-        )),
+        Problem::at(
+            line,
+            Some(column),
+            format!(
+                "wykaz SIO dotyczy jednostki o kodzie {code} (Woj {woj}, Pow {pow}, Gmi {gmi}{}), \
+                 a wybrana jednostka to {} {}: wczytaj wykaz własnej jednostki",
+                list.unit_name.as_deref().map(|n| format!(", {n}")).unwrap_or_default(),
+                own.teryt,
+                own.name
+            ),
+        ),
     )
     .into())
 }

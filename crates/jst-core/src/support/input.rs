@@ -25,11 +25,29 @@ pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
             _ => format!("nie można odczytać pliku ({e})"),
         })
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > cap {
-        return Err(invalid(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}")));
+    // A FIFO, a device or a folder is refused before it is opened: opening a FIFO without a
+    // writer blocks, and /dev/zero never ends.
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(invalid(
+            "to nie jest zwykły plik (folder, urządzenie lub potok); wskaż plik z danymi"
+                .to_owned(),
+        ));
     }
-    std::fs::read(path).map_err(unreadable)
+    let too_large =
+        |size: u64| invalid(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}"));
+    if metadata.len() > cap {
+        return Err(too_large(metadata.len()));
+    }
+    // The cap holds for the bytes read, not only for the size reported when it was checked.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, cap + 1), &mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// An input file of at most [`MAX_INPUT_BYTES`], with the name a user recognises it by.
@@ -56,4 +74,32 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     out.sync_all().map_err(Error::io(context()))?;
     std::fs::rename(&temp, path).map_err(Error::io(context()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_capped;
+
+    #[test]
+    fn only_regular_files_are_read_and_never_beyond_the_cap() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let folder = read_capped(dir.path(), 100).expect_err("a folder");
+        assert!(folder.to_string().contains("nie jest zwykły plik"), "{folder}");
+        #[cfg(unix)]
+        {
+            let zero = read_capped(std::path::Path::new("/dev/zero"), 100).expect_err("a device");
+            assert!(zero.to_string().contains("nie jest zwykły plik"), "{zero}");
+            let fifo = dir.path().join("potok");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                // Refused at once, without waiting for a writer.
+                let refused = read_capped(&fifo, 100).expect_err("a FIFO");
+                assert!(refused.to_string().contains("nie jest zwykły plik"), "{refused}");
+            }
+        }
+        let file = dir.path().join("dane.csv");
+        std::fs::write(&file, vec![b'x'; 101]).expect("write");
+        assert!(read_capped(&file, 100).is_err());
+        assert_eq!(read_capped(&file, 101).expect("read").len(), 101);
+    }
 }

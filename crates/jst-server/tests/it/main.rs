@@ -1,5 +1,6 @@
 //! jst-server on real files and a real socket: keys, imports, release builds, static serving.
 
+mod bad_input;
 mod bdl_api;
 mod mf;
 
