@@ -1,4 +1,5 @@
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -78,6 +79,18 @@ pub enum Command {
         /// Folder z wydaniem (np. pendrive).
         #[arg(long, value_name = "FOLDER")]
         from: Option<PathBuf>,
+        /// Najdłuższy czas pobierania wydania z serwera: liczba z jednostką s, min albo h (np. 90s,
+        /// 45min, 2h); sama liczba to minuty. Po tym czasie synchronizacja kończy się jak bez
+        /// połączenia (kod wyjścia 5): dane porównawcze się nie zmieniają, a pobrane już
+        /// fragmenty czekają na następne uruchomienie, które wznowi pobieranie.
+        #[arg(
+            long,
+            value_name = "CZAS",
+            default_value = "30min",
+            value_parser = parse_deadline,
+            conflicts_with = "from"
+        )]
+        deadline: Duration,
         /// Format wyniku.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -256,6 +269,26 @@ fn parse_period(raw: &str) -> Result<(i32, i32), String> {
     Ok((from, to))
 }
 
+/// The longest a `jst sync` may take: `90s`, `45min` (or `45m`), `2h`; a bare number is
+/// minutes. From 1 second to 24 hours.
+fn parse_deadline(raw: &str) -> Result<Duration, String> {
+    let raw = raw.trim();
+    let digits = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
+    let (number, unit) = raw.split_at(digits);
+    let usage = || format!("„{raw}” nie jest czasem; podaj np. 90s, 45min albo 2h");
+    let number: u64 = number.parse().map_err(|_| usage())?;
+    let seconds = match unit.trim() {
+        "s" => number,
+        "" | "m" | "min" => number.saturating_mul(60),
+        "h" => number.saturating_mul(3600),
+        _ => return Err(usage()),
+    };
+    if !(1..=24 * 3600).contains(&seconds) {
+        return Err(format!("czas „{raw}” spoza zakresu od 1 s do 24 h"));
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PeersCommand {
     /// Najbardziej podobne jednostki (odległość w zmiennych strukturalnych) z udziałem każdej zmiennej.
@@ -412,4 +445,23 @@ pub enum UnitsCommand {
 pub enum Format {
     Table,
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::parse_deadline;
+
+    #[test]
+    fn a_deadline_is_a_number_with_a_unit_or_minutes() {
+        for (raw, seconds) in
+            [("90s", 90), ("45min", 2700), ("45m", 2700), ("30", 1800), ("2h", 7200), (" 1s ", 1)]
+        {
+            assert_eq!(parse_deadline(raw), Ok(Duration::from_secs(seconds)), "{raw}");
+        }
+        for raw in ["", "0", "0s", "25h", "1.5h", "-5", "10 dni", "min", "99999999999999999999"] {
+            assert!(parse_deadline(raw).is_err(), "{raw}");
+        }
+    }
 }

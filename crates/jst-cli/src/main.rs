@@ -228,7 +228,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Format::Table => print!("{}", render::nearest(&list)),
             }
         }
-        Command::Sync { server, from, format } => {
+        Command::Sync { server, from, deadline, format } => {
             let source =
                 match (server, from) {
                     (Some(url), _) => jst_core::SyncSource::Server(url),
@@ -238,7 +238,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                             .to_owned(),
                     )),
                 };
-            let view = monitor.sync(&source, &mut |_, _| true)?;
+            let view = monitor.sync_within(&source, deadline, &mut |_, _| true)?;
             match format {
                 Format::Json => println!("{}", to_json(&view)?),
                 Format::Table => print!("{}", render::sync(&view)),

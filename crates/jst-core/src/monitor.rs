@@ -345,7 +345,18 @@ impl Monitor {
         source: &SyncSource,
         progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<SyncView> {
-        let job = self.sync_job(source)?;
+        self.sync_within(source, jst_sync::DEFAULT_SYNC_DEADLINE, progress)
+    }
+
+    /// [`Monitor::sync`] whose requests to a server end by `deadline` (`jst sync --deadline`):
+    /// past it the outcome is `offline`, nothing applied, the chunks downloaded kept.
+    pub fn sync_within(
+        &mut self,
+        source: &SyncSource,
+        deadline: std::time::Duration,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<SyncView> {
+        let job = self.sync_job(source)?.with_deadline(deadline);
         let planned = job.plan(progress);
         self.apply_sync(&job, planned)
     }

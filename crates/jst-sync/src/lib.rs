@@ -9,12 +9,15 @@
 //! The only desktop crate doing HTTP. It must not open the stores.
 
 mod error;
+mod http;
+mod limits;
 mod plan;
 mod rejection;
 mod source;
 mod submit;
 
 pub use error::Error;
+pub use limits::{Limits, DEFAULT_SYNC_DEADLINE};
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
 pub use rejection::{Rejection, RejectionCode};
 pub use source::{DirSource, HttpSource, Source};

@@ -1,9 +1,12 @@
-//! Where a release comes from: the association's server (HTTP, with Range resume) or a folder.
+//! Where a release comes from: the association's server (HTTP, with Range resume and
+//! deadlines) or a folder.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::{Error, RejectionCode};
+use crate::http::{self, Timing};
+use crate::limits::Deadline;
+use crate::{Error, Limits, RejectionCode};
 
 pub trait Source {
     /// A small file whole (`latest.json`, its signature, the manifest), refused beyond `limit`.
@@ -61,34 +64,57 @@ impl Source for DirSource {
     }
 }
 
+/// The association's server. Each request ends by its own deadline (a small file's, or a
+/// chunk's sized by its declared bytes) and all of them by the sync's, counted from
+/// [`HttpSource::with_limits`]; past either the sync is offline, and a chunk cut short stays as
+/// its `.part` for the next run to resume.
 pub struct HttpSource {
     base: String,
     client: reqwest::blocking::Client,
     received: u64,
+    limits: Limits,
+    deadline: Deadline,
 }
 
 impl HttpSource {
+    /// A source with the production [`Limits`].
     pub fn new(base: &str) -> Result<Self, Error> {
-        let client = reqwest::blocking::Client::builder()
-            .connect_timeout(std::time::Duration::from_secs(10))
-            .timeout(std::time::Duration::from_secs(300))
-            .user_agent(concat!("monitor-jst/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::Offline(e.to_string()))?;
-        Ok(Self { base: base.trim_end_matches('/').to_owned(), client, received: 0 })
+        Self::with_limits(base, Limits::default())
     }
 
-    fn get(&self, name: &str, from: u64) -> Result<reqwest::blocking::Response, Error> {
-        let mut request = self.client.get(format!("{}/{name}", self.base));
+    /// A source whose sync must end within `limits.sync` from now.
+    pub fn with_limits(base: &str, limits: Limits) -> Result<Self, Error> {
+        Ok(Self {
+            base: base.trim_end_matches('/').to_owned(),
+            client: http::client(&limits)?,
+            received: 0,
+            limits,
+            deadline: Deadline::after(limits.sync),
+        })
+    }
+
+    fn timing(&self, name: &str, budget: std::time::Duration) -> Result<Timing, Error> {
+        Timing::new(name, budget, Some((self.deadline, self.limits.sync)))
+            .ok_or_else(|| http::past_sync_deadline(self.limits.sync))
+    }
+
+    fn get(
+        &self,
+        name: &str,
+        from: u64,
+        timing: &Timing,
+    ) -> Result<reqwest::blocking::Response, Error> {
+        let mut request =
+            self.client.get(format!("{}/{name}", self.base)).timeout(timing.timeout());
         if from > 0 {
             request = request.header(reqwest::header::RANGE, format!("bytes={from}-"));
         }
-        let response = request.send().map_err(|e| Error::Offline(e.to_string()))?;
+        let response = request.send().map_err(|e| timing.offline(e))?;
         let status = response.status();
         if status.is_success() {
             Ok(response)
         } else if status.is_server_error() {
-            Err(Error::Offline(format!("serwer odpowiedział {status}")))
+            Err(Error::Offline(format!("{name}: serwer odpowiedział {status}")))
         } else {
             Err(Error::reject(
                 RejectionCode::HttpStatus,
@@ -100,21 +126,17 @@ impl HttpSource {
 
 impl Source for HttpSource {
     fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
-        let response = self.get(name, 0)?;
-        if response.content_length().is_some_and(|l| l > limit) {
-            return Err(Error::reject(
-                RejectionCode::TooLarge,
-                format!("{name} przekracza {limit} B"),
-            ));
-        }
-        let bytes = read_capped(response, limit, name)?;
+        let timing = self.timing(name, self.limits.small_request)?;
+        let response = self.get(name, 0, &timing)?;
+        let bytes = http::read_capped(response, limit, &timing)?;
         self.received += bytes.len() as u64;
         Ok(bytes)
     }
 
     fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error> {
         let have = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0).min(size);
-        let response = self.get(name, have)?;
+        let timing = self.timing(name, self.limits.chunk_request(size - have))?;
+        let response = self.get(name, have, &timing)?;
         // A server that ignores Range answers 200 with the whole file: start over.
         let resumed = have > 0 && response.status() == reqwest::StatusCode::PARTIAL_CONTENT;
         let mut file = std::fs::OpenOptions::new()
@@ -129,7 +151,8 @@ impl Source for HttpSource {
         let mut buffer = vec![0u8; 64 * 1024];
         let mut written = start;
         loop {
-            let n = reader.read(&mut buffer).map_err(|e| Error::Offline(e.to_string()))?;
+            // Cut short (the deadline, the network), the bytes so far stay for a resume.
+            let n = reader.read(&mut buffer).map_err(|e| timing.offline(e))?;
             if n == 0 {
                 break;
             }

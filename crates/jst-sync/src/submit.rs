@@ -1,35 +1,37 @@
 //! Sending a submission (DESIGN §7): the stored bytes with their id, the unit token as a bearer;
 //! the server's answer as text for the core to record. A lost answer comes back by resending the
-//! same bytes with the same id: the server returns the answer it stored.
+//! same bytes with the same id: the server returns the answer it stored. The request and its
+//! answer end by [`Limits::small_request`], and an answer beyond [`Limits::max_answer_bytes`]
+//! is refused (`too_large`) without being read whole.
 
-use crate::Error;
+use crate::http::{self, Timing};
+use crate::{Error, Limits};
 
 /// What the server said, in the terms the outbox needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// 200: the per-item response JSON.
     Answered(String),
-    /// A refusal with the server's machine-readable code (`unauthorized`, `idempotency_conflict`, …).
+    /// A refusal with the server's machine-readable code (`unauthorized`, `idempotency_conflict`,
+    /// …), or `http_status` when the answer names none (e.g. a proxy's error page).
     Refused { status: u16, code: String, message: String },
 }
 
-fn client() -> Result<reqwest::blocking::Client, Error> {
-    reqwest::blocking::Client::builder()
-        .connect_timeout(std::time::Duration::from_secs(10))
-        .timeout(std::time::Duration::from_secs(60))
-        .user_agent(concat!("monitor-jst/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| Error::Offline(e.to_string()))
-}
+const ANSWER: &str = "odpowiedź serwera";
 
-fn answer(response: reqwest::blocking::Response) -> Result<Answer, Error> {
+fn answer(
+    response: reqwest::blocking::Response,
+    limits: &Limits,
+    timing: &Timing,
+) -> Result<Answer, Error> {
     let status = response.status();
-    let text = response.text().map_err(|e| Error::Offline(e.to_string()))?;
-    if status.is_success() {
-        return Ok(Answer::Answered(text));
-    }
     if status.is_server_error() {
         return Err(Error::Offline(format!("serwer odpowiedział {status}")));
+    }
+    let bytes = http::read_capped(response, limits.max_answer_bytes, timing)?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if status.is_success() {
+        return Ok(Answer::Answered(text));
     }
     let field = |name: &str| {
         text.split(&format!("\"{name}\":\""))
@@ -38,18 +40,32 @@ fn answer(response: reqwest::blocking::Response) -> Result<Answer, Error> {
             .unwrap_or_default()
             .to_owned()
     };
-    Ok(Answer::Refused { status: status.as_u16(), code: field("code"), message: field("message") })
+    let code =
+        Some(field("code")).filter(|c| !c.is_empty()).unwrap_or_else(|| "http_status".into());
+    let message = Some(field("message"))
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| format!("serwer odpowiedział {status}"));
+    Ok(Answer::Refused { status: status.as_u16(), code, message })
 }
 
 /// `POST /v1/submissions` with the exact stored body.
-pub fn post_submission(base: &str, token: &str, id: &str, body: &[u8]) -> Result<Answer, Error> {
-    let response = client()?
+pub fn post_submission(
+    base: &str,
+    token: &str,
+    id: &str,
+    body: &[u8],
+    limits: &Limits,
+) -> Result<Answer, Error> {
+    let timing = Timing::new(ANSWER, limits.small_request, None)
+        .ok_or_else(|| Error::Offline("brak czasu na wysłanie zgłoszenia".to_owned()))?;
+    let response = http::client(limits)?
         .post(format!("{}/v1/submissions", base.trim_end_matches('/')))
+        .timeout(timing.timeout())
         .bearer_auth(token)
         .header("Idempotency-Key", id)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .body(body.to_vec())
         .send()
-        .map_err(|e| Error::Offline(e.to_string()))?;
-    answer(response)
+        .map_err(|e| timing.offline(e))?;
+    answer(response, limits, &timing)
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use jst_store::{ContributionState, LocalStore, Stamp};
-use jst_sync::{post_submission, Answer};
+use jst_sync::{post_submission, Answer, Error as SyncError, Limits, RejectionCode};
 use serde::{Deserialize, Serialize};
 
 use super::submission_result::{is_synced, SubmissionResult};
@@ -89,6 +89,7 @@ pub struct SubmissionJob {
     server: String,
     token: String,
     pending: Vec<(String, Vec<u8>)>,
+    limits: Limits,
 }
 
 /// What the server said to the submissions sent, in order, up to the first one not answered.
@@ -104,24 +105,64 @@ enum Stopped {
 
 impl SubmissionJob {
     /// Posts the outbox in order (network only; no store is touched). The first submission not
-    /// answered stops the run: it stays in the outbox and goes first next time.
+    /// answered stops the run: it stays in the outbox and goes first next time. An answer that
+    /// is not the API's (an HTML page, another shape, too large) is a refusal with a client
+    /// code (`malformed`, `too_large`): a person must look at the address or the server.
     pub fn send(&self) -> SentSubmissions {
         let mut sent = SentSubmissions { answered: Vec::new(), stopped: None };
         for (id, body) in &self.pending {
-            match post_submission(&self.server, &self.token, id, body) {
-                Err(e) => {
-                    sent.stopped = Some(Stopped::Offline(e.to_string()));
-                    break;
+            let stopped = match post_submission(&self.server, &self.token, id, body, &self.limits) {
+                Err(SyncError::Rejected(r)) => {
+                    Stopped::Refused { code: r.code.as_str().to_owned(), message: r.message }
                 }
-                Ok(Answer::Refused { code, message, .. }) => {
-                    sent.stopped = Some(Stopped::Refused { code, message });
-                    break;
-                }
-                Ok(Answer::Answered(text)) => sent.answered.push((id.clone(), body.clone(), text)),
-            }
+                Err(e) => Stopped::Offline(e.to_string()),
+                Ok(Answer::Refused { code, message, .. }) => Stopped::Refused { code, message },
+                Ok(Answer::Answered(text)) => match check_answer(body, &text) {
+                    Ok(()) => {
+                        sent.answered.push((id.clone(), body.clone(), text));
+                        continue;
+                    }
+                    Err(why) => Stopped::Refused {
+                        code: RejectionCode::Malformed.as_str().to_owned(),
+                        message: format!(
+                            "odpowiedź serwera nie jest odpowiedzią API zgłoszeń ({why}); \
+                             sprawdź adres serwera"
+                        ),
+                    },
+                },
+            };
+            sent.stopped = Some(stopped);
+            break;
         }
         sent
     }
+}
+
+/// Whether `answer` is the API's answer to the submission `body`: JSON with one result per
+/// item, in order. Checked before anything is recorded, so an answer that is not stays out of
+/// the outbox's records and the submission goes again next time.
+fn check_answer(body: &[u8], answer: &str) -> std::result::Result<(), String> {
+    let sent: Body = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    let answer: Response = serde_json::from_str(answer).map_err(|e| {
+        let start: String = answer.trim_start().chars().take(40).collect();
+        format!("{e}; początek: {start:?}")
+    })?;
+    if answer.results.len() != sent.items.len() {
+        return Err(format!(
+            "{} wyników na {} pozycji zgłoszenia",
+            answer.results.len(),
+            sent.items.len()
+        ));
+    }
+    for (item, result) in sent.items.iter().zip(&answer.results) {
+        if (item.indicator.as_str(), item.year) != (result.indicator.as_str(), result.year) {
+            return Err(format!(
+                "wynik {} {} zamiast {} {}",
+                result.indicator, result.year, item.indicator, item.year
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the token, remembers the server and puts the changed opted-in values into the outbox.
@@ -140,7 +181,12 @@ pub(crate) fn submission_job(
     let token = UnitToken::new(data_dir).load()?;
     remember_server(local, stamp, &server)?;
     queue_changed_values(local, stamp)?;
-    Ok(SubmissionJob { server, token, pending: local.pending_submissions()? })
+    Ok(SubmissionJob {
+        server,
+        token,
+        pending: local.pending_submissions()?,
+        limits: Limits::default(),
+    })
 }
 
 /// Records every answer (accepted values count as synced only if unchanged since sending) and

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jst_release::PublicKey;
 use jst_store::{LocalStore, Stamp};
-use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, PlanInput, Source};
+use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, Limits, PlanInput, Source};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -36,6 +36,7 @@ pub struct SyncJob {
     highest_version: Option<u64>,
     highest_issued_at: Option<OffsetDateTime>,
     cache: PathBuf,
+    limits: Limits,
 }
 
 /// The outcome of [`SyncJob::plan`], handed to the apply.
@@ -51,10 +52,18 @@ impl SyncJob {
         }
     }
 
+    /// The same job with another overall deadline for its requests (default
+    /// [`jst_sync::DEFAULT_SYNC_DEADLINE`], 30 minutes). Past it the sync ends `offline`:
+    /// nothing is applied and the chunks downloaded so far stay for the next run.
+    pub fn with_deadline(mut self, deadline: std::time::Duration) -> Self {
+        self.limits.sync = deadline;
+        self
+    }
+
     /// Downloads and verifies (network and files only; no store is touched).
     pub fn plan(&self, progress: &mut dyn FnMut(u32, u32) -> bool) -> PlannedSync {
         let mut fetcher: Box<dyn Source> = match &self.source {
-            SyncSource::Server(url) => match HttpSource::new(url) {
+            SyncSource::Server(url) => match HttpSource::with_limits(url, self.limits) {
                 Ok(s) => Box::new(s),
                 Err(e) => return PlannedSync(Err(e)),
             },
@@ -91,6 +100,7 @@ pub(crate) fn sync_job(
             .as_ref()
             .and_then(|(_, at)| OffsetDateTime::parse(at, &Rfc3339).ok()),
         cache: data_dir.join("wydania").join("fragmenty"),
+        limits: Limits::default(),
     })
 }
 

@@ -1,17 +1,24 @@
 //! `jst_sync::plan` against signed releases in a folder (`DirSource`), built with
 //! `jst_release` alone: what is accepted, what is refused and with which code, cancellation,
-//! and that a plan writes nothing outside its chunk cache, whatever the outcome.
+//! and that a plan writes nothing outside its chunk cache, whatever the outcome. Then the
+//! network client against hostile test servers (`HttpSource`, `post_submission`): deadlines
+//! and size caps, with tiny configured limits.
 
 mod accepted;
+mod answers;
 mod cancelled;
+mod deadlines;
 mod rejected;
 mod release;
+mod server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jst_release::{KeyPair, PublicKey};
-use jst_sync::{plan, DirSource, Error, Plan, PlanInput, Rejection, RejectionCode};
+use jst_sync::{
+    plan, DirSource, Error, HttpSource, Limits, Plan, PlanInput, Rejection, RejectionCode, Source,
+};
 use time::OffsetDateTime;
 
 use release::{Release, NOW};
@@ -78,6 +85,28 @@ impl Bench {
             cache: &cache,
         };
         let result = plan(&mut DirSource::new(&self.release()), &input, progress);
+        assert!(
+            before == files_outside(self.dir.path(), &cache),
+            "a plan wrote outside its cache ({result:?})"
+        );
+        result
+    }
+
+    /// Plans from a server at `url` with `limits`, checking that nothing outside the cache
+    /// changed.
+    pub fn plan_http(&self, desk: &Desk, url: &str, limits: Limits) -> Result<Plan, Error> {
+        let cache = self.cache();
+        let before = files_outside(self.dir.path(), &cache);
+        let input = PlanInput {
+            trusted: &desk.trusted,
+            highest_version: desk.highest_version,
+            highest_issued_at: desk.highest_issued_at,
+            now: desk.now,
+            cache: &cache,
+        };
+        let mut source: Box<dyn Source> =
+            Box::new(HttpSource::with_limits(url, limits).expect("client"));
+        let result = plan(source.as_mut(), &input, &mut |_, _| true);
         assert!(
             before == files_outside(self.dir.path(), &cache),
             "a plan wrote outside its cache ({result:?})"
