@@ -318,14 +318,15 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Trust { what: TrustCommand::Add { file, yes } } => {
             if !yes {
-                let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
+                // Only the size: nothing is read before the user confirms.
+                let size = std::fs::metadata(&file).map_err(|source| Error::Io {
                     context: format!("nie można odczytać klucza {}", file.display()),
                     source,
                 })?;
                 return Err(Error::InvalidValue(format!(
-                    "klucz z pliku {} ({} znaków) nie został dodany; sprawdź jego pochodzenie i potwierdź: jst trust add {} --yes",
+                    "klucz z pliku {} ({} B) nie został dodany; sprawdź jego pochodzenie i potwierdź: jst trust add {} --yes",
                     file.display(),
-                    text.trim().len(),
+                    size.len(),
                     file.display()
                 )));
             }

@@ -141,8 +141,9 @@ pub(crate) fn trust_key(
     stamp: &Stamp,
     path: &Path,
 ) -> Result<TrustedKeyView> {
-    let text = std::fs::read_to_string(path)
-        .map_err(Error::io(format!("nie można odczytać klucza {}", path.display())))?;
+    // A key is one short line: the cap keeps a device or a huge file from being read whole.
+    let bytes = crate::support::input::read_capped(path, 4096)?;
+    let text = String::from_utf8_lossy(&bytes);
     let key = PublicKey::from_text(&text).map_err(|e| Error::InvalidValue(e.to_string()))?;
     let added = local.trust_key(stamp, &key.id(), key.to_text().trim())?;
     Ok(TrustedKeyView { key_id: key.id(), added })
