@@ -41,8 +41,8 @@ pub use budget_package::{
     looks_like_budget_package, parse_budget_package, BudgetPackage, BudgetPeriod, PackageUnit,
 };
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
-pub use formula_guard::{guard_formula, unguard_formula};
 pub use error::{ImportError, Problem, RowProgress, Severity};
+pub use formula_guard::{guard_formula, unguard_formula};
 pub use mf_dbf::{read_mf_dbf, MfDbfSummary, MfRecord, MfUnit};
 pub use mf_dictionary::{parse_mf_dictionary, MfDictionaryEntry};
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};

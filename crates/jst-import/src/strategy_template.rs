@@ -641,7 +641,7 @@ mod tests {
 
     #[test]
     fn formulas_in_text_cells_are_exported_as_text_and_read_back_unchanged() {
-            let hostile = [
+        let hostile = [
             "1;;cel_strategiczny;\"=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\";;;;;;;;;;;;;",
             "1.1;1;cel_operacyjny;@SUM(1+1);;WSK_A;+x;-2+3;wzrost;2019;1;2030;2;;''=z apostrofem;=1+1;",
         ];
@@ -656,10 +656,7 @@ mod tests {
         }
         assert!(exported.contains("'@SUM(1+1)") && exported.contains("'-2+3"), "{exported}");
         // A text that itself begins with an apostrophe (guarded as `''=`) keeps it.
-        assert_eq!(
-            first.tree.nodes[1].indicators[0].department.as_deref(),
-            Some("'=z apostrofem")
-        );
+        assert_eq!(first.tree.nodes[1].indicators[0].department.as_deref(), Some("'=z apostrofem"));
         assert!(exported.contains("''=z apostrofem"), "{exported}");
         let second = parse_strategy_template(exported.as_bytes(), "eksport.csv").expect("valid");
         assert_eq!(second.tree, first.tree);
