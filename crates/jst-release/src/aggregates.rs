@@ -32,6 +32,19 @@ fn cell(v: Option<f64>) -> String {
 }
 
 impl AggregateRow {
+    /// The published figures with their column names, withheld ones as `None`, in the order of
+    /// the chunk's columns (so a check can name the cell it refuses).
+    pub fn figures(&self) -> [(&'static str, Option<f64>); 6] {
+        [
+            ("q1", self.q1),
+            ("mediana", self.median),
+            ("q3", self.q3),
+            ("p10", self.p10),
+            ("p90", self.p90),
+            ("srednia", self.mean),
+        ]
+    }
+
     /// The row as one CSV line, with its line break.
     pub fn to_csv_line(&self) -> String {
         format!(
@@ -95,5 +108,34 @@ mod tests {
              type_size:gmina_wiejska:0-5000;WSK;2024;3;;;;;;;za mało danych w grupie\n"
         );
         assert_eq!(aggregates_csv(&[]), format!("{AGGREGATES_HEADER}\n"));
+    }
+
+    #[test]
+    fn figures_follow_the_columns_of_the_chunk() {
+        let row = AggregateRow {
+            group: "type_size:gmina_wiejska:0-5000".into(),
+            indicator: "WSK".into(),
+            year: 2024,
+            n: 20,
+            q1: Some(1.0),
+            median: Some(2.0),
+            q3: Some(3.0),
+            p10: Some(0.5),
+            p90: None,
+            mean: Some(f64::INFINITY),
+            note: None,
+        };
+        let names: Vec<&str> = row.figures().iter().map(|(n, _)| *n).collect();
+        let header: Vec<&str> = AGGREGATES_HEADER.split(';').skip(4).take(6).collect();
+        assert_eq!(names, header);
+        let bad: Vec<&str> = row
+            .figures()
+            .iter()
+            .filter(|(_, v)| v.is_some_and(|v| !crate::publishable(v)))
+            .map(|(n, _)| *n)
+            .collect();
+        assert_eq!(bad, ["srednia"]);
+        assert!(crate::publishable(-1e15) && !crate::publishable(1.000_000_000_000_1e15));
+        assert!(!crate::publishable(f64::NAN));
     }
 }

@@ -23,3 +23,13 @@ pub use manifest::{
     POLICY_ID,
 };
 pub use signature::{sign, verify, SIGNATURE_SUFFIX};
+
+/// The largest magnitude of a number in a release (values and aggregates): what every reader of
+/// the desktop accepts (DESIGN §6, G10). A builder must not sign a number beyond it, nor one
+/// that is not finite.
+pub const MAX_ABS: f64 = 1e15;
+
+/// Whether a release may carry `value`: finite and within ±[`MAX_ABS`].
+pub fn publishable(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_ABS
+}

@@ -20,30 +20,76 @@ pub type Contribution = (String, String, i32, f64);
 /// (group, indicator, year) → (mean, contributors) as last published.
 pub type Published = HashMap<(String, String, i32), (f64, BTreeSet<String>)>;
 
-/// Three significant digits.
+/// Three significant digits. Above ~1.795e308 rounding up would leave the doubles (`inf`);
+/// such a value is kept as it is (and the release builder refuses it as beyond ±10^15).
 pub fn round3(v: f64) -> f64 {
-    format!("{v:.2e}").parse().unwrap_or(v)
+    format!("{v:.2e}").parse().ok().filter(|r: &f64| r.is_finite() || !v.is_finite()).unwrap_or(v)
 }
 
-/// Type 7 quantile of sorted values (as numpy's default and the desktop's statistics).
+/// Type 7 quantile of sorted values (as numpy's default and the desktop's statistics). Between
+/// two neighbours of opposite sign near the largest doubles their difference overflows; the
+/// weighted form then gives the same point without it.
 fn quantile(sorted: &[f64], p: f64) -> f64 {
     let h = (sorted.len() - 1) as f64 * p;
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(sorted.len() - 1);
-    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+    let f = h - lo as f64;
+    let q = sorted[lo] + f * (sorted[hi] - sorted[lo]);
+    if q.is_finite() {
+        q
+    } else {
+        sorted[lo] * (1.0 - f) + sorted[hi] * f
+    }
+}
+
+/// Neumaier's compensated sum: exact to the last bit for any count of members (a plain sum of
+/// 10 000 values near 10^15 loses the small ones), and infinite only when the true sum is.
+fn compensated_sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let (mut sum, mut carry) = (0.0f64, 0.0f64);
+    for v in values {
+        let t = sum + v;
+        carry += if sum.abs() >= v.abs() { (sum - t) + v } else { (v - t) + sum };
+        sum = t;
+    }
+    sum + carry
+}
+
+/// The mean, which cannot overflow: the middle value plus the mean deviation from it (a
+/// compensated sum of small deviations, so 10 000 values near 10^15 keep their last digit;
+/// finite for any values within ±10^15, n · 2·10^15 being far below 10^308), else a sum scaled
+/// by the largest magnitude (values an older server stored, near the largest double). Kept
+/// within the smallest and largest value, which a mean always lies between.
+fn mean(sorted: &[f64]) -> f64 {
+    let n = sorted.len() as f64;
+    let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
+    let pivot = sorted[sorted.len() / 2];
+    let deviation = compensated_sum(sorted.iter().map(|v| v - pivot));
+    let mean = if deviation.is_finite() {
+        pivot + deviation / n
+    } else {
+        let scale = min.abs().max(max.abs());
+        scale * (compensated_sum(sorted.iter().map(|v| v / scale)) / n)
+    };
+    mean.clamp(min, max)
 }
 
 /// The p %-rule: the rest of the total must be at least p % of the largest contribution, so the
-/// second largest contributor cannot estimate the largest within p %.
+/// second largest contributor cannot estimate the largest within p %. The rest is summed on
+/// its own (compensated), not as total − x1 − x2, which would cancel away small contributors
+/// next to a dominant one and overflow with huge ones.
 fn p_rule_allows(values: &[f64]) -> bool {
     if values.iter().any(|v| *v < 0.0) {
         return false;
     }
     let mut sorted = values.to_vec();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    let total: f64 = sorted.iter().sum();
-    let (x1, x2) = (sorted[0], sorted.get(1).copied().unwrap_or(0.0));
-    total - x1 - x2 >= P_PERCENT / 100.0 * x1
+    let x1 = sorted[0];
+    let rest = compensated_sum(sorted.iter().skip(2).copied());
+    if rest.is_finite() || x1 == 0.0 {
+        rest >= P_PERCENT / 100.0 * x1
+    } else {
+        compensated_sum(sorted.iter().skip(2).map(|v| v / x1)) >= P_PERCENT / 100.0
+    }
 }
 
 /// Builds the aggregates and the means to remember as published.
@@ -80,7 +126,7 @@ pub fn build_aggregates(
         let contributors: BTreeSet<String> = members.iter().map(|(u, _)| u.clone()).collect();
         let key = (group.clone(), indicator.clone(), year);
         let mean = if n >= MIN_FOR_MEAN && p_rule_allows(&sorted) {
-            let fresh = round3(sorted.iter().sum::<f64>() / n as f64);
+            let fresh = round3(mean(&sorted));
             let held = previous.get(&key).filter(|(_, before)| {
                 before.symmetric_difference(&contributors).count() < HOLD_CHANGES
             });
@@ -261,6 +307,49 @@ mod tests {
                 proptest::prop_assert!(!csv.contains(&teryt[..6]));
             }
         }
+    }
+
+    #[test]
+    fn sums_of_many_values_near_the_limit_neither_overflow_nor_lose_digits() {
+        // 10 000 members within 10^4 of 10^15: the exact mean is 10^15 − 4 999.5.
+        let values: Vec<f64> = (0..10_000).map(|i| 1e15 - f64::from(i)).collect();
+        let m = mean(&values.iter().rev().copied().collect::<Vec<_>>());
+        assert_eq!(m, 1e15 - 4_999.5);
+        assert_eq!(compensated_sum([1e15, 1.0, -1e15, 0.5]), 1.5, "no digit lost");
+        let rows: Vec<Contribution> = contributions(30, "WSK")
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, ind, y, _))| (t, ind, y, 1e15 - i as f64))
+            .collect();
+        let population = |_: &str, _: i32| Some(30_000.0);
+        let (agg, _) =
+            build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+        let r = &agg[0];
+        for v in [r.q1, r.median, r.q3, r.p10, r.p90, r.mean] {
+            assert_eq!(v, Some(1e15), "{r:?}");
+        }
+        check_policy(&agg).expect("policy");
+    }
+
+    #[test]
+    fn the_largest_doubles_give_a_finite_mean_not_inf() {
+        // What an older server stored: two or more of them overflowed the plain sum into inf.
+        let max = f64::MAX;
+        assert!([max, max].iter().sum::<f64>().is_infinite(), "the old arithmetic");
+        let mut values = vec![max, max, max, max, max, max];
+        assert_eq!(mean(&values), max);
+        values[0] = -max;
+        values.sort_by(f64::total_cmp);
+        let m = mean(&values);
+        assert!(m.is_finite() && (m - max / 6.0 * 4.0).abs() <= max * 1e-15, "{m}");
+        assert_eq!(quantile(&[-max, max], 0.5), 0.0);
+        assert!(p_rule_allows(&[max; 6]), "no NaN from an overflowing rest");
+        let rows: Vec<Contribution> =
+            contributions(6, "WSK").into_iter().map(|(t, ind, y, _)| (t, ind, y, max)).collect();
+        let population = |_: &str, _: i32| Some(30_000.0);
+        let (agg, _) =
+            build_aggregates(&rows, &kinds(&rows), &population, &HashSet::new(), &Published::new());
+        assert_eq!(agg[0].mean, Some(max), "finite, for the builder to refuse by name");
     }
 
     #[test]

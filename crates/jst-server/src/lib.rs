@@ -1,6 +1,7 @@
 //! `jst-server`: the associations' server of Monitor JST. It imports the catalogue and per-unit
 //! public data, builds signed, content-addressed releases (DESIGN §7), issues unit tokens and
-//! serves the release directory over HTTP with Range support.
+//! serves the release directory over HTTP with Range support, every connection bounded in count
+//! and time and the API rate-limited.
 //!
 //! Its storage sits behind the [`Storage`] trait with SQLite as the embedded default, so a
 //! PostgreSQL backend can follow. It must not publish per-unit rows of contributed data (§8),
@@ -12,6 +13,7 @@ mod bdl_csv;
 mod error;
 mod keygen;
 mod mf;
+mod rate_limit;
 mod register;
 mod release_build;
 mod serve;
@@ -28,12 +30,15 @@ pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use keygen::keygen;
 pub use mf::{mf_values, MfValues};
+pub use rate_limit::RateLimits;
 pub use register::{current_register, import_register, RegisterImport, ServerRegister};
 pub use release_build::{build_release, ReleaseSummary};
-pub use serve::{router, serve, MAX_BODY_BYTES};
+pub use serve::{
+    router, router_with, serve, serve_listener, serve_with, ServeLimits, MAX_BODY_BYTES,
+};
 pub use storage::{
-    DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, StoredRegister, SubmissionKey,
-    SubmittedItem, TokenRecord,
+    check_rows, DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, StoredRegister,
+    SubmissionKey, SubmittedItem, TokenRecord,
 };
 pub use tokens::{issue_token, IssuedToken};
 

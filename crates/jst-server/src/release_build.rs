@@ -60,6 +60,15 @@ pub fn build_release(
     })?;
     let values = storage.all_values()?;
     let register = current_register(storage)?;
+    // Contributed values leave only as type_size aggregates that pass the policy check.
+    let (aggregates, published) = contributed_aggregates(storage, &register, &values, &catalogue)?;
+    crate::aggregates::check_policy(&aggregates).map_err(|why| {
+        Error::Invalid(format!(
+            "wydanie nie zostało zapisane: agregat łamie zasady ujawniania ({why})"
+        ))
+    })?;
+    // Nothing is written, let alone signed, that a desktop would refuse (G10).
+    check_numbers(&values, &aggregates)?;
     let chunks_dir = out.join("chunks");
     std::fs::create_dir_all(&chunks_dir)
         .map_err(Error::io(format!("nie można utworzyć {}", chunks_dir.display())))?;
@@ -111,13 +120,6 @@ pub fn build_release(
         }
     }
 
-    // Contributed values leave only as type_size aggregates that pass the policy check.
-    let (aggregates, published) = contributed_aggregates(storage, &register, &values, &catalogue)?;
-    crate::aggregates::check_policy(&aggregates).map_err(|why| {
-        Error::Invalid(format!(
-            "wydanie nie zostało zapisane: agregat łamie zasady ujawniania ({why})"
-        ))
-    })?;
     if !aggregates.is_empty() {
         let text = jst_release::aggregates_csv(&aggregates);
         add(
@@ -172,6 +174,46 @@ pub fn build_release(
     })
 }
 
+/// Cells a release may not carry, named, at most this many in one error.
+const LISTED_CELLS: usize = 5;
+
+/// Every number of the release must be finite within ±10^15 ([`jst_release::publishable`]):
+/// every desktop refuses a release with another (the whole release, not the one cell), so the
+/// builder refuses to sign it and names each cell: indicator, year and unit of a value, group,
+/// indicator, year and column of an aggregate. Imports and submissions already keep to the
+/// bound; this catches what an older server stored and arithmetic gone wrong.
+fn check_numbers(values: &[DataRow], aggregates: &[jst_release::AggregateRow]) -> Result<()> {
+    let from_values = values.iter().filter(|r| !jst_release::publishable(r.value)).map(|r| {
+        format!(
+            "wartość {} wskaźnika {} za rok {} jednostki {}",
+            r.value, r.indicator, r.year, r.teryt
+        )
+    });
+    let from_aggregates = aggregates.iter().flat_map(|a| {
+        a.figures().into_iter().filter_map(move |(column, v)| {
+            v.filter(|v| !jst_release::publishable(*v)).map(|v| {
+                format!(
+                    "agregat {column} = {v} grupy {}, wskaźnik {}, rok {}",
+                    a.group, a.indicator, a.year
+                )
+            })
+        })
+    });
+    let bad: Vec<String> = from_values.chain(from_aggregates).collect();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "wydanie nie zostało zapisane: liczby poza zakresem (skończone, do 10^15 co do wartości \
+         bezwzględnej), których żaden program nie przyjmie: {}",
+        bad[..bad.len().min(LISTED_CELLS)].join("; ")
+    );
+    if bad.len() > LISTED_CELLS {
+        message.push_str(&format!(" (i {} innych)", bad.len() - LISTED_CELLS));
+    }
+    Err(Error::Invalid(message))
+}
+
 /// Aggregates of the contributions: units classed by the register's kind and the public
 /// population of the year (or the closest year with it).
 fn contributed_aggregates(
@@ -214,6 +256,40 @@ fn contributed_aggregates(
 #[cfg(test)]
 mod tests {
     use super::six_digits;
+
+    #[test]
+    fn numbers_beyond_the_bound_are_named_by_their_cell() {
+        use super::{check_numbers, DataRow};
+        let row = |value| DataRow {
+            teryt: "1219053".into(),
+            indicator: "LUD_OGOLEM".into(),
+            year: 2024,
+            value,
+        };
+        assert!(check_numbers(&[row(1e15), row(-1e15), row(0.0)], &[]).is_ok());
+        for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 2e15] {
+            let err = check_numbers(&[row(1.0), row(bad)], &[]).expect_err("refused").to_string();
+            assert!(err.contains("LUD_OGOLEM za rok 2024 jednostki 1219053"), "{err}");
+        }
+        let aggregate = jst_release::AggregateRow {
+            group: "type_size:gmina_wiejska:5000-10000".into(),
+            indicator: "WSK".into(),
+            year: 2023,
+            n: 12,
+            q1: Some(1.0),
+            median: Some(f64::INFINITY),
+            q3: Some(3.0),
+            p10: None,
+            p90: None,
+            mean: Some(2.0),
+            note: None,
+        };
+        let err = check_numbers(&[], &[aggregate]).expect_err("refused").to_string();
+        assert!(
+            err.contains("agregat mediana = inf grupy type_size:gmina_wiejska:5000-10000, wskaźnik WSK, rok 2023"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn values_keep_six_significant_digits() {

@@ -25,6 +25,46 @@ pub struct DataRow {
     pub value: f64,
 }
 
+/// Why `value` cannot be stored, or `None` when it can: every number the server keeps (public
+/// values, budget plans, contributions) is finite with |x| ≤ 10^15, the bound every reader of a
+/// release accepts ([`jst_release::MAX_ABS`], DESIGN §6 and G10). Larger magnitudes are no
+/// municipal quantity (the largest budget is ~10^11 zł, in grosze ~10^13), and they could
+/// overflow a group's sum into `inf`.
+pub(crate) fn value_problem(value: f64) -> Option<String> {
+    (!jst_release::publishable(value)).then(|| {
+        format!("wartość {value} nie jest liczbą skończoną o wartości bezwzględnej do 10^15")
+    })
+}
+
+/// How many refused rows an error lists by name before it only counts the rest.
+const LISTED_ROWS: usize = 5;
+
+/// Every row's value checked before anything is written. All imports (`import data`,
+/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::upsert_values_from`] or
+/// [`Storage::upsert_budget`], and every backend calls this first: it is the one gate for
+/// values from files and from the network. The error names the source and each row (TERYT,
+/// indicator, year); nothing is written.
+pub fn check_rows(rows: &[DataRow], plans: &[DataRow], source: &str) -> Result<()> {
+    let bad: Vec<String> = rows
+        .iter()
+        .map(|r| ("", r))
+        .chain(plans.iter().map(|r| ("plan ", r)))
+        .filter_map(|(what, r)| {
+            value_problem(r.value)
+                .map(|why| format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year))
+        })
+        .collect();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let mut message =
+        format!("{source}: nic nie zapisano; {}", bad[..bad.len().min(LISTED_ROWS)].join("; "));
+    if bad.len() > LISTED_ROWS {
+        message.push_str(&format!(" (i {} innych wierszy)", bad.len() - LISTED_ROWS));
+    }
+    Err(Error::Invalid(message))
+}
+
 /// A TERC file the association imported, as it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredRegister {
@@ -227,6 +267,7 @@ impl Storage for SqliteStorage {
         source: &str,
         at: &str,
     ) -> Result<DataImport> {
+        check_rows(rows, &[], source)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let done = upsert_in(&tx, rows, source, at)?;
         tx.commit()?;
@@ -240,6 +281,7 @@ impl Storage for SqliteStorage {
         source: &str,
         at: &str,
     ) -> Result<DataImport> {
+        check_rows(rows, plans, source)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let done = upsert_in(&tx, rows, source, at)?;
         {
@@ -250,7 +292,8 @@ impl Storage for SqliteStorage {
                      source = excluded.source, updated_at = excluded.updated_at",
             )?;
             for p in plans {
-                plan.execute((&p.indicator, p.year, &p.teryt, p.value, source, at))?;
+                // `+ 0.0` stores -0 as 0.
+                plan.execute((&p.indicator, p.year, &p.teryt, p.value + 0.0, source, at))?;
             }
         }
         tx.commit()?;
@@ -434,23 +477,11 @@ impl Storage for SqliteStorage {
                 let outcome = |result, server_rev, server_value, message: Option<String>| {
                     ItemOutcome { result, server_rev, server_value, message }
                 };
-                let shape_ok = !item.indicator.is_empty()
-                    && item.indicator.len() <= 64
-                    && item
-                        .indicator
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-                    && (1990..=2100).contains(&item.year)
-                    && item.value.is_finite();
-                if !shape_ok {
-                    outcomes.push(outcome(
-                        "invalid",
-                        None,
-                        None,
-                        Some("nieprawidłowy kod, rok lub wartość".to_owned()),
-                    ));
+                if let Some(why) = item_problem(item) {
+                    outcomes.push(outcome("invalid", None, None, Some(why)));
                     continue;
                 }
+                let value = item.value + 0.0; // -0 is stored as 0
                 if !in_catalogue(&item.indicator)
                     && known.query_row([&item.indicator], |_| Ok(())).optional()?.is_none()
                 {
@@ -481,7 +512,7 @@ impl Storage for SqliteStorage {
                         tx.execute(
                             "INSERT INTO contributions (teryt, indicator, year, value, status, rev, updated_at)
                              VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
-                            (teryt, &item.indicator, item.year, item.value, &item.status, at),
+                            (teryt, &item.indicator, item.year, value, &item.status, at),
                         )?;
                         outcomes.push(outcome("imported", Some(1), None, None));
                     }
@@ -491,22 +522,22 @@ impl Storage for SqliteStorage {
                         None,
                         Some("serwer nie ma tej wartości".to_owned()),
                     )),
-                    Some((value, rev)) if item.base_server_rev != Some(rev) => {
-                        outcomes.push(outcome("conflict", Some(rev), Some(value), None));
+                    Some((server, rev)) if item.base_server_rev != Some(rev) => {
+                        outcomes.push(outcome("conflict", Some(rev), Some(server), None));
                     }
-                    Some((value, rev)) if value == item.value => {
+                    Some((old, rev)) if old == value => {
                         outcomes.push(outcome("unchanged", Some(rev), None, None))
                     }
-                    Some((value, rev)) => {
+                    Some((old, rev)) => {
                         tx.execute(
                             "INSERT INTO contribution_history (teryt, indicator, year, value, rev, replaced_at)
                              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            (teryt, &item.indicator, item.year, value, rev, at),
+                            (teryt, &item.indicator, item.year, old, rev, at),
                         )?;
                         tx.execute(
                             "UPDATE contributions SET value = ?4, status = ?5, rev = rev + 1, updated_at = ?6
                              WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
-                            (teryt, &item.indicator, item.year, item.value, &item.status, at),
+                            (teryt, &item.indicator, item.year, value, &item.status, at),
                         )?;
                         outcomes.push(outcome("updated", Some(rev + 1), None, None));
                     }
@@ -521,6 +552,31 @@ impl Storage for SqliteStorage {
         )?;
         tx.commit()?;
         Ok(response)
+    }
+}
+
+/// Why a submitted item is `invalid`, in Polish for the person who sent it; `None` when its
+/// shape is right. The message never echoes the field itself (it may be 1 MiB long).
+fn item_problem(item: &SubmittedItem) -> Option<String> {
+    let code = &item.indicator;
+    if code.is_empty()
+        || code.len() > 64
+        || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Some(
+            "nieprawidłowy kod wskaźnika (do 64 wielkich liter, cyfr i podkreśleń)".to_owned(),
+        );
+    }
+    if !(1990..=2100).contains(&item.year) {
+        return Some(format!("rok {} spoza zakresu 1990–2100", item.year));
+    }
+    if let Some(why) = value_problem(item.value) {
+        return Some(why);
+    }
+    match item.status.as_deref() {
+        None => None,
+        Some(code) if jst_domain::ObservationStatus::from_code(code).is_some() => None,
+        Some(_) => Some("status musi mieć wartość „wstepne”, „ostateczne” albo null".to_owned()),
     }
 }
 
@@ -551,6 +607,7 @@ fn upsert_in(
              WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
         )?;
         for r in rows {
+            let value = r.value + 0.0; // -0 is stored as 0
             let key = (&r.indicator, r.year, &r.teryt);
             let found = find
                 .query_row(key, |row| {
@@ -559,14 +616,14 @@ fn upsert_in(
                 .optional()?;
             match found {
                 None => {
-                    insert.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
+                    insert.execute((&r.indicator, r.year, &r.teryt, value, at, source))?;
                     done.inserted += 1;
                 }
-                Some((old, _, _)) if old == r.value => done.unchanged += 1,
+                Some((old, _, _)) if old == value => done.unchanged += 1,
                 Some((old, rev, old_source)) => {
                     let old_source: Option<String> = old_source;
                     history.execute((&r.indicator, r.year, &r.teryt, old, rev, at, old_source))?;
-                    update.execute((&r.indicator, r.year, &r.teryt, r.value, at, source))?;
+                    update.execute((&r.indicator, r.year, &r.teryt, value, at, source))?;
                     done.updated += 1;
                 }
             }

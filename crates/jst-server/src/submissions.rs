@@ -1,47 +1,54 @@
 //! `POST /v1/submissions` and `GET /v1/submissions/{id}` (DESIGN §7): a member unit's values,
 //! authenticated by its token (the unit is known only from the token, never from the body),
-//! idempotent by `Idempotency-Key`, rate-limited per token, answered item by item.
+//! idempotent by `Idempotency-Key`, rate-limited per verified token (and refused
+//! authentications per address), answered item by item. Refusals are JSON `{code, message}`:
+//! English snake_case codes for programs, Polish messages for people.
 
 // An early HTTP answer travels as the `Err` of a helper; it is built once per request, so its
 // size does not matter.
 #![allow(clippy::result_large_err)]
 
-use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::rate_limit::{Limiter, RateLimits};
 use crate::storage::{ItemOutcome, SubmissionKey, SubmittedItem};
 use crate::tokens::token_hash;
-use crate::{now, rfc3339, SqliteStorage, Storage};
+use crate::{now, rfc3339, SqliteStorage, Storage, MAX_BODY_BYTES};
 
-/// Requests per token per minute before `429 rate_limited`.
-pub const REQUESTS_PER_MINUTE: u32 = 60;
 const MAX_ITEMS: usize = 10_000;
+/// Longest `client_version` and `catalogue_version`: they go into the log line of every
+/// submission (a version is ~10 characters, a catalogue hash 12).
+const MAX_VERSION_CHARS: usize = 64;
 
 #[derive(Clone)]
 pub struct Api {
     pub storage: Arc<Mutex<SqliteStorage>>,
-    limits: Arc<Mutex<HashMap<String, (Instant, u32)>>>,
+    limiter: Arc<Mutex<Limiter>>,
+    body_read_timeout: Duration,
 }
 
 impl Api {
-    pub fn new(storage: SqliteStorage) -> Self {
+    pub fn new(storage: SqliteStorage, rate: &RateLimits, body_read_timeout: Duration) -> Self {
         Self {
             storage: Arc::new(Mutex::new(storage)),
-            limits: Arc::new(Mutex::new(HashMap::new())),
+            limiter: Arc::new(Mutex::new(Limiter::new(rate))),
+            body_read_timeout,
         }
     }
 }
 
-fn error(status: StatusCode, code: &str, message: &str) -> Response {
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({"code": code, "message": message}))).into_response()
 }
 
@@ -50,9 +57,46 @@ fn internal(e: impl std::fmt::Display) -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "błąd serwera; spróbuj później")
 }
 
+/// `429 rate_limited` with `Retry-After` in whole seconds (at least 1).
+fn too_many(wait: Duration) -> Response {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let seconds = seconds.max(1);
+    let mut response = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+        &format!("za dużo zgłoszeń; spróbuj ponownie za {seconds} s"),
+    );
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
+}
+
+/// `413 payload_too_large`; the connection is closed (the rest of the body is not read).
+pub(crate) fn payload_too_large() -> Response {
+    let mut response = error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        &format!("treść żądania przekracza {} MiB", MAX_BODY_BYTES / (1024 * 1024)),
+    );
+    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// `408 request_timeout` (with the limit when it is known); the connection is closed.
+pub(crate) fn request_timeout(limit: Option<Duration>) -> Response {
+    let message = match limit {
+        Some(limit) => {
+            format!("treść żądania nie nadeszła w ciągu {} s; wyślij ją ponownie", limit.as_secs())
+        }
+        None => "żądanie nie nadeszło w wyznaczonym czasie; wyślij je ponownie".to_owned(),
+    };
+    let mut response = error(StatusCode::REQUEST_TIMEOUT, "request_timeout", &message);
+    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Body {
+struct Submission {
     submission_id: String,
     client_version: String,
     catalogue_version: String,
@@ -80,41 +124,88 @@ fn is_uuid(text: &str) -> bool {
         })
 }
 
-/// The unit behind the bearer token, after the rate limit: (token id, TERYT, token hash).
-fn authenticate(api: &Api, headers: &HeaderMap) -> Result<(i64, String), Response> {
+/// The peer's address as the accept loop recorded it (unspecified when the router runs
+/// without one, e.g. in a test: all such requests then share one budget).
+fn client_ip(request: &Request) -> IpAddr {
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip())
+}
+
+/// The unit behind the bearer token: (token id, TERYT). The token is looked up first (a
+/// SHA-256 and one indexed query), then a verified token counts against its own limit, and a
+/// missing, unknown or revoked one against the address's limit of refusals, so random tokens
+/// neither grow memory nor lock a unit out of its own address.
+fn authenticate(api: &Api, ip: IpAddr, headers: &HeaderMap) -> Result<(i64, String), Response> {
     let token = headers
-        .get("authorization")
+        .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            error(
+        .filter(|t| !t.is_empty());
+    let found = match token {
+        None => None,
+        Some(token) => {
+            let storage = api.storage.lock().map_err(internal)?;
+            storage.token_unit(&token_hash(token)).map_err(internal)?
+        }
+    };
+    let mut limiter = api.limiter.lock().map_err(internal)?;
+    match found {
+        Some((id, teryt)) => {
+            limiter.verified(id, Instant::now()).map_err(too_many)?;
+            Ok((id, teryt))
+        }
+        None => {
+            limiter.failed(ip, Instant::now()).map_err(too_many)?;
+            Err(error(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "brak tokenu jednostki (Authorization: Bearer …)",
-            )
-        })?;
-    let hash = token_hash(token);
-    {
-        let mut limits = api.limits.lock().map_err(internal)?;
-        let entry = limits.entry(hash.clone()).or_insert((Instant::now(), 0));
-        if entry.0.elapsed() > Duration::from_secs(60) {
-            *entry = (Instant::now(), 0);
-        }
-        entry.1 += 1;
-        if entry.1 > REQUESTS_PER_MINUTE {
-            return Err(error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                "za dużo zgłoszeń; spróbuj za minutę",
-            ));
+                if token.is_none() {
+                    "brak tokenu jednostki (Authorization: Bearer …)"
+                } else {
+                    "token jest nieznany albo unieważniony"
+                },
+            ))
         }
     }
-    let storage = api.storage.lock().map_err(internal)?;
-    storage.token_unit(&hash).map_err(internal)?.ok_or_else(|| {
-        error(StatusCode::UNAUTHORIZED, "unauthorized", "token jest nieznany albo unieważniony")
-    })
+}
+
+/// The whole body, at most `limit` bytes, before `deadline`: else `413 payload_too_large`, or
+/// `408 request_timeout` for a body that trickles in (a byte every few hundred milliseconds
+/// would otherwise hold the connection for days).
+async fn read_body(
+    mut body: Body,
+    limit: usize,
+    deadline: tokio::time::Instant,
+    timeout: Duration,
+) -> Result<Bytes, Response> {
+    let read = async {
+        let mut out = Vec::new();
+        while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+        {
+            let frame = frame.map_err(|_| {
+                error(StatusCode::BAD_REQUEST, "invalid_body", "treść zgłoszenia nie nadeszła cała")
+            })?;
+            if let Ok(data) = frame.into_data() {
+                if out.len() + data.len() > limit {
+                    return Err(payload_too_large());
+                }
+                out.extend_from_slice(&data);
+            }
+        }
+        Ok(Bytes::from(out))
+    };
+    tokio::time::timeout_at(deadline, read)
+        .await
+        .unwrap_or_else(|_| Err(request_timeout(Some(timeout))))
+}
+
+/// The limiter's keys held: (verified tokens, addresses).
+#[cfg(test)]
+fn tracked(api: &Api) -> (usize, usize) {
+    api.limiter.lock().map(|l| l.tracked()).unwrap_or_default()
 }
 
 fn respond(id: &str, items: &[Item], outcomes: &[ItemOutcome]) -> String {
@@ -139,8 +230,13 @@ fn stored(response: String) -> Response {
     (StatusCode::OK, [("content-type", "application/json")], response).into_response()
 }
 
-pub async fn submit(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
-    let (token_id, teryt) = match authenticate(&api, &headers) {
+pub async fn submit(State(api): State<Api>, request: Request) -> Response {
+    // The body's clock starts with the request: its head has been read whole by now.
+    let deadline = tokio::time::Instant::now() + api.body_read_timeout;
+    let ip = client_ip(&request);
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
+    let (token_id, teryt) = match authenticate(&api, ip, &headers) {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -152,7 +248,11 @@ pub async fn submit(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> 
             "brak nagłówka Idempotency-Key",
         );
     };
-    let parsed: Body = match serde_json::from_slice(&body) {
+    let body = match read_body(body, MAX_BODY_BYTES, deadline, api.body_read_timeout).await {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let parsed: Submission = match serde_json::from_slice(&body) {
         Ok(b) => b,
         Err(e) => {
             return error(
@@ -167,6 +267,15 @@ pub async fn submit(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> 
             StatusCode::BAD_REQUEST,
             "idempotency_mismatch",
             "Idempotency-Key musi być UUID równym submission_id",
+        );
+    }
+    if parsed.client_version.chars().count() > MAX_VERSION_CHARS
+        || parsed.catalogue_version.chars().count() > MAX_VERSION_CHARS
+    {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_body",
+            &format!("client_version i catalogue_version mają najwyżej {MAX_VERSION_CHARS} znaków"),
         );
     }
     if parsed.items.is_empty() || parsed.items.len() > MAX_ITEMS {
@@ -222,10 +331,10 @@ pub async fn submit(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> 
 
 pub async fn get_submission(
     State(api): State<Api>,
-    headers: HeaderMap,
     Path(id): Path<String>,
+    request: Request,
 ) -> Response {
-    let (_, teryt) = match authenticate(&api, &headers) {
+    let (_, teryt) = match authenticate(&api, client_ip(&request), request.headers()) {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -239,5 +348,65 @@ pub async fn get_submission(
             error(StatusCode::NOT_FOUND, "not_found", "nie ma takiego zgłoszenia tej jednostki")
         }
         Err(e) => internal(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(dir: &std::path::Path, rate: &RateLimits) -> (Api, String) {
+        let mut storage = SqliteStorage::open(dir).expect("storage");
+        let token = crate::issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z")
+            .expect("token")
+            .token;
+        (Api::new(storage, rate, Duration::from_secs(30)), token)
+    }
+
+    fn bearer(token: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        let value = HeaderValue::from_str(&format!("Bearer {token}")).expect("header");
+        headers.insert(header::AUTHORIZATION, value);
+        headers
+    }
+
+    /// 100 000 random tokens (from one address, then from 100 000 addresses) leave the limiter
+    /// with a bounded number of keys; before, each token was kept for good (~15 MB here, 90 MB
+    /// for 300 000).
+    #[test]
+    fn a_hundred_thousand_random_tokens_keep_the_limiter_bounded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rate = RateLimits { addresses: 1_000, ..RateLimits::default() };
+        let (api, token) = api(dir.path(), &rate);
+        let one = IpAddr::V4(Ipv4Addr::new(203, 0, 113, 7));
+        let mut limited = 0;
+        for n in 0..100_000u64 {
+            let random = format!("jst_{:016x}{:048x}", n.wrapping_mul(0x9e37_79b9_7f4a_7c15), n);
+            let ip = if n < 50_000 { one } else { IpAddr::V4(Ipv4Addr::from(n as u32)) };
+            let refused = authenticate(&api, ip, &bearer(&random)).expect_err("unknown token");
+            limited += usize::from(refused.status() == StatusCode::TOO_MANY_REQUESTS);
+        }
+        let (tokens, addresses) = tracked(&api);
+        assert_eq!(tokens, 0, "unverified tokens are never keys");
+        assert!(addresses <= rate.addresses, "{addresses} addresses tracked");
+        assert!(limited >= 50_000 - 30, "the one address was limited after 30: {limited}");
+        // The unit's own token still passes, from the flooding address too.
+        assert!(authenticate(&api, one, &bearer(&token)).is_ok());
+        assert_eq!(tracked(&api).0, 1);
+    }
+
+    #[test]
+    fn a_verified_token_is_limited_with_retry_after() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let rate = RateLimits { per_token: 3, ..RateLimits::default() };
+        let (api, token) = api(dir.path(), &rate);
+        let ip = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        for _ in 0..3 {
+            assert!(authenticate(&api, ip, &bearer(&token)).is_ok());
+        }
+        let refused = authenticate(&api, ip, &bearer(&token)).expect_err("limited");
+        assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+        let retry = refused.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok());
+        assert!(retry.is_some_and(|s| s.parse::<u64>().is_ok_and(|s| (1..=60).contains(&s))));
     }
 }

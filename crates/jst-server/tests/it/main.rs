@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod bdl_api;
+mod hostile;
 mod mf;
 
 use std::io::{Read, Write};
