@@ -11,6 +11,7 @@ pub mod aggregates;
 mod bdl_api;
 mod bdl_csv;
 mod error;
+mod input;
 mod keygen;
 mod mf;
 mod rate_limit;
@@ -28,6 +29,7 @@ pub use bdl_api::{
 };
 pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
+pub use input::{check_regular, read_input, MAX_INPUT_BYTES};
 pub use keygen::keygen;
 pub use mf::{mf_values, MfValues};
 pub use rate_limit::RateLimits;

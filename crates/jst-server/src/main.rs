@@ -235,8 +235,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     )?;
                 }
                 ImportCommand::Catalogue { file } => {
-                    let bytes = std::fs::read(&file)
-                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("katalog").to_owned();
                     let rows = jst_import::parse_catalogue(&bytes, &name)?;
@@ -245,8 +244,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("Wczytano katalog: {} wskaźników (wersja {version}).", rows.len());
                 }
                 ImportCommand::BdlCsv { file, indicator, column, year } => {
-                    let bytes = std::fs::read(&file)
-                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("bdl").to_owned();
                     let table = jst_import::parse_ctab(&bytes, &name)?;
@@ -303,10 +301,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let dictionary = match &dictionary {
                         None => None,
                         Some(path) => {
-                            let bytes = std::fs::read(path).map_err(Error::io(format!(
-                                "nie można odczytać {}",
-                                path.display()
-                            )))?;
+                            let bytes = jst_server::read_input(path, jst_server::MAX_INPUT_BYTES)?;
                             let name = path
                                 .file_name()
                                 .and_then(|n| n.to_str())
@@ -362,8 +357,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     );
                 }
                 ImportCommand::Register { file, allow_shrink } => {
-                    let bytes = std::fs::read(&file)
-                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("rejestr").to_owned();
                     let done = jst_server::import_register(
@@ -401,8 +395,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     );
                 }
                 ImportCommand::Data { file } => {
-                    let bytes = std::fs::read(&file)
-                        .map_err(Error::io(format!("nie można odczytać {}", file.display())))?;
+                    let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("dane").to_owned();
                     let rows: Vec<DataRow> = jst_import::parse_public_values(&bytes, &name)?
