@@ -2,7 +2,7 @@
 //! apply of the full national release against a raw bulk load, and the download size of the
 //! typical annual update (a new year for every series plus revisions of 1 % of the previous
 //! year). Runs the release binaries as a town hall and an association would, timed with
-//! `/usr/bin/time` (wall seconds and peak resident memory of each process).
+//! `/usr/bin/time` (wall and CPU seconds and peak resident memory of each process).
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufWriter, Write};
@@ -15,17 +15,20 @@ use crate::shell::{cargo, step};
 
 const OWN_UNIT: &str = "1219053";
 
-struct Measured {
-    seconds: f64,
-    peak_mb: f64,
-    stdout: String,
+pub struct Measured {
+    pub seconds: f64,
+    /// User plus system CPU seconds: less disturbed than wall time when other work shares the
+    /// machine.
+    pub cpu_seconds: f64,
+    pub peak_mb: f64,
+    pub stdout: String,
 }
 
 /// Runs `program args` under `/usr/bin/time`, failing on a non-zero exit.
 fn measured(program: &Path, args: &[&str]) -> Result<Measured> {
     let times = std::env::temp_dir().join(format!("jst-bench-time-{}", std::process::id()));
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "%e %M", "-o"])
+        .args(["-f", "%e %U %S %M", "-o"])
         .arg(&times)
         .arg(program)
         .args(args)
@@ -40,18 +43,24 @@ fn measured(program: &Path, args: &[&str]) -> Result<Measured> {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = std::fs::read_to_string(&times)?;
-    let mut fields = text.split_whitespace().rev().take(2);
-    let kb: f64 = fields.next().context("brak pomiaru pamięci")?.parse()?;
-    let seconds: f64 = fields.next().context("brak pomiaru czasu")?.parse()?;
+    let mut fields = text.split_whitespace().rev().take(4);
+    let mut next = |what: &str| -> Result<f64> {
+        Ok(fields.next().with_context(|| format!("brak pomiaru: {what}"))?.parse()?)
+    };
+    let kb = next("pamięć")?;
+    let system = next("czas systemu")?;
+    let user = next("czas użytkownika")?;
+    let seconds = next("czas")?;
     Ok(Measured {
         seconds,
+        cpu_seconds: user + system,
         peak_mb: kb / 1024.0,
         stdout: String::from_utf8_lossy(&out.stdout).into(),
     })
 }
 
 /// `program --data-dir DIR args…`, measured.
-fn with_data_dir(program: &Path, dir: &Path, args: &[&str]) -> Result<Measured> {
+pub fn with_data_dir(program: &Path, dir: &Path, args: &[&str]) -> Result<Measured> {
     let dir = dir.to_string_lossy();
     let mut all = vec!["--data-dir", &dir];
     all.extend_from_slice(args);

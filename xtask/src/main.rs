@@ -2,6 +2,7 @@
 //! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
 //! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
 
+mod bench_mf;
 mod bench_release;
 mod deps;
 mod e2e;
@@ -24,9 +25,10 @@ const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|b
   demo-data --national [--out FOLDER]
              zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
              do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
-  bench [--out FOLDER] [--only analytics|releases]
-             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy
-             oraz wydania (budowa, rozmiar, wczytanie, aktualizacja roczna)";
+  bench [--out FOLDER] [--only analytics|releases|mf]
+             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy,
+             wydania (budowa, rozmiar, wczytanie, aktualizacja roczna) oraz import MF
+             (krajowe Rb-28S w formacie dBase, pierwszy i powtórny)";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -47,10 +49,15 @@ fn main() -> Result<()> {
         "bench" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
             let dir = national_dir(&root, &args);
-            if !dir.join("dane/peers.db").exists() {
+            let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
+            if only.is_some_and(|o| !["analytics", "releases", "mf"].contains(&o.as_str())) {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            }
+            // The MF import generates its own file; only the other parts need the national set.
+            if only.is_none_or(|o| o != "mf") && !dir.join("dane/peers.db").exists() {
                 national(&root, "generate", &dir)?;
             }
-            let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
             if only.is_none_or(|o| o == "analytics") {
                 national(&root, "run", &dir)?;
             }
@@ -59,6 +66,9 @@ fn main() -> Result<()> {
                     national(&root, "raw", &dir)?;
                 }
                 bench_release::run(&root, &dir, &target_dir(&root))?;
+            }
+            if only.is_none_or(|o| o == "mf") {
+                bench_mf::run(&root, &dir, &target_dir(&root))?;
             }
             Ok(())
         }

@@ -4,7 +4,7 @@
 //! record and summed per unit, so a national file (about 1.3 million records) never sits in
 //! memory; nothing is written unless every file reads to its end without a problem.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::Path;
 
@@ -34,11 +34,19 @@ pub struct MfValues {
     pub dictionary_warnings: Vec<String>,
 }
 
-/// The indicator a record adds to: the rozdział of expenditure, the dział of revenue.
-fn code_of(report: BudgetReport, record: &MfRecord) -> String {
+/// The field whose code names the indicator a record adds to: the rozdział of expenditure, the
+/// dział of revenue.
+fn code_field(report: BudgetReport, record: &MfRecord) -> &str {
     match report {
-        BudgetReport::Rb28S => format!("WYD_{}", record.rozdzial),
-        BudgetReport::Rb27S => format!("DOCH_{}", record.dzial),
+        BudgetReport::Rb28S => &record.rozdzial,
+        BudgetReport::Rb27S => &record.dzial,
+    }
+}
+
+fn indicator(report: BudgetReport, code: &str) -> String {
+    match report {
+        BudgetReport::Rb28S => format!("WYD_{code}"),
+        BudgetReport::Rb27S => format!("DOCH_{code}"),
     }
 }
 
@@ -60,6 +68,74 @@ enum Lookup {
     CityCounty(String),
 }
 
+/// What a record's unit codes stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resolved {
+    /// The unit at this index of [`Interned::units`].
+    Unit(usize),
+    Association,
+    /// Not in the register (already listed in `unknown`).
+    Unknown,
+    /// Codes the reader refuses anyway; never handed out.
+    Invalid,
+}
+
+/// The unit codes of a record: `WK PK GK GT PT KODMSWIA`.
+fn same_codes(codes: &[String; 6], record: &MfRecord) -> bool {
+    codes[0] == record.wk
+        && codes[1] == record.pk
+        && codes[2] == record.gk
+        && codes[3] == record.gt
+        && codes[4] == record.pt
+        && codes[5] == record.kodmswia
+}
+
+fn keep_codes(codes: &mut [String; 6], record: &MfRecord) {
+    for (kept, field) in codes.iter_mut().zip([
+        &record.wk,
+        &record.pk,
+        &record.gk,
+        &record.gt,
+        &record.pt,
+        &record.kodmswia,
+    ]) {
+        kept.clone_from(field);
+    }
+}
+
+/// Units (TERYT) and indicator codes as small integers, so that a record is summed without
+/// allocating: a national file has about 1.3 million records and only about 170 thousand sums.
+#[derive(Debug, Default)]
+struct Interned {
+    /// TERYT codes.
+    units: Vec<String>,
+    unit_index: HashMap<String, usize>,
+    /// Indicators (`WYD_75023`).
+    codes: Vec<String>,
+    /// The code as the file has it (`75023`) -> its index in `codes`.
+    code_index: HashMap<String, usize>,
+}
+
+impl Interned {
+    fn unit(&mut self, teryt: &str) -> usize {
+        if let Some(&i) = self.unit_index.get(teryt) {
+            return i;
+        }
+        self.units.push(teryt.to_owned());
+        self.unit_index.insert(teryt.to_owned(), self.units.len() - 1);
+        self.units.len() - 1
+    }
+
+    fn code(&mut self, report: BudgetReport, code: &str) -> usize {
+        if let Some(&i) = self.code_index.get(code) {
+            return i;
+        }
+        self.codes.push(indicator(report, code));
+        self.code_index.insert(code.to_owned(), self.codes.len() - 1);
+        self.codes.len() - 1
+    }
+}
+
 /// Reads the files of one report and year and sums them per unit of the register.
 pub fn mf_values(
     register: &ServerRegister,
@@ -75,14 +151,18 @@ pub fn mf_values(
         .iter()
         .filter_map(|e| e.alias.as_deref().map(|a| (a, e.teryt.as_str())))
         .collect();
-    // (unit code in the register, indicator) -> (execution, plan), in grosze to sum exactly.
-    let mut sums: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
-    let mut seen: HashMap<Lookup, Option<String>> = HashMap::new();
+    let mut interned = Interned::default();
+    // (unit, indicator) -> (execution, plan), in grosze to sum exactly.
+    let mut sums: HashMap<(usize, usize), (i64, i64)> = HashMap::new();
+    let mut seen: HashMap<Lookup, Option<usize>> = HashMap::new();
     let mut mf_codes: HashMap<String, [String; 5]> = HashMap::new();
+    // A unit's records follow one another in MF files: its codes are resolved once per run.
+    let mut last: Option<([String; 6], Resolved)> = None;
     let mut out = MfValues::default();
     let mut quarters = std::collections::BTreeSet::new();
     for path in files {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("plik.dbf").to_owned();
+        crate::input::check_regular(path)?;
         let file = std::fs::File::open(path)
             .map_err(Error::io(format!("nie można odczytać {}", path.display())))?;
         let mut wrong_year: Option<(usize, i32)> = None;
@@ -91,42 +171,36 @@ pub fn mf_values(
                 wrong_year.get_or_insert((record.record, record.year));
                 return;
             }
-            let Ok(unit) = record.unit() else { return };
-            let Some(key) = lookup(&unit) else {
-                out.association_records += 1;
-                return;
-            };
-            let teryt = seen
-                .entry(key.clone())
-                .or_insert_with(|| match &key {
-                    Lookup::Identity(identity) => {
-                        by_identity.get(identity.as_str()).map(|(t, _)| (*t).to_owned())
-                    }
-                    Lookup::CityCounty(code) => {
-                        by_alias.get(code.as_str()).map(|t| (*t).to_owned())
-                    }
-                })
-                .clone();
-            let Some(teryt) = teryt else {
-                let codes = format!(
-                    "WK {} PK {} GK {} GT {} PT {}",
-                    record.wk, record.pk, record.gk, record.gt, record.pt
-                );
-                if !out.unknown.contains(&codes) {
-                    out.unknown.push(codes);
+            let cached = last.as_ref().filter(|(codes, _)| same_codes(codes, record));
+            let resolved = match cached {
+                Some((_, resolved)) => *resolved,
+                None => {
+                    let resolved = resolve(
+                        record,
+                        &by_identity,
+                        &by_alias,
+                        &mut seen,
+                        &mut interned,
+                        &mut mf_codes,
+                        &mut out.unknown,
+                    );
+                    let (codes, kept) =
+                        last.get_or_insert_with(|| (Default::default(), Resolved::Invalid));
+                    keep_codes(codes, record);
+                    *kept = resolved;
+                    resolved
                 }
-                return;
             };
-            mf_codes.entry(teryt.clone()).or_insert_with(|| {
-                [
-                    record.wk.clone(),
-                    record.pk.clone(),
-                    record.gk.clone(),
-                    record.gt.clone(),
-                    record.pt.clone(),
-                ]
-            });
-            let sum = sums.entry((teryt, code_of(report, record))).or_default();
+            let unit = match resolved {
+                Resolved::Unit(unit) => unit,
+                Resolved::Association => {
+                    out.association_records += 1;
+                    return;
+                }
+                Resolved::Unknown | Resolved::Invalid => return,
+            };
+            let code = interned.code(report, code_field(report, record));
+            let sum = sums.entry((unit, code)).or_default();
             sum.0 += grosze(record.execution);
             sum.1 += grosze(record.plan);
         })?;
@@ -149,22 +223,90 @@ pub fn mf_values(
             )))
         }
     };
+    // Rows in order of TERYT, then indicator.
+    let rank = |names: &[String]| {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_unstable_by(|a, b| names[*a].cmp(&names[*b]));
+        let mut rank = vec![0; names.len()];
+        for (r, i) in order.into_iter().enumerate() {
+            rank[i] = r;
+        }
+        rank
+    };
+    let (unit_rank, code_rank) = (rank(&interned.units), rank(&interned.codes));
+    let mut sums: Vec<((usize, usize), (i64, i64))> = sums.into_iter().collect();
+    sums.sort_unstable_by_key(|((unit, code), _)| (unit_rank[*unit], code_rank[*code]));
+    out.rows.reserve_exact(sums.len());
+    out.plans.reserve_exact(sums.len());
     let mut units = std::collections::HashSet::new();
-    for ((teryt, indicator), (execution, plan)) in sums {
-        units.insert(teryt.clone());
+    for ((unit, code), (execution, plan)) in sums {
+        units.insert(unit);
+        let (teryt, indicator) = (&interned.units[unit], &interned.codes[code]);
         out.plans.push(DataRow {
             teryt: teryt.clone(),
             indicator: indicator.clone(),
             year,
             value: plan as f64 / 100.0,
         });
-        out.rows.push(DataRow { teryt, indicator, year, value: execution as f64 / 100.0 });
+        out.rows.push(DataRow {
+            teryt: teryt.clone(),
+            indicator: indicator.clone(),
+            year,
+            value: execution as f64 / 100.0,
+        });
     }
     out.units = units.len();
     if let Some(dictionary) = dictionary {
         out.dictionary_warnings = cross_check(register, &mf_codes, dictionary);
     }
     Ok(out)
+}
+
+/// The unit of a record's codes: a unit of the register, a związek, or unknown (listed once in
+/// `unknown` as `WK PK GK GT PT`). The codes of each unit as the file first gives them are kept
+/// in `mf_codes` for the dictionary cross-check.
+fn resolve(
+    record: &MfRecord,
+    by_identity: &HashMap<&str, (&str, UnitKind)>,
+    by_alias: &HashMap<&str, &str>,
+    seen: &mut HashMap<Lookup, Option<usize>>,
+    interned: &mut Interned,
+    mf_codes: &mut HashMap<String, [String; 5]>,
+    unknown: &mut Vec<String>,
+) -> Resolved {
+    let Ok(unit) = record.unit() else { return Resolved::Invalid };
+    let Some(key) = lookup(&unit) else { return Resolved::Association };
+    let found = *seen.entry(key.clone()).or_insert_with(|| {
+        let teryt = match &key {
+            Lookup::Identity(identity) => by_identity.get(identity.as_str()).map(|(t, _)| *t),
+            Lookup::CityCounty(code) => by_alias.get(code.as_str()).copied(),
+        };
+        teryt.map(|t| interned.unit(t))
+    });
+    let Some(index) = found else {
+        let codes = format!(
+            "WK {} PK {} GK {} GT {} PT {}",
+            record.wk, record.pk, record.gk, record.gt, record.pt
+        );
+        if !unknown.contains(&codes) {
+            unknown.push(codes);
+        }
+        return Resolved::Unknown;
+    };
+    let teryt = &interned.units[index];
+    if !mf_codes.contains_key(teryt) {
+        mf_codes.insert(
+            teryt.clone(),
+            [
+                record.wk.clone(),
+                record.pk.clone(),
+                record.gk.clone(),
+                record.gt.clone(),
+                record.pt.clone(),
+            ],
+        );
+    }
+    Resolved::Unit(index)
 }
 
 /// Amounts are in złoty with grosze; summing whole grosze keeps a national sum exact.
