@@ -181,7 +181,12 @@ fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
     let at = if id.is_empty() { format!("wynik {n}") } else { format!("wynik {n} ({id})") };
     let name = match object.get("name") {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(name)) => name.clone(),
+        Some(Value::String(name)) => {
+            if let Some(c) = crate::forbidden_control(name) {
+                problems.push(error(format!("{at}: {}", crate::control_message("nazwa", c))));
+            }
+            name.clone()
+        }
         Some(other) => {
             problems.push(error(format!("{at}: nazwa {other} nie jest tekstem")));
             String::new()

@@ -33,6 +33,31 @@ pub(crate) fn value(line: usize, column: &str, raw: &str) -> Result<f64, Problem
     })
 }
 
+/// The longest note kept, in characters: own values' `uwagi` and notes typed in by hand.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// Why `text` cannot be kept as a note, in Polish („notatka …”); `None` when it can. Shared by
+/// the importers and the notes typed in the window, so both say the same.
+pub fn note_problem(text: &str) -> Option<String> {
+    if let Some(c) = crate::forbidden_control(text) {
+        return Some(crate::control_message("notatka", c));
+    }
+    let chars = text.chars().count();
+    (chars > MAX_NOTE_CHARS)
+        .then(|| format!("notatka ma {chars} znaków, a może mieć najwyżej 10 000; skróć ją"))
+}
+
+/// An optional note cell: empty is `None`; too long or with control characters an error.
+pub(crate) fn note(line: usize, column: &str, raw: &str) -> Result<Option<String>, Problem> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    match note_problem(raw) {
+        Some(message) => Err(Problem::at(line, Some(column), message)),
+        None => Ok(Some(raw.to_owned())),
+    }
+}
+
 /// The header lacks required columns: say what was found and what is expected.
 pub(crate) fn header_problem(found: &[String], expected: &str) -> Problem {
     Problem::at(

@@ -42,18 +42,25 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem with the whole file (encoding, header, size): critical.
+    /// A problem with the whole file (encoding, header, size): critical. The message may quote
+    /// the file: its control characters are defused ([`printable`]).
     pub fn file(message: impl Into<String>) -> Self {
-        Self { severity: Severity::Krytyczny, row: None, column: None, message: message.into() }
+        Self {
+            severity: Severity::Krytyczny,
+            row: None,
+            column: None,
+            message: printable(&message.into()),
+        }
     }
 
-    /// An error in a row (and column).
+    /// An error in a row (and column). The message and the column (a header of the file) may
+    /// quote the file: their control characters are defused ([`printable`]).
     pub fn at(row: usize, column: Option<&str>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Blad,
             row: Some(row),
-            column: column.map(str::to_owned),
-            message: message.into(),
+            column: column.map(printable),
+            message: printable(&message.into()),
         }
     }
 
@@ -65,12 +72,62 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The fields are public: a problem built without the constructors is defused here.
+        let message = printable(&self.message);
         match (&self.row, &self.column) {
-            (Some(row), Some(col)) => write!(f, "wiersz {row}, kolumna {col}: {}", self.message),
-            (Some(row), None) => write!(f, "wiersz {row}: {}", self.message),
-            _ => f.write_str(&self.message),
+            (Some(row), Some(col)) => {
+                write!(f, "wiersz {row}, kolumna {}: {message}", printable(col))
+            }
+            (Some(row), None) => write!(f, "wiersz {row}: {message}"),
+            _ => f.write_str(&message),
         }
     }
+}
+
+/// Text of a file as a message may show it: control characters (C0 but tab and line breaks,
+/// DEL, C1, with them every terminal escape sequence) and bidirectional overrides become `�`,
+/// tabs and line breaks a space. Every message quoting a file passes through this, via the
+/// constructors of [`Problem`] and the display of [`ImportError`].
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() || is_bidi_control(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Characters that reorder the text around them when shown (embeddings, overrides, isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first character no text field of an input may hold: a control character other than
+/// tab, line feed and carriage return (NUL cuts text short in C strings; ESC and C1 start
+/// terminal escape sequences). `None` when the text is clean.
+pub fn forbidden_control(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The Polish message for text holding [`forbidden_control`] `c`: „{subject} zawiera znak
+/// sterujący U+0000 (NUL), niedozwolony w tekście”.
+pub fn control_message(subject: &str, c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\u{1b}' => " (ESC)",
+        '\u{7f}' => " (DEL)",
+        _ => "",
+    };
+    format!("{subject} zawiera znak sterujący U+{:04X}{name}, niedozwolony w tekście", u32::from(c))
+}
+
+/// [`control_message`] for a field of a file, with what to do about it.
+pub(crate) fn control_in_field(c: char) -> String {
+    format!("{}; usuń go z pliku", control_message("pole", c))
 }
 
 /// The input cannot be used; nothing may be written from it.
@@ -108,7 +165,7 @@ impl ImportError {
 }
 
 fn render(file: &str, problems: &[Problem]) -> String {
-    let mut out = format!("Nie wczytano pliku {file}, niczego nie zapisano:");
+    let mut out = format!("Nie wczytano pliku {}, niczego nie zapisano:", printable(file));
     for p in problems {
         out.push_str("\n  - ");
         out.push_str(&p.to_string());

@@ -41,11 +41,16 @@ pub use budget_package::{
     looks_like_budget_package, parse_budget_package, BudgetPackage, BudgetPeriod, PackageUnit,
 };
 pub use catalogue::{parse_catalogue, parse_catalogue_with, CatalogueRow};
-pub use error::{ImportError, Problem, RowProgress, Severity};
+pub use cells::{note_problem, MAX_NOTE_CHARS};
+pub use error::{
+    control_message, forbidden_control, printable, ImportError, Problem, RowProgress, Severity,
+};
 pub use formula_guard::{guard_formula, unguard_formula};
 pub use mf_dbf::{read_mf_dbf, MfDbfSummary, MfRecord, MfUnit};
 pub use mf_dictionary::{parse_mf_dictionary, MfDictionaryEntry};
-pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow};
+/// The largest magnitude of a value, read from a file or typed in (DESIGN §6).
+pub use number::MAX_ABS as MAX_ABS_VALUE;
+pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow, ParsedOwnValues};
 pub use price_index::parse_price_index;
 pub use public_values::{parse_public_values, PublicValueRow};
 pub use sio::{

@@ -821,6 +821,12 @@ fn shown(bytes: &[u8]) -> Cow<'_, str> {
 /// The text of a field of a file that declares Windows-1250; refused when it is UTF-8 or has
 /// bytes Windows-1250 does not define.
 fn cp1250_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    // A NUL or ESC inside a field is not text (writers pad fields with spaces or NULs; the
+    // padding is not inside).
+    let control = |b: &&u8| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r');
+    if let Some(b) = trim(bytes).iter().find(control) {
+        return Err(crate::control_message("tekst", char::from(*b)));
+    }
     if bytes.is_ascii() {
         return Ok(String::from_utf8_lossy(bytes));
     }
@@ -1048,6 +1054,9 @@ mod tests {
         assert_eq!(utf8_text("Łódź".as_bytes()), Some("Łódź"));
         assert!(cp1250_text("Bolesławiec".as_bytes()).expect_err("UTF-8").contains("UTF-8"));
         assert!(cp1250_text(b"a\x81").expect_err("undefined byte").contains("0x81"));
+        assert_eq!(cp1250_text(b"Gmina\0\0  ").as_deref(), Ok("Gmina\0\0  "), "padding");
+        assert!(cp1250_text(b"Gmi\0na").expect_err("NUL").contains("U+0000"));
+        assert!(cp1250_text(b"\x1b[2J").expect_err("ESC").contains("U+001B"));
         assert_eq!(utf8_text(b"plain"), None);
     }
 

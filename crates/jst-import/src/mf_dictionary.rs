@@ -15,12 +15,12 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Sheets, Xls, Xlsx};
+use calamine::{Data, Reader, Xls};
 
 use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
 use crate::text::decode;
-use crate::workbook::is_xlsx;
+use crate::workbook::{control_in_cell, is_xlsx, open_xlsx, read_sheet};
 use crate::{ImportError, Problem};
 
 /// One unit of the dictionary.
@@ -344,17 +344,35 @@ fn expected_columns() -> String {
         .join(", ")
 }
 
-/// Every sheet of an XLS or XLSX workbook, in order.
+/// Every sheet of an XLS or XLSX workbook, in order. XLSX goes through the crate's checked
+/// reader; XLS (not compressed, so bounded by the file) through calamine's ranges.
 fn workbook_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
-    let refuse = |what: &str, e: &dyn std::fmt::Display| {
-        ImportError::single(file, Problem::file(format!("nie można otworzyć pliku {what} ({e})")))
-    };
-    let cursor = Cursor::new(bytes.to_vec());
-    let mut workbook = if is_xlsx(bytes) {
-        Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| refuse("XLSX", &e))?)
-    } else {
-        Sheets::Xls(Xls::new(cursor).map_err(|e| refuse("XLS", &e))?)
-    };
+    if is_xlsx(bytes) {
+        let mut workbook = open_xlsx(bytes, file)?;
+        let names = workbook.sheet_names().to_vec();
+        if names.is_empty() {
+            return Err(ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")));
+        }
+        let mut sheets = Vec::with_capacity(names.len());
+        for name in names {
+            let rows = read_sheet(&mut workbook, &name, file)?
+                .into_iter()
+                .map(|row| {
+                    let width = row.cells.last().map_or(0, |(c, _)| c + 1);
+                    let mut cells = vec![Cell::Empty; width];
+                    for (column, data) in &row.cells {
+                        cells[*column] = cell(data);
+                    }
+                    (row.number, cells)
+                })
+                .collect();
+            sheets.push(Sheet { name: Some(name), rows });
+        }
+        return Ok(sheets);
+    }
+    let mut workbook = Xls::new(Cursor::new(bytes.to_vec())).map_err(|e| {
+        ImportError::single(file, Problem::file(format!("nie można otworzyć pliku XLS ({e})")))
+    })?;
     let names = workbook.sheet_names();
     if names.is_empty() {
         return Err(ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")));
@@ -369,15 +387,25 @@ fn workbook_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
         })?;
         let (first_row, first_col) =
             range.start().map_or((0, 0), |(row, col)| (row as usize, col as usize));
+        let mut problems = Vec::new();
         let rows = range
             .rows()
             .enumerate()
             .map(|(offset, cells)| {
+                let number = first_row + offset + 1;
+                for (i, data) in cells.iter().enumerate() {
+                    if problems.len() < MAX_PROBLEMS {
+                        problems.extend(control_in_cell(number, first_col + i, data));
+                    }
+                }
                 let mut row = vec![Cell::Empty; first_col];
                 row.extend(cells.iter().map(cell));
-                (first_row + offset + 1, row)
+                (number, row)
             })
             .collect();
+        if !problems.is_empty() {
+            return Err(ImportError::new(file, problems));
+        }
         sheets.push(Sheet { name: Some(name), rows });
     }
     Ok(sheets)

@@ -1,8 +1,10 @@
 //! Numbers as Polish users type them: decimal comma or point, thousands separated by a space or
 //! a non-breaking space (`12 345,5`). DESIGN §6: only finite values with |x| ≤ 10^15.
 
-/// The largest magnitude any reader accepts (DESIGN §6).
-pub(crate) const MAX_ABS: f64 = 1e15;
+use crate::{Problem, Severity};
+
+/// The largest magnitude any reader accepts (DESIGN §6), and any value typed in by hand.
+pub const MAX_ABS: f64 = 1e15;
 
 pub(crate) fn parse_decimal(raw: &str) -> Option<f64> {
     decimal(raw).ok()
@@ -53,9 +55,118 @@ pub(crate) fn decimal(raw: &str) -> Result<f64, NumberError> {
     Ok(value + 0.0)
 }
 
+/// How a cell of a delimited text file writes its decimal separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// No separator, or not a number at all.
+    None,
+    /// A decimal comma (`12,5`).
+    Comma,
+    /// A point that can only be a decimal point (`1.5`, `1234.56`, `0.125`).
+    Point,
+    /// A point that reads as a thousands separator too: 1–3 digits (not starting with 0), a
+    /// point and exactly three digits (`1.234`, `12.500`).
+    AmbiguousPoint,
+}
+
+fn separator(raw: &str) -> Separator {
+    let body = raw.trim().trim_start_matches(['-', '+']);
+    if body.contains(',') {
+        return Separator::Comma;
+    }
+    let Some((whole, fraction)) = body.split_once('.') else { return Separator::None };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(fraction) || !(whole.is_empty() || digits(whole)) {
+        return Separator::None;
+    }
+    if fraction.len() == 3 && (1..=3).contains(&whole.len()) && !whole.starts_with('0') {
+        Separator::AmbiguousPoint
+    } else {
+        Separator::Point
+    }
+}
+
+/// Warnings for the cells of one numeric column of a delimited text file (cells as `(line,
+/// text)`) that may be a thousand times off: `1.234` reads as 1,234 under DESIGN §6 (a point is
+/// a decimal separator; thousands are separated by spaces), but a file written with points
+/// between thousands means 1234 by it. A column that elsewhere shows a point that can only be
+/// decimal (`1.5`, `1234.56`) settles it; otherwise every such cell is reported, naming its
+/// line and column, with how it was read and how to write the other reading. Spreadsheet
+/// cells hold numbers, not text, and are never ambiguous: callers pass text files only.
+pub(crate) fn ambiguous_points(
+    column: &str,
+    cells: impl IntoIterator<Item = (usize, String)>,
+) -> Vec<Problem> {
+    let mut ambiguous = Vec::new();
+    let mut commas = false;
+    for (line, raw) in cells {
+        match separator(&raw) {
+            Separator::Point => return Vec::new(),
+            Separator::Comma => commas = true,
+            Separator::AmbiguousPoint => ambiguous.push((line, raw)),
+            Separator::None => {}
+        }
+    }
+    let hint = if commas {
+        " (w innych wierszach tej kolumny separatorem dziesiętnym jest przecinek, więc kropka \
+         wygląda tu na separator tysięcy)"
+    } else {
+        ""
+    };
+    ambiguous
+        .into_iter()
+        .take(crate::error::MAX_PROBLEMS)
+        .map(|(line, raw)| {
+            let raw = raw.trim();
+            let comma = raw.replace('.', ",");
+            let thousands = raw.replace('.', "");
+            let spaced = raw.replace('.', " ");
+            Problem::at(
+                line,
+                Some(column),
+                format!(
+                    "wartość „{raw}” jest niejednoznaczna: odczytano ją jako {comma} (kropka \
+                     dziesiętna){hint}; jeśli kropka oddziela tysiące, zapisz {thousands} albo \
+                     {spaced}, a ułamek zapisz z przecinkiem ({comma})"
+                ),
+            )
+            .with_severity(Severity::Ostrzezenie)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{decimal, parse_decimal, NumberError};
+    use super::{ambiguous_points, decimal, parse_decimal, separator, NumberError, Separator};
+
+    #[test]
+    fn points_that_may_separate_thousands() {
+        for (raw, kind) in [
+            ("1.234", Separator::AmbiguousPoint),
+            ("-12.500", Separator::AmbiguousPoint),
+            ("999.999", Separator::AmbiguousPoint),
+            ("1.5", Separator::Point),
+            ("1234.567", Separator::Point),
+            ("0.125", Separator::Point),
+            (".125", Separator::Point),
+            ("1.2345", Separator::Point),
+            ("1,234", Separator::Comma),
+            ("1234", Separator::None),
+            ("abc", Separator::None),
+            ("1.2.3", Separator::None),
+        ] {
+            assert_eq!(separator(raw), kind, "{raw}");
+        }
+        let cells = |raws: &[&str]| {
+            raws.iter().enumerate().map(|(i, r)| (i + 2, (*r).to_owned())).collect::<Vec<_>>()
+        };
+        let found = ambiguous_points("wartosc", cells(&["7", "1.234", "2,5"]));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].row, found[0].column.as_deref()), (Some(3), Some("wartosc")));
+        assert!(found[0].message.contains("1234 albo 1 234"), "{}", found[0].message);
+        assert!(found[0].message.contains("przecinek"), "{}", found[0].message);
+        assert!(ambiguous_points("wartosc", cells(&["1.234", "0.5"])).is_empty());
+    }
 
     #[test]
     fn polish_and_plain_numbers() {

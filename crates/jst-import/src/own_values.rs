@@ -1,8 +1,9 @@
 //! Own values of the unit, DESIGN §6: `wskaznik_kod;rok;wartosc[;status][;uwagi]`, from CSV or
 //! from the first sheet (or a sheet `wartosci`) of an XLSX workbook.
 
-use crate::cells::{header_problem, indicator_code, value, year};
+use crate::cells::{header_problem, indicator_code, note, value, year};
 use crate::error::RowProgress;
+use crate::number::ambiguous_points;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
@@ -17,18 +18,28 @@ pub struct OwnValueRow {
     pub note: Option<String>,
 }
 
-const COLUMNS: [&str; 5] = ["wskaznik_kod", "rok", "wartosc", "status", "uwagi"];
-
-pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, ImportError> {
-    parse_own_values_with(bytes, file, &mut |_, _| true)
+/// Own values with the warnings that do not stop their import (e.g. `1.234`, which may be a
+/// thousand times off).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedOwnValues {
+    pub rows: Vec<OwnValueRow>,
+    pub warnings: Vec<Problem>,
 }
 
-/// [`parse_own_values`] reporting progress by rows (and stopping when told to).
+const COLUMNS: [&str; 5] = ["wskaznik_kod", "rok", "wartosc", "status", "uwagi"];
+
+/// The rows alone, for files the program ships (the demo); a file a user brings goes through
+/// [`parse_own_values_with`], whose warnings are shown.
+pub fn parse_own_values(bytes: &[u8], file: &str) -> Result<Vec<OwnValueRow>, ImportError> {
+    parse_own_values_with(bytes, file, &mut |_, _| true).map(|parsed| parsed.rows)
+}
+
+/// Own values reporting progress by rows (and stopping when told to), with their warnings.
 pub fn parse_own_values_with(
     bytes: &[u8],
     file: &str,
     progress: RowProgress<'_>,
-) -> Result<Vec<OwnValueRow>, ImportError> {
+) -> Result<ParsedOwnValues, ImportError> {
     let header_ok = |t: &str| {
         t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("wskaznik_kod"))
     };
@@ -40,7 +51,7 @@ pub fn parse_own_values_with(
             header_problem(&table.header, "wskaznik_kod;rok;wartosc[;status][;uwagi]"),
         ));
     };
-    table.map_rows(file, progress, |line, cell| {
+    let rows = table.map_rows(file, progress, |line, cell| {
         // Optional columns read as empty when the file does not have them.
         let optional = |k: Option<usize>| k.map(cell).unwrap_or_default();
         let status = match optional(status_col).as_str() {
@@ -52,21 +63,33 @@ pub fn parse_own_values_with(
                 format!("status „{other}” musi być „wstepne” albo „ostateczne”"),
             )),
         };
-        let note = Some(optional(note_col)).filter(|n| !n.is_empty());
         match (
             indicator_code(line, COLUMNS[0], &cell(i)),
             year(line, COLUMNS[1], &cell(y)),
             value(line, COLUMNS[2], &cell(v)),
             status,
+            note(line, COLUMNS[4], &optional(note_col)),
         ) {
-            (Ok(indicator), Ok(year), Ok(value), Ok(status)) => {
+            (Ok(indicator), Ok(year), Ok(value), Ok(status), Ok(note)) => {
                 Ok(OwnValueRow { line, indicator, year, value, status, note })
             }
-            (a, b, c, d) => {
-                Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect())
+            (a, b, c, d, e) => {
+                Err([a.err(), b.err(), c.err(), d.err(), e.err()].into_iter().flatten().collect())
             }
         }
-    })
+    })?;
+    let warnings = if table.delimiter.is_some() {
+        ambiguous_points(
+            COLUMNS[2],
+            table
+                .rows
+                .iter()
+                .map(|(line, fields)| (*line, fields.get(v).cloned().unwrap_or_default())),
+        )
+    } else {
+        Vec::new()
+    };
+    Ok(ParsedOwnValues { rows, warnings })
 }
 
 #[cfg(test)]

@@ -27,14 +27,13 @@
 //! XLSX both are the spreadsheet row.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use quick_xml::events::BytesStart;
 
 use crate::error::MAX_PROBLEMS;
 use crate::number::{decimal, NumberError, MAX_ABS};
-use crate::workbook::is_xlsx;
+use crate::workbook::{is_xlsx, open_xlsx, read_sheet};
 use crate::xml_walk::{self, Format, Handler, Open};
 use crate::{ImportError, Problem};
 
@@ -137,9 +136,7 @@ pub fn parse_school_list(bytes: &[u8], file: &str) -> Result<SchoolList, ImportE
 /// first sheet); the result is the one [`parse_school_list`] gives, with spreadsheet rows as
 /// lines.
 pub fn parse_school_list_xlsx(bytes: &[u8], file: &str) -> Result<SchoolList, ImportError> {
-    let mut workbook = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| {
-        ImportError::single(file, Problem::file(format!("nie można otworzyć pliku XLSX ({e})")))
-    })?;
+    let mut workbook = open_xlsx(bytes, file)?;
     let names = workbook.sheet_names().to_vec();
     let name = names
         .iter()
@@ -147,30 +144,22 @@ pub fn parse_school_list_xlsx(bytes: &[u8], file: &str) -> Result<SchoolList, Im
         .or_else(|| names.first())
         .cloned()
         .ok_or_else(|| ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")))?;
-    let range = workbook.worksheet_range(&name).map_err(|e| {
-        ImportError::single(
-            file,
-            Problem::file(format!("nie można odczytać arkusza „{name}” ({e})")),
-        )
-    })?;
-    let (first_row, first_col) =
-        range.start().map_or((0, 0), |(row, col)| (row as usize, col as usize));
-    let mut sheet = RawSheet { name, rows: Vec::new() };
-    for (offset, cells) in range.rows().enumerate() {
-        let number = first_row + offset + 1;
+    let mut sheet = RawSheet { name: name.clone(), rows: Vec::new() };
+    for sheet_row in read_sheet(&mut workbook, &name, file)? {
+        let number = sheet_row.number;
         let mut row = RawRow { line: number, sheet_row: number, cells: BTreeMap::new() };
-        for (i, cell) in cells.iter().enumerate() {
+        for (column, cell) in sheet_row.cells {
             let (text, kind) = match cell {
                 Data::Empty => continue,
-                Data::String(s) => (s.clone(), Kind::Text),
+                Data::String(s) => (s, Kind::Text),
                 Data::Float(f) => (format!("{f}"), Kind::Number),
                 Data::Int(n) => (n.to_string(), Kind::Number),
-                Data::Bool(b) => (if *b { "tak" } else { "nie" }.to_owned(), Kind::Text),
+                Data::Bool(b) => (if b { "tak" } else { "nie" }.to_owned(), Kind::Text),
                 Data::DateTime(d) => (format!("{}", d.as_f64()), Kind::Text),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), Kind::Text),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => (s, Kind::Text),
                 Data::Error(e) => (format!("#{e:?}"), Kind::Text),
             };
-            row.cells.insert(first_col + i + 1, RawCell { text, kind });
+            row.cells.insert(column + 1, RawCell { text, kind });
         }
         sheet.rows.push(row);
     }

@@ -10,7 +10,7 @@ use jst_domain::strategy::{
 
 use crate::cells::{indicator_code, value, year};
 use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
-use crate::number::parse_decimal;
+use crate::number::{ambiguous_points, parse_decimal};
 use crate::table::Table;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem, Severity};
@@ -88,6 +88,13 @@ pub fn parse_strategy_template_with(
     }
     progress(total, total);
     let (tree, mut findings) = builder.finish();
+    if table.delimiter.is_some() {
+        for column in [col::WAGA_WEZLA, col::WART_BAZOWA, col::WART_DOCELOWA, col::WAGA_WSK] {
+            let cells =
+                table.rows.iter().map(|(line, fields)| (*line, columns.cell(fields, column)));
+            findings.extend(ambiguous_points(name(column), cells));
+        }
+    }
     findings.sort_by_key(|p| (p.severity, p.row));
     if findings.iter().any(|p| p.severity.stops_import()) {
         return Err(ImportError::new(file, findings));

@@ -116,9 +116,68 @@ impl LineCounter<'_> {
     }
 }
 
+/// The most fields a line (a record) may have; the formats of DESIGN §6 have at most 17
+/// columns, and a line of a million empty fields would cost a gigabyte to hold.
+pub(crate) const MAX_FIELDS: usize = 1_000;
+
+/// The line of the first record with more than [`MAX_FIELDS`] fields, found before the csv
+/// reader holds it. Mirrors the reader's quoting (a quote opens a quoted field only where a
+/// field starts; `""` inside is a quote; line breaks inside quotes belong to the field).
+fn too_wide(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut fields = 1;
+    let mut line = 1;
+    let mut record_line = 1;
+    for &b in bytes {
+        if b == b'\n' {
+            line += 1;
+        }
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::FieldStart, b'"') | (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b'\n' | b'\r') => {
+                fields = 1;
+                record_line = line;
+                State::FieldStart
+            }
+            (_, d) if d == delimiter => {
+                fields += 1;
+                if fields > MAX_FIELDS {
+                    return Some(record_line);
+                }
+                State::FieldStart
+            }
+            _ => State::Unquoted,
+        };
+    }
+    None
+}
+
 pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = detect_delimiter(first_line);
+    if let Some(line) = too_wide(text.as_bytes(), delimiter) {
+        return Err(ImportError::single(
+            file,
+            Problem::at(
+                line,
+                None,
+                format!(
+                    "wiersz ma więcej niż {MAX_FIELDS} pól (separator „{}”); wczytywane są \
+                     wiersze do {MAX_FIELDS} pól — sprawdź, czy to właściwy plik",
+                    char::from(delimiter).escape_default()
+                ),
+            ),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -126,8 +185,9 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let mut lines = LineCounter { bytes: text.as_bytes(), at: 0, line: 1 };
-    let mut header = None;
+    let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -138,15 +198,44 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         if fields.iter().all(String::is_empty) {
             continue;
         }
+        if problems.len() < MAX_PROBLEMS {
+            problems.extend(control_characters(line, header.as_deref(), &fields));
+        }
         if header.is_none() {
             header = Some(fields);
         } else {
             rows.push((line, fields));
         }
     }
+    if !problems.is_empty() {
+        problems.truncate(MAX_PROBLEMS);
+        return Err(ImportError::new(file, problems));
+    }
     let header =
         header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
     Ok(Table { header, rows, delimiter: Some(delimiter) })
+}
+
+/// A problem for each field of a row that holds a control character (tab and line breaks
+/// inside a quoted field are text): NUL would cut a stored text short, ESC and its kin would
+/// drive a terminal. Columns are named by the header (`header` is `None` for the header).
+pub(crate) fn control_characters(
+    line: usize,
+    header: Option<&[String]>,
+    fields: &[String],
+) -> Vec<Problem> {
+    fields
+        .iter()
+        .enumerate()
+        .filter_map(|(k, field)| {
+            let c = crate::forbidden_control(field)?;
+            let column = match header {
+                Some(header) => header.get(k).cloned().unwrap_or_else(|| format!("{}", k + 1)),
+                None => format!("{} nagłówka", k + 1),
+            };
+            Some(Problem::at(line, Some(&column), crate::error::control_in_field(c)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -176,6 +265,22 @@ mod tests {
         assert!(table
             .map_rows("f", &mut |_, _| true, |_, cell| Ok::<_, Vec<Problem>>(cell(1)))
             .is_ok());
+    }
+
+    #[test]
+    fn a_line_wider_than_the_cap_is_found_outside_quotes_only() {
+        let wide = |fields: usize| ";".repeat(fields - 1);
+        assert_eq!(too_wide(wide(MAX_FIELDS).as_bytes(), b';'), None);
+        assert_eq!(too_wide(format!("a;b\n{}", wide(MAX_FIELDS + 1)).as_bytes(), b';'), Some(2));
+        // Delimiters inside quotes (even across lines, even after "") are text.
+        let quoted = format!("a;\"x\"\"\n{}\"\n", wide(MAX_FIELDS + 5));
+        assert_eq!(too_wide(quoted.as_bytes(), b';'), None);
+        // A quote inside an unquoted field is a character, not the start of quoting.
+        let literal = format!("a\"{}\"\n", wide(MAX_FIELDS + 5));
+        assert_eq!(too_wide(literal.as_bytes(), b';'), Some(1));
+        // A line break after a record starts the count again.
+        let many = format!("{0}\r\n{0}\n", wide(MAX_FIELDS));
+        assert_eq!(too_wide(many.as_bytes(), b';'), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
 use crate::text::decode;
+use crate::xml_walk::Lines;
 use crate::{ImportError, Problem, Severity};
 use jst_domain::{RegisterEntry, RegisterSnapshot, Teryt, UnitKind};
 use quick_xml::events::Event;
@@ -127,16 +128,21 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     // snapshot would end every unit missing from it.
     let mut open: Vec<String> = Vec::new();
     let mut root: Option<String> = None;
-    let line_at = |pos: u64| {
-        text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|b| **b == b'\n').count()
-            + 1
-    };
+    // Counted incrementally: rescanning from the start for every row was quadratic.
+    let lines = std::cell::RefCell::new(Lines::new(text));
+    let line_at = |pos: u64| lines.borrow_mut().at(pos);
     let fault = |pos: u64, message: String| {
         ImportError::single(file, Problem::at(line_at(pos), None, message))
     };
     let xml_error = |pos: u64, e: &quick_xml::Error| {
         let rest = &text.as_bytes()[(pos as usize).min(text.len())..];
         fault(pos, crate::xml_walk::describe_error(e, rest, AGAIN))
+    };
+    let control = |pos: u64, value: &str| match crate::forbidden_control(value) {
+        Some(c) => {
+            Err(fault(pos, format!("niepoprawny XML: {}", crate::control_message("tekst", c))))
+        }
+        None => Ok(()),
     };
     loop {
         let pos = reader.buffer_position();
@@ -198,6 +204,7 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             Event::Text(t) => {
                 if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
                     let value = t.decode().map_err(|e| xml_error(pos, &e.into()))?;
+                    control(pos, &value)?;
                     append_field(row, name, &value);
                 }
             }
@@ -219,6 +226,7 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
                             format!("niepoprawny XML: nieznana encja „&{raw};”"),
                         ));
                     };
+                    control(pos, &resolved)?;
                     append_field(row, name, &resolved);
                 }
             }

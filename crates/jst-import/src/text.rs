@@ -1,5 +1,8 @@
 //! Decoding of text files as DESIGN §6 prescribes: strict UTF-8 first (BOM optional), then
-//! Windows-1250 only when the bytes are valid in it and the header is the expected one.
+//! Windows-1250 only when the bytes are valid in it and the header is the expected one. A file
+//! in ISO-8859-2 (Latin-2, still written by some older systems) would pass as Windows-1250 with
+//! ą ś ź Ą Ś Ź turned into ± ¶ ź ˇ ¦ ¬ („Ludno¶ć”); it is told apart by the bytes where the two
+//! differ, read as ISO-8859-2 when that is unambiguous and refused, naming both, when not.
 
 use crate::{ImportError, Problem};
 
@@ -58,11 +61,93 @@ pub(crate) fn decode(
     if bytes.iter().any(|b| CP1250_UNDEFINED.contains(b)) {
         return Err(not_cp1250());
     }
-    let (text, had_errors) = encoding_rs::WINDOWS_1250.decode_without_bom_handling(bytes);
+    let encoding = match single_byte_encoding(bytes) {
+        Latin2::No => encoding_rs::WINDOWS_1250,
+        Latin2::Yes => encoding_rs::ISO_8859_2,
+        Latin2::Ambiguous { iso, windows } => {
+            let line = bytes[..iso.min(windows)].iter().filter(|b| **b == b'\n').count() + 1;
+            return Err(ImportError::single(
+                file,
+                Problem::at(
+                    line,
+                    None,
+                    format!(
+                        "nie da się jednoznacznie rozpoznać kodowania znaków: bajt 0x{:02X} jest \
+                         polską literą w ISO-8859-2 („{}”), a bajt 0x{:02X} w Windows-1250 \
+                         („{}”); każde z tych kodowań przekręci część liter. Zapisz plik jako \
+                         UTF-8 i spróbuj ponownie.",
+                        bytes[iso],
+                        latin2_letter(bytes[iso]),
+                        bytes[windows],
+                        cp1250_letter(bytes[windows]),
+                    ),
+                ),
+            ));
+        }
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors || !header_ok(&text) {
         return Err(not_cp1250());
     }
     Ok(text.into_owned())
+}
+
+/// Bytes that are Polish letters in ISO-8859-2 (Ą Ś Ź ą ś ź) and symbols in Windows-1250
+/// (ˇ ¦ ¬ ± ¶ and the Slovak Ľ).
+const LATIN2_LETTERS: [u8; 6] = [0xA1, 0xA6, 0xAC, 0xB1, 0xB6, 0xBC];
+/// Bytes that are Polish letters in Windows-1250 (Ą ą Ś ś Ź ź) and not in ISO-8859-2 (Ľ, š,
+/// and four C1 control codes).
+const CP1250_LETTERS: [u8; 6] = [0xA5, 0xB9, 0x8C, 0x9C, 0x8F, 0x9F];
+
+fn latin2_letter(b: u8) -> char {
+    encoding_rs::ISO_8859_2.decode_without_bom_handling(&[b]).0.chars().next().unwrap_or('?')
+}
+
+fn cp1250_letter(b: u8) -> char {
+    encoding_rs::WINDOWS_1250.decode_without_bom_handling(&[b]).0.chars().next().unwrap_or('?')
+}
+
+/// Whether a byte is (part of) a word in either encoding: an ASCII letter or a letter above
+/// 0xA0 in ISO-8859-2 (the six bytes above and those both encodings share, like ó ł ę ż).
+fn letter_like(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+        || LATIN2_LETTERS.contains(&b)
+        || matches!(b, 0xA3 | 0xA5 | 0xAF | 0xB3 | 0xB9 | 0xBF)
+        || (b >= 0xC0 && b != 0xD7 && b != 0xF7)
+}
+
+/// How a non-UTF-8 file reads as ISO-8859-2 rather than Windows-1250.
+#[derive(Debug, PartialEq, Eq)]
+enum Latin2 {
+    /// Windows-1250 (or the two read the same).
+    No,
+    Yes,
+    /// Positions of an ISO-8859-2 letter and of a Windows-1250 one.
+    Ambiguous {
+        iso: usize,
+        windows: usize,
+    },
+}
+
+/// ISO-8859-2 when its Polish letters (0xA1 0xA6 0xAC 0xB1 0xB6 0xBC) stand inside words and
+/// nothing speaks for Windows-1250: none of the bytes 0x80–0x9F (control codes in ISO-8859-2,
+/// letters and punctuation in Windows-1250) and none of 0xA5 0xB9 (ą Ą in Windows-1250). Such a
+/// byte standing alone (`± 5`, `¶ 3`) is the Windows-1250 symbol. Letters of both kinds in
+/// words: ambiguous.
+fn single_byte_encoding(bytes: &[u8]) -> Latin2 {
+    let in_word = |i: usize| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 1).copied();
+        before.is_some_and(letter_like) || after.is_some_and(letter_like)
+    };
+    let iso = bytes.iter().enumerate().position(|(i, b)| LATIN2_LETTERS.contains(b) && in_word(i));
+    let Some(iso) = iso else { return Latin2::No };
+    let windows =
+        bytes.iter().position(|b| (0x80..=0x9F).contains(b) || CP1250_LETTERS.contains(b));
+    match windows {
+        None => Latin2::Yes,
+        Some(windows) => Latin2::Ambiguous { iso, windows },
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +169,22 @@ mod tests {
         assert_eq!(text.ok().as_deref(), Some("WOJ\nŁódź"));
         assert!(decode(bytes, "f", |t| t.starts_with("XYZ")).is_err());
         assert!(decode(b"WOJ\n\x81", "f", |_| true).is_err());
+    }
+
+    #[test]
+    fn iso_8859_2_only_when_its_letters_stand_in_words() {
+        assert_eq!(single_byte_encoding(b"Ludno\xB6\xE6"), Latin2::Yes);
+        assert_eq!(single_byte_encoding(b"Ludno\x9C\xE6"), Latin2::No);
+        assert_eq!(single_byte_encoding(b"\xB1 5"), Latin2::No);
+        assert_eq!(single_byte_encoding(b"\xF3\xB3"), Latin2::No, "ó ł read the same");
+        assert_eq!(
+            single_byte_encoding(b"Ludno\xB6\xE6 \x84x\x94"),
+            Latin2::Ambiguous { iso: 5, windows: 8 },
+            "„x” in Windows-1250 quotes"
+        );
+        let err = decode(b"WOJ\nLudno\xB6\xE6 w\xB9sie", "f", |_| true).expect_err("both");
+        assert_eq!(err.problems[0].row, Some(2));
+        assert!(err.to_string().contains("„ś”") && err.to_string().contains("„ą”"), "{err}");
     }
 
     #[test]

@@ -150,6 +150,31 @@ pub(crate) fn indicator_detail(
     })
 }
 
+/// A note typed in by hand, trimmed: refused when it holds a control character other than tab
+/// and line breaks (NUL would cut the stored text short, ESC drive a terminal) or runs past
+/// [`jst_import::MAX_NOTE_CHARS`] characters. The same rule as notes read from files.
+fn typed_note(text: &str) -> Result<&str> {
+    let text = text.trim();
+    match jst_import::note_problem(text) {
+        Some(message) => Err(Error::InvalidValue(message)),
+        None => Ok(text),
+    }
+}
+
+/// A value typed in by hand under the limit every reader holds files to (DESIGN §6): finite,
+/// |x| ≤ 10^15; `-0` is 0.
+fn typed_value(value: f64) -> Result<f64> {
+    if !value.is_finite() {
+        return Err(Error::InvalidValue("wartość musi być liczbą".to_owned()));
+    }
+    if value.abs() > jst_import::MAX_ABS_VALUE {
+        return Err(Error::InvalidValue(format!(
+            "wartość {value} przekracza dopuszczalną wartość bezwzględną 10^15"
+        )));
+    }
+    Ok(value + 0.0)
+}
+
 /// Adds a note to an indicator of the active strategy.
 pub(crate) fn add_indicator_note(
     local: &mut LocalStore,
@@ -158,7 +183,7 @@ pub(crate) fn add_indicator_note(
     year: Option<i32>,
     text: &str,
 ) -> Result<()> {
-    let text = text.trim();
+    let text = typed_note(text)?;
     if text.is_empty() {
         return Err(Error::InvalidValue("notatka jest pusta".to_owned()));
     }
@@ -178,9 +203,8 @@ pub(crate) fn record_value(
     if !(1990..=2100).contains(&input.year) {
         return Err(invalid(format!("rok {} spoza zakresu 1990–2100", input.year)));
     }
-    if !input.value.is_finite() {
-        return Err(invalid("wartość musi być liczbą".to_owned()));
-    }
+    let value = typed_value(input.value)?;
+    let note = input.note.as_deref().map(typed_note).transpose()?.filter(|n| !n.is_empty());
     let (_, node_code, indicator) = attached_indicator(local, &input.indicator)?;
     let baseline_year = indicator.baseline.year;
     if input.year < baseline_year {
@@ -196,10 +220,9 @@ pub(crate) fn record_value(
         .filter(|o| o.year != input.year)
         .map(|o| YearValue { year: o.year, value: o.value })
         .collect();
-    series.push(YearValue { year: input.year, value: input.value });
+    series.push(YearValue { year: input.year, value });
     let (after, _) =
         indicator_status(&node_code, &indicator, &series, input.year, &Thresholds::default());
-    let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let needs_note = matches!(after.status, Status::LimitedProgress | Status::Deterioration);
     if needs_note && note.is_none() {
         return Err(Error::NoteRequired(after.status));
@@ -209,7 +232,7 @@ pub(crate) fn record_value(
     let record = ObservationRecord {
         indicator: input.indicator.clone(),
         year: input.year,
-        value: input.value,
+        value,
         status: input.status.code().to_owned(),
         source: Some("wprowadzono ręcznie".to_owned()),
         note: note.map(str::to_owned),

@@ -63,11 +63,13 @@ pub(crate) fn plan_values_import(
     progress: RowProgress<'_>,
 ) -> Result<ValuesPlan> {
     let (file, bytes) = read_input(path)?;
-    let rows = parse_own_values_with(&bytes, &file, progress)?;
+    let parsed = parse_own_values_with(&bytes, &file, progress)?;
+    let rows = parsed.rows;
     let baselines = baseline_years(local)?;
     let mut known: HashMap<(String, i32), f64> =
         local.observations()?.into_iter().map(|o| ((o.indicator, o.year), o.value)).collect();
-    let mut findings = Vec::new();
+    // The reader's warnings (a value that may be a thousand times off) come first.
+    let mut findings = parsed.warnings;
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     let mut catalogue_checked: HashMap<String, bool> = HashMap::new();
     for row in &rows {

@@ -55,11 +55,14 @@ pub(crate) fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((file_label(path), read_capped(path, MAX_INPUT_BYTES)?))
 }
 
-/// The name a user recognises a file by in messages.
+/// The name a user recognises a file by in messages, and under which its values are stored
+/// (their source); control characters a file name may hold are defused, as in every message.
 pub(crate) fn file_label(path: &Path) -> String {
-    path.file_name()
+    let name = path
+        .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    jst_import::printable(&name)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place, so a
@@ -97,6 +100,10 @@ mod tests {
                 assert!(refused.to_string().contains("nie jest zwykły plik"), "{refused}");
             }
         }
+        assert_eq!(
+            super::file_label(std::path::Path::new("/x/zle\x1b[2J.csv")),
+            "zle\u{FFFD}[2J.csv"
+        );
         let file = dir.path().join("dane.csv");
         std::fs::write(&file, vec![b'x'; 101]).expect("write");
         assert!(read_capped(&file, 100).is_err());

@@ -356,3 +356,96 @@ fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
     assert_eq!(stages.last(), Some(&(ImportStage::Writing, 1)));
     assert_eq!(monitor.strategy_status(2024).expect("status").nodes.len(), 301);
 }
+
+#[test]
+fn typed_notes_refuse_control_characters_and_stop_at_ten_thousand_characters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "s.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("import");
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let long = "ż".repeat(10_001);
+    for (text, words) in [
+        ("przed\0po", "U+0000"),
+        ("\x1b[2J\x1b]0;tytuł\x07", "U+001B"),
+        ("a\u{9b}31m", "U+009B"),
+        (long.as_str(), "10 000"),
+    ] {
+        let err = monitor.add_indicator_note("WSK_KANAL", None, text, 2024).expect_err(words);
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+        assert!(err.to_string().contains(words), "{err}");
+    }
+    assert_eq!(std::fs::read(&db).expect("db"), before, "nothing written");
+    // Tabs and line breaks are text; 10,000 characters are kept whole.
+    let fits = format!("dwa\r\nwiersze\tz tabulatorem {}", "ż".repeat(9_973));
+    assert_eq!(fits.chars().count(), 10_000);
+    let detail = monitor.add_indicator_note("WSK_KANAL", None, &fits, 2024).expect("fits");
+    assert_eq!(detail.notes[0].text, fits);
+    // A value's note follows the same rule.
+    let input = jst_core::ValueInput {
+        indicator: "WSK_KANAL".into(),
+        year: 2024,
+        value: 60.0,
+        status: jst_domain::ObservationStatus::Wstepne,
+        note: Some("przed\0po".into()),
+    };
+    let err = monitor.record_value(&input, 2024).expect_err("NUL in the note");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+    let err = monitor
+        .record_value(&jst_core::ValueInput { note: Some(long), ..input }, 2024)
+        .expect_err("long note");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+}
+
+#[test]
+fn typed_values_share_the_readers_limit_and_minus_zero_is_zero() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = Monitor::open(&dir.path().join("dane")).expect("open");
+    monitor.open_demo().expect("demo");
+    let input = jst_core::ValueInput {
+        indicator: "WSK_PRZEDSZKOLA".into(),
+        year: 2025,
+        value: 1e19,
+        status: jst_domain::ObservationStatus::Wstepne,
+        note: Some("Sprawdzenie.".into()),
+    };
+    for value in [1e19, -1e16, 1e15 + 1.0, f64::INFINITY, f64::NAN] {
+        let err = monitor
+            .record_value(&jst_core::ValueInput { value, ..input.clone() }, 2025)
+            .expect_err("beyond 10^15");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{value}: {err}");
+    }
+    let detail = monitor
+        .record_value(&jst_core::ValueInput { value: 1e15, ..input.clone() }, 2025)
+        .expect("10^15 itself");
+    assert!(detail.values.iter().any(|v| v.year == 2025 && v.value == 1e15));
+    let detail =
+        monitor.record_value(&jst_core::ValueInput { value: -0.0, ..input }, 2025).expect("-0");
+    let zero = detail.values.iter().find(|v| v.year == 2025).expect("2025").value;
+    assert!(zero == 0.0 && zero.is_sign_positive(), "{zero:?}");
+}
+
+#[test]
+fn imported_values_that_may_be_a_thousand_times_off_are_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "s.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("import");
+    let values = write(
+        dir.path(),
+        "w.csv",
+        "wskaznik_kod;rok;wartosc\nWSK_KANAL;2023;71\nWSK_KANAL;2024;71.250\n",
+    );
+    let db = dir.path().join("dane/local.db");
+    let before = std::fs::read(&db).expect("db");
+    let strict = monitor.import_values(&values, true).expect_err("strict");
+    assert!(strict.to_string().contains("niejednoznaczna"), "{strict}");
+    assert_eq!(std::fs::read(&db).expect("db"), before);
+    let report = monitor.import_values(&values, false).expect("a warning only");
+    let warning =
+        report.findings.iter().find(|f| f.message.contains("niejednoznaczna")).expect("reported");
+    assert_eq!(warning.severity.label_pl(), "ostrzeżenie");
+    assert_eq!((warning.row, warning.column.as_deref()), (Some(3), Some("wartosc")));
+    assert!(warning.message.contains("71250"), "{}", warning.message);
+}
