@@ -26,6 +26,22 @@ async function expectAccessible(session, step) {
   );
 }
 
+/** `jst-server serve` on a free port, and the address it prints once it listens. */
+async function serveReleases(dataDir, releases) {
+  const child = spawn(jstServer, ["--data-dir", dataDir, "serve", "--bind", "127.0.0.1:0", "--releases", releases]);
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) resolve(m[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`jst-server zakończył się (${code})`)));
+    setTimeout(() => reject(new Error("jst-server nie wystartował")), 15000);
+  });
+  return { child, url };
+}
+
 async function scenario(name, body, appEnv) {
   // E2E_ONLY=name runs one scenario while working on it; CI runs them all.
   if (process.env.E2E_ONLY && process.env.E2E_ONLY !== name) return;
@@ -266,18 +282,8 @@ await scenario("synchronizacja", async (s, dataDir) => {
   writeFileSync(join(assoc, "dane.csv"), rows([2019, 2020, 2021, 2022, 2023]));
   server("import", "data", join(assoc, "dane.csv"));
   server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
-  const child = spawn(jstServer, ["--data-dir", join(assoc, "baza"), "serve", "--bind", "127.0.0.1:0", "--releases", releases]);
+  const { child, url } = await serveReleases(join(assoc, "baza"), releases);
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (m) resolve(m[0]);
-      });
-      child.on("exit", (code) => reject(new Error(`jst-server zakończył się (${code})`)));
-      setTimeout(() => reject(new Error("jst-server nie wystartował")), 15000);
-    });
 
     await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
     await s.invoke("choose_unit", { teryt: "1219053" });
@@ -549,18 +555,8 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
   }
   server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
 
-  const child = spawn(jstServer, ["--data-dir", join(assoc, "baza"), "serve", "--bind", "127.0.0.1:0", "--releases", releases]);
+  const { child, url } = await serveReleases(join(assoc, "baza"), releases);
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (m) resolve(m[0]);
-      });
-      child.on("exit", (code) => reject(new Error(`jst-server zakończył się (${code})`)));
-      setTimeout(() => reject(new Error("jst-server nie wystartował")), 15000);
-    });
     await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
     await s.invoke("choose_unit", { teryt: "1002011" });
     execFileSync(jst, ["--data-dir", dataDir, "trust", "add", join(assoc, "klucze", "release.pub"), "--yes"]);

@@ -210,22 +210,8 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             }
             Event::GeneralRef(r) => {
                 if let (Some(row), Some(name)) = (current.as_mut(), field.as_deref()) {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => r
-                            .decode()
-                            .ok()
-                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
-                            .map(str::to_owned),
-                        Err(_) => None,
-                    };
-                    let Some(resolved) = resolved else {
-                        let raw = String::from_utf8_lossy(&r).into_owned();
-                        return Err(fault(
-                            pos,
-                            format!("niepoprawny XML: nieznana encja „&{raw};”"),
-                        ));
-                    };
+                    let resolved =
+                        crate::xml_walk::resolve_reference(&r).map_err(|m| fault(pos, m))?;
                     control(pos, &resolved)?;
                     append_field(row, name, &resolved);
                 }

@@ -49,6 +49,24 @@ pub(crate) trait Handler {
 /// What follows the prolog (a BOM, the XML declaration, other processing instructions,
 /// comments, whitespace): where the root element should start. `None` when the prolog itself is
 /// cut short. Used to recognise a format by its content before reading it strictly.
+/// The text of a reference (`&#322;`, `&amp;`). Only character references and the five
+/// predefined entities exist without a DTD; anything else would silently vanish from the value,
+/// so it is an error (the Polish message).
+pub(crate) fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<String, String> {
+    let resolved = match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c.to_string()),
+        Ok(None) => r
+            .decode()
+            .ok()
+            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
+            .map(str::to_owned),
+        Err(_) => None,
+    };
+    resolved.ok_or_else(|| {
+        format!("niepoprawny XML: nieznana encja „&{};”", String::from_utf8_lossy(r))
+    })
+}
+
 pub(crate) fn after_prolog(bytes: &[u8]) -> Option<&[u8]> {
     let mut rest = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     loop {
@@ -256,22 +274,8 @@ impl Walker<'_> {
                     self.text(handler, &text, line)?;
                 }
                 Event::GeneralRef(r) => {
-                    // Only character references and the five predefined entities exist without
-                    // a DTD; anything else would silently vanish from the value.
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => r
-                            .decode()
-                            .ok()
-                            .and_then(|n| quick_xml::escape::resolve_predefined_entity(&n))
-                            .map(str::to_owned),
-                        Err(_) => None,
-                    };
-                    let Some(resolved) = resolved else {
-                        let raw = String::from_utf8_lossy(&r).into_owned();
-                        let message = format!("niepoprawny XML: nieznana encja „&{raw};”");
-                        return Err(self.fatal_at(handler, line, message));
-                    };
+                    let resolved =
+                        resolve_reference(&r).map_err(|m| self.fatal_at(handler, line, m))?;
                     self.text(handler, &resolved, line)?;
                 }
                 Event::Eof => break,
