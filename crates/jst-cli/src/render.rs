@@ -268,6 +268,7 @@ pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
             format_decimal(r.execution, 2)
         ));
     }
+    out.push_str(&findings(&report.findings));
     out
 }
 

@@ -4,7 +4,7 @@
 
 use crate::cells::quoted;
 use crate::error::MAX_PROBLEMS;
-use crate::number::decimal;
+use crate::number::{ambiguous_points, decimal};
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -18,6 +18,8 @@ pub struct CtabTable {
     /// Value columns (all but "Kod" and "Nazwa"), as written: trimmed, without quotes.
     pub columns: Vec<String>,
     pub rows: Vec<CtabRow>,
+    /// Values such as `1.234` that may be a thousand times off (read as written).
+    pub warnings: Vec<Problem>,
 }
 
 /// One unit of a CTAB export.
@@ -142,7 +144,17 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
         return Err(ImportError::new(file, problems));
     }
     let year = columns.iter().find_map(|c| header_year(c));
-    Ok(CtabTable { year, columns, rows })
+    let mut warnings = Vec::new();
+    for (&k, column) in value_columns.iter().zip(&columns) {
+        warnings.extend(ambiguous_points(
+            column,
+            table
+                .rows
+                .iter()
+                .map(|(line, fields)| (*line, fields.get(k).cloned().unwrap_or_default())),
+        ));
+    }
+    Ok(CtabTable { year, columns, rows, warnings })
 }
 
 /// Index of the value column called `name`, ignoring case and Polish diacritics; a header cell

@@ -3,6 +3,7 @@
 
 use crate::cells::{header_problem, value, year};
 use crate::error::RowProgress;
+use crate::number::ambiguous_points;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
@@ -61,19 +62,36 @@ pub fn parse_budget(bytes: &[u8], file: &str) -> Result<Vec<BudgetLine>, ImportE
     parse_budget_with(bytes, file, &mut |_, _| true)
 }
 
+/// [`parse_budget`] with the warnings to show a person: amounts such as `1.234` that may be a
+/// thousand times off.
+pub fn parse_budget_checked(
+    bytes: &[u8],
+    file: &str,
+) -> Result<(Vec<BudgetLine>, Vec<Problem>), ImportError> {
+    read_budget(bytes, file, &mut |_, _| true)
+}
+
 /// [`parse_budget`] reporting progress by rows (and stopping when told to).
 pub fn parse_budget_with(
     bytes: &[u8],
     file: &str,
     progress: RowProgress<'_>,
 ) -> Result<Vec<BudgetLine>, ImportError> {
+    read_budget(bytes, file, progress).map(|(lines, _)| lines)
+}
+
+fn read_budget(
+    bytes: &[u8],
+    file: &str,
+    progress: RowProgress<'_>,
+) -> Result<(Vec<BudgetLine>, Vec<Problem>), ImportError> {
     let header_ok = |t: &str| t.lines().next().is_some_and(|l| l.trim_start().starts_with("rok"));
     let (table, _) = read_tabular(bytes, file, &["sprawozdania", "budzet"], header_ok)?;
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| table.column(&[c])).collect();
     let [Some(r), Some(s), Some(d), Some(z), Some(p), Some(pl), Some(w)] = idx[..] else {
         return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
-    table.map_rows(file, progress, |line, cell| {
+    let lines = table.map_rows(file, progress, |line, cell| {
         let mut problems = Vec::new();
         let year = year(line, COLUMNS[0], &cell(r)).map_err(|e| problems.push(e)).ok();
         let report = BudgetReport::parse(&cell(s));
@@ -102,12 +120,34 @@ pub fn parse_budget_with(
             }
             _ => Err(problems),
         }
-    })
+    })?;
+    let mut warnings = Vec::new();
+    if table.delimiter.is_some() {
+        for (column, index) in [(COLUMNS[5], pl), (COLUMNS[6], w)] {
+            warnings.extend(ambiguous_points(
+                column,
+                table
+                    .rows
+                    .iter()
+                    .map(|(line, fields)| (*line, fields.get(index).cloned().unwrap_or_default())),
+            ));
+        }
+    }
+    Ok((lines, warnings))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_that_may_be_a_thousand_times_off_is_a_warning() {
+        let text = "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2024;Rb-28S;801;80101;4010;1.250;1 198\n";
+        let (lines, warnings) = parse_budget_checked(text.as_bytes(), "b.csv").expect("valid");
+        assert_eq!(lines[0].plan, 1.25);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].column.as_deref(), Some("plan"));
+    }
 
     #[test]
     fn reads_lines_and_reports_bad_cells() {

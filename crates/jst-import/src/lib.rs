@@ -36,7 +36,7 @@ pub use bdl_api::{
 };
 pub use bdl_ctab::{ctab_column, parse_ctab, CtabRow, CtabTable};
 pub use boundaries::{parse_boundaries, Boundary};
-pub use budget::{parse_budget, parse_budget_with, BudgetLine, BudgetReport};
+pub use budget::{parse_budget, parse_budget_checked, parse_budget_with, BudgetLine, BudgetReport};
 pub use budget_package::{
     looks_like_budget_package, parse_budget_package, BudgetPackage, BudgetPeriod, PackageUnit,
 };
@@ -52,7 +52,9 @@ pub use mf_dictionary::{parse_mf_dictionary, MfDictionaryEntry};
 pub use number::MAX_ABS as MAX_ABS_VALUE;
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow, ParsedOwnValues};
 pub use price_index::parse_price_index;
-pub use public_values::{parse_public_values, PublicValueRow};
+pub use public_values::{
+    parse_public_values, parse_public_values_checked, ParsedPublicValues, PublicValueRow,
+};
 pub use sio::{
     looks_like_school_list, parse_school_list, parse_school_list_xlsx, SchoolList, SchoolRow,
 };

@@ -1,6 +1,7 @@
 //! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
 
 use crate::cells::{header_problem, indicator_code, value, year};
+use crate::number::ambiguous_points;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -17,7 +18,24 @@ pub struct PublicValueRow {
 
 const COLUMNS: [&str; 4] = ["teryt", "wskaznik_kod", "rok", "wartosc"];
 
+/// The values of a file and its warnings (a `1.234` that may be a thousand times off).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedPublicValues {
+    pub rows: Vec<PublicValueRow>,
+    pub warnings: Vec<Problem>,
+}
+
+/// The values alone: for files a program wrote (release chunks, shipped data), where a point is
+/// always decimal.
 pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRow>, ImportError> {
+    parse_public_values_checked(bytes, file).map(|parsed| parsed.rows)
+}
+
+/// The values of a file a person brought, with the warnings to show them.
+pub fn parse_public_values_checked(
+    bytes: &[u8],
+    file: &str,
+) -> Result<ParsedPublicValues, ImportError> {
     let header_ok =
         |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("teryt"));
     let text = decode(bytes, file, header_ok)?;
@@ -26,7 +44,7 @@ pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRo
     let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
         return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
-    table.map_rows(file, &mut |_, _| true, |line, cell| {
+    let rows = table.map_rows(file, &mut |_, _| true, |line, cell| {
         let teryt =
             Teryt::parse(&cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
         match (
@@ -42,7 +60,19 @@ pub fn parse_public_values(bytes: &[u8], file: &str) -> Result<Vec<PublicValueRo
                 Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect())
             }
         }
-    })
+    })?;
+    let warnings = if table.delimiter.is_some() {
+        ambiguous_points(
+            COLUMNS[3],
+            table
+                .rows
+                .iter()
+                .map(|(line, fields)| (*line, fields.get(v).cloned().unwrap_or_default())),
+        )
+    } else {
+        Vec::new()
+    };
+    Ok(ParsedPublicValues { rows, warnings })
 }
 
 #[cfg(test)]
@@ -68,5 +98,19 @@ mod tests {
         assert_eq!(err.problems[0].row, Some(2));
         assert_eq!(err.problems[0].column.as_deref(), Some("wartosc"));
         assert!(parse_public_values(b"a;b\n1;2\n", "p.csv").is_err());
+    }
+
+    #[test]
+    fn a_point_before_three_digits_is_a_warning_unless_the_column_settles_it() {
+        let text = b"teryt;wskaznik_kod;rok;wartosc\n1219053;WYD_80101;2024;1.234\n";
+        let parsed = parse_public_values_checked(text, "p.csv").expect("valid");
+        assert_eq!(parsed.rows[0].value, 1.234);
+        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(
+            (parsed.warnings[0].row, parsed.warnings[0].column.as_deref()),
+            (Some(2), Some("wartosc"))
+        );
+        let settled = b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1.234\n1219053;B;2024;1.5\n";
+        assert!(parse_public_values_checked(settled, "p.csv").expect("valid").warnings.is_empty());
     }
 }

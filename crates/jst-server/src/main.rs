@@ -272,6 +272,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                             )))
                         }
                     };
+                    for warning in &table.warnings {
+                        eprintln!("Ostrzeżenie: {warning}");
+                    }
                     let register = jst_server::current_register(&storage)?;
                     let values =
                         jst_server::bdl_csv_values(&register, &table, column, year, &indicator);
@@ -398,7 +401,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("dane").to_owned();
-                    let rows: Vec<DataRow> = jst_import::parse_public_values(&bytes, &name)?
+                    let parsed = jst_import::parse_public_values_checked(&bytes, &name)?;
+                    for warning in &parsed.warnings {
+                        eprintln!("Ostrzeżenie: {warning}");
+                    }
+                    let rows: Vec<DataRow> = parsed
+                        .rows
                         .into_iter()
                         .map(|r| DataRow {
                             teryt: r.teryt.as_str().to_owned(),

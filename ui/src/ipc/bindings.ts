@@ -111,6 +111,8 @@ export type BudgetImportView = {
 	/**  Budget units summed (a package of the unit's schools, say); 0 for a CSV file. */
 	budget_units: number,
 	reports: BudgetReportView[],
+	/**  Warnings of the reader (amounts that may be a thousand times off); written anyway. */
+	findings: FindingView[],
 };
 
 /**  One report of one year and period as imported. */

@@ -417,3 +417,26 @@ fn bad_register_files_of_every_kind_are_refused_and_write_nothing() {
     ];
     refused(dir.path(), &data, "register", cases);
 }
+
+#[test]
+fn an_amount_that_may_be_a_thousand_times_off_is_warned_about_and_strict_refuses_it() {
+    let root = tempfile::tempdir().expect("tmp");
+    let data = folder(root.path(), "kutno", "1002011");
+    let file = root.path().join("rb28s.csv");
+    std::fs::write(
+        &file,
+        "rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie\n2023;Rb-28S;801;80101;4010;1.250;1 198\n",
+    )
+    .expect("write");
+    let out = crate::jst(&data, &["import", "budget", file.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Ostrzeżenie") && said.contains("kolumna plan"), "{said}");
+
+    let peers = root.path().join("dane.csv");
+    std::fs::write(&peers, "teryt;wskaznik_kod;rok;wartosc\n1002011;LUD_OGOLEM;2023;43.332\n")
+        .expect("write");
+    let strict = crate::jst(&data, &["import", "peers", peers.to_str().expect("path"), "--strict"]);
+    assert_eq!(strict.status.code(), Some(3), "{}", String::from_utf8_lossy(&strict.stdout));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("wartosc"));
+}

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jst_import::{
-    looks_like_budget_package, looks_like_school_list, looks_like_xml, parse_budget,
+    looks_like_budget_package, looks_like_school_list, looks_like_xml, parse_budget_checked,
     parse_budget_package, BudgetLine, BudgetPackage, ImportError, PackageUnit, Problem,
 };
 use jst_store::{BudgetLineRecord, LocalStore, Stamp, UnitRecord};
 
+use super::report::FindingView;
 use crate::support::count;
 use crate::support::input::read_input;
 use crate::{Error, Result};
@@ -40,6 +41,8 @@ pub struct BudgetImportView {
     /// Budget units summed (a package of the unit's schools, say); 0 for a CSV file.
     pub budget_units: u32,
     pub reports: Vec<BudgetReportView>,
+    /// Warnings of the reader (amounts that may be a thousand times off); written anyway.
+    pub findings: Vec<FindingView>,
 }
 
 /// Imports budget lines; each (year, report, period) in the file replaces what was stored for
@@ -89,6 +92,7 @@ pub(crate) fn plan_budget(
         )
         .into());
     }
+    let mut warnings = Vec::new();
     let (lines, period, budget_units) = if looks_like_budget_package(bytes) || looks_like_xml(bytes)
     {
         let package = parse_budget_package(bytes, file)?;
@@ -103,7 +107,9 @@ pub(crate) fn plan_budget(
         let period = quarter(file, &package)?;
         (package.lines, period, package.units.len())
     } else {
-        (parse_budget(bytes, file)?, WHOLE_YEAR, 0)
+        let (lines, found) = parse_budget_checked(bytes, file)?;
+        warnings = found;
+        (lines, WHOLE_YEAR, 0)
     };
     let mut reports: BTreeMap<(i32, &str), BudgetReportView> = BTreeMap::new();
     for l in &lines {
@@ -125,6 +131,7 @@ pub(crate) fn plan_budget(
             file: file.to_owned(),
             budget_units: count(budget_units),
             reports: reports.into_values().collect(),
+            findings: warnings.iter().map(FindingView::from).collect(),
         },
         records,
     })

@@ -52,11 +52,12 @@ impl OfficialPlan {
             Self::Budget(p) => (OfficialFileKind::Budget, Some(p.view.clone()), None, &p.view.file),
             Self::Sio(p) => (OfficialFileKind::Sio, None, Some(p.view.clone()), &p.view.file),
         };
+        let findings = budget.as_ref().map(|b| b.findings.clone()).unwrap_or_default();
         OfficialImportView {
             file: file.clone(),
             ok: true,
             kind: Some(kind),
-            findings: Vec::new(),
+            findings,
             budget,
             sio,
             written,

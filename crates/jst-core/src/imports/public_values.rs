@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use jst_import::{parse_public_values, ImportError, Problem, Severity};
+use jst_import::{parse_public_values_checked, ImportError, Problem, Severity};
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
 
 use super::report::FindingView;
@@ -33,9 +33,10 @@ pub(crate) fn import_peers(
     strict: bool,
 ) -> Result<PeersImportView> {
     let (file, bytes) = read_input(path)?;
-    let rows = parse_public_values(&bytes, &file)?;
+    let parsed = parse_public_values_checked(&bytes, &file)?;
+    let rows = parsed.rows;
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = parsed.warnings;
     let mut known_indicator: HashMap<String, bool> = HashMap::new();
     let mut identities: HashMap<String, Option<String>> = HashMap::new();
     let mut seen: HashMap<(String, String, i32), usize> = HashMap::new();

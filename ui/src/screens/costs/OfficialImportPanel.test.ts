@@ -19,6 +19,7 @@ const halfYear: OfficialImportView = {
     file: "kutno-2023-kwartal-2-wydatki-rb28s.xml",
     budget_units: 7,
     reports: [{ year: 2023, report: "Rb-28S", period: 2, lines: 67, plan: 31_200_450.5, execution: 14_850_120.25 }],
+    findings: [],
   },
   sio: null,
   written: false,
