@@ -4,7 +4,7 @@
 
 use crate::cells::quoted;
 use crate::error::MAX_PROBLEMS;
-use crate::number::{ambiguous_points, decimal};
+use crate::number::decimal;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -144,16 +144,11 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
         return Err(ImportError::new(file, problems));
     }
     let year = columns.iter().find_map(|c| header_year(c));
-    let mut warnings = Vec::new();
-    for (&k, column) in value_columns.iter().zip(&columns) {
-        warnings.extend(ambiguous_points(
-            column,
-            table
-                .rows
-                .iter()
-                .map(|(line, fields)| (*line, fields.get(k).cloned().unwrap_or_default())),
-        ));
-    }
+    let warnings = value_columns
+        .iter()
+        .zip(&columns)
+        .flat_map(|(&k, column)| table.ambiguous_points(column, k))
+        .collect();
     Ok(CtabTable { year, columns, rows, warnings })
 }
 

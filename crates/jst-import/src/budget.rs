@@ -3,7 +3,6 @@
 
 use crate::cells::{header_problem, value, year};
 use crate::error::RowProgress;
-use crate::number::ambiguous_points;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
@@ -121,18 +120,8 @@ fn read_budget(
             _ => Err(problems),
         }
     })?;
-    let mut warnings = Vec::new();
-    if table.delimiter.is_some() {
-        for (column, index) in [(COLUMNS[5], pl), (COLUMNS[6], w)] {
-            warnings.extend(ambiguous_points(
-                column,
-                table
-                    .rows
-                    .iter()
-                    .map(|(line, fields)| (*line, fields.get(index).cloned().unwrap_or_default())),
-            ));
-        }
-    }
+    let mut warnings = table.ambiguous_points(COLUMNS[5], pl);
+    warnings.extend(table.ambiguous_points(COLUMNS[6], w));
     Ok((lines, warnings))
 }
 

@@ -3,7 +3,6 @@
 
 use crate::cells::{header_problem, indicator_code, note, value, year};
 use crate::error::RowProgress;
-use crate::number::ambiguous_points;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem};
 
@@ -78,17 +77,7 @@ pub fn parse_own_values_with(
             }
         }
     })?;
-    let warnings = if table.delimiter.is_some() {
-        ambiguous_points(
-            COLUMNS[2],
-            table
-                .rows
-                .iter()
-                .map(|(line, fields)| (*line, fields.get(v).cloned().unwrap_or_default())),
-        )
-    } else {
-        Vec::new()
-    };
+    let warnings = table.ambiguous_points(COLUMNS[2], v);
     Ok(ParsedOwnValues { rows, warnings })
 }
 

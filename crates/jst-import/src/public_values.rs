@@ -1,7 +1,6 @@
 //! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
 
 use crate::cells::{header_problem, indicator_code, value, year};
-use crate::number::ambiguous_points;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -61,17 +60,7 @@ pub fn parse_public_values_checked(
             }
         }
     })?;
-    let warnings = if table.delimiter.is_some() {
-        ambiguous_points(
-            COLUMNS[3],
-            table
-                .rows
-                .iter()
-                .map(|(line, fields)| (*line, fields.get(v).cloned().unwrap_or_default())),
-        )
-    } else {
-        Vec::new()
-    };
+    let warnings = table.ambiguous_points(COLUMNS[3], v);
     Ok(ParsedPublicValues { rows, warnings })
 }
 

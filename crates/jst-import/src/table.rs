@@ -14,6 +14,20 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Values of column `index` that may be a thousand times off (`1.234`), as warnings named
+    /// `column`; a spreadsheet's cells hold numbers, so only delimited text is checked.
+    pub fn ambiguous_points(&self, column: &str, index: usize) -> Vec<Problem> {
+        if self.delimiter.is_none() {
+            return Vec::new();
+        }
+        crate::number::ambiguous_points(
+            column,
+            self.rows
+                .iter()
+                .map(|(line, fields)| (*line, fields.get(index).cloned().unwrap_or_default())),
+        )
+    }
+
     /// Converts every data row with `f`, collecting the problems of all rows (up to
     /// [`MAX_PROBLEMS`]); any problem fails the whole table, so nothing partial is returned.
     pub fn map_rows<T>(
