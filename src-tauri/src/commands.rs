@@ -379,7 +379,7 @@ pub async fn keep_own_value(
 }
 
 /// Sends the outbox and the changed values: the outbox is prepared and the answers recorded
-/// under the monitor lock, the requests (each may wait up to a minute) sent on a blocking thread
+/// under the monitor lock, the requests (each bounded to 30 s, see `jst_sync::Limits`) sent on a blocking thread
 /// without it; being offline is an outcome, not an error.
 #[tauri::command]
 #[specta::specta]
