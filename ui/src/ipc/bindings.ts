@@ -62,7 +62,7 @@ export const commands = {
 	keepOwnValue: (indicator: string, year: number) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("keep_own_value", { indicator, year })),
 	/**
 	 *  Sends the outbox and the changed values: the outbox is prepared and the answers recorded
-	 *  under the monitor lock, the requests (each may wait up to a minute) sent on a blocking thread
+	 *  under the monitor lock, the requests (each bounded to 30 s, see `jst_sync::Limits`) sent on a blocking thread
 	 *  without it; being offline is an outcome, not an error.
 	 */
 	submitNow: () => typedError<SubmitView, ApiError>(__TAURI_INVOKE("submit_now")),
