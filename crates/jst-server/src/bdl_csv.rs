@@ -3,14 +3,10 @@
 //! not units of their own; a city county's powiat row repeats its gmina row; a unit the register
 //! does not know is skipped and named, so the association sees what did not arrive.
 
-use jst_domain::Teryt;
-use jst_import::CtabTable;
+use jst_import::{BdlUnitClass, CtabTable};
 
 use crate::register::ServerRegister;
 use crate::DataRow;
-
-/// Powiat codes from 61 up are cities with powiat rights, whose gmina row carries their values.
-const FIRST_CITY_COUNTY: u32 = 61;
 
 /// What one column of an export gave.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,27 +36,19 @@ pub fn bdl_csv_values(
     let mut out = BdlCsvValues::default();
     for row in &table.rows {
         let code = row.code.as_str();
-        let kind_digit = &code[6..7];
-        let (powiat, gmina) = (&code[2..4], &code[4..6]);
-        let lookup = if matches!(kind_digit, "4" | "5" | "8" | "9") {
-            out.skipped_parts += 1;
-            continue;
-        } else if gmina == "00" && kind_digit == "0" {
-            if powiat == "00" {
-                code[..2].to_owned()
-            } else if powiat.parse::<u32>().is_ok_and(|p| p >= FIRST_CITY_COUNTY) {
+        let lookup = match jst_import::classify_unit_code(code) {
+            BdlUnitClass::Unit(identity) => identity,
+            BdlUnitClass::Part => {
+                out.skipped_parts += 1;
+                continue;
+            }
+            BdlUnitClass::CityCounty => {
                 out.skipped_city_counties += 1;
                 continue;
-            } else {
-                code[..4].to_owned()
             }
-        } else {
-            match Teryt::parse(code) {
-                Ok(teryt) => teryt.identity().to_owned(),
-                Err(_) => {
-                    out.unknown.push(format!("{code} {}", row.name));
-                    continue;
-                }
+            BdlUnitClass::Other => {
+                out.unknown.push(format!("{code} {}", row.name));
+                continue;
             }
         };
         let Some((teryt, _)) = by_identity.get(lookup.as_str()) else {
