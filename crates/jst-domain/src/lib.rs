@@ -24,6 +24,6 @@ pub use kind::UnitKind;
 pub use observation::ObservationStatus;
 pub use packed::{PackedValue, PackedValues};
 pub use prices::PriceIndex;
-pub use register::{RegisterEntry, RegisterSnapshot};
+pub use register::{RegisterEntry, RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
 pub use size_class::{size_class, type_size_key};
 pub use teryt::{Teryt, TerytError};

@@ -1,5 +1,11 @@
 use crate::{Teryt, UnitKind};
 
+/// A real year's register ends 0–2 units (mergers are rare); a snapshot that would end more is
+/// most likely not the whole register (cut short, one województwo), and loading it would end
+/// units that exist. Every importer of a register (the desktop's, the server's, a sync) needs
+/// the user's consent beyond this.
+pub const MAX_ENDED_WITHOUT_CONSENT: usize = 3;
+
 /// One unit of a register snapshot, as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterEntry {

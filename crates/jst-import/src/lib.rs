@@ -63,4 +63,5 @@ pub use strategy_template::{
     ParsedStrategy, StrategyMeta, TEMPLATE_COLUMNS,
 };
 pub use terc::{parse_terc, ParsedRegister};
+pub use workbook::is_xlsx;
 pub use xml_walk::looks_like_xml;

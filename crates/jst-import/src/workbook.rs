@@ -27,7 +27,7 @@ const MAX_PARTS: usize = 10_000;
 pub(crate) const MAX_CELLS: usize = 1_000_000;
 
 /// True for a ZIP container (XLSX) rather than text.
-pub(crate) fn is_xlsx(bytes: &[u8]) -> bool {
+pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 

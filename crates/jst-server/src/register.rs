@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use jst_domain::{RegisterSnapshot, UnitKind};
+use jst_domain::{RegisterSnapshot, UnitKind, MAX_ENDED_WITHOUT_CONSENT};
 
 use crate::storage::StoredRegister;
 use crate::{Error, Result, Storage};
@@ -14,10 +14,6 @@ use crate::{Error, Result, Storage};
 /// The snapshot compiled in, used until `jst-server import register` stores a newer one.
 const COMPILED: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");
 const COMPILED_LABEL: &str = "TERC 2024-01-01";
-
-/// A real year's register ends 0–2 units (mergers are rare); more means the file is not the
-/// whole register. The desktop applies the same limit to a register it is given.
-const MAX_ENDED_WITHOUT_CONSENT: usize = 3;
 
 /// The register in force: its file as imported (or compiled in), its label and its units.
 #[derive(Debug, Clone)]

@@ -6,7 +6,9 @@
 
 use std::path::Path;
 
-use jst_import::{looks_like_budget_package, looks_like_school_list, ImportError, Problem};
+use jst_import::{
+    is_xlsx, looks_like_budget_package, looks_like_school_list, ImportError, Problem,
+};
 use jst_store::{LocalStore, Stamp, UnitRecord};
 use serde::Serialize;
 
@@ -86,8 +88,7 @@ fn plan(own: Option<&UnitRecord>, path: &Path) -> Result<OfficialPlan> {
     if looks_like_school_list(&bytes) {
         return plan_sio(own, &bytes, &file).map(OfficialPlan::Sio);
     }
-    let is_xlsx = bytes.starts_with(b"PK\x03\x04");
-    if !is_xlsx {
+    if !is_xlsx(&bytes) {
         return plan_budget(own, &bytes, &file).map(OfficialPlan::Budget);
     }
     let as_sio = match plan_sio(own, &bytes, &file) {

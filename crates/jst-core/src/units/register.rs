@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use jst_domain::RegisterSnapshot;
+use jst_domain::{RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
 use jst_import::{parse_terc, ImportError, Problem, Severity};
 use jst_store::{LocalStore, Stamp, UnitRecord};
 
@@ -14,10 +14,6 @@ use super::unit_view::RegisterImportView;
 use crate::support::count;
 use crate::support::input::read_input;
 use crate::{Error, Result};
-
-/// A real year's register ends 0–2 units (mergers are rare); more means the file is not the
-/// whole register, and loading it as a full snapshot would end units that exist.
-const MAX_ENDED_WITHOUT_CONSENT: usize = 3;
 
 /// How many of the units a snapshot would end a message names.
 const ENDING_EXAMPLES: usize = 5;
