@@ -4,6 +4,12 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("nie udało się utworzyć skoroszytu XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("nie udało się złożyć dokumentu PDF: {0}")]
+    Pdf(String),
+    #[error("nie udało się złożyć dokumentu DOCX: {0}")]
+    Docx(String),
+    #[error("nie udało się narysować wykresu: {0}")]
+    Chart(String),
     #[error("nie udało się zapisać pliku {path}: {}; sprawdź, czy folder istnieje i czy plik nie jest otwarty w innym programie", reason(.source))]
     Write { path: PathBuf, source: std::io::Error },
 }
