@@ -37,6 +37,18 @@ const COMMANDS: &[&str] = &[
     "set_unit_token",
     "keep_own_value",
     "submit_now",
+    "report_preview",
+    "complete_report_year",
+    "report_header",
+    "save_report_header",
+    "pick_emblem_file",
+    "set_report_emblem",
+    "report_texts",
+    "save_report_text",
+    "pick_report_file",
+    "write_report",
+    "cancel_report",
+    "show_report_folder",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ mod api_error;
 mod background;
 mod commands;
 mod navigation;
+mod report_commands;
 mod state;
 
 use tauri::Manager;
@@ -57,6 +58,18 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::set_unit_token,
             commands::keep_own_value,
             commands::submit_now,
+            report_commands::report_preview,
+            report_commands::complete_report_year,
+            report_commands::report_header,
+            report_commands::save_report_header,
+            report_commands::pick_emblem_file,
+            report_commands::set_report_emblem,
+            report_commands::report_texts,
+            report_commands::save_report_text,
+            report_commands::pick_report_file,
+            report_commands::write_report,
+            report_commands::cancel_report,
+            report_commands::show_report_folder,
         ])
 }
 

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use jst_core::{ErrorKind, ImportProgress, Monitor, DATA_DIR_ENV};
+use jst_core::{ErrorKind, Monitor, DATA_DIR_ENV};
 use tauri::ipc::Channel;
 use tauri::Manager;
 
@@ -28,10 +28,10 @@ impl AppState {
 
     /// A progress callback for long work: it forwards progress to the window and answers
     /// whether to go on. Making one clears an earlier cancellation.
-    pub fn progress(
-        &self,
-        channel: Channel<ImportProgress>,
-    ) -> impl FnMut(ImportProgress) -> bool + '_ {
+    pub fn progress<'a, P: tauri::ipc::IpcResponse + Clone + 'a>(
+        &'a self,
+        channel: Channel<P>,
+    ) -> impl FnMut(P) -> bool + 'a {
         self.cancel.store(false, Ordering::SeqCst);
         move |p| {
             // A window that went away cannot watch; the work still finishes or is cancelled.

@@ -42,6 +42,21 @@ async function serveReleases(dataDir, releases) {
   return { child, url };
 }
 
+/** Types the report's file into Raporty, creates it and waits until it is written. */
+async function writeReport(s, file, magic) {
+  const [field] = await s.find("input[name=report-path]");
+  await s.cmd("POST", `/element/${field}/clear`, {});
+  await s.type("input[name=report-path]", file);
+  await s.click("button", "Utwórz");
+  await s.waitFor(
+    `zapisany ${file}`,
+    "return document.querySelector('[data-testid=report-done]')?.innerText.includes(arguments[0]);",
+    [file],
+    120000,
+  );
+  assert.equal(readFileSync(file).subarray(0, magic.length).toString(), magic, file);
+}
+
 async function scenario(name, body, appEnv) {
   // E2E_ONLY=name runs one scenario while working on it; CI runs them all.
   if (process.env.E2E_ONLY && process.env.E2E_ONLY !== name) return;
@@ -97,9 +112,12 @@ await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
   assert.equal(status.ok.demo, false);
   assert.equal(status.ok.unit.population.value, 69791);
 
-  await s.click("nav button", "Raporty");
+  await s.click("nav button", "Ustawienia");
   await s.waitFor("ekran w przygotowaniu", "return document.querySelector('main')?.innerText.includes('w przygotowaniu');");
-  await s.screenshot(join(artifacts, "04-raporty-w-przygotowaniu.png"));
+  await s.screenshot(join(artifacts, "04-ustawienia-w-przygotowaniu.png"));
+  // Raporty without a strategy says what to do first.
+  await s.click("nav button", "Raporty");
+  await s.waitFor("raporty bez strategii", "return document.querySelector('main')?.innerText.includes('Nie ma aktywnej strategii');");
 });
 
 await scenario("demo", async (s, dataDir) => {
@@ -149,6 +167,23 @@ await scenario("demo", async (s, dataDir) => {
   assert.equal(bytes.subarray(0, 2).toString(), "PK", "an XLSX (zip) file");
   assert.ok(bytes.includes("xl/charts/chart1.xml"), "the workbook has a chart");
   await s.screenshot(join(artifacts, "05e-koszty-eksport.png"));
+
+  // Raporty: the monitoring report written from the window, sample data said on every page,
+  // then the same report as DOCX.
+  await s.click("nav button", "Pulpit");
+  await s.waitFor("odnośnik do raportu", "return document.querySelector('[data-testid=pulpit-report]')?.innerText === 'Raport za rok 2024';");
+  await s.click("[data-testid=pulpit-report]");
+  await s.waitFor("podgląd raportu", "return document.querySelector('[data-testid=report-preview]')?.innerText.includes('Wskaźników: 30.');");
+  assert.match(await s.text("return document.querySelector('main').innerText;"), /każda strona raportu będzie oznaczona/);
+  await s.screenshot(join(artifacts, "05f-raporty.png"));
+  await expectAccessible(s, "raporty");
+  await writeReport(s, join(dataDir, "raport-monitoringu-2024.pdf"), "%PDF-");
+  const reportText = execFileSync("pdftotext", ["-enc", "UTF-8", join(dataDir, "raport-monitoringu-2024.pdf"), "-"]).toString();
+  assert.match(reportText, /dane przykładowe/);
+  assert.match(reportText, /Wysoka jakość życia mieszkańców/);
+  await s.screenshot(join(artifacts, "05g-raporty-zapisany.png"));
+  await s.click("label", "DOCX (do edycji)");
+  await writeReport(s, join(dataDir, "raport-monitoringu-2024.docx"), "PK");
   // A command the UI has no permission for does not exist for the webview.
   const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
   assert.ok(denied.err, "webview nie ma dostępu do systemu plików");
@@ -267,6 +302,19 @@ await scenario("import-strategii", async (s, dataDir) => {
   await s.click("button", "Wczytaj plik");
   await s.waitFor("drzewo wczytanej strategii", "return document.querySelector('h1')?.innerText === 'Strategia gminy';");
   await s.screenshot(join(artifacts, "15-import-wczytana-strategia.png"));
+
+  // Values from the CLI beside the open window, then the chapter and the workbook from Raporty.
+  const values = join(dataDir, "wartosci.csv");
+  writeFileSync(values, "wskaznik_kod;rok;wartosc\nWSK_KANAL;2023;75,5\nWSK_KANAL;2024;78\n");
+  execFileSync(jst, ["--data-dir", dataDir, "import", "values", values]);
+  await s.click("nav button", "Raporty");
+  await s.waitFor("podgląd raportu", "return document.querySelector('[data-testid=report-preview]')?.innerText.includes('Wskaźników: 1.');");
+  await s.click("label", "Rozdział do raportu o stanie gminy");
+  await writeReport(s, join(dataDir, "rozdzial-2024.pdf"), "%PDF-");
+  assert.match(execFileSync("pdftotext", ["-enc", "UTF-8", join(dataDir, "rozdzial-2024.pdf"), "-"]).toString(), /Co się poprawiło/);
+  await s.click("label", "Zestawienie XLSX");
+  await writeReport(s, join(dataDir, "stan-strategii-2024.xlsx"), "PK");
+  await s.screenshot(join(artifacts, "16-import-raport-xlsx.png"));
 });
 
 // Synchronizacja against a real jst-server on a free port: the association builds a release,

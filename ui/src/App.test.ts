@@ -70,13 +70,13 @@ describe("App", () => {
     });
     const app = mount(App, { target: document.body });
     await settle();
-    const raporty = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
-      b.textContent?.startsWith("Raporty"),
+    const ustawienia = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
+      b.textContent?.startsWith("Ustawienia"),
     )!;
-    raporty.click();
+    ustawienia.click();
     flushSync();
     expect(document.querySelector("main")?.textContent).toContain("w przygotowaniu");
-    expect(raporty.getAttribute("aria-current")).toBe("page");
+    expect(ustawienia.getAttribute("aria-current")).toBe("page");
     unmount(app);
   });
 

@@ -9,8 +9,9 @@ use crate::shell::{available, run_in, step};
 
 /// Debian packages for building Tauri 2 (webkit2gtk 4.1) and driving its window under Xvfb, and
 /// nginx, which serves a release directory in the sync tests; D-Bus (headers for the keyring
-/// crate, `dbus-run-session`) and gnome-keyring, a real Secret Service for the unit-token test.
-const PACKAGES: [&str; 15] = [
+/// crate, `dbus-run-session`) and gnome-keyring, a real Secret Service for the unit-token test;
+/// poppler-utils reads the reports' PDFs back (pdftotext, pdfinfo, pdffonts, pdftoppm).
+const PACKAGES: [&str; 16] = [
     "libwebkit2gtk-4.1-dev",
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
@@ -26,6 +27,7 @@ const PACKAGES: [&str; 15] = [
     "libdbus-1-dev",
     "dbus",
     "gnome-keyring",
+    "poppler-utils",
 ];
 
 pub fn ensure_all(root: &Path) -> Result<()> {

@@ -134,6 +134,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ValuesCommand,
     },
+    /// Raporty: z monitoringu strategii, rozdział do raportu o stanie gminy, zestawienie XLSX.
+    Report {
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -464,4 +469,55 @@ mod tests {
             assert!(parse_deadline(raw).is_err(), "{raw}");
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Raport z monitoringu strategii rozwoju za rok (PDF albo DOCX).
+    Monitoring(ReportArgs),
+    /// Rozdział „Realizacja strategii” do raportu o stanie gminy (PDF albo DOCX).
+    Chapter(ReportArgs),
+    /// Stan realizacji strategii w skoroszycie XLSX (arkusz na każdy poziom, wartości według lat).
+    Xlsx(ReportArgs),
+    /// Nagłówek raportów: pełna nazwa jednostki, autor, komórka, herb (PNG albo SVG).
+    Header {
+        /// Pełna nazwa jednostki, np. „Gmina Miejska Kutno” (pusty tekst przywraca nazwę z rejestru).
+        #[arg(long, value_name = "NAZWA")]
+        unit_name: Option<String>,
+        /// Autor raportu.
+        #[arg(long)]
+        author: Option<String>,
+        /// Komórka organizacyjna.
+        #[arg(long)]
+        department: Option<String>,
+        /// Herb jednostki: plik PNG albo SVG.
+        #[arg(long, value_name = "PLIK", conflicts_with = "no_emblem")]
+        emblem: Option<PathBuf>,
+        /// Usuwa herb z nagłówka.
+        #[arg(long)]
+        no_emblem: bool,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Rok objęty oceną (domyślnie poprzedni rok kalendarzowy).
+    #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+    pub year: Option<i32>,
+    /// Format pliku: pdf albo docx (raporty), xlsx (zestawienie; domyślny dla xlsx).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+    /// Plik wyniku (domyślnie w bieżącym folderze, np. raport-monitoringu-2024.pdf).
+    #[arg(long, value_name = "PLIK")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Pdf,
+    Docx,
+    Xlsx,
 }

@@ -14,14 +14,14 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, RegisterImportOptions, SubmitOutcome,
-    SyncOutcome, TokenPlace,
+    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, RegisterImportOptions, ReportFormat,
+    ReportHeaderInput, ReportKind, SubmitOutcome, SyncOutcome, TokenPlace,
 };
 
 use args::{
     BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand,
-    ImportCommand, LevelArg, PeersCommand, ReportArg, StrategyCommand, TokenCommand, TrustCommand,
-    UnitsCommand, ValuesCommand,
+    ImportCommand, LevelArg, PeersCommand, ReportArg, ReportArgs, ReportCommand, ReportFormatArg,
+    StrategyCommand, TokenCommand, TrustCommand, UnitsCommand, ValuesCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
@@ -64,6 +64,77 @@ fn exit_code(err: &Error) -> u8 {
         | ErrorKind::SchemaTooNew
         | ErrorKind::Io
         | ErrorKind::Internal => EXIT_ERROR,
+    }
+}
+
+/// `jst report`: a missing strategy or year's data is the input's fault here (exit 3), as the
+/// issue's contract says; a document asked for in a format it does not come in is a usage error.
+fn report(monitor: &mut Monitor, what: ReportCommand) -> Result<u8, Error> {
+    let (kind, args) = match what {
+        ReportCommand::Monitoring(a) => (ReportKind::Monitoring, a),
+        ReportCommand::Chapter(a) => (ReportKind::Chapter, a),
+        ReportCommand::Xlsx(a) => (ReportKind::Xlsx, a),
+        ReportCommand::Header { unit_name, author, department, emblem, no_emblem, format } => {
+            let mut view = monitor.report_header()?;
+            if unit_name.is_some() || author.is_some() || department.is_some() {
+                let keep = |new: Option<String>, old: Option<String>| new.or(old);
+                view = monitor.save_report_header(&ReportHeaderInput {
+                    unit_name: keep(unit_name, view.unit_name),
+                    author: keep(author, view.author),
+                    department: keep(department, view.department),
+                })?;
+            }
+            if emblem.is_some() || no_emblem {
+                view = monitor.set_report_emblem(emblem.as_deref())?;
+            }
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => print!("{}", render::report_header(&view)),
+            }
+            return Ok(0);
+        }
+    };
+    let ReportArgs { year, format, out } = args;
+    let year = year.unwrap_or_else(jst_core::default_status_year);
+    let format = match format {
+        Some(ReportFormatArg::Pdf) => ReportFormat::Pdf,
+        Some(ReportFormatArg::Docx) => ReportFormat::Docx,
+        Some(ReportFormatArg::Xlsx) => ReportFormat::Xlsx,
+        None => kind.formats()[0],
+    };
+    if !kind.formats().contains(&format) {
+        let allowed: Vec<&str> = kind.formats().iter().map(|f| f.extension()).collect();
+        eprintln!(
+            "Błąd użycia (pomoc: jst report --help):\n--format {} nie pasuje do tego dokumentu; dozwolone: {}",
+            format.extension(),
+            allowed.join(", ")
+        );
+        return Ok(EXIT_USAGE);
+    }
+    let out = out.unwrap_or_else(|| {
+        let stem = match kind {
+            ReportKind::Monitoring => "raport-monitoringu",
+            ReportKind::Chapter => "rozdzial-realizacja-strategii",
+            ReportKind::Xlsx => "stan-strategii",
+        };
+        PathBuf::from(format!("{stem}-{year}.{}", format.extension()))
+    });
+    match monitor.write_report(kind, year, format, &out, &mut |_| true) {
+        Ok(view) => {
+            eprintln!(
+                "Zapisano {} ({} wskaźników, {} B){}.",
+                view.path,
+                view.indicators,
+                view.bytes,
+                if view.sample { "; dane przykładowe" } else { "" }
+            );
+            Ok(0)
+        }
+        Err(err) if err.kind() == ErrorKind::MissingData => {
+            eprintln!("Błąd: {err}");
+            Ok(EXIT_INVALID_INPUT)
+        }
+        Err(err) => Err(err),
     }
 }
 
@@ -360,6 +431,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Format::Table => print!("{}", render::own_values(&values)),
             }
         }
+        Command::Report { what } => return report(&mut monitor, what),
         Command::Status { format } => {
             let status = monitor.status()?;
             match format {

@@ -5,33 +5,11 @@ use jst_core::{
     RegisterImportView, StatusView, SubmissionResult, SubmitOutcome, SyncOutcome, UnitView,
 };
 use jst_domain::strategy::Status;
-use jst_domain::UnitKind;
+use jst_domain::{format_decimal, format_integer, UnitKind};
 
 /// Polish label of a kind.
 fn kind_label(kind: &UnitKind) -> &'static str {
     kind.label_pl()
-}
-
-/// Integer in the `pl-PL` format of `Intl.NumberFormat`.
-pub fn format_integer(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let grouped = if digits.len() < 5 {
-        digits
-    } else {
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push('\u{a0}');
-            }
-            out.push(c);
-        }
-        out
-    };
-    if value < 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
 }
 
 pub fn status_table(status: &StatusView) -> String {
@@ -113,24 +91,6 @@ pub fn register_import(report: &RegisterImportView) -> String {
         report.restored,
         report.warnings.len()
     )
-}
-
-/// A decimal number in the `pl-PL` form, at most `digits` fraction digits.
-pub fn format_decimal(value: f64, digits: usize) -> String {
-    let rounded = format!("{value:.digits$}");
-    let (int_part, frac) = match rounded.split_once('.') {
-        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
-        None => (rounded.clone(), String::new()),
-    };
-    let negative = int_part.starts_with('-');
-    let magnitude: i64 = int_part.trim_start_matches('-').parse().unwrap_or(0);
-    let grouped = format_integer(magnitude);
-    let sign = if negative && (magnitude != 0 || !frac.is_empty()) { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
 }
 
 /// Mark and word of a status (DESIGN §12), never one without the other.
@@ -523,6 +483,25 @@ pub fn own_values(values: &[jst_core::OwnValueRowView]) -> String {
         ));
     }
     out
+}
+
+pub fn report_header(view: &jst_core::ReportHeaderView) -> String {
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
+    let name = match &view.unit_name {
+        Some(n) => n.clone(),
+        None => format!("{} (z rejestru)", view.default_unit_name),
+    };
+    let emblem = match &view.emblem_format {
+        Some(f) => {
+            format!("{} ({} B)", f.to_uppercase(), format_integer(i64::from(view.emblem_bytes)))
+        }
+        None => "brak".to_owned(),
+    };
+    format!(
+        "Pełna nazwa jednostki: {name}\nAutor: {}\nKomórka: {}\nHerb: {emblem}\n",
+        show(&view.author),
+        show(&view.department)
+    )
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ impl Error {
             Self::NoteRequired(_) => ErrorKind::NoteRequired,
             Self::Io { .. } => ErrorKind::Io,
             Self::Report(jst_report::Error::Write { .. }) => ErrorKind::Io,
-            Self::Report(jst_report::Error::Xlsx(_)) => ErrorKind::Internal,
+            Self::Report(_) => ErrorKind::Internal,
             Self::Internal(_) => ErrorKind::Internal,
             Self::Cancelled => ErrorKind::Cancelled,
             Self::Store(e) => match e {

@@ -2,7 +2,7 @@
 //! [`Monitor`], returning plain serialisable view types and one [`Error`] with an [`ErrorKind`].
 //!
 //! The use cases live in folders by domain — `units/`, `strategy/`, `comparison/`, `imports/`,
-//! `exchange/` (sync, submissions, contributions) — as functions that take only the stores they
+//! `exchange/` (sync, submissions, contributions), `reports/` — as functions that take only the stores they
 //! need; `Monitor` opens the data folder and hands them the stores. The core must not know
 //! Tauri, print to a terminal or format for a particular shell.
 
@@ -12,6 +12,7 @@ mod error;
 mod exchange;
 mod imports;
 mod monitor;
+mod reports;
 mod shipped;
 mod strategy;
 mod support;
@@ -37,6 +38,11 @@ pub use imports::{
     PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::Monitor;
+pub use reports::{
+    GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,
+    ReportIndicatorView, ReportKind, ReportPreviewView, ReportProgress, ReportStage,
+    ReportTextsView, ReportWrittenView,
+};
 pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,

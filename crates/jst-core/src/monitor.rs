@@ -9,6 +9,7 @@ use jst_store::{LocalStore, PeerStore};
 use crate::comparison::{self, Comparison, UnitIndex, UnitIndexCache};
 use crate::exchange::{self, UnitToken};
 use crate::imports;
+use crate::reports;
 use crate::strategy;
 use crate::support::stamp;
 use crate::units;
@@ -18,10 +19,12 @@ use crate::{
     CatalogueImportView, ComparableIndicatorView, ContributionsView, CostsView, ImportCheckView,
     ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView, NearestView,
     OfficialImportView, OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync,
-    RegisterImportOptions, RegisterImportView, SentSubmissions, SioImportView, StatusView,
-    StrategyImportOptions, StrategyImportView, StrategyListItemView, StrategyOverviewView,
-    StrategyStatusView, SubmissionJob, SubmitView, SyncJob, SyncSource, SyncStatusView, SyncView,
-    TokenPlaceView, TrustedKeyView, UnitView, ValueInput, ValuesImportView, YearPositionView,
+    RegisterImportOptions, RegisterImportView, ReportFormat, ReportHeaderInput, ReportHeaderView,
+    ReportKind, ReportPreviewView, ReportProgress, ReportTextsView, ReportWrittenView,
+    SentSubmissions, SioImportView, StatusView, StrategyImportOptions, StrategyImportView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
+    SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
+    ValueInput, ValuesImportView, YearPositionView,
 };
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
@@ -441,5 +444,62 @@ impl Monitor {
     /// server's rev, so it replaces the server's value there (never ours here).
     pub fn keep_own_value(&mut self, indicator: &str, year: i32) -> Result<()> {
         exchange::keep_own_value(&mut self.local, &stamp::now(), indicator, year)
+    }
+}
+
+/// Reports: the monitoring report, the chapter of the raport o stanie gminy, the workbook.
+impl Monitor {
+    /// What a report for `year` will cover, before it is written.
+    pub fn report_preview(&self, year: i32) -> Result<ReportPreviewView> {
+        reports::report_preview(&self.local, year)
+    }
+
+    /// The latest year whose strategy data is complete (the Pulpit's "Raport za rok").
+    pub fn complete_report_year(&self) -> Result<Option<i32>> {
+        reports::complete_year(&self.local)
+    }
+
+    /// Writes a report whole to `out`; `progress` returns `false` to stop (nothing is written).
+    pub fn write_report(
+        &self,
+        kind: ReportKind,
+        year: i32,
+        format: ReportFormat,
+        out: &Path,
+        progress: &mut dyn FnMut(ReportProgress) -> bool,
+    ) -> Result<ReportWrittenView> {
+        let comparison = self.comparison()?;
+        let today = stamp::today_pl();
+        let order = reports::ReportOrder { kind, year, format, out, today: &today };
+        reports::write_report(&self.local, &comparison, &order, progress)
+    }
+
+    pub fn report_header(&self) -> Result<ReportHeaderView> {
+        reports::report_header_view(&self.local)
+    }
+
+    /// Saves the report header's fields (audited); the coat of arms is kept.
+    pub fn save_report_header(&mut self, input: &ReportHeaderInput) -> Result<ReportHeaderView> {
+        reports::save_report_header(&mut self.local, &stamp::now(), input)
+    }
+
+    /// Sets the coat of arms from a PNG or SVG file, or removes it (`None`).
+    pub fn set_report_emblem(&mut self, path: Option<&Path>) -> Result<ReportHeaderView> {
+        reports::set_report_emblem(&mut self.local, &stamp::now(), path)
+    }
+
+    /// The introduction and per-goal commentary for `year`.
+    pub fn report_texts(&self, year: i32) -> Result<ReportTextsView> {
+        reports::report_texts(&self.local, year)
+    }
+
+    /// Sets the introduction (`goal: None`) or a goal's commentary for `year`; empty removes it.
+    pub fn save_report_text(
+        &mut self,
+        year: i32,
+        goal: Option<&str>,
+        text: &str,
+    ) -> Result<ReportTextsView> {
+        reports::save_report_text(&mut self.local, &stamp::now(), year, goal, text)
     }
 }

@@ -86,6 +86,18 @@ pub struct Column {
     pub width: u16,
 }
 
+impl Column {
+    /// A text column.
+    pub fn left(header: &str, width: u16) -> Self {
+        Self { header: header.to_owned(), align: Align::Left, width }
+    }
+
+    /// A column of numbers.
+    pub fn right(header: &str, width: u16) -> Self {
+        Self { header: header.to_owned(), align: Align::Right, width }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Left,

@@ -14,6 +14,7 @@ mod error;
 mod fonts;
 mod pdf;
 mod safe_write;
+pub mod strategy_report;
 pub mod wording;
 
 pub use costs_xlsx::{write_costs_xlsx, CostLine, CostSheet, CostWorkbook, COST_COLUMNS};

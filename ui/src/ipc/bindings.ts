@@ -66,6 +66,30 @@ export const commands = {
 	 *  without it; being offline is an outcome, not an error.
 	 */
 	submitNow: () => typedError<SubmitView, ApiError>(__TAURI_INVOKE("submit_now")),
+	/**  What a report for the year will cover: goals, indicators, which have no data. */
+	reportPreview: (year: number | null) => typedError<ReportPreviewView, ApiError>(__TAURI_INVOKE("report_preview", { year })),
+	/**  The latest year whose strategy data is complete; null without a strategy or values. */
+	completeReportYear: () => typedError<number | null, ApiError>(__TAURI_INVOKE("complete_report_year")),
+	reportHeader: () => typedError<ReportHeaderView, ApiError>(__TAURI_INVOKE("report_header")),
+	saveReportHeader: (input: ReportHeaderInput) => typedError<ReportHeaderView, ApiError>(__TAURI_INVOKE("save_report_header", { input })),
+	/**  The system's file dialog for the coat of arms (PNG, SVG); null when the user cancels. */
+	pickEmblemFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_emblem_file")),
+	/**  Sets the coat of arms from a file, or removes it (`path` null). */
+	setReportEmblem: (path: string | null) => typedError<ReportHeaderView, ApiError>(__TAURI_INVOKE("set_report_emblem", { path })),
+	reportTexts: (year: number) => typedError<ReportTextsView, ApiError>(__TAURI_INVOKE("report_texts", { year })),
+	/**  Sets the introduction (`goal` null) or a goal's commentary for the year; empty removes it. */
+	saveReportText: (year: number, goal: string | null, text: string) => typedError<ReportTextsView, ApiError>(__TAURI_INVOKE("save_report_text", { year, goal, text })),
+	/**  The system's save dialog for a report in `format`; null when the user cancels. */
+	pickReportFile: (suggestedName: string, format: ReportFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_report_file", { suggestedName, format })),
+	/**
+	 *  Writes a report whole to `path`, with progress; `cancel_report` stops it before the file
+	 *  is written.
+	 */
+	writeReport: (kind: ReportKind, year: number, format: ReportFormat, path: string, onProgress: Channel<ReportProgress>) => typedError<ReportWrittenView, ApiError>(__TAURI_INVOKE("write_report", { kind, year, format, path, onProgress })),
+	/**  Asks a report being written to stop; nothing is written. */
+	cancelReport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_report")),
+	/**  Opens the folder holding a written report in the system's file manager. */
+	showReportFolder: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("show_report_folder", { path })),
 };
 
 /* Types */
@@ -263,6 +287,11 @@ export type FindingView = {
 	row: number | null,
 	column: string | null,
 	message: string,
+};
+
+export type GoalTextView = {
+	code: string,
+	text: string,
 };
 
 /**  The kind of a group, as views and `jst benchmark --format json` name it. */
@@ -521,6 +550,93 @@ export type RejectionCode =
 "expired" | 
 /**  The server refused a request (4xx); a 5xx is being offline, not a rejection. */
 "http_status";
+
+export type ReportFormat = "pdf" | "docx" | "xlsx";
+
+export type ReportGoalView = {
+	code: string,
+	title: string,
+	level: NodeLevel,
+	status: Status,
+	indicators: number,
+};
+
+/**  The header fields typed in the window (the emblem is set from a file apart). */
+export type ReportHeaderInput = {
+	unit_name: string | null,
+	author: string | null,
+	department: string | null,
+};
+
+export type ReportHeaderView = {
+	/**  As set; `None` prints the default. */
+	unit_name: string | null,
+	/**  What the reports print when `unit_name` is not set ("Gmina Wieliczka"). */
+	default_unit_name: string,
+	author: string | null,
+	department: string | null,
+	/**  `png` or `svg` when a coat of arms is set. */
+	emblem_format: string | null,
+	emblem_bytes: number,
+};
+
+export type ReportIndicatorView = {
+	code: string,
+	name: string,
+};
+
+/**  The documents (`jst report monitoring|chapter|xlsx`). */
+export type ReportKind = 
+/**  Raport z monitoringu strategii. */
+"monitoring" | 
+/**  Rozdział „Realizacja strategii” do raportu o stanie gminy. */
+"chapter" | 
+/**  The strategy status workbook. */
+"xlsx";
+
+/**  The Raporty screen before generating: what the report will cover. */
+export type ReportPreviewView = {
+	strategy: string,
+	year: number,
+	sample: boolean,
+	/**  Strategic and operational goals with their status. */
+	goals: ReportGoalView[],
+	indicators: number,
+	/**  Indicators without a value for the year itself. */
+	without_data: ReportIndicatorView[],
+	/**  Years with at least one own value of the strategy's indicators, newest first. */
+	years: number[],
+	/**  The latest year whose data is complete (see [`complete_year`]). */
+	complete_year: number | null,
+};
+
+export type ReportProgress = {
+	stage: ReportStage,
+	done: number,
+	total: number,
+};
+
+/**  Stages of writing a report, for the progress bar. */
+export type ReportStage = "figures" | "layout" | "writing";
+
+/**  The officer's words for one year of the active strategy. */
+export type ReportTextsView = {
+	year: number,
+	introduction: string,
+	/**  Commentary by goal code. */
+	commentary: GoalTextView[],
+};
+
+/**  What a written report is. */
+export type ReportWrittenView = {
+	path: string,
+	bytes: number,
+	kind: ReportKind,
+	format: ReportFormat,
+	year: number,
+	indicators: number,
+	sample: boolean,
+};
 
 /**  One school row of the list as the import judged it. */
 export type SchoolView = {

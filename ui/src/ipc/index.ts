@@ -17,6 +17,14 @@ import {
   type NearestView,
   type OfficialImportView,
   type PeerGroupView,
+  type ReportFormat,
+  type ReportHeaderInput,
+  type ReportHeaderView,
+  type ReportKind,
+  type ReportPreviewView,
+  type ReportProgress,
+  type ReportTextsView,
+  type ReportWrittenView,
   type StatusView,
   type StrategyOverviewView,
   type SubmitView,
@@ -72,6 +80,20 @@ export type {
   UnitKind,
 } from "./bindings";
 export type { FindingView, NoteView } from "./bindings";
+export type {
+  GoalTextView,
+  ReportFormat,
+  ReportGoalView,
+  ReportHeaderInput,
+  ReportHeaderView,
+  ReportIndicatorView,
+  ReportKind,
+  ReportPreviewView,
+  ReportProgress,
+  ReportStage,
+  ReportTextsView,
+  ReportWrittenView,
+} from "./bindings";
 export type { CostRowView, CostServiceView } from "./bindings";
 export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
@@ -188,6 +210,36 @@ export const api = {
   submitNow: async (): Promise<SubmitView> => unwrap(await commands.submitNow()),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
+  /** What a report for the year covers; `year` null: the last full calendar year. */
+  reportPreview: async (year: number | null): Promise<ReportPreviewView> => unwrap(await commands.reportPreview(year)),
+  /** The latest year whose strategy data is complete; null when there is none. */
+  completeReportYear: async (): Promise<number | null> => unwrap(await commands.completeReportYear()),
+  reportHeader: async (): Promise<ReportHeaderView> => unwrap(await commands.reportHeader()),
+  saveReportHeader: async (input: ReportHeaderInput): Promise<ReportHeaderView> =>
+    unwrap(await commands.saveReportHeader(input)),
+  pickEmblemFile: async (): Promise<string | null> => unwrap(await commands.pickEmblemFile()),
+  /** `path` null removes the coat of arms. */
+  setReportEmblem: async (path: string | null): Promise<ReportHeaderView> => unwrap(await commands.setReportEmblem(path)),
+  reportTexts: async (year: number): Promise<ReportTextsView> => unwrap(await commands.reportTexts(year)),
+  /** `goal` null: the introduction. Empty text removes it. */
+  saveReportText: async (year: number, goal: string | null, text: string): Promise<ReportTextsView> =>
+    unwrap(await commands.saveReportText(year, goal, text)),
+  pickReportFile: async (suggestedName: string, format: ReportFormat): Promise<string | null> =>
+    unwrap(await commands.pickReportFile(suggestedName, format)),
+  /** Writes the report whole; `cancelReport` stops it before the file is written (kind `cancelled`). */
+  writeReport: async (
+    kind: ReportKind,
+    year: number,
+    format: ReportFormat,
+    path: string,
+    onProgress: (p: ReportProgress) => void = () => {},
+  ): Promise<ReportWrittenView> => unwrap(await commands.writeReport(kind, year, format, path, channel(onProgress))),
+  cancelReport: async (): Promise<void> => {
+    unwrap(await commands.cancelReport());
+  },
+  showReportFolder: async (path: string): Promise<void> => {
+    unwrap(await commands.showReportFolder(path));
+  },
 };
 
 function channel<T>(listener: (message: T) => void): Channel<T> {

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 mod bad_input;
 mod hostile;
+mod report;
 mod submit;
 mod sync;
 
@@ -42,7 +43,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 8,
+            "schema_version": 9,
             "demo": true
         })
     );

@@ -12,7 +12,7 @@ pub(crate) use indicator::{add_indicator_note, indicator_detail, record_value};
 pub use indicator::{HistoryEntryView, IndicatorDetailView, NoteView, ObservationView, ValueInput};
 pub(crate) use own_values::{import_values, own_values};
 pub use own_values::{OwnValueRowView, ValuesImportView};
-pub(crate) use status::{strategy_overview, strategy_status};
+pub(crate) use status::{active_tree, strategy_overview, strategy_status};
 pub use status::{
     IndicatorDepartmentView, IndicatorStatusView, NodeStatusView, ProjectionView, StrategyHeadView,
     StrategyOverviewView, StrategyStatusView, YearValueView,

@@ -15,3 +15,9 @@ pub(crate) fn now() -> Stamp {
 pub fn default_status_year() -> i32 {
     time::OffsetDateTime::now_utc().year() - 1
 }
+
+/// Today as `dd.mm.rrrr` (DESIGN §12), for the date a report was prepared.
+pub(crate) fn today_pl() -> String {
+    let d = time::OffsetDateTime::now_utc().date();
+    format!("{:02}.{:02}.{}", d.day(), u8::from(d.month()), d.year())
+}

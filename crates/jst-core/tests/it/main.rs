@@ -1,4 +1,5 @@
 mod comparison;
 mod monitor;
+mod reports;
 mod strategy;
 mod sync;
