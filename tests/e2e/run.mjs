@@ -181,6 +181,7 @@ await scenario("demo", async (s, dataDir) => {
   const reportText = execFileSync("pdftotext", ["-enc", "UTF-8", join(dataDir, "raport-monitoringu-2024.pdf"), "-"]).toString();
   assert.match(reportText, /dane przykładowe/);
   assert.match(reportText, /Wysoka jakość życia mieszkańców/);
+  await s.waitFor("komunikat w widoku", "document.querySelector('[data-testid=report-done]').scrollIntoView({ block: 'center' }); return true;");
   await s.screenshot(join(artifacts, "05g-raporty-zapisany.png"));
   await s.click("label", "DOCX (do edycji)");
   await writeReport(s, join(dataDir, "raport-monitoringu-2024.docx"), "PK");
@@ -314,7 +315,7 @@ await scenario("import-strategii", async (s, dataDir) => {
   assert.match(execFileSync("pdftotext", ["-enc", "UTF-8", join(dataDir, "rozdzial-2024.pdf"), "-"]).toString(), /Co się poprawiło/);
   await s.click("label", "Zestawienie XLSX");
   await writeReport(s, join(dataDir, "stan-strategii-2024.xlsx"), "PK");
-  await s.screenshot(join(artifacts, "16-import-raport-xlsx.png"));
+  await s.screenshot(join(artifacts, "15b-import-raport-xlsx.png"));
 });
 
 // Synchronizacja against a real jst-server on a free port: the association builds a release,

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use jst_domain::strategy::{NodeLevel, Status};
-use jst_report::strategy_report::{chapter, monitoring_report, strategy_workbook};
+use jst_report::strategy_report::{chapter, monitoring_report, strategy_workbook, StrategyFigures};
 use jst_report::{render_docx, render_pdf};
 use jst_store::LocalStore;
 use serde::{Deserialize, Serialize};
@@ -114,6 +114,7 @@ pub struct ReportGoalView {
     pub title: String,
     pub level: NodeLevel,
     pub status: Status,
+    /// Indicators attached to the goal or to any node below it.
     pub indicators: u32,
 }
 
@@ -177,7 +178,11 @@ pub(crate) fn report_preview(local: &LocalStore, year: i32) -> Result<ReportPrev
             level: g.level,
             status: g.status,
             indicators: crate::support::count(
-                figures.indicators.iter().filter(|i| i.node_code == g.code).count(),
+                figures
+                    .indicators
+                    .iter()
+                    .filter(|i| under(&figures, &i.node_code, &g.code))
+                    .count(),
             ),
         })
         .collect();
@@ -197,6 +202,18 @@ pub(crate) fn report_preview(local: &LocalStore, year: i32) -> Result<ReportPrev
         years: all_years.into_iter().rev().collect(),
         complete_year: complete_year_of(&codes, &years),
     })
+}
+
+/// Whether node `code` is `goal` or lies below it.
+fn under(figures: &StrategyFigures, code: &str, goal: &str) -> bool {
+    let mut current = Some(code);
+    while let Some(c) = current {
+        if c == goal {
+            return true;
+        }
+        current = figures.goals.iter().find(|g| g.code == c).and_then(|g| g.parent_code.as_deref());
+    }
+    false
 }
 
 /// Gathers, lays out and writes one report; `cancelled` is asked between stages and a stop

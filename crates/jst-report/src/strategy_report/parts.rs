@@ -120,14 +120,14 @@ pub(crate) fn indicator_table<'a>(
     indicators: impl Iterator<Item = &'a IndicatorFigures>,
 ) -> Table {
     let columns = vec![
-        Column::left("Wskaźnik [kod]", 7),
-        Column::left("Jedn.", 2),
-        Column::right("Bazowa (rok)", 3),
-        Column::right("Docelowa (rok)", 3),
-        Column::right("Ostatnia (rok)", 3),
-        Column::right("Postęp", 2),
-        Column::left("Status", 4),
-        Column::right("Projekcja na rok docelowy", 4),
+        Column::left("Wskaźnik [kod]", 10),
+        Column::left("Jedn.", 3),
+        Column::right("Bazowa (rok)", 5),
+        Column::right("Docelowa (rok)", 5),
+        Column::right("Ostatnia (rok)", 5),
+        Column::right("Postęp", 4),
+        Column::left("Status", 6),
+        Column::right("Projekcja na rok docelowy", 6),
     ];
     let rows = indicators
         .map(|i| {
