@@ -267,21 +267,16 @@ fn a_template_strategy_reports_its_catalogue_indicators_against_the_group() {
         book.sheet_names(),
         vec!["Cele strategiczne", "Cele operacyjne", "Kierunki działań", "Zadania", "Oznaczenia"]
     );
-    let docx = dir.path().join("rozdzial.docx");
-    report(
-        &data,
-        &[
-            "report",
-            "chapter",
-            "--year",
-            "2024",
-            "--format",
-            "docx",
-            "--out",
-            docx.to_str().expect("path"),
-        ],
-    );
-    assert!(docx_xml(&docx).contains("Cele, których termin minął"));
+    // Both documents in both formats, from the same figures.
+    for (kind, format) in [("monitoring", "docx"), ("chapter", "pdf"), ("chapter", "docx")] {
+        let out = dir.path().join(format!("{kind}.{format}"));
+        let out = out.to_str().expect("path");
+        report(&data, &["report", kind, "--year", "2024", "--format", format, "--out", out]);
+        assert!(std::fs::metadata(out).expect("written").len() > 1000, "{kind} {format}");
+    }
+    assert!(docx_xml(&dir.path().join("chapter.docx")).contains("Cele, których termin minął"));
+    assert!(docx_xml(&dir.path().join("monitoring.docx")).contains("Na tle grupy porównawczej"));
+    assert!(pdftotext(&dir.path().join("chapter.pdf")).contains("Co się pogorszyło"));
 }
 
 #[test]
