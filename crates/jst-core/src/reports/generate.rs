@@ -216,8 +216,6 @@ fn under(figures: &StrategyFigures, code: &str, goal: &str) -> bool {
     false
 }
 
-/// Gathers, lays out and writes one report; `cancelled` is asked between stages and a stop
-/// before the rename leaves nothing behind.
 /// One report to write: which, for which year, in which format, where; `today` is the date it
 /// says it was prepared on (`dd.mm.rrrr`).
 #[derive(Clone, Copy)]
@@ -229,6 +227,8 @@ pub(crate) struct ReportOrder<'a> {
     pub today: &'a str,
 }
 
+/// Gathers, lays out and writes one report; `progress` is asked between stages, and a stop
+/// before the file is written leaves nothing behind.
 pub(crate) fn write_report(
     local: &LocalStore,
     comparison: &Comparison<'_>,
