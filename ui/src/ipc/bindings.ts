@@ -558,6 +558,7 @@ export type ReportGoalView = {
 	title: string,
 	level: NodeLevel,
 	status: Status,
+	/**  Indicators attached to the goal or to any node below it. */
 	indicators: number,
 };
 
