@@ -13,4 +13,4 @@ pub use figures::{
     StrategyFacts, StrategyFigures, Trend, YearValue,
 };
 pub use monitoring::monitoring_report;
-pub use xlsx::{strategy_workbook, write_strategy_xlsx, STRATEGY_COLUMNS};
+pub use xlsx::{strategy_workbook, STRATEGY_COLUMNS};

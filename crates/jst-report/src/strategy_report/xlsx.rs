@@ -176,8 +176,3 @@ fn indicator_cells(
     }
     Ok(())
 }
-
-/// Writes the workbook whole (beside, then renamed) or not at all.
-pub fn write_strategy_xlsx(f: &StrategyFigures, path: &std::path::Path) -> Result<(), Error> {
-    crate::safe_write::write_whole(path, &strategy_workbook(f)?)
-}
