@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "run_official_import",
     "add_note",
     "comparable_indicators",
+    "indicator_years",
+    "cost_years",
     "benchmark",
     "position_over_years",
     "boundaries",

@@ -2,8 +2,8 @@
 
 use jst_core::{
     default_status_year, BenchmarkView, BoundaryView, ComparableIndicatorView, ContributionsView,
-    CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, NearestView,
-    OfficialImportView, PeerGroupView, StatusView, StrategyOverviewView, SubmitView,
+    CostYearsView, CostsView, ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView,
+    NearestView, OfficialImportView, PeerGroupView, StatusView, StrategyOverviewView, SubmitView,
     SyncProgressView, SyncStatusView, SyncView, UnitView, ValueInput, YearPositionView,
 };
 use std::path::Path;
@@ -176,6 +176,22 @@ pub async fn comparable_indicators(
     state: State<'_, AppState>,
 ) -> Result<Vec<ComparableIndicatorView>, ApiError> {
     state.with(|m| m.comparable_indicators())
+}
+
+/// Years with data for the indicator, newest first (Porównania's year list).
+#[tauri::command]
+#[specta::specta]
+pub async fn indicator_years(
+    state: State<'_, AppState>,
+    code: String,
+) -> Result<Vec<i32>, ApiError> {
+    state.with(|m| m.indicator_years(&code))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cost_years(state: State<'_, AppState>) -> Result<CostYearsView, ApiError> {
+    state.with(|m| m.cost_years())
 }
 
 #[tauri::command]

@@ -38,6 +38,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::run_official_import,
             commands::add_note,
             commands::comparable_indicators,
+            commands::indicator_years,
+            commands::cost_years,
             commands::benchmark,
             commands::position_over_years,
             commands::boundaries,

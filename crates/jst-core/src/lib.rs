@@ -20,9 +20,9 @@ mod units;
 
 pub use comparison::{
     BenchmarkIndicatorView, BenchmarkView, BoundaryView, ComparableIndicatorView, ComparisonSource,
-    CostRowView, CostServiceView, CostsView, GroupKind, GroupView, IndicatorPositionView,
-    MemberView, NearestView, OwnValueView, PeerGroupMemberView, PeerGroupView, StatsView,
-    YearPositionView,
+    CostRowView, CostServiceView, CostYearsView, CostsView, GroupKind, GroupView,
+    IndicatorPositionView, MemberView, NearestView, OwnValueView, PeerGroupMemberView,
+    PeerGroupView, StatsView, YearPositionView,
 };
 pub use error::{Error, ErrorKind};
 pub use exchange::{

@@ -16,9 +16,9 @@ use crate::units;
 use crate::{shipped, Error, Result};
 use crate::{
     BenchmarkView, BoundaryView, BudgetImportView, BudgetLevel, BudgetLineView,
-    CatalogueImportView, ComparableIndicatorView, ContributionsView, CostsView, ImportCheckView,
-    ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView, NearestView,
-    OfficialImportView, OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync,
+    CatalogueImportView, ComparableIndicatorView, ContributionsView, CostYearsView, CostsView,
+    ImportCheckView, ImportKind, ImportProgress, IndicatorDetailView, IndicatorPositionView,
+    NearestView, OfficialImportView, OwnValueRowView, PeerGroupView, PeersImportView, PlannedSync,
     RegisterImportOptions, RegisterImportView, ReportFormat, ReportHeaderInput, ReportHeaderView,
     ReportKind, ReportPreviewView, ReportProgress, ReportTextsView, ReportWrittenView,
     SentSubmissions, SioImportView, StatusView, StrategyImportOptions, StrategyImportView,
@@ -312,6 +312,17 @@ impl Monitor {
     /// Catalogue indicators (not local or sample ones), by area then name.
     pub fn comparable_indicators(&self) -> Result<Vec<ComparableIndicatorView>> {
         comparison::comparable_indicators(&self.local)
+    }
+
+    /// Years in which the indicator (or a component of its formula) has peer data, newest
+    /// first: what Porównania offers.
+    pub fn indicator_years(&self, code: &str) -> Result<Vec<i32>> {
+        comparison::indicator_years(&self.local, &self.peers, code)
+    }
+
+    /// Years the Koszty screen offers and the price bases of real terms.
+    pub fn cost_years(&self) -> Result<CostYearsView> {
+        comparison::cost_years(&self.local, &self.peers)
     }
 
     /// Boundaries of the given units for the map; units without one are left out.

@@ -28,6 +28,9 @@ export const commands = {
 	runOfficialImport: (path: string, onProgress: Channel<ImportProgress>) => typedError<OfficialImportView, ApiError>(__TAURI_INVOKE("run_official_import", { path, onProgress })),
 	addNote: (code: string, noteYear: number | null, text: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("add_note", { code, noteYear, text, year })),
 	comparableIndicators: () => typedError<ComparableIndicatorView[], ApiError>(__TAURI_INVOKE("comparable_indicators")),
+	/**  Years with data for the indicator, newest first (Porównania's year list). */
+	indicatorYears: (code: string) => typedError<number[], ApiError>(__TAURI_INVOKE("indicator_years", { code })),
+	costYears: () => typedError<CostYearsView, ApiError>(__TAURI_INVOKE("cost_years")),
 	benchmark: (indicator: string, year: number, group: string) => typedError<BenchmarkView, ApiError>(__TAURI_INVOKE("benchmark", { indicator, year, group })),
 	positionOverYears: (indicator: string, group: string) => typedError<YearPositionView[], ApiError>(__TAURI_INVOKE("position_over_years", { indicator, group })),
 	boundaries: (teryts: string[]) => typedError<BoundaryView[], ApiError>(__TAURI_INVOKE("boundaries", { teryts })),
@@ -235,6 +238,17 @@ export type CostRowView = {
 export type CostServiceView = {
 	service: string,
 	rows: CostRowView[],
+};
+
+/**  The years of the Koszty screen. */
+export type CostYearsView = {
+	/**
+	 *  Years with population data (the size class and every per-capita cost need it) or own
+	 *  budget reports, newest first.
+	 */
+	years: number[],
+	/**  Years whose prices can be the base of real terms (the shipped GUS CPI), newest first. */
+	price_base_years: number[],
 };
 
 export type CostsView = {

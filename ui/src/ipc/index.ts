@@ -9,6 +9,7 @@ import {
   type ComparableIndicatorView,
   type ContributionsView,
   type CostsView,
+  type CostYearsView,
   type ErrorKind,
   type ImportCheckView,
   type ImportKind,
@@ -94,7 +95,7 @@ export type {
   ReportTextsView,
   ReportWrittenView,
 } from "./bindings";
-export type { CostRowView, CostServiceView } from "./bindings";
+export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
 export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {
@@ -164,6 +165,9 @@ export const api = {
   addNote: async (code: string, noteYear: number | null, text: string, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.addNote(code, noteYear, text, year)),
   comparableIndicators: async (): Promise<ComparableIndicatorView[]> => unwrap(await commands.comparableIndicators()),
+  /** Years with data for the indicator (or its formula's components), newest first. */
+  indicatorYears: async (code: string): Promise<number[]> => unwrap(await commands.indicatorYears(code)),
+  costYears: async (): Promise<CostYearsView> => unwrap(await commands.costYears()),
   benchmark: async (indicator: string, year: number, group: string): Promise<BenchmarkView> =>
     unwrap(await commands.benchmark(indicator, year, group)),
   positionOverYears: async (indicator: string, group: string): Promise<YearPositionView[]> =>

@@ -91,3 +91,12 @@ export function band(value: number, stats: Stats, polarity: Polarity): Quartile 
   if (value >= q1) return 3;
   return 4;
 }
+
+/**
+ * The year to show from the years with data (newest first): the chosen one while it has data,
+ * else the newest; without any data the chosen one stays (the screen then says there is none).
+ */
+export function pickYear(years: readonly number[], chosen: number): number {
+  if (years.length === 0 || years.includes(chosen)) return chosen;
+  return years[0];
+}

@@ -61,7 +61,7 @@ const MONEY_UNIT: &str = "zł";
 const CPI_FILE: &str = "cpi_roczny.csv";
 const CPI: &[u8] = include_bytes!("../../../../assets/reference/cpi_roczny.csv");
 
-fn price_index() -> Result<PriceIndex> {
+pub(super) fn price_index() -> Result<PriceIndex> {
     Ok(PriceIndex::from_annual(&jst_import::parse_price_index(CPI, CPI_FILE)?))
 }
 

@@ -4,6 +4,7 @@
 
 mod benchmark;
 mod costs;
+mod data_years;
 mod group;
 mod group_spec;
 mod indicators;
@@ -20,6 +21,8 @@ pub use benchmark::ComparisonSource;
 pub use benchmark::{BenchmarkIndicatorView, BenchmarkView, MemberView, OwnValueView, StatsView};
 pub(crate) use costs::{costs, export_costs_xlsx};
 pub use costs::{CostRowView, CostServiceView, CostsView};
+pub use data_years::CostYearsView;
+pub(crate) use data_years::{cost_years, indicator_years};
 pub use group::GroupView;
 pub use group_spec::GroupKind;
 pub(crate) use indicators::comparable_indicators;

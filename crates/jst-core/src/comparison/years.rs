@@ -4,6 +4,7 @@ use jst_analytics::{group_stats, own_position};
 use jst_domain::Polarity;
 use serde::Serialize;
 
+use super::data_years::indicator_years;
 use super::indicators::catalogue_indicator;
 use super::values::Comparison;
 use crate::support::count;
@@ -30,16 +31,8 @@ pub(crate) fn position_over_years(
     group: &str,
 ) -> Result<Vec<YearPositionView>> {
     let indicator = catalogue_indicator(c.local, code)?;
-    let mut years = c.peers.years_of(code)?;
-    if let Some(formula) =
-        indicator.formula.as_deref().and_then(|f| jst_domain::Formula::parse(f).ok())
-    {
-        for component in formula.codes() {
-            years.extend(c.peers.years_of(component)?);
-        }
-    }
-    years.sort_unstable();
-    years.dedup();
+    let mut years = indicator_years(c.local, c.peers, code)?;
+    years.reverse();
     let polarity = Polarity::from_code(&indicator.polarity);
     let mut out = Vec::new();
     for year in years {

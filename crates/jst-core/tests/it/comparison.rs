@@ -298,7 +298,7 @@ fn saved_groups_are_used_by_name_without_the_own_unit() {
 
     // Unknown units and units of another family are refused; nothing changes.
     let unknown = monitor.save_peer_group("Sąsiedzi", &["1299999".into()]).expect_err("unknown");
-    assert_eq!(unknown.kind(), ErrorKind::NotFound);
+    assert_eq!(unknown.kind(), ErrorKind::InvalidInput);
     let powiat = monitor.save_peer_group("Sąsiedzi", &["1219".into()]).expect_err("a powiat");
     assert_eq!(powiat.kind(), ErrorKind::InvalidInput);
     assert_eq!(monitor.peer_groups().expect("groups"), groups);
@@ -503,4 +503,28 @@ fn a_published_aggregate_gives_its_figures_and_the_own_value_beside_them() {
         (powiat.source, powiat.stats.n, powiat.suppressed),
         (ComparisonSource::Public, 0, None)
     );
+}
+
+/// Defect (issue 13): the screens offered 2010–2024 whatever the data held, so a 2025 release
+/// could not be compared. The years now come from the data.
+#[test]
+fn the_years_offered_come_from_the_data_including_a_year_newer_than_the_program() {
+    let (dir, mut monitor) = wielicki_school_costs();
+    let newer = write(
+        dir.path(),
+        "peers_2025.csv",
+        "teryt;wskaznik_kod;rok;wartosc\n\
+         1219012;WYD_80101;2025;13000000\n1219012;UCZ_SP;2025;1200\n\
+         1219053;LUD_OGOLEM;2025;70100\n",
+    );
+    monitor.import_peers(&newer, false).expect("peers 2025");
+    assert_eq!(monitor.indicator_years("WYD_SP_NA_UCZNIA").expect("years"), [2025, 2024]);
+    assert_eq!(monitor.indicator_years("WYD_80101").expect("years"), [2025, 2024]);
+    let costs = monitor.cost_years().expect("cost years");
+    assert_eq!(costs.years.first(), Some(&2025));
+    assert!(costs.years.contains(&2024), "{:?}", costs.years);
+    assert_eq!(costs.price_base_years.first(), Some(&2024));
+    assert_eq!(costs.price_base_years.last(), Some(&2009));
+    let unknown = monitor.indicator_years("NIE_MA_TAKIEGO").expect_err("unknown");
+    assert_eq!(unknown.kind(), ErrorKind::InvalidInput);
 }
