@@ -8,7 +8,7 @@ use jst_core::{SyncProgressView, SyncView};
 use tauri::ipc::Channel;
 use tauri::Manager;
 
-use crate::state::AppState;
+use crate::state::{AppState, Work};
 use crate::ApiError;
 
 /// How often the background loop looks whether a sync is due.
@@ -23,7 +23,7 @@ pub async fn sync_once(
         let source = m.configured_source()?;
         m.sync_job(&source)
     })?;
-    state.reset_cancel();
+    state.reset_cancel(Work::Sync);
     let handle = app.clone();
     let worker_job = job.clone();
     // reqwest's blocking client must not run on the async runtime's own threads.
@@ -33,30 +33,25 @@ pub async fn sync_once(
             if let Some(channel) = &progress {
                 let _ = channel.send(SyncProgressView { done, total });
             }
-            !state.cancelled()
+            !state.cancelled(Work::Sync)
         })
     })
     .await
     .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?;
-    state.with(|m| m.apply_sync(&job, planned))
+    // Applying a national release takes a while: the worker applies it, screens keep reading.
+    state.with_worker(|m| m.apply_sync(&job, planned))
 }
 
-/// Starts the periodic sync. Each tick reads the interval (0 = off) and the last attempt.
+/// Starts the periodic sync. Each tick asks the core whether a sync is due: the interval counts
+/// from the last attempt (the app's or `jst`'s), so an app open briefly each day still syncs.
 pub fn start(app: tauri::AppHandle) {
     tauri::async_runtime::spawn(async move {
-        let mut waited = Duration::ZERO;
         loop {
             tokio_sleep(TICK).await;
-            waited += TICK;
             let state = app.state::<AppState>();
-            let Ok(status) = state.with(|m| m.sync_status()) else { continue };
-            if status.server.is_none() || status.interval_minutes == 0 {
+            if !matches!(state.with(|m| m.sync_due()), Ok(true)) {
                 continue;
             }
-            if waited < Duration::from_secs(u64::from(status.interval_minutes) * 60) {
-                continue;
-            }
-            waited = Duration::ZERO;
             // Outcomes (offline, rejected) are logged by the core; nothing to show here.
             let _ = sync_once(&app, None).await;
         }

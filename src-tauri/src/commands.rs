@@ -11,7 +11,7 @@ use std::path::Path;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::state::AppState;
+use crate::state::{AppState, Work};
 use crate::ApiError;
 
 /// How many search results the unit chooser shows.
@@ -95,8 +95,8 @@ pub async fn check_import(
     path: String,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportCheckView, ApiError> {
-    let mut progress = state.progress(on_progress);
-    state.with(|m| m.check_import(kind, Path::new(&path), &mut progress))
+    let mut progress = state.progress(Work::Import, on_progress);
+    state.with_worker(|m| m.check_import(kind, Path::new(&path), &mut progress))
 }
 
 /// Imports a file the user has checked and confirmed; warnings were shown and accepted.
@@ -108,8 +108,8 @@ pub async fn run_import(
     path: String,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportCheckView, ApiError> {
-    let mut progress = state.progress(on_progress);
-    state.with(|m| m.run_import(kind, Path::new(&path), &mut progress))
+    let mut progress = state.progress(Work::Import, on_progress);
+    state.with_worker(|m| m.run_import(kind, Path::new(&path), &mut progress))
 }
 
 /// The system's file dialog for a budget report or an SIO list; null when the user cancels.
@@ -133,8 +133,8 @@ pub async fn check_official_import(
     path: String,
     on_progress: Channel<ImportProgress>,
 ) -> Result<OfficialImportView, ApiError> {
-    let mut progress = state.progress(on_progress);
-    state.with(|m| m.check_official_import(Path::new(&path), &mut progress))
+    let mut progress = state.progress(Work::Import, on_progress);
+    state.with_worker(|m| m.check_official_import(Path::new(&path), &mut progress))
 }
 
 /// Imports a budget report or SIO list the user has checked and confirmed.
@@ -145,15 +145,15 @@ pub async fn run_official_import(
     path: String,
     on_progress: Channel<ImportProgress>,
 ) -> Result<OfficialImportView, ApiError> {
-    let mut progress = state.progress(on_progress);
-    state.with(|m| m.run_official_import(Path::new(&path), &mut progress))
+    let mut progress = state.progress(Work::Import, on_progress);
+    state.with_worker(|m| m.run_official_import(Path::new(&path), &mut progress))
 }
 
 /// Asks a running check or import to stop before it writes anything.
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.cancel();
+    state.cancel(Work::Import);
     Ok(())
 }
 
@@ -343,7 +343,7 @@ pub async fn sync_now(
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_sync(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.cancel();
+    state.cancel(Work::Sync);
     Ok(())
 }
 

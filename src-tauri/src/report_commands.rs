@@ -10,7 +10,7 @@ use jst_core::{
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::state::AppState;
+use crate::state::{AppState, Work};
 use crate::ApiError;
 
 /// What a report for the year will cover: goals, indicators, which have no data.
@@ -121,15 +121,15 @@ pub async fn write_report(
     path: String,
     on_progress: Channel<ReportProgress>,
 ) -> Result<ReportWrittenView, ApiError> {
-    let mut progress = state.progress(on_progress);
-    state.with(|m| m.write_report(kind, year, format, Path::new(&path), &mut progress))
+    let mut progress = state.progress(Work::Report, on_progress);
+    state.with_worker(|m| m.write_report(kind, year, format, Path::new(&path), &mut progress))
 }
 
 /// Asks a report being written to stop; nothing is written.
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_report(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.cancel();
+    state.cancel(Work::Report);
     Ok(())
 }
 

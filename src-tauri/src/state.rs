@@ -8,59 +8,111 @@ use tauri::Manager;
 
 use crate::ApiError;
 
+/// Long work the window can cancel; each kind has its own flag, so cancelling a sync leaves an
+/// import running and starting an import does not clear a sync's cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    Import,
+    Sync,
+    Report,
+}
+
+impl Work {
+    fn index(self) -> usize {
+        match self {
+            Work::Import => 0,
+            Work::Sync => 1,
+            Work::Report => 2,
+        }
+    }
+}
+
 /// The opened data folder, or why it could not be opened (shown in the window, not a crash).
+///
+/// The folder is opened twice: `monitor` serves the screens and short edits, `worker` the long
+/// work (imports, the sync apply, reports). SQLite's WAL lets the screens read while the worker
+/// writes, so a long import no longer makes every other screen wait.
 pub struct AppState {
+    data_dir: Result<PathBuf, ApiError>,
     monitor: Result<Mutex<Monitor>, ApiError>,
-    /// Set by `cancel_import`; read by the running check or import without the monitor lock.
-    cancel: AtomicBool,
+    /// Opened on first use; closed (set to `None`) when the folder is swapped under it.
+    worker: Mutex<Option<Monitor>>,
+    /// Read by the running work without any lock.
+    cancels: [AtomicBool; 3],
 }
 
 impl AppState {
     pub fn open(data_dir: Result<PathBuf, ApiError>) -> Self {
-        let monitor =
-            data_dir.and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
-        Self { monitor, cancel: AtomicBool::new(false) }
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::SeqCst);
-    }
-
-    /// A progress callback for long work: it forwards progress to the window and answers
-    /// whether to go on. Making one clears an earlier cancellation.
-    pub fn progress<'a, P: tauri::ipc::IpcResponse + Clone + 'a>(
-        &'a self,
-        channel: Channel<P>,
-    ) -> impl FnMut(P) -> bool + 'a {
-        self.cancel.store(false, Ordering::SeqCst);
-        move |p| {
-            // A window that went away cannot watch; the work still finishes or is cancelled.
-            let _ = channel.send(p);
-            !self.cancel.load(Ordering::SeqCst)
+        let monitor = data_dir
+            .clone()
+            .and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
+        Self {
+            data_dir,
+            monitor,
+            worker: Mutex::new(None),
+            cancels: [AtomicBool::new(false), AtomicBool::new(false), AtomicBool::new(false)],
         }
     }
 
-    /// Whether a cancellation was asked for since the last `progress` or `reset_cancel`.
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::SeqCst)
+    pub fn cancel(&self, work: Work) {
+        self.cancels[work.index()].store(true, Ordering::SeqCst);
     }
 
-    pub fn reset_cancel(&self) {
-        self.cancel.store(false, Ordering::SeqCst);
+    /// A progress callback for long work: it forwards progress to the window and answers
+    /// whether to go on. Making one clears an earlier cancellation of the same kind of work.
+    pub fn progress<'a, P: tauri::ipc::IpcResponse + Clone + 'a>(
+        &'a self,
+        work: Work,
+        channel: Channel<P>,
+    ) -> impl FnMut(P) -> bool + 'a {
+        self.reset_cancel(work);
+        move |p| {
+            // A window that went away cannot watch; the work still finishes or is cancelled.
+            let _ = channel.send(p);
+            !self.cancelled(work)
+        }
     }
 
-    /// Runs `f` on the monitor; every command goes through here.
+    /// Whether a cancellation of `work` was asked for since its last `progress`/`reset_cancel`.
+    pub fn cancelled(&self, work: Work) -> bool {
+        self.cancels[work.index()].load(Ordering::SeqCst)
+    }
+
+    pub fn reset_cancel(&self, work: Work) {
+        self.cancels[work.index()].store(false, Ordering::SeqCst);
+    }
+
+    /// Runs `f` on the screens' monitor; every short command goes through here.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
     ) -> Result<T, ApiError> {
         let monitor = self.monitor.as_ref().map_err(Clone::clone)?;
-        let mut guard = monitor.lock().map_err(|_| ApiError {
-            kind: ErrorKind::Internal,
-            message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie"
-                .to_owned(),
-        })?;
+        let mut guard = monitor.lock().map_err(|_| poisoned())?;
         f(&mut guard).map_err(ApiError::from)
+    }
+
+    /// Runs long work `f` on the worker's own opening of the folder, leaving the screens'
+    /// monitor free.
+    pub fn with_worker<T>(
+        &self,
+        f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
+    ) -> Result<T, ApiError> {
+        self.monitor.as_ref().map_err(Clone::clone)?;
+        let mut guard = self.worker.lock().map_err(|_| poisoned())?;
+        if guard.is_none() {
+            let dir = self.data_dir.as_ref().map_err(Clone::clone)?;
+            *guard = Some(Monitor::open(dir).map_err(ApiError::from)?);
+        }
+        let worker = guard.as_mut().ok_or_else(poisoned)?;
+        f(worker).map_err(ApiError::from)
+    }
+}
+
+fn poisoned() -> ApiError {
+    ApiError {
+        kind: ErrorKind::Internal,
+        message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie".to_owned(),
     }
 }
 
@@ -76,4 +128,65 @@ pub fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, ApiError> {
             "nie ustalono folderu danych aplikacji ({e}); ustaw zmienną {DATA_DIR_ENV}"
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+
+    fn demo_state() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::open(Ok(dir.path().join("dane")));
+        state.with(|m| m.open_demo()).expect("demo");
+        (dir, state)
+    }
+
+    /// Defect (issue 13): import, sync and report shared one flag, so cancelling a sync
+    /// cancelled a running import, and starting an import cleared a sync's cancel.
+    #[test]
+    fn cancelling_one_kind_of_work_leaves_the_others_running() {
+        let (_dir, state) = demo_state();
+        let mut import = state.progress(Work::Import, Channel::<u32>::new(|_| Ok(())));
+        state.cancel(Work::Sync);
+        assert!(import(1), "a cancelled sync must not stop the import");
+        let _report = state.progress(Work::Report, Channel::<u32>::new(|_| Ok(())));
+        assert!(state.cancelled(Work::Sync), "starting other work must not clear a sync's cancel");
+        state.cancel(Work::Import);
+        assert!(!import(2), "the import's own cancel stops it");
+    }
+
+    /// Defect (issue 13): imports ran under the screens' monitor lock, so every screen waited
+    /// until they finished. Long work now runs on the worker while screens keep reading.
+    #[test]
+    fn screens_read_while_long_work_runs() {
+        let (_dir, state) = demo_state();
+        let (started_tx, started) = mpsc::channel();
+        let (finish, finish_rx) = mpsc::channel::<()>();
+        let state = &state;
+        std::thread::scope(|s| {
+            s.spawn(move || {
+                state
+                    .with_worker(|m| {
+                        let status = m.status();
+                        started_tx.send(()).expect("started");
+                        finish_rx.recv_timeout(Duration::from_secs(30)).ok();
+                        status
+                    })
+                    .expect("long work");
+            });
+            started.recv_timeout(Duration::from_secs(30)).expect("long work started");
+            let (read_tx, read) = mpsc::channel();
+            s.spawn(move || {
+                let teryt = state.with(|m| m.status()).map(|s| s.unit.map(|u| u.teryt));
+                read_tx.send(teryt).ok();
+            });
+            let answer = read.recv_timeout(Duration::from_secs(10));
+            finish.send(()).ok();
+            let teryt = answer.expect("the screen was blocked by the long work").expect("status");
+            assert_eq!(teryt.as_deref(), Some("1219053"));
+        });
+    }
 }

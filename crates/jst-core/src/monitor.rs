@@ -391,6 +391,11 @@ impl Monitor {
         exchange::sync_status(&self.local, &self.peers)
     }
 
+    /// Whether the background sync is due now: counted from the last attempt, not the app's start.
+    pub fn sync_due(&self) -> Result<bool> {
+        exchange::sync_due(&self.local, stamp::now_utc())
+    }
+
     /// The configured server as a sync source, or a clear error when none is set.
     pub fn configured_source(&self) -> Result<SyncSource> {
         exchange::configured_source(&self.local)

@@ -11,6 +11,11 @@ pub(crate) fn now() -> Stamp {
     Stamp { at, by: whoami::username() }
 }
 
+/// Now, for rules that compare times (whether a sync or a backup is due).
+pub(crate) fn now_utc() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
 /// The default evaluation year of strategy status: the last full calendar year.
 pub fn default_status_year() -> i32 {
     time::OffsetDateTime::now_utc().year() - 1
