@@ -73,7 +73,7 @@ pub enum Command {
     },
     /// Synchronizuje dane porównawcze z serwerem stowarzyszenia albo z folderu wydania.
     Sync {
-        /// Adres serwera, np. https://dane.stowarzyszenie.pl
+        /// Adres serwera, np. https://dane.stowarzyszenie.pl (domyślnie zapisany przy poprzedniej synchronizacji).
         #[arg(long, value_name = "URL", conflicts_with = "from")]
         server: Option<String>,
         /// Folder z wydaniem (np. pendrive).

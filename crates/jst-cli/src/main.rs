@@ -300,15 +300,22 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
         }
         Command::Sync { server, from, deadline, format } => {
-            let source =
-                match (server, from) {
-                    (Some(url), _) => jst_core::SyncSource::Server(url),
-                    (None, Some(dir)) => jst_core::SyncSource::Folder(dir),
-                    (None, None) => return Err(Error::MissingReference(
-                        "podaj adres serwera (--server URL) albo folder wydania (--from FOLDER)"
-                            .to_owned(),
-                    )),
-                };
+            let source = match (server, from) {
+                (Some(url), _) => jst_core::SyncSource::Server(url),
+                (None, Some(dir)) => jst_core::SyncSource::Folder(dir),
+                // The address saved by an earlier sync, `jst submit` or the window.
+                (None, None) => monitor.configured_source().map_err(|e| {
+                    if e.kind() == ErrorKind::MissingData {
+                        Error::MissingReference(
+                            "nie zapisano adresu serwera: podaj --server URL albo folder \
+                                 wydania --from FOLDER"
+                                .to_owned(),
+                        )
+                    } else {
+                        e
+                    }
+                })?,
+            };
             let view = monitor.sync_within(&source, deadline, &mut |_, _| true)?;
             match format {
                 Format::Json => println!("{}", to_json(&view)?),

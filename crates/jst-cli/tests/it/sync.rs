@@ -151,10 +151,12 @@ fn a_release_moves_through_a_real_server_and_an_update_downloads_little() {
     assert!(chunks >= 3 && view["bytes_downloaded"].as_u64().unwrap_or(0) > 0, "{view}");
     assert_eq!(peer_values(&data), 4, "the powiat's 4 gminy with data reach Porównania");
 
-    let (code, view, _) = sync(&data, &["--server", &url]);
+    // Defect (issue 13): `--server` was needed every time; the saved address is used now.
+    let (code, view, stderr) = sync(&data, &[]);
     assert_eq!(
         (code, view["outcome"].clone(), view["version"].clone()),
-        (Some(0), json!("up_to_date"), json!(1))
+        (Some(0), json!("up_to_date"), json!(1)),
+        "{stderr}"
     );
 
     // A revision of one 2024 value: the next release downloads one chunk and reuses the rest.
@@ -812,4 +814,13 @@ fn a_chunk_changed_in_the_cache_after_the_check_is_refused_at_apply() {
     let (code, view, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
     assert_eq!((code, view["outcome"].clone()), (Some(0), json!("applied")), "{stderr}");
     assert_eq!(peer_values(&data), 4);
+}
+
+#[test]
+fn sync_without_a_saved_server_asks_for_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let out = crate::jst(&data, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--server URL"));
 }
