@@ -40,6 +40,28 @@ impl LocalStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Deletes one own value; its history gets a line with who and when (the trigger reads the
+    /// stamp written just before). Answers whether there was a value.
+    pub fn delete_observation(
+        &mut self,
+        stamp: &Stamp,
+        indicator: &str,
+        year: i32,
+    ) -> Result<bool> {
+        self.write(stamp, "usunięcie wartości", |tx| {
+            tx.execute(
+                "UPDATE observations SET updated_at = ?3, updated_by = ?4
+                 WHERE indicator = ?1 AND year = ?2",
+                (indicator, year, &stamp.at, &stamp.by),
+            )?;
+            let deleted = tx.execute(
+                "DELETE FROM observations WHERE indicator = ?1 AND year = ?2",
+                (indicator, year),
+            )?;
+            Ok((deleted > 0, format!("{indicator} {year}")))
+        })
+    }
+
     /// Number of own values that are not demo samples: the data a user must never lose.
     pub fn own_value_count(&self) -> Result<usize> {
         Ok(self.conn.query_row("SELECT count(*) FROM observations WHERE sample = 0", [], |r| {

@@ -63,3 +63,33 @@ fn every_change_of_a_value_is_kept_in_history() {
     assert!(store.upsert_observations(&stamp("t4"), "x", &[value("NIEZNANY", 2023, 1.0)]).is_err());
     assert_eq!(store.own_value_count().expect("count"), 1);
 }
+
+/// Defect (issue 13): a deleted value left no trace in its history (there was no DELETE
+/// trigger). The history now says what was deleted, when and by whom; demo samples leave none.
+#[test]
+fn deleting_a_value_is_kept_in_history_with_who_and_when() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = LocalStore::open(&dir.path().join("local.db"), &stamp("t0")).expect("open");
+    store.upsert_indicators(&stamp("t0"), &[indicator("WSK_A", "local")]).expect("indicator");
+    store
+        .upsert_observations(&stamp("t1"), "wartości", &[value("WSK_A", 2023, 4.0)])
+        .expect("insert");
+    let mut deleter = stamp("t2");
+    deleter.by = "skarbnik".into();
+    assert!(store.delete_observation(&deleter, "WSK_A", 2023).expect("delete"));
+    assert!(!store.delete_observation(&deleter, "WSK_A", 2023).expect("again"), "nothing left");
+    let newest = store.history_of("WSK_A").expect("history").remove(0);
+    assert_eq!(
+        (newest.old_value, newest.new_value, newest.old_status.as_deref(), newest.new_status),
+        (Some(4.0), None, Some("ostateczne"), None)
+    );
+    assert_eq!((newest.changed_at.as_str(), newest.changed_by.as_str()), ("t2", "skarbnik"));
+    assert_eq!(store.own_value_count().expect("count"), 0);
+
+    let mut sample = value("WSK_A", 2022, 1.0);
+    sample.sample = true;
+    store.upsert_observations(&stamp("t3"), "demo", &[sample]).expect("sample");
+    let before = store.history_of("WSK_A").expect("history").len();
+    store.delete_observation(&stamp("t4"), "WSK_A", 2022).expect("delete sample");
+    assert_eq!(store.history_of("WSK_A").expect("history").len(), before);
+}
