@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "set_contributed",
     "set_unit_token",
     "keep_own_value",
+    "accept_server_value",
     "submit_now",
     "report_preview",
     "complete_report_year",

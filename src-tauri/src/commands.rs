@@ -394,6 +394,20 @@ pub async fn keep_own_value(
     })
 }
 
+/// Takes the server's value of a conflict as the own value (kept in its history).
+#[tauri::command]
+#[specta::specta]
+pub async fn accept_server_value(
+    state: State<'_, AppState>,
+    indicator: String,
+    year: i32,
+) -> Result<ContributionsView, ApiError> {
+    state.with(|m| {
+        m.accept_server_value(&indicator, year)?;
+        m.contributions()
+    })
+}
+
 /// Sends the outbox and the changed values: the outbox is prepared and the answers recorded
 /// under the monitor lock, the requests (each bounded to 30 s, see `jst_sync::Limits`) sent on a blocking thread
 /// without it; being offline is an outcome, not an error.

@@ -59,6 +59,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::set_contributed,
             commands::set_unit_token,
             commands::keep_own_value,
+            commands::accept_server_value,
             commands::submit_now,
             report_commands::report_preview,
             report_commands::complete_report_year,

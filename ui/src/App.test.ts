@@ -167,6 +167,7 @@ describe("Porównania", () => {
       if (cmd === "app_status") return chosen;
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
       if (cmd === "comparable_indicators") return [{ code: "WYD_SP_NA_UCZNIA", name: "Wydatki na szkoły podstawowe na 1 ucznia", unit: "zł", area: "edukacja" }];
+      if (cmd === "indicator_years") return [2024, 2023];
       if (cmd === "benchmark") return view;
       if (cmd === "peer_groups") return [{ name: "Sąsiedzi", group: "custom:Sąsiedzi", members: [], saved_at: "2026-11-22T10:00:00Z" }];
       if (cmd === "boundaries") return [square("1219053", 0), square("1219043", 1)];
@@ -233,6 +234,7 @@ describe("Koszty", () => {
       if (cmd === "app_status") return chosen;
       if (cmd === "strategy_overview") throw { kind: "missing_data", message: "brak" };
       if (cmd === "peer_groups") return [];
+      if (cmd === "cost_years") return { years: [2024, 2023], price_base_years: [2024, 2023] };
       if (cmd === "costs" || cmd === "export_costs") return costs;
       throw new Error(cmd);
     });
@@ -438,7 +440,9 @@ describe("Synchronizacja", () => {
     const conflict = document.querySelector("[data-testid=conflicts] tbody tr")!.textContent!;
     expect(conflict).toContain("75");
     expect(conflict).toContain("72");
-    [...document.querySelectorAll<HTMLButtonElement>("[data-testid=conflicts] button")][0].click();
+    const resolutions = [...document.querySelectorAll<HTMLButtonElement>("[data-testid=conflicts] button")];
+    expect(resolutions.map((b) => b.textContent)).toEqual(["Zachowaj moją wartość", "Przyjmij wartość serwera"]);
+    resolutions[0].click();
     await settle();
     expect(calls.find((c) => c.cmd === "keep_own_value")?.args).toMatchObject({ indicator: "KANALIZACJA_PROC", year: 2024 });
     expect(document.querySelector("[data-testid=conflicts]")).toBeNull();

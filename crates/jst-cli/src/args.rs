@@ -362,6 +362,9 @@ pub enum ContributeCommand {
     /// Rozstrzyga konflikt na korzyść wartości własnej: następne `jst submit` wyśle ją ponownie
     /// jako nowszą od wartości serwera.
     Keep { indicator: String, year: i32 },
+    /// Rozstrzyga konflikt na korzyść wartości serwera: przyjmuje ją jako wartość własną
+    /// (zmiana trafia do historii wartości) i niczego nie wysyła.
+    Accept { indicator: String, year: i32 },
 }
 
 #[derive(Debug, Subcommand)]

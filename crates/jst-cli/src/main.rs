@@ -380,6 +380,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ContributeCommand::Add { codes } => monitor.set_contributed(&codes, true)?,
                 ContributeCommand::Remove { codes } => monitor.set_contributed(&codes, false)?,
                 ContributeCommand::List => monitor.contributed_indicators()?,
+                ContributeCommand::Accept { indicator, year } => {
+                    let value = monitor.accept_server_value(&indicator, year)?;
+                    println!(
+                        "Konflikt {indicator} {year}: przyjęto wartość serwera {}.",
+                        jst_domain::format_decimal(value, 2)
+                    );
+                    return Ok(0);
+                }
                 ContributeCommand::Keep { indicator, year } => {
                     monitor.keep_own_value(&indicator, year)?;
                     println!(

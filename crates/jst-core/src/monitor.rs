@@ -461,6 +461,12 @@ impl Monitor {
     pub fn keep_own_value(&mut self, indicator: &str, year: i32) -> Result<()> {
         exchange::keep_own_value(&mut self.local, &stamp::now(), indicator, year)
     }
+
+    /// The officer accepts the server's value of a conflict as the own value (kept in the
+    /// value's history); nothing is sent. Answers the value taken.
+    pub fn accept_server_value(&mut self, indicator: &str, year: i32) -> Result<f64> {
+        exchange::accept_server_value(&mut self.local, &stamp::now(), indicator, year)
+    }
 }
 
 /// Reports: the monitoring report, the chapter of the raport o stanie gminy, the workbook.

@@ -63,6 +63,8 @@ export const commands = {
 	 */
 	setUnitToken: (token: string) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("set_unit_token", { token })),
 	keepOwnValue: (indicator: string, year: number) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("keep_own_value", { indicator, year })),
+	/**  Takes the server's value of a conflict as the own value (kept in its history). */
+	acceptServerValue: (indicator: string, year: number) => typedError<ContributionsView, ApiError>(__TAURI_INVOKE("accept_server_value", { indicator, year })),
 	/**
 	 *  Sends the outbox and the changed values: the outbox is prepared and the answers recorded
 	 *  under the monitor lock, the requests (each bounded to 30 s, see `jst_sync::Limits`) sent on a blocking thread

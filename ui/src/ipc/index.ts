@@ -210,6 +210,8 @@ export const api = {
   setUnitToken: async (token: string): Promise<ContributionsView> => unwrap(await commands.setUnitToken(token)),
   keepOwnValue: async (indicator: string, year: number): Promise<ContributionsView> =>
     unwrap(await commands.keepOwnValue(indicator, year)),
+  acceptServerValue: async (indicator: string, year: number): Promise<ContributionsView> =>
+    unwrap(await commands.acceptServerValue(indicator, year)),
   /** Sends the outbox, then changed values; offline is an outcome, not an error. */
   submitNow: async (): Promise<SubmitView> => unwrap(await commands.submitNow()),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>

@@ -139,6 +139,33 @@ fn contributions_travel_through_the_outbox_with_per_item_results() {
     assert_eq!(results(&view), [(2024, "updated".to_owned(), true)], "{view}");
     assert_eq!(view["items"][0]["server_rev"], json!(3));
 
+    // Defect (issue 13): a conflict could be resolved for the server only by retyping its
+    // value. A third copy accepts the server's value: it becomes the own value, with history,
+    // and nothing is sent.
+    let pc4 = desktop(dir.path(), "pc4", &token);
+    values(&pc4, &[(2024, 80.0)]);
+    let (_, view) = submit(&pc4, &url);
+    assert_eq!(results(&view), [(2024, "conflict".to_owned(), false)]);
+    let out = jst(&pc4, &["contribute", "accept", "KANALIZACJA_PROC", "2023"]);
+    assert_eq!(out.status.code(), Some(3), "no conflict for 2023");
+    let out = jst(&pc4, &["contribute", "accept", "KANALIZACJA_PROC", "2024"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("przyjęto wartość serwera 75"));
+    let conn = rusqlite::Connection::open(pc4.join("local.db")).expect("local.db");
+    let (own, history): (f64, i64) = conn
+        .query_row(
+            "SELECT value, (SELECT count(*) FROM observation_history
+                            WHERE indicator = 'KANALIZACJA_PROC' AND year = 2024 AND old_value = 80)
+             FROM observations WHERE indicator = 'KANALIZACJA_PROC' AND year = 2024",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("own value");
+    drop(conn);
+    assert_eq!((own, history), (75.0, 1), "the server's value, the old one in history");
+    let (code, again) = submit(&pc4, &url);
+    assert_eq!((code, again["outcome"].clone()), (Some(0), json!("nothing_to_send")), "{again}");
+
     // A revoked token is refused with its code (exit 4); the outbox keeps the submission.
     let pc3 = desktop(dir.path(), "pc3", &revoked);
     values(&pc3, &[(2024, 10.0)]);

@@ -123,6 +123,18 @@ pub(crate) fn keep_own_value(
     Ok(())
 }
 
+/// The officer takes the server's value of a conflict as the own value.
+pub(crate) fn accept_server_value(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    indicator: &str,
+    year: i32,
+) -> Result<f64> {
+    local.accept_server_in_conflict(stamp, indicator, year)?.ok_or_else(|| {
+        Error::InvalidValue(format!("nie ma konfliktu dla wskaźnika {indicator} w roku {year}"))
+    })
+}
+
 /// Opts indicators in or out of contributing; they must be in the catalogue.
 pub(crate) fn set_contributed(
     local: &mut LocalStore,

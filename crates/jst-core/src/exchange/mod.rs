@@ -13,7 +13,9 @@ mod sync_settings;
 mod sync_status;
 mod unit_token;
 
-pub(crate) use contributions::{contributions, keep_own_value, set_contributed};
+pub(crate) use contributions::{
+    accept_server_value, contributions, keep_own_value, set_contributed,
+};
 pub use contributions::{ContributableIndicatorView, ContributionItemView, ContributionsView};
 pub use submission_result::SubmissionResult;
 pub(crate) use submissions::{record_answers, submission_job};

@@ -1,6 +1,8 @@
 //! Contributions to the association: which indicators are shared, the outbox of submissions,
 //! and the server's answer for each value.
 
+use rusqlite::OptionalExtension;
+
 use super::LocalStore;
 use crate::{Result, Stamp};
 
@@ -124,6 +126,45 @@ impl LocalStore {
                 (indicator, year, &stamp.at),
             )?;
             Ok((changed > 0, format!("{indicator} {year}: wyślij ponownie wartość własną")))
+        })
+    }
+
+    /// The officer accepts the server's value of a conflict: it becomes the own value (the
+    /// history trigger keeps the old one) and the state says the server has it, so nothing is
+    /// resent. Returns the value taken, or None when there is no conflict. Audited.
+    pub fn accept_server_in_conflict(
+        &mut self,
+        stamp: &Stamp,
+        indicator: &str,
+        year: i32,
+    ) -> Result<Option<f64>> {
+        self.write(stamp, "konflikt: przyjęta wartość serwera", |tx| {
+            let server: Option<f64> = tx
+                .query_row(
+                    "SELECT server_value FROM contribution_state
+                     WHERE indicator = ?1 AND year = ?2 AND result = 'conflict'",
+                    (indicator, year),
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            let Some(value) = server else {
+                return Ok((None, format!("{indicator} {year}: brak konfliktu")));
+            };
+            tx.execute(
+                "INSERT INTO observations (indicator, year, value, status, source, note, sample,
+                                           updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, 'ostateczne', 'serwer stowarzyszenia', NULL, 0, ?4, ?5)
+                 ON CONFLICT (indicator, year) DO UPDATE SET value = excluded.value,
+                     updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                (indicator, year, value, &stamp.at, &stamp.by),
+            )?;
+            tx.execute(
+                "UPDATE contribution_state SET result = 'unchanged', sent_value = ?3, at = ?4
+                 WHERE indicator = ?1 AND year = ?2",
+                (indicator, year, value, &stamp.at),
+            )?;
+            Ok((Some(value), format!("{indicator} {year}: przyjęto wartość serwera {value}")))
         })
     }
 

@@ -417,8 +417,10 @@ export const en: Record<MessageKey, string> = {
   "contrib.result.invalid": "rejected (invalid)",
   "contrib.result.period_closed": "period closed",
   "contrib.conflicts.title": "Conflicts",
-  "contrib.conflicts.intro": "The server has a different value from the one sent (e.g. from the unit's other PC). Nothing was overwritten. Keep your value, or enter the server's value in Strategy – it is sent next time.",
+  "contrib.conflicts.intro": "The server has a different value from the one sent (e.g. from the unit's other PC). Nothing was overwritten. Keep your value (it is sent next time) or accept the server's value (it becomes your value; the previous one stays in the history).",
   "contrib.conflicts.keep": "Keep my value",
+  "contrib.conflicts.accept": "Accept the server's value",
+  "contrib.conflicts.resolve": "Resolution",
   "contrib.conflicts.changed": "changed since sending",
 
   "attention.none": "Nothing needs attention now.",

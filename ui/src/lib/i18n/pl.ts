@@ -417,8 +417,10 @@ export const pl = {
   "contrib.result.invalid": "odrzucona (błędna)",
   "contrib.result.period_closed": "okres zamknięty",
   "contrib.conflicts.title": "Konflikty",
-  "contrib.conflicts.intro": "Serwer ma inną wartość niż wysłana (np. z drugiego komputera jednostki). Nic nie zostało nadpisane. Zachowaj swoją wartość albo wpisz w Strategii wartość serwera – zostanie wysłana przy następnym wysłaniu.",
+  "contrib.conflicts.intro": "Serwer ma inną wartość niż wysłana (np. z drugiego komputera jednostki). Nic nie zostało nadpisane. Zachowaj swoją wartość (zostanie wysłana przy następnym wysłaniu) albo przyjmij wartość serwera (stanie się wartością własną; poprzednia zostaje w historii).",
   "contrib.conflicts.keep": "Zachowaj moją wartość",
+  "contrib.conflicts.accept": "Przyjmij wartość serwera",
+  "contrib.conflicts.resolve": "Rozstrzygnięcie",
   "contrib.conflicts.changed": "zmieniona od wysłania",
 
   "attention.none": "Nic nie wymaga teraz uwagi.",
