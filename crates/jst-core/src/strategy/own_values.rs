@@ -5,11 +5,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use jst_import::{parse_own_values_with, ImportError, Problem, RowProgress, Severity};
+use jst_import::{parse_own_values_with, ImportError, OwnValueRow, Problem, RowProgress, Severity};
 use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
 
+use jst_domain::strategy::{NodeIndicator, Status, Thresholds, YearValue};
+
 use super::indicator::stored_status;
+use super::status::indicator_status;
 use crate::imports::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::read_input;
@@ -134,6 +137,7 @@ pub(crate) fn plan_values_import(
             }
         }
     }
+    findings.extend(notes_wanted(local, &rows, &known)?);
     findings.sort_by_key(|p| (p.severity, p.row));
     if findings.iter().any(|p| p.severity.stops_import()) {
         return Err(ImportError::new(&file, findings).into());
@@ -151,6 +155,54 @@ pub(crate) fn plan_values_import(
         })
         .collect();
     Ok(ValuesPlan { file, values, findings })
+}
+
+/// A value typed in that leaves its indicator in limited progress or deterioration needs an
+/// explanation note (DESIGN §5.1, the Strategia screen's rule); an imported one without a note
+/// gets a warning asking for it, with the status it leads to. `known` holds the stored values
+/// with the file's in place.
+fn notes_wanted(
+    local: &LocalStore,
+    rows: &[OwnValueRow],
+    known: &HashMap<(String, i32), f64>,
+) -> Result<Vec<Problem>> {
+    let Some(strategy) = local.active_strategy()? else { return Ok(Vec::new()) };
+    let mut attached: HashMap<String, (String, NodeIndicator)> = HashMap::new();
+    for node in local.strategy_tree(strategy.id)?.nodes {
+        for indicator in node.indicators {
+            attached.entry(indicator.code.clone()).or_insert((node.code.clone(), indicator));
+        }
+    }
+    let mut series: HashMap<&str, Vec<YearValue>> = HashMap::new();
+    for ((code, year), value) in known {
+        if attached.contains_key(code) {
+            series.entry(code).or_default().push(YearValue { year: *year, value: *value });
+        }
+    }
+    let thresholds = Thresholds::default();
+    let mut wanted = Vec::new();
+    for row in rows.iter().filter(|r| r.note.as_deref().is_none_or(|n| n.trim().is_empty())) {
+        let Some((node, indicator)) = attached.get(&row.indicator) else { continue };
+        let values = series.get(row.indicator.as_str()).map_or(&[][..], Vec::as_slice);
+        let (status, _) = indicator_status(node, indicator, values, row.year, &thresholds);
+        if matches!(status.status, Status::LimitedProgress | Status::Deterioration) {
+            wanted.push(
+                Problem::at(
+                    row.line,
+                    Some("uwagi"),
+                    format!(
+                        "z tą wartością wskaźnik {} w roku {} ma status „{}”: dopisz wyjaśnienie \
+                         w kolumnie uwagi albo po imporcie w Strategii",
+                        row.indicator,
+                        row.year,
+                        status.status.label_pl()
+                    ),
+                )
+                .with_severity(Severity::Ostrzezenie),
+            );
+        }
+    }
+    Ok(wanted)
 }
 
 /// Earliest baseline year of each indicator code in the active strategy.

@@ -133,10 +133,15 @@ fn values_are_validated_against_catalogue_and_baseline() {
     assert!(strict.to_string().contains("zmiana WSK_KANAL o +88 %"), "{strict}");
     assert_eq!(std::fs::read(&db).expect("db"), before);
     let report = monitor.import_values(&jump, false).expect("warning only");
-    assert_eq!(
-        report.findings.iter().filter(|f| f.severity.label_pl() == "ostrzeżenie").count(),
-        1
-    );
+    let warnings: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.label_pl() == "ostrzeżenie")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("zmiana WSK_KANAL o +88 %")));
+    assert!(warnings.iter().any(|w| w.contains("2021 ma status „Pogorszenie”")), "40 < 70");
 }
 
 #[test]
@@ -448,4 +453,39 @@ fn imported_values_that_may_be_a_thousand_times_off_are_a_warning() {
     assert_eq!(warning.severity.label_pl(), "ostrzeżenie");
     assert_eq!((warning.row, warning.column.as_deref()), (Some(3), Some("wartosc")));
     assert!(warning.message.contains("71250"), "{}", warning.message);
+}
+
+/// Defect (issue 13): typed values that leave an indicator in limited progress or
+/// deterioration need a note, but the same values arrived by import silently. The import
+/// report now asks for a note on each such row (a warning: the values are still imported).
+#[test]
+fn imported_values_that_go_badly_without_a_note_are_warnings_asking_for_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "strategia.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("strategy");
+    // WSK_KANAL must rise from 70 (2019) to 92 (2030): 65 in 2022 is a deterioration, 71 in
+    // 2023 limited progress; 76,5 in 2021 is on track and the explained 64 needs nothing.
+    let values = write(
+        dir.path(),
+        "wartosci.csv",
+        "wskaznik_kod;rok;wartosc;status;uwagi\n\
+         WSK_KANAL;2021;76,5;ostateczne;\n\
+         WSK_KANAL;2022;65;ostateczne;\n\
+         WSK_KANAL;2023;71;wstepne;\n\
+         WSK_KANAL;2024;64;wstepne;awaria oczyszczalni\n",
+    );
+    let strict = monitor.import_values(&values, true).expect_err("strict refuses warnings");
+    assert_eq!(strict.kind(), ErrorKind::InvalidInput);
+    let report = monitor.import_values(&values, false).expect("warnings only");
+    assert_eq!(report.values, 4);
+    let asked: Vec<(u32, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("dopisz wyjaśnienie"))
+        .map(|f| (f.row.unwrap_or(0), f.column.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(asked, [(3, "uwagi"), (4, "uwagi")], "{:?}", report.findings);
+    assert!(report.findings.iter().any(|f| f.message.contains("„Pogorszenie”")));
+    assert!(report.findings.iter().any(|f| f.message.contains("„Niewielki postęp”")));
 }
