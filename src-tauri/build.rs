@@ -52,6 +52,12 @@ const COMMANDS: &[&str] = &[
     "write_report",
     "cancel_report",
     "show_report_folder",
+    "strategy_definition",
+    "check_strategy_edit",
+    "edit_strategy",
+    "undo_strategy_edit",
+    "strategy_undo_state",
+    "export_strategy_template",
 ];
 
 fn main() {

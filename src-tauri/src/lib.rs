@@ -11,6 +11,7 @@ mod commands;
 mod navigation;
 mod report_commands;
 mod state;
+mod strategy_edit_commands;
 
 use tauri::Manager;
 
@@ -73,6 +74,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             report_commands::write_report,
             report_commands::cancel_report,
             report_commands::show_report_folder,
+            strategy_edit_commands::strategy_definition,
+            strategy_edit_commands::check_strategy_edit,
+            strategy_edit_commands::edit_strategy,
+            strategy_edit_commands::undo_strategy_edit,
+            strategy_edit_commands::strategy_undo_state,
+            strategy_edit_commands::export_strategy_template,
         ])
 }
 

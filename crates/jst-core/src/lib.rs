@@ -44,6 +44,10 @@ pub use reports::{
     ReportTextsView, ReportWrittenView,
 };
 pub use strategy::{
+    DefinitionNodeView, EditField, EditProblemView, IndicatorFields, StrategyDefinitionView,
+    StrategyEdit, StrategyEditView, UndoStateView,
+};
+pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
     ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,

@@ -26,6 +26,9 @@ use crate::{
     SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
     ValueInput, ValuesImportView, YearPositionView,
 };
+use crate::{
+    EditProblemView, StrategyDefinitionView, StrategyEdit, StrategyEditView, UndoStateView,
+};
 
 /// An opened data folder: `local.db` (own data) and `peers.db` (peer and reference data).
 pub struct Monitor {
@@ -166,6 +169,37 @@ impl Monitor {
     pub fn record_value(&mut self, input: &ValueInput, year: i32) -> Result<IndicatorDetailView> {
         strategy::record_value(&mut self.local, &stamp::now(), input)?;
         self.indicator_detail(&input.indicator, year)
+    }
+}
+
+/// The strategy editor: one change at a time to the active strategy's definition, each checked
+/// as the template import checks, written in one audited transaction and undoable.
+impl Monitor {
+    /// The active strategy's definition (nodes, indicators with every field) and what
+    /// "cofnij" would undo.
+    pub fn strategy_definition(&self) -> Result<StrategyDefinitionView> {
+        strategy::strategy_definition(&self.local)
+    }
+
+    /// The problems that would refuse `edit`, by field (none: it can be made). Writes nothing.
+    pub fn check_strategy_edit(&self, edit: &StrategyEdit) -> Result<Vec<EditProblemView>> {
+        strategy::check_strategy_edit(&self.local, edit)
+    }
+
+    /// Makes one edit of the active strategy; a refused edit (`invalid_input`, the fields
+    /// named) writes nothing.
+    pub fn edit_strategy(&mut self, edit: &StrategyEdit) -> Result<StrategyEditView> {
+        strategy::edit_strategy(&mut self.local, &stamp::now(), edit)
+    }
+
+    /// Undoes the last edit of the active strategy (`conflict` when there is none).
+    pub fn undo_strategy_edit(&mut self) -> Result<StrategyEditView> {
+        strategy::undo_strategy_edit(&mut self.local, &stamp::now())
+    }
+
+    /// What "cofnij" would undo (label, when, by whom), or nothing.
+    pub fn strategy_undo_state(&self) -> Result<Option<UndoStateView>> {
+        strategy::strategy_undo_state(&self.local)
     }
 }
 

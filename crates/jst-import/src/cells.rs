@@ -8,23 +8,18 @@ use crate::Problem;
 const QUOTED_CHARS: usize = 120;
 
 pub(crate) fn indicator_code(line: usize, column: &str, raw: &str) -> Result<String, Problem> {
-    if !raw.is_empty()
-        && raw.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-    {
-        Ok(raw.to_owned())
-    } else {
-        Err(Problem::at(
-            line,
-            Some(column),
-            format!("kod wskaźnika „{raw}” może zawierać tylko wielkie litery A–Z, cyfry i _"),
-        ))
+    match crate::strategy_rules::indicator_code_problem(raw) {
+        None => Ok(raw.to_owned()),
+        Some(message) => Err(Problem::at(line, Some(column), message)),
     }
 }
 
 pub(crate) fn year(line: usize, column: &str, raw: &str) -> Result<i32, Problem> {
-    raw.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or_else(|| {
-        Problem::at(line, Some(column), format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100"))
-    })
+    use crate::strategy_rules::{year_message, YEARS};
+    raw.parse::<i32>()
+        .ok()
+        .filter(|y| YEARS.contains(y))
+        .ok_or_else(|| Problem::at(line, Some(column), year_message(raw)))
 }
 
 pub(crate) fn value(line: usize, column: &str, raw: &str) -> Result<f64, Problem> {

@@ -22,6 +22,7 @@ mod own_values;
 mod price_index;
 mod public_values;
 mod sio;
+pub mod strategy_rules;
 mod strategy_template;
 mod table;
 mod terc;

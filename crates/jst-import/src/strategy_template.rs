@@ -2,7 +2,7 @@
 //! One row per node; a row may attach one indicator, and repeating a node's columns attaches
 //! more. An XLSX may carry the strategy's name, period and resolution in a sheet `strategia`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use jst_domain::strategy::{
     Direction, NodeIndicator, NodeLevel, StrategyNode, StrategyTree, YearValue,
@@ -11,6 +11,7 @@ use jst_domain::strategy::{
 use crate::cells::{indicator_code, value, year};
 use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
 use crate::number::{ambiguous_points, parse_decimal};
+use crate::strategy_rules as rules;
 use crate::table::Table;
 use crate::workbook::read_tabular;
 use crate::{ImportError, Problem, Severity};
@@ -218,11 +219,7 @@ impl TreeBuilder {
         match parse_decimal(raw) {
             Some(w) if w >= 0.0 => w,
             _ => {
-                self.error(
-                    line,
-                    column,
-                    format!("waga „{raw}” musi być liczbą nieujemną (puste = 1)"),
-                );
+                self.error(line, column, format!("{} (puste = 1)", rules::weight_message(raw)));
                 1.0
             }
         }
@@ -245,8 +242,8 @@ impl TreeBuilder {
             );
         }
         let title = cell(col::NAZWA);
-        if title.is_empty() {
-            self.error(line, col::NAZWA, format!("węzeł {code} nie ma nazwy"));
+        if let Some(message) = rules::title_problem(&code, &title) {
+            self.error(line, col::NAZWA, message);
         }
         let weight = self.weight(line, col::WAGA_WEZLA, &cell(col::WAGA_WEZLA));
         let indicator = self.indicator(line, cell);
@@ -294,11 +291,7 @@ impl TreeBuilder {
         };
         if let Some(indicator) = indicator {
             if self.nodes[index].indicators.iter().any(|i| i.code == indicator.code) {
-                self.error(
-                    line,
-                    col::WSK_KOD,
-                    format!("wskaźnik {} jest już przypisany do węzła {code}", indicator.code),
-                );
+                self.error(line, col::WSK_KOD, rules::attached_twice(&indicator.code, &code));
             } else {
                 self.nodes[index].indicators.push(indicator);
             }
@@ -322,18 +315,14 @@ impl TreeBuilder {
             .map_err(|p| self.findings.push(p))
             .ok();
         let indicator_name = cell(col::WSK_NAZWA);
-        if indicator_name.is_empty() {
-            self.error(line, col::WSK_NAZWA, format!("wskaźnik {raw_code} nie ma nazwy"));
+        if let Some(message) = rules::indicator_name_problem(&raw_code, &indicator_name) {
+            self.error(line, col::WSK_NAZWA, message);
         }
         let unit = cell(col::JEDNOSTKA);
-        if unit.is_empty() {
+        if let Some(message) = rules::unit_warning(&raw_code, &unit) {
             self.findings.push(
-                Problem::at(
-                    line,
-                    Some(name(col::JEDNOSTKA)),
-                    format!("wskaźnik {raw_code} nie ma jednostki miary"),
-                )
-                .with_severity(Severity::Ostrzezenie),
+                Problem::at(line, Some(name(col::JEDNOSTKA)), message)
+                    .with_severity(Severity::Ostrzezenie),
             );
         }
         let direction_raw = cell(col::KIERUNEK);
@@ -370,32 +359,18 @@ impl TreeBuilder {
         let target_value = number(col::WART_DOCELOWA, false);
         let weight = self.weight(line, col::WAGA_WSK, &cell(col::WAGA_WSK));
         if let (Some(t0), Some(t)) = (baseline_year, target_year) {
-            if t <= t0 {
-                self.error(
-                    line,
-                    col::ROK_DOCELOWY,
-                    format!("rok docelowy {t} musi być późniejszy niż rok bazowy {t0}"),
-                );
+            if let Some(message) = rules::target_year_problem(t0 as i32, t as i32) {
+                self.error(line, col::ROK_DOCELOWY, message);
             }
         }
         if let (Some(b), Some(g)) = (baseline_value, target_value) {
-            match Direction::resolve(given, b, g) {
-                Err(conflict) => self.error(
-                    line,
-                    col::KIERUNEK,
-                    format!(
-                        "kierunek „{}” przeczy wartościom: z {} do {} to {}",
-                        conflict.given.code_pl(),
-                        b,
-                        g,
-                        conflict.implied.code_pl()
-                    ),
-                ),
-                Ok(Direction::Maintain) if b != g => self.findings.push(
-                    Problem::at(line, Some(name(col::KIERUNEK)), format!("wskaźnik {raw_code} ma kierunek utrzymanie, choć wartość docelowa różni się od bazowej; oceniana będzie odległość od wartości docelowej"))
+            if let Some(message) = rules::direction_problem(given, b, g) {
+                self.error(line, col::KIERUNEK, message);
+            } else if let Some(message) = rules::maintain_note(&raw_code, given, b, g) {
+                self.findings.push(
+                    Problem::at(line, Some(name(col::KIERUNEK)), message)
                         .with_severity(Severity::Informacja),
-                ),
-                Ok(_) => {}
+                );
             }
         }
         let milestones = self.milestones(line, &cell(col::KAMIENIE), baseline_year, target_year);
@@ -431,11 +406,14 @@ impl TreeBuilder {
                 Some(YearValue { year: y, value: parse_decimal(v)? })
             });
             match parsed {
-                Some(m) if out.iter().any(|o| o.year == m.year) => self.error(line, col::KAMIENIE, format!("rok {} powtarza się w kamieniach milowych", m.year)),
+                Some(m) if out.iter().any(|o| o.year == m.year) => self.error(line, col::KAMIENIE, rules::milestone_repeated(m.year)),
                 Some(m) => {
-                    if from.is_some_and(|f| f64::from(m.year) <= f) || to.is_some_and(|t| f64::from(m.year) > t) {
+                    // A year the file did not give cannot bound the period.
+                    let from = from.map_or(i32::MIN, |f| f as i32);
+                    let to = to.map_or(i32::MAX, |t| t as i32);
+                    if let Some(message) = rules::milestone_period_problem(m.year, from, to) {
                         self.findings.push(
-                            Problem::at(line, Some(name(col::KAMIENIE)), format!("kamień milowy {} leży poza okresem od roku bazowego do docelowego", m.year))
+                            Problem::at(line, Some(name(col::KAMIENIE)), message)
                                 .with_severity(Severity::Ostrzezenie),
                         );
                     }
@@ -449,82 +427,11 @@ impl TreeBuilder {
     }
 
     fn finish(mut self) -> (StrategyTree, Vec<Problem>) {
-        // Parents must exist and be of a shallower level.
-        for (index, node) in self.nodes.iter().enumerate() {
-            let Some(parent_code) = &node.parent_code else { continue };
-            let line = self.lines[index];
-            match self.by_code.get(parent_code) {
-                None => self.findings.push(Problem::at(
-                    line,
-                    Some(name(col::NADRZEDNY)),
-                    format!("nieznany kod nadrzędny „{parent_code}” węzła {}", node.code),
-                )),
-                Some(&p) if self.nodes[p].level >= node.level => self.findings.push(Problem::at(
-                    line,
-                    Some(name(col::POZIOM)),
-                    format!(
-                        "węzeł {} ({}) musi mieć niższy poziom niż nadrzędny {} ({})",
-                        node.code,
-                        node.level.code(),
-                        parent_code,
-                        self.nodes[p].level.code()
-                    ),
-                )),
-                Some(_) => {}
-            }
-        }
-        // Cycles: follow parents from every node; a chain longer than the tree loops.
-        let mut reported: HashSet<usize> = HashSet::new();
-        for start in 0..self.nodes.len() {
-            let mut path = vec![start];
-            let mut current = start;
-            while let Some(&parent) =
-                self.nodes[current].parent_code.as_ref().and_then(|c| self.by_code.get(c))
-            {
-                if let Some(pos) = path.iter().position(|&p| p == parent) {
-                    let cycle: Vec<usize> = path[pos..].to_vec();
-                    if cycle.iter().all(|c| !reported.contains(c)) {
-                        let codes: Vec<&str> = cycle
-                            .iter()
-                            .chain([&parent])
-                            .map(|&i| self.nodes[i].code.as_str())
-                            .collect();
-                        self.findings.push(Problem::at(
-                            self.lines[parent],
-                            Some(name(col::NADRZEDNY)),
-                            format!("cykl w drzewie strategii: {}", codes.join(" → ")),
-                        ));
-                        reported.extend(cycle);
-                    }
-                    break;
-                }
-                path.push(parent);
-                current = parent;
-            }
-        }
-        // One indicator code means one indicator: the same baseline and target wherever used.
-        let mut seen: HashMap<&str, (usize, &NodeIndicator)> = HashMap::new();
-        let mut warnings = Vec::new();
-        for (index, node) in self.nodes.iter().enumerate() {
-            for indicator in &node.indicators {
-                match seen.get(indicator.code.as_str()) {
-                    Some((first_line, first))
-                        if first.baseline != indicator.baseline
-                            || first.target != indicator.target =>
-                    {
-                        warnings.push(
-                            Problem::at(self.lines[index], Some(name(col::WSK_KOD)), format!("wskaźnik {} ma w wierszu {first_line} inną wartość bazową lub docelową; wartości własne są wspólne dla kodu", indicator.code))
-                                .with_severity(Severity::Ostrzezenie),
-                        );
-                    }
-                    Some(_) => {}
-                    None => {
-                        seen.insert(&indicator.code, (self.lines[index], indicator));
-                    }
-                }
-            }
-        }
-        self.findings.extend(warnings);
+        let lines = &self.lines;
+        let tree = rules::tree_problems(&self.nodes, &|i| format!("w wierszu {}", lines[i]));
+        self.findings.extend(tree.into_iter().map(|p| {
+            Problem::at(self.lines[p.node], Some(p.column), p.message).with_severity(p.severity)
+        }));
         let indicators: usize = self.nodes.iter().map(|n| n.indicators.len()).sum();
         self.findings.push(
             Problem::file(format!(

@@ -95,6 +95,27 @@ export const commands = {
 	cancelReport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_report")),
 	/**  Opens the folder holding a written report in the system's file manager. */
 	showReportFolder: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("show_report_folder", { path })),
+	/**
+	 *  The active strategy's definition (every field of nodes and indicators) and what "cofnij"
+	 *  would undo.
+	 */
+	strategyDefinition: () => typedError<StrategyDefinitionView, ApiError>(__TAURI_INVOKE("strategy_definition")),
+	/**  The problems that would refuse an edit, each with its field; writes nothing. */
+	checkStrategyEdit: (edit: StrategyEdit) => typedError<EditProblemView[], ApiError>(__TAURI_INVOKE("check_strategy_edit", { edit })),
+	/**
+	 *  One edit of the active strategy, written in one audited transaction; a refused edit
+	 *  (`invalid_input`) writes nothing.
+	 */
+	editStrategy: (edit: StrategyEdit) => typedError<StrategyEditView, ApiError>(__TAURI_INVOKE("edit_strategy", { edit })),
+	/**  Undoes the last edit of the active strategy (`conflict` when there is none). */
+	undoStrategyEdit: () => typedError<StrategyEditView, ApiError>(__TAURI_INVOKE("undo_strategy_edit")),
+	/**  What "cofnij" would undo, or null. */
+	strategyUndoState: () => typedError<UndoStateView | null, ApiError>(__TAURI_INVOKE("strategy_undo_state")),
+	/**
+	 *  Writes the active strategy as a template (CSV) where the user chooses in the system's save
+	 *  dialog, to correct many things in a spreadsheet and import it again; null when cancelled.
+	 */
+	exportStrategyTemplate: () => typedError<string | null, ApiError>(__TAURI_INVOKE("export_strategy_template")),
 };
 
 /* Types */
@@ -270,11 +291,31 @@ export type CostsView = {
 	partial_budget_period: number | null,
 };
 
+/**  A node of the active strategy as the editor shows it. */
+export type DefinitionNodeView = {
+	code: string,
+	parent_code: string | null,
+	level: NodeLevel,
+	title: string,
+	/**  The node's weight in its parent. */
+	weight: number | null,
+	indicators: IndicatorFields[],
+};
+
 /**
  *  The unit's intent for an indicator. Files use `wzrost|spadek|utrzymanie`, JSON the English
  *  codes `increase|decrease|maintain`.
  */
 export type Direction = "increase" | "decrease" | "maintain";
+
+/**  The field of the editor's forms a problem is about. */
+export type EditField = "node_code" | "parent_code" | "level" | "title" | "node_weight" | "indicator_code" | "indicator_name" | "unit" | "direction" | "baseline_year" | "baseline_value" | "target_year" | "target_value" | "indicator_weight" | "department" | "source" | "milestones";
+
+/**  Why an edit cannot be made, beside the field it is about. */
+export type EditProblemView = {
+	field: EditField,
+	message: string,
+};
 
 /**  What kind of failure happened; shells branch on this, never on message text. */
 export type ErrorKind = 
@@ -373,6 +414,27 @@ export type IndicatorDetailView = {
 	history: HistoryEntryView[],
 	/**  Notes of the officer on this indicator, newest first. */
 	notes: NoteView[],
+};
+
+/**
+ *  The indicator columns of a template row: what the editor shows of an attached indicator
+ *  and sends back when adding or changing one.
+ */
+export type IndicatorFields = {
+	/**  A catalogue code, or a new one (`[A-Z0-9_]+`) that becomes a `local` catalogue entry. */
+	code: string,
+	name: string,
+	unit: string,
+	/**  As given; null follows the sign of target − baseline (DESIGN §5.1). */
+	direction: Direction | null,
+	baseline: YearValueView,
+	target: YearValueView,
+	/**  The indicator's weight in its node (≥ 0). */
+	weight: number | null,
+	/**  Responsible department (`komorka`). */
+	department: string | null,
+	source: string | null,
+	milestones: YearValueView[],
 };
 
 export type IndicatorStatusView = {
@@ -706,6 +768,51 @@ export type StatusView = {
 	demo: boolean,
 };
 
+/**  The active strategy's definition (what the template holds), for the editor. */
+export type StrategyDefinitionView = {
+	strategy: StrategyHeadView,
+	/**  Demo sample strategy ("dane przykładowe"). */
+	sample: boolean,
+	/**  In saved order: a parent's children in their order among themselves. */
+	nodes: DefinitionNodeView[],
+	undo: UndoStateView | null,
+};
+
+/**  One change to the active strategy's definition. */
+export type StrategyEdit = 
+/**
+ *  A node as the last child of `parent_code` (null: at the top). Without a `code` the
+ *  next free one is made from the parent's (`1.2` → `1.2.3`).
+ */
+{ op: "add_node"; parent_code: string | null; code: string | null; level: NodeLevel; title: string; weight: number | null } | 
+/**  A node's title (renaming) and its weight in its parent. */
+{ op: "update_node"; code: string; title: string; weight: number | null } | 
+/**
+ *  A node (with its subtree) under another parent (null: the top level), at `position`
+ *  among its new siblings (0 first; past the end: last).
+ */
+{ op: "move_node"; code: string; parent_code: string | null; position: number } | 
+/**  A node with its whole subtree and their indicators; values and notes stay by code. */
+{ op: "remove_node"; code: string } | { op: "add_indicator"; node_code: string; indicator: IndicatorFields } | 
+/**  Every field of the indicator `indicator.code` attached to `node_code`. */
+{ op: "update_indicator"; node_code: string; indicator: IndicatorFields } | 
+/**  Detaches an indicator from a node; its values and notes stay by code. */
+{ op: "remove_indicator"; node_code: string; code: string };
+
+/**  What an edit (or its undo) did, with the definition after it. */
+export type StrategyEditView = {
+	/**  In Polish: „dodano wskaźnik WSK_A do węzła 1.1”, „cofnięto: …”, „bez zmian”. */
+	done: string,
+	/**  False when the edit changed nothing (nothing was written). */
+	changed: boolean,
+	/**
+	 *  Findings that do not stop the edit, as the import's warnings (a missing unit, the same
+	 *  indicator with another baseline or target elsewhere).
+	 */
+	warnings: string[],
+	definition: StrategyDefinitionView,
+};
+
 export type StrategyHeadView = {
 	name: string,
 	period_from: number,
@@ -812,6 +919,17 @@ export type TokenPlaceView = {
 	place: TokenPlace,
 	/**  The file's path, or the keyring entry's name. */
 	detail: string | null,
+};
+
+/**  What "cofnij" would undo. */
+export type UndoStateView = {
+	/**  What the edit did, in Polish („dodano wskaźnik WSK_A do węzła 1.1”). */
+	label: string,
+	/**  When (RFC 3339, UTC) and by whom it was made. */
+	at: string,
+	by: string,
+	/**  How many edits can be undone one after another (at most 50). */
+	depth: number,
 };
 
 /**  Kind of a local government unit; the string codes are a public contract (CLI JSON, files). */

@@ -26,7 +26,11 @@ import {
   type ReportProgress,
   type ReportTextsView,
   type ReportWrittenView,
+  type EditProblemView,
   type StatusView,
+  type StrategyDefinitionView,
+  type StrategyEdit,
+  type StrategyEditView,
   type StrategyOverviewView,
   type SubmitView,
   type SyncProgressView,
@@ -96,6 +100,16 @@ export type {
   ReportWrittenView,
 } from "./bindings";
 export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
+export type {
+  DefinitionNodeView,
+  EditField,
+  EditProblemView,
+  IndicatorFields,
+  StrategyDefinitionView,
+  StrategyEdit,
+  StrategyEditView,
+  UndoStateView,
+} from "./bindings";
 export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {
@@ -246,6 +260,16 @@ export const api = {
   showReportFolder: async (path: string): Promise<void> => {
     unwrap(await commands.showReportFolder(path));
   },
+  // The strategy editor.
+  strategyDefinition: async (): Promise<StrategyDefinitionView> => unwrap(await commands.strategyDefinition()),
+  /** The problems that would refuse the edit, by field; writes nothing. */
+  checkStrategyEdit: async (edit: StrategyEdit): Promise<EditProblemView[]> => unwrap(await commands.checkStrategyEdit(edit)),
+  /** One edit, in one audited transaction; refused (`invalid_input`) it writes nothing. */
+  editStrategy: async (edit: StrategyEdit): Promise<StrategyEditView> => unwrap(await commands.editStrategy(edit)),
+  /** Undoes the last edit (`conflict` when there is none). */
+  undoStrategyEdit: async (): Promise<StrategyEditView> => unwrap(await commands.undoStrategyEdit()),
+  /** The template written where the user chooses (CSV); null when the dialog is cancelled. */
+  exportStrategyTemplate: async (): Promise<string | null> => unwrap(await commands.exportStrategyTemplate()),
 };
 
 function channel<T>(listener: (message: T) => void): Channel<T> {

@@ -43,7 +43,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 10,
+            "schema_version": 11,
             "demo": true
         })
     );

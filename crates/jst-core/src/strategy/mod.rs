@@ -1,13 +1,21 @@
 //! Strategy monitoring (DESIGN §5.1–5.3, §6): the template and own values coming in, the status
-//! of the active strategy in a year, one indicator's screen, and the unit's strategies.
+//! of the active strategy in a year, one indicator's screen, the unit's strategies, and the
+//! editor of the active strategy's definition with its undo.
 
+mod edit;
 mod indicator;
 mod own_values;
 mod status;
 mod strategies;
 mod template;
+mod undo;
 mod window_import;
 
+pub(crate) use edit::{check_strategy_edit, edit_strategy, strategy_definition};
+pub use edit::{
+    DefinitionNodeView, EditField, EditProblemView, IndicatorFields, StrategyDefinitionView,
+    StrategyEdit, StrategyEditView, UndoStateView,
+};
 pub(crate) use indicator::{add_indicator_note, indicator_detail, record_value};
 pub use indicator::{HistoryEntryView, IndicatorDetailView, NoteView, ObservationView, ValueInput};
 pub(crate) use own_values::{import_values, own_values};
@@ -21,5 +29,6 @@ pub use strategies::StrategyListItemView;
 pub(crate) use strategies::{activate_strategy, strategies};
 pub(crate) use template::{export_strategy, import_strategy, strategy_catalogue_entry};
 pub use template::{StrategyImportOptions, StrategyImportView};
+pub(crate) use undo::{strategy_undo_state, undo_strategy_edit};
 pub(crate) use window_import::{check_import, run_import};
 pub use window_import::{ImportCheckView, ImportKind};

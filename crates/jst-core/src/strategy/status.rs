@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct YearValueView {
     pub year: i32,

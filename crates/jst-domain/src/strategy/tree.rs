@@ -3,7 +3,9 @@
 use super::{Direction, YearValue};
 
 /// Level of a node; a child is always of a deeper level than its parent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeLevel {
@@ -37,6 +39,11 @@ impl NodeLevel {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The next level down; a task (`zadanie`), the fourth level, has none.
+    pub fn child(self) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| *l > self)
     }
 }
 

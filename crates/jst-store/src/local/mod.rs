@@ -10,6 +10,7 @@ mod peer_groups;
 mod register;
 mod report_texts;
 mod strategy;
+mod strategy_edits;
 mod sync;
 mod units;
 
@@ -29,6 +30,7 @@ pub use peer_groups::PeerGroupRecord;
 pub use register::RegisterLoadSummary;
 pub use report_texts::{ReportHeaderRecord, INTRODUCTION};
 pub use strategy::{NoteRecord, SaveMode, StrategyDraft, StrategyRecord};
+pub use strategy_edits::{NewNode, StrategyEditRecord, UNDO_DEPTH as STRATEGY_UNDO_DEPTH};
 pub use sync::SyncLogEntry;
 pub use units::UnitRecord;
 

@@ -6,6 +6,7 @@ use jst_domain::strategy::{
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::catalogue::upsert_indicators;
+use super::strategy_edits::{clear_undo, insert_indicator};
 use super::{IndicatorRecord, LocalStore};
 use crate::{Error, Result, Stamp};
 
@@ -155,6 +156,7 @@ impl LocalStore {
                     )?;
                     tx.execute("DELETE FROM strategy_nodes WHERE strategy_id = ?1", [active.id])?;
                     insert_tree(tx, active.id, &draft.tree)?;
+                    clear_undo(tx, active.id)?;
                     active.id
                 }
                 _ => insert_strategy(tx, stamp, draft)?,
@@ -204,15 +206,6 @@ fn insert_tree(tx: &Transaction<'_>, strategy_id: i64, tree: &StrategyTree) -> R
         "INSERT INTO strategy_nodes (strategy_id, code, parent_code, level, title, weight, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut indicator_stmt = tx.prepare(
-        "INSERT INTO strategy_indicators (node_id, indicator, name, unit, direction,
-             baseline_year, baseline_value, target_year, target_value, weight, department,
-             source, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    let mut milestone_stmt = tx.prepare(
-        "INSERT INTO strategy_milestones (strategy_indicator_id, year, value) VALUES (?1, ?2, ?3)",
-    )?;
     for (position, node) in tree.nodes.iter().enumerate() {
         node_stmt.execute(rusqlite::params![
             strategy_id,
@@ -225,25 +218,7 @@ fn insert_tree(tx: &Transaction<'_>, strategy_id: i64, tree: &StrategyTree) -> R
         ])?;
         let node_id = tx.last_insert_rowid();
         for (position, i) in node.indicators.iter().enumerate() {
-            indicator_stmt.execute(rusqlite::params![
-                node_id,
-                i.code,
-                i.name,
-                i.unit,
-                i.direction.map(Direction::code_pl),
-                i.baseline.year,
-                i.baseline.value,
-                i.target.year,
-                i.target.value,
-                i.weight,
-                i.department,
-                i.source,
-                position as i64
-            ])?;
-            let indicator_id = tx.last_insert_rowid();
-            for m in &i.milestones {
-                milestone_stmt.execute(rusqlite::params![indicator_id, m.year, m.value])?;
-            }
+            insert_indicator(tx, node_id, position as i64, i)?;
         }
     }
     Ok(())
