@@ -154,7 +154,8 @@ pub(super) fn copies(dir: &Path) -> Result<Vec<(PathBuf, CopyName)>> {
             (name.stem == STEM).then(|| (entry.path(), name))
         })
         .collect();
-    found.sort_by(|(_, a), (_, b)| (&b.at, b.number).cmp(&(&a.at, a.number)));
+    // Copies of one second have no order of their own: their names give one that stays put.
+    found.sort_by(|(pa, a), (pb, b)| (&b.at, b.number, pb).cmp(&(&a.at, a.number, pa)));
     Ok(found)
 }
 
