@@ -49,6 +49,10 @@ const COMMANDS: &[&str] = &[
     "write_report",
     "cancel_report",
     "show_report_folder",
+    "backups",
+    "backup_now",
+    "check_backup",
+    "restore_backup",
 ];
 
 fn main() {

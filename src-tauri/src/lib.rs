@@ -7,6 +7,7 @@
 
 mod api_error;
 mod background;
+mod backup_commands;
 mod commands;
 mod navigation;
 mod report_commands;
@@ -70,6 +71,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             report_commands::write_report,
             report_commands::cancel_report,
             report_commands::show_report_folder,
+            backup_commands::backups,
+            backup_commands::backup_now,
+            backup_commands::check_backup,
+            backup_commands::restore_backup,
         ])
 }
 
