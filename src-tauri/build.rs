@@ -58,6 +58,10 @@ const COMMANDS: &[&str] = &[
     "undo_strategy_edit",
     "strategy_undo_state",
     "export_strategy_template",
+    "backups",
+    "backup_now",
+    "check_backup",
+    "restore_backup",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@
 
 mod api_error;
 mod background;
+mod backup_commands;
 mod commands;
 mod navigation;
 mod report_commands;
@@ -80,6 +81,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             strategy_edit_commands::undo_strategy_edit,
             strategy_edit_commands::strategy_undo_state,
             strategy_edit_commands::export_strategy_template,
+            backup_commands::backups,
+            backup_commands::backup_now,
+            backup_commands::check_backup,
+            backup_commands::restore_backup,
         ])
 }
 

@@ -107,6 +107,18 @@ impl AppState {
         let worker = guard.as_mut().ok_or_else(poisoned)?;
         f(worker).map_err(ApiError::from)
     }
+
+    /// Runs `f` on the screens' monitor with the worker closed, and kept closed until `f`
+    /// returns: for work that replaces `local.db` itself (restoring a backup), which no other
+    /// open connection may outlive. Waits for running long work to finish first.
+    pub fn with_folder_alone<T>(
+        &self,
+        f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
+    ) -> Result<T, ApiError> {
+        let mut worker = self.worker.lock().map_err(|_| poisoned())?;
+        *worker = None;
+        self.with(f)
+    }
 }
 
 fn poisoned() -> ApiError {

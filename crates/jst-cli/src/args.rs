@@ -139,6 +139,18 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportCommand,
     },
+    /// Kopia bazy danych własnych (local.db) teraz, sprawdzona, w kopie/ folderu danych albo
+    /// w --to FOLDER; `jst backup list` pokazuje kopie.
+    Backup(BackupArgs),
+    /// Przywraca bazę danych własnych z kopii (plik albo nazwa pliku z kopie/). Bez --yes tylko
+    /// sprawdza plik i pokazuje, co zostałoby przywrócone.
+    Restore {
+        /// Plik kopii albo nazwa pliku z folderu kopie/ (np. local-20261201T214000Z.db).
+        file: PathBuf,
+        /// Potwierdzenie: bieżąca baza trafia do kopie/, a kopia zajmuje jej miejsce.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -523,4 +535,25 @@ pub enum ReportFormatArg {
     Pdf,
     Docx,
     Xlsx,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct BackupArgs {
+    #[command(subcommand)]
+    pub what: Option<BackupCommand>,
+    /// Folder kopii (np. pendrive; tworzony, jeśli go nie ma); kopie w nim nie są usuwane.
+    /// Domyślnie kopie/ folderu danych, gdzie zostaje 7 najnowszych kopii codziennych i ręcznych.
+    #[arg(long, value_name = "FOLDER")]
+    pub to: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Kopie w kopie/ folderu danych, od najnowszej, każda sprawdzona (quick_check).
+    List {
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }

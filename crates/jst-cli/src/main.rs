@@ -14,10 +14,11 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, RegisterImportOptions, ReportFormat,
-    ReportHeaderInput, ReportKind, SubmitOutcome, SyncOutcome, TokenPlace,
+    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, OpenOptions, RegisterImportOptions,
+    ReportFormat, ReportHeaderInput, ReportKind, SubmitOutcome, SyncOutcome, TokenPlace,
 };
 
+use args::{BackupArgs, BackupCommand};
 use args::{
     BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand,
     ImportCommand, LevelArg, PeersCommand, ReportArg, ReportArgs, ReportCommand, ReportFormatArg,
@@ -138,6 +139,36 @@ fn report(monitor: &mut Monitor, what: ReportCommand) -> Result<u8, Error> {
     }
 }
 
+/// `jst backup [--to DIR]` and `jst backup list`.
+fn backup(monitor: &Monitor, args: BackupArgs) -> Result<u8, Error> {
+    match args.what {
+        Some(BackupCommand::List { format }) => {
+            let view = monitor.backups()?;
+            match format {
+                Format::Json => println!("{}", to_json(&view.backups)?),
+                Format::Table => print!("{}", render::backups(&view)),
+            }
+        }
+        None => {
+            let copy = monitor.backup_now(args.to.as_deref())?;
+            print!("{}", render::backup_written(&copy));
+        }
+    }
+    Ok(0)
+}
+
+/// `jst restore FILE [--yes]`: without `--yes` the check alone, nothing changed.
+fn restore(monitor: &mut Monitor, file: &std::path::Path, yes: bool) -> Result<u8, Error> {
+    if !yes {
+        let copy = monitor.check_backup(file)?;
+        print!("{}", render::restore_preview(&copy, file));
+        return Ok(0);
+    }
+    let done = monitor.restore_backup(file)?;
+    print!("{}", render::restored(&done));
+    Ok(0)
+}
+
 fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
     cli.data_dir.clone().or_else(default_data_dir).ok_or_else(|| {
         Error::Internal(
@@ -147,7 +178,16 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
 }
 
 fn run(cli: Cli) -> Result<u8, Error> {
-    let mut monitor = Monitor::open(&data_dir(&cli)?)?;
+    // `jst backup` and `jst restore` make their own copies: no daily one besides.
+    let own_copy = matches!(
+        cli.command,
+        Command::Backup(BackupArgs { what: None, .. }) | Command::Restore { .. }
+    );
+    let mut monitor =
+        Monitor::open_with(&data_dir(&cli)?, OpenOptions { daily_backup: !own_copy })?;
+    if let Some(why) = monitor.daily_backup_failure() {
+        eprintln!("Ostrzeżenie: nie udało się zrobić codziennej kopii bazy: {why}");
+    }
     match cli.command {
         Command::Init(init) => {
             let status = match init.unit {
@@ -447,6 +487,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
         }
         Command::Report { what } => return report(&mut monitor, what),
+        Command::Backup(args) => return backup(&monitor, args),
+        Command::Restore { file, yes } => return restore(&mut monitor, &file, yes),
         Command::Status { format } => {
             let status = monitor.status()?;
             match format {

@@ -504,6 +504,125 @@ pub fn report_header(view: &jst_core::ReportHeaderView) -> String {
     )
 }
 
+/// Bytes as a Polish reader sees them: `856 B`, `12,4 kB`, `3,1 MB` (decimal units).
+fn size(bytes: u32) -> String {
+    let bytes = f64::from(bytes);
+    match bytes {
+        b if b < 1e3 => format!("{b} B"),
+        b if b < 1e6 => format!("{} kB", format_decimal(b / 1e3, 1)),
+        b => format!("{} MB", format_decimal(b / 1e6, 1)),
+    }
+}
+
+fn backup_kind(kind: jst_core::BackupKind) -> &'static str {
+    match kind {
+        jst_core::BackupKind::Daily => "codzienna",
+        jst_core::BackupKind::Manual => "ręczna",
+        jst_core::BackupKind::PreMigration => "przed migracją",
+        jst_core::BackupKind::BeforeRestore => "przed przywróceniem",
+        jst_core::BackupKind::Other => "inny plik",
+    }
+}
+
+/// `2026-12-01T21:40:00Z` as `2026-12-01 21:40:00 UTC`.
+fn utc(created: &str) -> String {
+    match created.strip_suffix('Z') {
+        Some(at) => format!("{} UTC", at.replacen('T', " ", 1)),
+        None => created.to_owned(),
+    }
+}
+
+fn yes_no(yes: bool) -> &'static str {
+    if yes {
+        "tak"
+    } else {
+        "nie"
+    }
+}
+
+pub fn backup_written(copy: &jst_core::BackupView) -> String {
+    format!(
+        "Zapisano sprawdzoną kopię bazy: {} ({}, schemat {}).\n",
+        copy.file,
+        size(copy.size),
+        copy.schema_version
+    )
+}
+
+pub fn backups(view: &jst_core::BackupsView) -> String {
+    if view.backups.is_empty() {
+        return format!("Brak kopii w folderze {}.\n", view.folder);
+    }
+    let mut out = format!(
+        "Kopie w folderze {} (zostaje {} najnowszych codziennych i ręcznych):\n",
+        view.folder, view.keep
+    );
+    let header = ["Utworzona", "Rodzaj", "Rozmiar", "Schemat", "Sprawdzona", "Plik"];
+    let rows: Vec<[String; 6]> = view
+        .backups
+        .iter()
+        .map(|b| {
+            let name = std::path::Path::new(&b.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| b.file.clone());
+            [
+                utc(&b.created),
+                backup_kind(b.kind).to_owned(),
+                size(b.size),
+                b.schema_version.to_string(),
+                yes_no(b.verified).to_owned(),
+                name,
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    out.push_str(&line(&header.map(str::to_owned)));
+    for row in &rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+pub fn restore_preview(copy: &jst_core::BackupView, asked: &std::path::Path) -> String {
+    format!(
+        "Kopia do przywrócenia: {}\n  utworzona: {}, rodzaj: {}, rozmiar: {}, schemat: {}, \
+         sprawdzona (integrity_check): tak\n\
+         Nic nie zmieniono. Aby ją przywrócić, dodaj --yes: jst restore {} --yes\n\
+         (bieżąca baza zostanie najpierw zapisana jako kopia w kopie/).\n",
+        copy.file,
+        utc(&copy.created),
+        backup_kind(copy.kind),
+        size(copy.size),
+        copy.schema_version,
+        asked.display()
+    )
+}
+
+pub fn restored(done: &jst_core::RestoredView) -> String {
+    format!(
+        "Przywrócono bazę z kopii {} (utworzona {}, schemat {}).\n\
+         Poprzednią bazę zapisano jako kopię {}.\n",
+        done.restored.file,
+        utc(&done.restored.created),
+        done.restored.schema_version,
+        done.previous.file
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};
@@ -520,6 +639,13 @@ mod tests {
         ] {
             assert_eq!(format_decimal(value, digits), text, "{value}");
         }
+    }
+
+    #[test]
+    fn sizes_in_decimal_units() {
+        assert_eq!(super::size(856), "856 B");
+        assert_eq!(super::size(12_400), "12,4 kB");
+        assert_eq!(super::size(3_140_000), "3,1 MB");
     }
 
     #[test]

@@ -83,7 +83,9 @@ impl Error {
                 jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
                 jst_store::Error::OlderRegister { .. } => ErrorKind::InvalidInput,
                 jst_store::Error::UnknownUnit(_) => ErrorKind::NotFound,
-                jst_store::Error::Backup { .. } => ErrorKind::Io,
+                jst_store::Error::Backup { .. } | jst_store::Error::Io { .. } => ErrorKind::Io,
+                jst_store::Error::NotRestorable { .. } => ErrorKind::InvalidInput,
+                jst_store::Error::InUse(_) => ErrorKind::Conflict,
                 jst_store::Error::Sqlite(_) | jst_store::Error::Corrupt(_) => ErrorKind::Internal,
             },
         }

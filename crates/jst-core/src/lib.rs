@@ -2,10 +2,11 @@
 //! [`Monitor`], returning plain serialisable view types and one [`Error`] with an [`ErrorKind`].
 //!
 //! The use cases live in folders by domain — `units/`, `strategy/`, `comparison/`, `imports/`,
-//! `exchange/` (sync, submissions, contributions), `reports/` — as functions that take only the stores they
+//! `exchange/` (sync, submissions, contributions), `reports/`, `backups/` (copies of the own data) — as functions that take only the stores they
 //! need; `Monitor` opens the data folder and hands them the stores. The core must not know
 //! Tauri, print to a terminal or format for a particular shell.
 
+mod backups;
 mod comparison;
 mod demo;
 mod error;
@@ -18,6 +19,7 @@ mod strategy;
 mod support;
 mod units;
 
+pub use backups::{BackupKind, BackupView, BackupsView, RestoredView, KEEP as BACKUPS_KEPT};
 pub use comparison::{
     BenchmarkIndicatorView, BenchmarkView, BoundaryView, ComparableIndicatorView, ComparisonSource,
     CostRowView, CostServiceView, CostYearsView, CostsView, GroupKind, GroupView,
@@ -37,7 +39,7 @@ pub use imports::{
     FindingView, ImportProgress, ImportStage, OfficialFileKind, OfficialImportView,
     PeersImportView, SchoolView, SioImportView,
 };
-pub use monitor::Monitor;
+pub use monitor::{Monitor, OpenOptions};
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,
     ReportIndicatorView, ReportKind, ReportPreviewView, ReportProgress, ReportStage,

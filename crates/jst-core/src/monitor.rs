@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jst_store::{LocalStore, PeerStore};
 
+use crate::backups;
 use crate::comparison::{self, Comparison, UnitIndex, UnitIndexCache};
 use crate::exchange::{self, UnitToken};
 use crate::imports;
@@ -14,6 +15,7 @@ use crate::strategy;
 use crate::support::stamp;
 use crate::units;
 use crate::{shipped, Error, Result};
+use crate::{BackupView, BackupsView, RestoredView};
 use crate::{
     BenchmarkView, BoundaryView, BudgetImportView, BudgetLevel, BudgetLineView,
     CatalogueImportView, ComparableIndicatorView, ContributionsView, CostYearsView, CostsView,
@@ -37,13 +39,35 @@ pub struct Monitor {
     peers: PeerStore,
     /// Units and population for comparisons, rebuilt when a store changes.
     index: UnitIndexCache,
+    /// Why the daily copy of the own data could not be made on opening, if it could not.
+    daily_backup_failure: Option<String>,
+}
+
+/// How [`Monitor::open_with`] opens the data folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Make the daily copy of `local.db` when the last one is a day old (off for `jst backup`
+    /// and `jst restore`, which make their own).
+    pub daily_backup: bool,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        Self { daily_backup: true }
+    }
 }
 
 /// Units: the register, the own unit, the demo.
 impl Monitor {
     /// Opens the data folder, creating it and loading the shipped register and reference data
-    /// on first run.
+    /// on first run; makes the daily copy of the own data when it is due.
     pub fn open(data_dir: &Path) -> Result<Self> {
+        Self::open_with(data_dir, OpenOptions::default())
+    }
+
+    /// [`Monitor::open`] with options. A daily copy that fails does not stop the opening: the
+    /// reason is kept for [`Monitor::daily_backup_failure`].
+    pub fn open_with(data_dir: &Path, options: OpenOptions) -> Result<Self> {
         std::fs::create_dir_all(data_dir).map_err(Error::io(format!(
             "nie można utworzyć folderu danych {}",
             data_dir.display()
@@ -51,12 +75,25 @@ impl Monitor {
         let data_dir = &std::path::absolute(data_dir)
             .map_err(Error::io(format!("nieprawidłowy folder danych {}", data_dir.display())))?;
         let stamp = stamp::now();
-        let mut local = LocalStore::open(&data_dir.join("local.db"), &stamp)?;
+        let path = data_dir.join("local.db");
+        // A database created by this opening has nothing to keep yet.
+        let existed = path.exists();
+        let mut local = LocalStore::open(&path, &stamp)?;
+        let daily_backup_failure = match options.daily_backup && existed {
+            true => backups::daily_backup(&local, data_dir, &stamp).err().map(|e| e.to_string()),
+            false => None,
+        };
         shipped::ensure_register(&mut local, &stamp)?;
         shipped::ensure_catalogue(&mut local, &stamp)?;
         let mut peers = PeerStore::open(&data_dir.join("peers.db"), &stamp)?;
         shipped::ensure_reference_data(&local, &mut peers, &stamp)?;
-        Ok(Self { data_dir: data_dir.to_owned(), local, peers, index: UnitIndexCache::default() })
+        Ok(Self {
+            data_dir: data_dir.to_owned(),
+            local,
+            peers,
+            index: UnitIndexCache::default(),
+            daily_backup_failure,
+        })
     }
 
     pub fn status(&self) -> Result<StatusView> {
@@ -557,5 +594,48 @@ impl Monitor {
         text: &str,
     ) -> Result<ReportTextsView> {
         reports::save_report_text(&mut self.local, &stamp::now(), year, goal, text)
+    }
+}
+
+/// Copies of the own data: the daily one, copies on demand, restore.
+impl Monitor {
+    /// A verified copy of the own database now: in `kopie/` (the oldest daily and manual copies
+    /// beyond seven go) or, with `to`, in that folder (created if missing; never rotated).
+    pub fn backup_now(&self, to: Option<&Path>) -> Result<BackupView> {
+        backups::backup_now(&self.local, &self.data_dir, &stamp::now(), to)
+    }
+
+    /// The copies in `kopie/`, newest first, each checked with `quick_check`.
+    pub fn backups(&self) -> Result<BackupsView> {
+        backups::backups(&self.data_dir, self.daily_backup_failure.clone())
+    }
+
+    /// Why the daily copy could not be made when the folder was opened, if it could not.
+    pub fn daily_backup_failure(&self) -> Option<&str> {
+        self.daily_backup_failure.as_deref()
+    }
+
+    /// Checks a file for [`Monitor::restore_backup`] (whole `integrity_check`, a Monitor JST
+    /// database, a schema this program knows) without changing anything; a bare file name is
+    /// looked up in `kopie/`. A file that cannot be restored is invalid input.
+    pub fn check_backup(&self, file: &Path) -> Result<BackupView> {
+        backups::check_backup(&self.data_dir, file)
+    }
+
+    /// Replaces the own database with a checked copy; the current one is kept in `kopie/` first
+    /// and a crash at any moment leaves one of the two whole. A bare file name is looked up in
+    /// `kopie/`. Refusals (invalid input) change nothing.
+    pub fn restore_backup(&mut self, file: &Path) -> Result<RestoredView> {
+        let stamp = stamp::now();
+        let restored = backups::restore_backup(&mut self.local, &self.data_dir, &stamp, file);
+        // Another database behind the same store: the cache key (its connection's counters)
+        // starts over, so what was cached must go.
+        self.index = UnitIndexCache::default();
+        let restored = restored?;
+        shipped::ensure_register(&mut self.local, &stamp)?;
+        shipped::ensure_catalogue(&mut self.local, &stamp)?;
+        shipped::ensure_reference_data(&self.local, &mut self.peers, &stamp)?;
+        jst_store::backup::crash_point("restore: shipped data ensured");
+        Ok(restored)
     }
 }

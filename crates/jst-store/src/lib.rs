@@ -4,6 +4,7 @@
 //! This is the desktop's only crate with SQL. It must not parse user files, do HTTP or decide
 //! policy: callers pass validated domain values and a [`Stamp`] saying when and who.
 
+pub mod backup;
 pub mod baseline;
 mod error;
 mod local;

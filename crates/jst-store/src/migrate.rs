@@ -4,6 +4,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::backup::{write_verified_copy, CopyKind, CopyName, COPY_DIR};
 use crate::{Error, Result};
 
 pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
@@ -32,7 +33,8 @@ pub const PEERS_SCHEMA_VERSION: i64 = PEERS_MIGRATIONS.len() as i64;
 /// Opens a database and brings it to the latest schema.
 ///
 /// A database from a newer program is refused before anything touches it (not even the WAL
-/// switch, which rewrites the header). An existing database is copied aside before migrating.
+/// switch, which rewrites the header). An existing database is copied aside before migrating,
+/// as a verified copy in `kopie/` that rotation never deletes.
 pub(crate) fn open_migrated(path: &Path, migrations: &[&str], stamp: &str) -> Result<Connection> {
     let latest = migrations.len() as i64;
     let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
@@ -43,14 +45,11 @@ pub(crate) fn open_migrated(path: &Path, migrations: &[&str], stamp: &str) -> Re
             return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: latest });
         }
         if (1..latest).contains(&found) {
-            let backup = path.with_file_name(format!(
-                "{}.v{found}-przed-migracja-{}.bak",
-                path.file_name().and_then(|n| n.to_str()).unwrap_or("baza"),
-                stamp.replace([':', '-'], "")
-            ));
-            probe
-                .execute("VACUUM INTO ?1", [backup.to_string_lossy()])
-                .map_err(|source| Error::Backup { path: path.to_owned(), source })?;
+            let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or("baza");
+            let dir = path.parent().unwrap_or(Path::new(".")).join(COPY_DIR);
+            let copy = CopyName::new(stem, stamp, CopyKind::PreMigration { from: found });
+            write_verified_copy(&probe, &copy.free_path(&dir))
+                .map_err(|e| Error::Backup { path: path.to_owned(), source: Box::new(e) })?;
         }
     }
     let mut conn = Connection::open(path)?;
@@ -108,7 +107,7 @@ mod tests {
         }
         let conn = open_migrated(&path, &both, "2026-01-02T00:00:00Z").expect("v2");
         assert_eq!(schema_version(&conn).ok(), Some(2));
-        let backup = dir.join("local.db.v1-przed-migracja-20260102T000000Z.bak");
+        let backup = dir.join("kopie/local-20260102T000000Z-przed-migracja-v1.db");
         let old = Connection::open(&backup).expect("backup exists");
         assert_eq!(schema_version(&old).ok(), Some(1));
         let x: i64 = old.query_row("SELECT x FROM a", [], |r| r.get(0)).expect("data copied");

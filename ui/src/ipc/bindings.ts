@@ -116,6 +116,23 @@ export const commands = {
 	 *  dialog, to correct many things in a spreadsheet and import it again; null when cancelled.
 	 */
 	exportStrategyTemplate: () => typedError<string | null, ApiError>(__TAURI_INVOKE("export_strategy_template")),
+	/**  The copies in `kopie/` of the data folder, newest first, each checked (`quick_check`). */
+	backups: () => typedError<BackupsView, ApiError>(__TAURI_INVOKE("backups")),
+	/**
+	 *  A verified copy now, in `kopie/` (older daily and manual copies beyond seven go) or in the
+	 *  folder `to`.
+	 */
+	backupNow: (to: string | null) => typedError<BackupView, ApiError>(__TAURI_INVOKE("backup_now", { to })),
+	/**
+	 *  Checks a copy (a path, or a file name in `kopie/`) before the user confirms its restore;
+	 *  `invalid_input` when it cannot be restored. Changes nothing.
+	 */
+	checkBackup: (file: string) => typedError<BackupView, ApiError>(__TAURI_INVOKE("check_backup", { file })),
+	/**
+	 *  Restores a copy (a path, or a file name in `kopie/`); the current database is kept in
+	 *  `kopie/` first. Every screen's data changes with it.
+	 */
+	restoreBackup: (file: string) => typedError<RestoredView, ApiError>(__TAURI_INVOKE("restore_backup", { file })),
 };
 
 /* Types */
@@ -123,6 +140,54 @@ export const commands = {
 export type ApiError = {
 	kind: ErrorKind,
 	message: string,
+};
+
+/**  Why a copy of the own data was made. */
+export type BackupKind = 
+/**  Made when the folder was opened and the last copy was a day old. */
+"daily" | 
+/**  Asked for by the user. */
+"manual" | 
+/**  The database before a newer program migrated it. */
+"pre_migration" | 
+/**  The database as it was before a restore replaced it. */
+"before_restore" | 
+/**  A file not named by the program (one offered for a restore). */
+"other";
+
+/**  A copy of the own database (`jst backup list --format json` prints a list of these). */
+export type BackupView = {
+	/**  The file's absolute path. */
+	file: string,
+	/**
+	 *  When the copy was made, UTC, e.g. `2026-12-01T21:40:00Z` (from its name; for a file not
+	 *  named by the program, its modification time).
+	 */
+	created: string,
+	/**  Bytes. */
+	size: number,
+	/**  The schema version of the copy (0 when it cannot be read). */
+	schema_version: number,
+	/**
+	 *  The copy passes SQLite's check (`quick_check` when listed, `integrity_check` before a
+	 *  restore) and is a database of this program.
+	 */
+	verified: boolean,
+	kind: BackupKind,
+	/**  Verified and of a schema this program knows: it can be restored. */
+	restorable: boolean,
+};
+
+/**  The copies of the own data for the Ustawienia screen. */
+export type BackupsView = {
+	/**  The folder of copies (`kopie/` of the data folder). */
+	folder: string,
+	/**  Newest first. */
+	backups: BackupView[],
+	/**  How many daily and manual copies are kept. */
+	keep: number,
+	/**  Why the daily copy could not be made when the folder was opened, if it could not. */
+	daily_failure: string | null,
 };
 
 export type BenchmarkIndicatorView = {
@@ -715,6 +780,13 @@ export type ReportWrittenView = {
 	year: number,
 	indicators: number,
 	sample: boolean,
+};
+
+/**  A restore done: the copy now in use and where the database it replaced was kept. */
+export type RestoredView = {
+	restored: BackupView,
+	/**  The verified copy of the database as it was before the restore. */
+	previous: BackupView,
 };
 
 /**  One school row of the list as the import judged it. */

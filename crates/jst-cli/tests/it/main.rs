@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod backup;
+mod backup_crash;
 mod bad_input;
 mod hostile;
 mod report;

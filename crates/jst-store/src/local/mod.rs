@@ -1,6 +1,7 @@
 //! `local.db`: the unit's own data. Writes run in `BEGIN IMMEDIATE` transactions and leave a line
 //! in the audit log.
 
+mod backups;
 mod budget;
 mod catalogue;
 mod observations;
@@ -14,7 +15,7 @@ mod strategy_edits;
 mod sync;
 mod units;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -36,6 +37,8 @@ pub use units::UnitRecord;
 
 pub struct LocalStore {
     conn: Connection,
+    /// Where the database is: a restore reopens it there.
+    path: PathBuf,
 }
 
 impl LocalStore {
@@ -43,7 +46,7 @@ impl LocalStore {
     /// kept aside before a migration.
     pub fn open(path: &Path, stamp: &Stamp) -> Result<Self> {
         let conn = open_migrated(path, LOCAL_MIGRATIONS, &stamp.at)?;
-        Ok(Self { conn })
+        Ok(Self { conn, path: path.to_owned() })
     }
 
     pub fn schema_version(&self) -> Result<i64> {
