@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 use serde_json::{json, Value};
 
 mod bad_input;
+mod export;
 mod hostile;
 mod report;
 mod submit;

@@ -3,6 +3,7 @@
 
 mod budget;
 mod catalogue;
+mod export;
 mod observations;
 mod outbox;
 mod own_unit;
