@@ -49,6 +49,8 @@ const COMMANDS: &[&str] = &[
     "write_report",
     "cancel_report",
     "show_report_folder",
+    "pick_export_file",
+    "export_own_data",
 ];
 
 fn main() {

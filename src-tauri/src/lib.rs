@@ -8,6 +8,7 @@
 mod api_error;
 mod background;
 mod commands;
+mod export_commands;
 mod navigation;
 mod report_commands;
 mod state;
@@ -70,6 +71,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             report_commands::write_report,
             report_commands::cancel_report,
             report_commands::show_report_folder,
+            export_commands::pick_export_file,
+            export_commands::export_own_data,
         ])
 }
 

@@ -37,6 +37,7 @@ pub enum ExportKind {
 pub enum ExportFormat {
     /// UTF-8, `;`, decimal comma: what the program's importers read.
     Csv,
+    /// A workbook: numbers as numbers, a sheet per table, the header frozen and filterable.
     Xlsx,
 }
 
