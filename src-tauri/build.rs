@@ -62,6 +62,8 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "check_backup",
     "restore_backup",
+    "pick_export_file",
+    "export_own_data",
 ];
 
 fn main() {

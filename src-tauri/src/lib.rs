@@ -9,6 +9,7 @@ mod api_error;
 mod background;
 mod backup_commands;
 mod commands;
+mod export_commands;
 mod navigation;
 mod report_commands;
 mod state;
@@ -85,6 +86,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             backup_commands::backup_now,
             backup_commands::check_backup,
             backup_commands::restore_backup,
+            export_commands::pick_export_file,
+            export_commands::export_own_data,
         ])
 }
 

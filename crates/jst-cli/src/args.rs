@@ -151,6 +151,12 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Eksport danych własnych do CSV albo XLSX: wartości (z historią zmian i notatkami),
+    /// sprawozdania budżetowe, strategia (szablon do ponownego wczytania).
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -437,6 +443,36 @@ pub enum ValuesCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+/// `jst export values|budget|strategy --format csv|xlsx --out PLIK` (a public contract).
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Wartości własne: wskaznik_kod;rok;wartosc;status;uwagi (jak do wczytania) i opis każdej
+    /// wartości; w CSV historia zmian i notatki w plikach obok (NAZWA-historia.csv,
+    /// NAZWA-notatki.csv), w XLSX w arkuszach „Historia” i „Notatki”.
+    Values(ExportArgs),
+    /// Pozycje sprawozdań budżetowych (Rb-27S, Rb-28S) każdego roku i okresu.
+    Budget(ExportArgs),
+    /// Aktywna strategia jako szablon (do ponownego wczytania: jst import strategy PLIK).
+    Strategy(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Format pliku: csv (UTF-8, średnik, przecinek dziesiętny) albo xlsx.
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Csv)]
+    pub format: ExportFormatArg,
+    /// Plik wynikowy (domyślnie wartosci-TERYT, budzet-TERYT albo strategia-TERYT z
+    /// rozszerzeniem formatu, w bieżącym folderze).
+    #[arg(long, value_name = "PLIK")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,15 +14,17 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, BudgetLevel, Error, ErrorKind, Monitor, OpenOptions, RegisterImportOptions,
-    ReportFormat, ReportHeaderInput, ReportKind, SubmitOutcome, SyncOutcome, TokenPlace,
+    default_data_dir, BudgetLevel, Error, ErrorKind, ExportFormat, ExportKind, Monitor,
+    OpenOptions, RegisterImportOptions, ReportFormat, ReportHeaderInput, ReportKind, SubmitOutcome,
+    SyncOutcome, TokenPlace,
 };
 
 use args::{BackupArgs, BackupCommand};
 use args::{
-    BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, Format, GroupsCommand,
-    ImportCommand, LevelArg, PeersCommand, ReportArg, ReportArgs, ReportCommand, ReportFormatArg,
-    StrategyCommand, TokenCommand, TrustCommand, UnitsCommand, ValuesCommand,
+    BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, ExportCommand, ExportFormatArg,
+    Format, GroupsCommand, ImportCommand, LevelArg, PeersCommand, ReportArg, ReportArgs,
+    ReportCommand, ReportFormatArg, StrategyCommand, TokenCommand, TrustCommand, UnitsCommand,
+    ValuesCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
@@ -166,6 +168,27 @@ fn restore(monitor: &mut Monitor, file: &std::path::Path, yes: bool) -> Result<u
     }
     let done = monitor.restore_backup(file)?;
     print!("{}", render::restored(&done));
+    Ok(0)
+}
+
+/// `jst export`: the file is named for the unit unless `--out` says otherwise; what was written
+/// goes to stderr, like every file the CLI writes.
+fn export(monitor: &Monitor, what: ExportCommand) -> Result<u8, Error> {
+    let (kind, args) = match what {
+        ExportCommand::Values(a) => (ExportKind::Values, a),
+        ExportCommand::Budget(a) => (ExportKind::Budget, a),
+        ExportCommand::Strategy(a) => (ExportKind::Strategy, a),
+    };
+    let format = match args.format {
+        ExportFormatArg::Csv => ExportFormat::Csv,
+        ExportFormatArg::Xlsx => ExportFormat::Xlsx,
+    };
+    let out = match args.out {
+        Some(out) => out,
+        None => PathBuf::from(monitor.export_file_name(kind, format)?),
+    };
+    let view = monitor.export_own_data(kind, format, &out)?;
+    eprint!("{}", render::export_written(&view));
     Ok(0)
 }
 
@@ -489,6 +512,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Report { what } => return report(&mut monitor, what),
         Command::Backup(args) => return backup(&monitor, args),
         Command::Restore { file, yes } => return restore(&mut monitor, &file, yes),
+        Command::Export { what } => return export(&monitor, what),
         Command::Status { format } => {
             let status = monitor.status()?;
             match format {

@@ -597,6 +597,34 @@ pub fn backups(view: &jst_core::BackupsView) -> String {
     out
 }
 
+/// `5 wierszy`, `1 wiersz`, `22 wiersze`.
+fn rows(n: u32) -> String {
+    let word = match (n % 10, n % 100) {
+        _ if n == 1 => "wiersz",
+        (2..=4, r) if !(12..=14).contains(&r) => "wiersze",
+        _ => "wierszy",
+    };
+    format!("{} {word}", format_integer(i64::from(n)))
+}
+
+/// What `jst export` wrote: „Zapisano PLIK (N wierszy).”, the files beside it, the demo label.
+pub fn export_written(view: &jst_core::ExportWrittenView) -> String {
+    let mut out = format!("Zapisano {} ({}).\n", view.path, rows(view.rows));
+    let parts = [("historia zmian", view.history_rows), ("notatki", view.note_rows)];
+    if view.companion_files.is_empty() && view.kind == jst_core::ExportKind::Values {
+        for (sheet, (label, n)) in ["Historia", "Notatki"].iter().zip(parts) {
+            out.push_str(&format!("Arkusz „{sheet}”: {label} ({}).\n", rows(n)));
+        }
+    }
+    for (file, (label, n)) in view.companion_files.iter().zip(parts) {
+        out.push_str(&format!("Zapisano {file}: {label} ({}).\n", rows(n)));
+    }
+    if view.sample {
+        out.push_str("Uwaga: to dane przykładowe demo, nie dane jednostki.\n");
+    }
+    out
+}
+
 pub fn restore_preview(copy: &jst_core::BackupView, asked: &std::path::Path) -> String {
     format!(
         "Kopia do przywrócenia: {}\n  utworzona: {}, rodzaj: {}, rozmiar: {}, schemat: {}, \
@@ -626,6 +654,25 @@ pub fn restored(done: &jst_core::RestoredView) -> String {
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer};
+
+    #[test]
+    fn row_counts_in_polish() {
+        let words: Vec<String> =
+            [0, 1, 2, 5, 12, 22, 112, 1234].into_iter().map(super::rows).collect();
+        assert_eq!(
+            words,
+            [
+                "0 wierszy",
+                "1 wiersz",
+                "2 wiersze",
+                "5 wierszy",
+                "12 wierszy",
+                "22 wiersze",
+                "112 wierszy",
+                "1234 wiersze"
+            ]
+        );
+    }
 
     #[test]
     fn polish_decimal_format() {

@@ -2,15 +2,17 @@
 //! [`Monitor`], returning plain serialisable view types and one [`Error`] with an [`ErrorKind`].
 //!
 //! The use cases live in folders by domain — `units/`, `strategy/`, `comparison/`, `imports/`,
-//! `exchange/` (sync, submissions, contributions), `reports/`, `backups/` (copies of the own data) — as functions that take only the stores they
-//! need; `Monitor` opens the data folder and hands them the stores. The core must not know
-//! Tauri, print to a terminal or format for a particular shell.
+//! `exchange/` (sync, submissions, contributions), `reports/`, `backups/` (copies of the own
+//! data), `exports/` (own data as files) — as functions that take only the stores they need;
+//! `Monitor` opens the data folder and hands them the stores. The core must not know Tauri,
+//! print to a terminal or format for a particular shell.
 
 mod backups;
 mod comparison;
 mod demo;
 mod error;
 mod exchange;
+mod exports;
 mod imports;
 mod monitor;
 mod reports;
@@ -34,6 +36,7 @@ pub use exchange::{
     SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView, TrustedKeyView,
     DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
 };
+pub use exports::{ExportFormat, ExportKind, ExportWrittenView};
 pub use imports::{
     BudgetImportView, BudgetLevel, BudgetLineView, BudgetReportView, CatalogueImportView,
     FindingView, ImportProgress, ImportStage, OfficialFileKind, OfficialImportView,

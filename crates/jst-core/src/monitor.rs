@@ -9,6 +9,7 @@ use jst_store::{LocalStore, PeerStore};
 use crate::backups;
 use crate::comparison::{self, Comparison, UnitIndex, UnitIndexCache};
 use crate::exchange::{self, UnitToken};
+use crate::exports::{self, ExportFormat, ExportKind, ExportWrittenView};
 use crate::imports;
 use crate::reports;
 use crate::strategy;
@@ -637,5 +638,24 @@ impl Monitor {
         shipped::ensure_reference_data(&self.local, &mut self.peers, &stamp)?;
         jst_store::backup::crash_point("restore: shipped data ensured");
         Ok(restored)
+    }
+}
+
+/// Export of own data: values with history and notes, budget lines, the strategy.
+impl Monitor {
+    /// Writes `kind` as `format` to `out`, crash-safely; values as CSV also write
+    /// `<name>-historia.csv` and `<name>-notatki.csv` beside it.
+    pub fn export_own_data(
+        &self,
+        kind: ExportKind,
+        format: ExportFormat,
+        out: &Path,
+    ) -> Result<ExportWrittenView> {
+        exports::export_own_data(&self.local, kind, format, out)
+    }
+
+    /// The file name an export suggests, e.g. `wartosci-1219053.csv`.
+    pub fn export_file_name(&self, kind: ExportKind, format: ExportFormat) -> Result<String> {
+        exports::export_file_name(&self.local, kind, format)
     }
 }

@@ -67,7 +67,8 @@ pub fn parse_own_values_with(
             year(line, COLUMNS[1], &cell(y)),
             value(line, COLUMNS[2], &cell(v)),
             status,
-            note(line, COLUMNS[4], &optional(note_col)),
+            // Exports guard a note a spreadsheet would run as a formula; the guard comes off.
+            note(line, COLUMNS[4], crate::unguard_formula(&optional(note_col))),
         ) {
             (Ok(indicator), Ok(year), Ok(value), Ok(status), Ok(note)) => {
                 Ok(OwnValueRow { line, indicator, year, value, status, note })
@@ -116,6 +117,17 @@ mod tests {
         let rows =
             parse_own_values(&workbook.save_to_buffer().expect("xlsx"), "w.xlsx").expect("valid");
         assert_eq!((rows[0].year, rows[0].value), (2024, 12.5));
+    }
+
+    #[test]
+    fn a_guarded_note_reads_back_as_written() {
+        let rows = parse_own_values(
+            b"wskaznik_kod;rok;wartosc;status;uwagi\nWSK_A;2024;1;;'-5% wobec planu\nWSK_A;2023;1;;'zwykla\n",
+            "w.csv",
+        )
+        .expect("valid");
+        assert_eq!(rows[0].note.as_deref(), Some("-5% wobec planu"));
+        assert_eq!(rows[1].note.as_deref(), Some("'zwykla"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Documents Monitor JST writes for people outside the program: the strategy monitoring report
 //! and the chapter of the raport o stanie gminy (PDF through Typst, DOCX), the strategy status
-//! workbook and the treasurer's unit-cost comparison (XLSX).
+//! workbook, the treasurer's unit-cost comparison and the unit's own data (XLSX).
 //!
 //! Plain report values in, a file out. It must not query databases or compute statistics (the core
 //! hands it finished figures), and it writes a file whole or not at all. Every format is written
@@ -8,6 +8,7 @@
 
 pub mod chart;
 mod costs_xlsx;
+mod data_xlsx;
 pub mod document;
 mod docx;
 mod error;
@@ -18,6 +19,7 @@ pub mod strategy_report;
 pub mod wording;
 
 pub use costs_xlsx::{write_costs_xlsx, CostLine, CostSheet, CostWorkbook, COST_COLUMNS};
+pub use data_xlsx::{data_workbook, DataCell, DataColumn, DataSheet, NumberStyle};
 pub use document::{
     Align, Block, Cell, Chart, Column, Document, Image, ImageFormat, Table, TitlePage, Tone,
 };

@@ -133,6 +133,16 @@ export const commands = {
 	 *  `kopie/` first. Every screen's data changes with it.
 	 */
 	restoreBackup: (file: string) => typedError<RestoredView, ApiError>(__TAURI_INVOKE("restore_backup", { file })),
+	/**
+	 *  The system's save dialog for an export, suggesting the unit's file name
+	 *  (`wartosci-TERYT.csv`); null when the user cancels.
+	 */
+	pickExportFile: (kind: ExportKind, format: ExportFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_export_file", { kind, format })),
+	/**
+	 *  Writes `kind` as `format` to `path` (crash-safely); values as CSV also write the history
+	 *  and the notes beside it (`companion_files`).
+	 */
+	exportOwnData: (kind: ExportKind, format: ExportFormat, path: string) => typedError<ExportWrittenView, ApiError>(__TAURI_INVOKE("export_own_data", { kind, format, path })),
 };
 
 /* Types */
@@ -402,6 +412,46 @@ export type ErrorKind =
 "io" | 
 /**  A fault of the program itself. */
 "internal";
+
+export type ExportFormat = 
+/**  UTF-8, `;`, decimal comma: what the program's importers read. */
+"csv" | 
+/**  A workbook: numbers as numbers, a sheet per table, the header frozen and filterable. */
+"xlsx";
+
+/**  What is exported (`jst export values|budget|strategy`). */
+export type ExportKind = 
+/**  Own values with their history and the strategies' notes. */
+"values" | 
+/**  Budget lines of the own unit (Rb-27S, Rb-28S), every year and period. */
+"budget" | 
+/**  The active strategy as its template. */
+"strategy";
+
+/**  What an export wrote. */
+export type ExportWrittenView = {
+	kind: ExportKind,
+	format: ExportFormat,
+	/**  The file asked for. */
+	path: string,
+	/**
+	 *  Data rows of its (first) table, the header not counted: values, budget lines, or the
+	 *  template's rows (one per node, one more per further indicator of a node).
+	 */
+	rows: number,
+	bytes: number,
+	/**  Values only: changes in the history (sheet „Historia”, or `<name>-historia.csv`). */
+	history_rows: number,
+	/**  Values only: notes of the strategies (sheet „Notatki”, or `<name>-notatki.csv`). */
+	note_rows: number,
+	/**  Files written beside `path`: for values as CSV the history and the notes. */
+	companion_files: string[],
+	/**
+	 *  The data are the demo's samples, not the unit's (every such value says so in its row,
+	 *  the strategy in its name).
+	 */
+	sample: boolean,
+};
 
 /**  One finding of a validation report. */
 export type FindingView = {

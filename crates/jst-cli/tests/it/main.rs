@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 mod backup;
 mod backup_crash;
 mod bad_input;
+mod export;
 mod hostile;
 mod report;
 mod submit;

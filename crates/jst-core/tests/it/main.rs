@@ -1,4 +1,5 @@
 mod comparison;
+mod exports;
 mod monitor;
 mod reports;
 mod strategy;

@@ -4,6 +4,7 @@
 mod backups;
 mod budget;
 mod catalogue;
+mod export;
 mod observations;
 mod outbox;
 mod own_unit;

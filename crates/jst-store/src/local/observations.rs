@@ -145,7 +145,7 @@ impl LocalStore {
 }
 
 /// Columns: indicator, year, value, status, source, note, sample.
-fn observation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ObservationRecord> {
+pub(super) fn observation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ObservationRecord> {
     Ok(ObservationRecord {
         indicator: r.get(0)?,
         year: r.get(1)?,

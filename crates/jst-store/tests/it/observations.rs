@@ -93,3 +93,59 @@ fn deleting_a_value_is_kept_in_history_with_who_and_when() {
     store.delete_observation(&stamp("t4"), "WSK_A", 2022).expect("delete sample");
     assert_eq!(store.history_of("WSK_A").expect("history").len(), before);
 }
+
+#[test]
+fn an_export_reads_every_value_with_its_last_change_and_the_whole_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = LocalStore::open(&dir.path().join("local.db"), &stamp("t0")).expect("open");
+    store
+        .upsert_indicators(
+            &stamp("t0"),
+            &[indicator("WSK_B", "local"), indicator("WSK_A", "local")],
+        )
+        .expect("indicators");
+    store
+        .upsert_observations(
+            &stamp("t1"),
+            "wartości",
+            &[value("WSK_B", 2022, 3.0), value("WSK_A", 2023, 1.0), value("WSK_A", 2022, 0.5)],
+        )
+        .expect("insert");
+    store
+        .upsert_observations(&stamp("t2"), "wartości", &[value("WSK_A", 2023, 2.5)])
+        .expect("update");
+    let values: Vec<(String, i32, f64, String)> = store
+        .observations_stamped()
+        .expect("values")
+        .into_iter()
+        .map(|(o, s)| (o.indicator, o.year, o.value, s.at))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("WSK_A".to_owned(), 2022, 0.5, "t1".to_owned()),
+            ("WSK_A".to_owned(), 2023, 2.5, "t2".to_owned()),
+            ("WSK_B".to_owned(), 2022, 3.0, "t1".to_owned()),
+        ]
+    );
+    // By indicator and year, each value's changes oldest first.
+    let history: Vec<String> = store
+        .observation_history()
+        .expect("history")
+        .into_iter()
+        .map(|(code, h)| {
+            format!("{code} {} {:?}→{:?} {}", h.year, h.old_value, h.new_value, h.changed_at)
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "WSK_A 2022 None→Some(0.5) t1",
+            "WSK_A 2023 None→Some(1.0) t1",
+            "WSK_A 2023 Some(1.0)→Some(2.5) t2",
+            "WSK_B 2022 None→Some(3.0) t1",
+        ]
+    );
+    assert!(store.all_budget_lines().expect("budget").is_empty());
+    assert!(store.all_notes().expect("notes").is_empty());
+}
