@@ -70,13 +70,13 @@ describe("App", () => {
     });
     const app = mount(App, { target: document.body });
     await settle();
-    const ustawienia = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
-      b.textContent?.startsWith("Ustawienia"),
+    const dane = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
+      b.textContent?.startsWith("Dane"),
     )!;
-    ustawienia.click();
+    dane.click();
     flushSync();
     expect(document.querySelector("main")?.textContent).toContain("w przygotowaniu");
-    expect(ustawienia.getAttribute("aria-current")).toBe("page");
+    expect(dane.getAttribute("aria-current")).toBe("page");
     unmount(app);
   });
 

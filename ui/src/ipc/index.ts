@@ -4,6 +4,12 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type ApiError,
+  type BackupView,
+  type BackupsView,
+  type ExportFormat,
+  type ExportKind,
+  type ExportWrittenView,
+  type RestoredView,
   type BenchmarkView,
   type BoundaryView,
   type ComparableIndicatorView,
@@ -100,6 +106,8 @@ export type {
   ReportWrittenView,
 } from "./bindings";
 export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
+export type { BackupKind, BackupView, BackupsView, RestoredView } from "./bindings";
+export type { ExportFormat, ExportKind, ExportWrittenView } from "./bindings";
 export type {
   DefinitionNodeView,
   EditField,
@@ -270,6 +278,20 @@ export const api = {
   undoStrategyEdit: async (): Promise<StrategyEditView> => unwrap(await commands.undoStrategyEdit()),
   /** The template written where the user chooses (CSV); null when the dialog is cancelled. */
   exportStrategyTemplate: async (): Promise<string | null> => unwrap(await commands.exportStrategyTemplate()),
+  // Copies of the own data (Ustawienia).
+  backups: async (): Promise<BackupsView> => unwrap(await commands.backups()),
+  /** A verified copy now, in `kopie/` (or the folder `to`). */
+  backupNow: async (to: string | null = null): Promise<BackupView> => unwrap(await commands.backupNow(to)),
+  /** Checks a copy before its restore is confirmed; changes nothing. */
+  checkBackup: async (file: string): Promise<BackupView> => unwrap(await commands.checkBackup(file)),
+  /** Restores a copy; the current database is kept in `kopie/` first. */
+  restoreBackup: async (file: string): Promise<RestoredView> => unwrap(await commands.restoreBackup(file)),
+  // Export of own data (Dane).
+  /** The system's save dialog with the unit's file name; null when cancelled. */
+  pickExportFile: async (kind: ExportKind, format: ExportFormat): Promise<string | null> =>
+    unwrap(await commands.pickExportFile(kind, format)),
+  exportOwnData: async (kind: ExportKind, format: ExportFormat, path: string): Promise<ExportWrittenView> =>
+    unwrap(await commands.exportOwnData(kind, format, path)),
 };
 
 function channel<T>(listener: (message: T) => void): Channel<T> {

@@ -21,3 +21,10 @@ export function formatDateTime(iso: string): string {
   const time = new Intl.DateTimeFormat("pl-PL", { hour: "2-digit", minute: "2-digit" }).format(d);
   return `${date} ${time}`;
 }
+
+/** Bytes in decimal units as pl-PL writes them: `856 B`, `12,4 kB`, `3,1 MB`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1e3) return `${formatInteger(bytes)} B`;
+  if (bytes < 1e6) return `${formatNumber(bytes / 1e3, 1)} kB`;
+  return `${formatNumber(bytes / 1e6, 1)} MB`;
+}

@@ -16,7 +16,7 @@ export type ScreenId = (typeof SCREENS)[number];
 
 /** Screens that later issues deliver; they say plainly that they are in preparation. */
 export const IN_PREPARATION: ReadonlySet<ScreenId> = new Set(
-  SCREENS.filter((s) => !["pulpit", "strategia", "porownania", "koszty", "synchronizacja", "raporty"].includes(s)),
+  SCREENS.filter((s) => !["pulpit", "strategia", "porownania", "koszty", "synchronizacja", "raporty", "ustawienia"].includes(s)),
 );
 
 export function navKey(screen: ScreenId): MessageKey {

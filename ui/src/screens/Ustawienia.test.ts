@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mount, unmount } from "svelte";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import type { BackupView, StatusView } from "../ipc/bindings";
+import { setLocale } from "../lib/i18n/index.svelte";
+import { button, rows, settle } from "../test/dom";
+import { fail, mockCommands } from "../test/ipc";
+import Ustawienia from "./Ustawienia.svelte";
+
+const status: StatusView = {
+  unit: { teryt: "1219053", name: "Wieliczka", kind: "gmina_miejsko_wiejska", powiat: "wielicki", voivodeship: "małopolskie", population: null },
+  data_dir: "/home/urzad/.local/share/pl.monitorjst.app",
+  schema_version: 11,
+  demo: false,
+};
+
+const copy = (created: string, kind: BackupView["kind"], size: number): BackupView => ({
+  file: `${status.data_dir}/kopie/local-${created.replace(/[-:]/g, "")}.db`,
+  created,
+  size,
+  schema_version: 11,
+  verified: true,
+  kind,
+  restorable: true,
+});
+
+const header = { unit_name: null, default_unit_name: "Gmina Wieliczka", author: null, department: null, emblem_format: null, emblem_bytes: 0 };
+
+describe("Ustawienia", () => {
+  afterEach(() => {
+    clearMocks();
+    setLocale("pl");
+    document.body.innerHTML = "";
+  });
+
+  it("makes a copy now, lists the copies and restores one after a checked confirmation", async () => {
+    const daily = copy("2026-11-30T08:00:00Z", "daily", 655_400);
+    let list = [daily];
+    let restoredCalls = 0;
+    const calls = mockCommands({
+      backups: () => ({ folder: `${status.data_dir}/kopie`, backups: list, keep: 7, daily_failure: null }),
+      backupNow: () => {
+        const manual = copy("2026-12-01T21:40:00Z", "manual", 702_100);
+        list = [manual, daily];
+        return manual;
+      },
+      checkBackup: () => daily,
+      restoreBackup: () => ({ restored: daily, previous: copy("2026-12-01T21:41:00Z", "before_restore", 702_100) }),
+      reportHeader: () => header,
+    });
+    const screen = mount(Ustawienia, {
+      target: document.body,
+      props: { status, onchangeunit: () => {}, onopensync: () => {}, onrestored: () => restoredCalls++ },
+    });
+    await settle();
+    expect(document.querySelector("[data-testid=data-dir]")?.textContent).toBe(status.data_dir);
+    expect(rows(document.querySelector("[data-testid=backup-list]"))[0].slice(1, 5)).toEqual(["codzienna", "655,4 kB", "11", "✓ tak"]);
+
+    button("Zrób kopię teraz").click();
+    await settle();
+    expect(document.querySelector("[data-testid=backup-notice]")?.textContent).toContain("702,1 kB");
+    expect(rows(document.querySelector("[data-testid=backup-list]")).map((r) => r[1])).toEqual(["ręczna", "codzienna"]);
+
+    const restoreButtons = [...document.querySelectorAll<HTMLButtonElement>("[data-testid=backup-list] button")];
+    restoreButtons[1].click();
+    await settle();
+    expect(calls.find((c) => c.command === "checkBackup")?.args.file).toBe(daily.file);
+    expect(calls.some((c) => c.command === "restoreBackup")).toBe(false);
+    expect(document.querySelector("[data-testid=restore-confirm]")?.textContent).toContain("bieżąca baza zostanie najpierw zapisana");
+    button("Przywróć dane z tej kopii").click();
+    await settle();
+    expect(calls.find((c) => c.command === "restoreBackup")?.args.file).toBe(daily.file);
+    expect(restoredCalls).toBe(1);
+    expect(document.querySelector("[data-testid=backup-notice]")?.textContent).toContain("Przywrócono dane z kopii");
+    expect(document.querySelector("[data-testid=restore-confirm]")).toBeNull();
+    unmount(screen);
+  });
+
+  it("a copy that cannot be restored is refused with the core's reason and nothing is restored", async () => {
+    const calls = mockCommands({
+      backups: () => ({ folder: `${status.data_dir}/kopie`, backups: [copy("2026-11-30T08:00:00Z", "daily", 1000)], keep: 7, daily_failure: "brak miejsca na dysku" }),
+      checkBackup: () => fail({ kind: "invalid_input", message: "plik nie nadaje się do przywrócenia: schemat 99 jest nowszy" }),
+      reportHeader: () => header,
+    });
+    const screen = mount(Ustawienia, { target: document.body, props: { status, onchangeunit: () => {}, onopensync: () => {}, onrestored: () => {} } });
+    await settle();
+    expect(document.body.textContent).toContain("Nie udało się zapisać dzisiejszej kopii: brak miejsca na dysku");
+    document.querySelector<HTMLButtonElement>("[data-testid=backup-list] button")!.click();
+    await settle();
+    const alerts = [...document.querySelectorAll("[role=alert]")].map((a) => a.textContent ?? "");
+    expect(alerts.some((a) => a.includes("schemat 99"))).toBe(true);
+    expect(document.querySelector("[data-testid=restore-confirm]")).toBeNull();
+    expect(calls.some((c) => c.command === "restoreBackup")).toBe(false);
+    unmount(screen);
+  });
+});
