@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "strategy_overview",
     "indicator_detail",
     "record_value",
+    "value_grid",
+    "delete_value",
     "pick_file",
     "check_import",
     "run_import",

@@ -9,6 +9,7 @@ mod api_error;
 mod background;
 mod backup_commands;
 mod commands;
+mod data_commands;
 mod export_commands;
 mod navigation;
 mod report_commands;
@@ -32,6 +33,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::strategy_overview,
             commands::indicator_detail,
             commands::record_value,
+            data_commands::value_grid,
+            data_commands::delete_value,
             commands::pick_file,
             commands::check_import,
             commands::run_import,

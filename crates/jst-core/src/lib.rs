@@ -56,8 +56,8 @@ pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
     ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
-    YearValueView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ValueCellView,
+    ValueGridRowView, ValueGridView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;

@@ -27,7 +27,7 @@ use crate::{
     SentSubmissions, SioImportView, StatusView, StrategyImportOptions, StrategyImportView,
     StrategyListItemView, StrategyOverviewView, StrategyStatusView, SubmissionJob, SubmitView,
     SyncJob, SyncSource, SyncStatusView, SyncView, TokenPlaceView, TrustedKeyView, UnitView,
-    ValueInput, ValuesImportView, YearPositionView,
+    ValueGridView, ValueInput, ValuesImportView, YearPositionView,
 };
 use crate::{
     EditProblemView, StrategyDefinitionView, StrategyEdit, StrategyEditView, UndoStateView,
@@ -207,6 +207,18 @@ impl Monitor {
     pub fn record_value(&mut self, input: &ValueInput, year: i32) -> Result<IndicatorDetailView> {
         strategy::record_value(&mut self.local, &stamp::now(), input)?;
         self.indicator_detail(&input.indicator, year)
+    }
+
+    /// The Dane screen's grid: the active strategy's indicators × years (from the earliest
+    /// baseline to the last full year, or a newer value) with the own values.
+    pub fn value_grid(&self) -> Result<ValueGridView> {
+        strategy::value_grid(&self.local, stamp::default_status_year())
+    }
+
+    /// Deletes an own value; its history keeps what it was, who deleted it and when.
+    pub fn delete_value(&mut self, code: &str, year: i32) -> Result<ValueGridView> {
+        strategy::delete_value(&mut self.local, &stamp::now(), code, year)?;
+        self.value_grid()
     }
 }
 

@@ -12,6 +12,10 @@ export const commands = {
 	strategyOverview: (year: number | null) => typedError<StrategyOverviewView, ApiError>(__TAURI_INVOKE("strategy_overview", { year })),
 	indicatorDetail: (code: string, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("indicator_detail", { code, year })),
 	recordValue: (input: ValueInput, year: number | null) => typedError<IndicatorDetailView, ApiError>(__TAURI_INVOKE("record_value", { input, year })),
+	/**  The active strategy's indicators × years with the own values. */
+	valueGrid: () => typedError<ValueGridView, ApiError>(__TAURI_INVOKE("value_grid")),
+	/**  Deletes an own value (kept in its history) and answers the grid. */
+	deleteValue: (code: string, year: number) => typedError<ValueGridView, ApiError>(__TAURI_INVOKE("delete_value", { code, year })),
 	/**  Opens the system's file dialog from Rust: the webview gets a path, never the dialog plugin. */
 	pickFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_file")),
 	/**  The validation report of a file, with progress by rows; writes nothing. */
@@ -1071,6 +1075,36 @@ export type UnitView = {
 	powiat: string | null,
 	/**  Name of the województwo in lower case, e.g. `małopolskie`. */
 	voivodeship: string,
+};
+
+/**  One cell: an own value of a year. */
+export type ValueCellView = {
+	year: number,
+	value: number | null,
+	status: ObservationStatus,
+	note: string | null,
+	/**  Demo sample value ("dane przykładowe"). */
+	sample: boolean,
+};
+
+/**  One indicator of the active strategy with its values by year. */
+export type ValueGridRowView = {
+	code: string,
+	name: string,
+	unit: string,
+	/**  The first node the indicator is attached to. */
+	node_code: string,
+	baseline_year: number,
+	target_year: number,
+	/**  Values of the grid's years only, oldest first. */
+	values: ValueCellView[],
+};
+
+export type ValueGridView = {
+	strategy: string,
+	/**  From the earliest baseline year to the later of `until` and the newest own value. */
+	years: number[],
+	rows: ValueGridRowView[],
 };
 
 /**  A value typed in by the officer. */

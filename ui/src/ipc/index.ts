@@ -10,6 +10,7 @@ import {
   type ExportKind,
   type ExportWrittenView,
   type RestoredView,
+  type ValueGridView,
   type BenchmarkView,
   type BoundaryView,
   type ComparableIndicatorView,
@@ -108,6 +109,7 @@ export type {
 export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
 export type { BackupKind, BackupView, BackupsView, RestoredView } from "./bindings";
 export type { ExportFormat, ExportKind, ExportWrittenView } from "./bindings";
+export type { ValueCellView, ValueGridRowView, ValueGridView } from "./bindings";
 export type {
   DefinitionNodeView,
   EditField,
@@ -238,6 +240,10 @@ export const api = {
   submitNow: async (): Promise<SubmitView> => unwrap(await commands.submitNow()),
   recordValue: async (input: ValueInput, year: number | null = null): Promise<IndicatorDetailView> =>
     unwrap(await commands.recordValue(input, year)),
+  /** The active strategy's indicators × years with the own values (Dane). */
+  valueGrid: async (): Promise<ValueGridView> => unwrap(await commands.valueGrid()),
+  /** Deletes an own value (kept in its history). */
+  deleteValue: async (code: string, year: number): Promise<ValueGridView> => unwrap(await commands.deleteValue(code, year)),
   /** What a report for the year covers; `year` null: the last full calendar year. */
   reportPreview: async (year: number | null): Promise<ReportPreviewView> => unwrap(await commands.reportPreview(year)),
   /** The latest year whose strategy data is complete; null when there is none. */

@@ -9,6 +9,7 @@ mod status;
 mod strategies;
 mod template;
 mod undo;
+mod value_grid;
 mod window_import;
 
 pub(crate) use edit::{check_strategy_edit, edit_strategy, strategy_definition};
@@ -30,5 +31,7 @@ pub(crate) use strategies::{activate_strategy, strategies};
 pub(crate) use template::{export_strategy, import_strategy, strategy_catalogue_entry};
 pub use template::{StrategyImportOptions, StrategyImportView};
 pub(crate) use undo::{strategy_undo_state, undo_strategy_edit};
+pub(crate) use value_grid::{delete_value, value_grid};
+pub use value_grid::{ValueCellView, ValueGridRowView, ValueGridView};
 pub(crate) use window_import::{check_import, run_import};
 pub use window_import::{ImportCheckView, ImportKind};

@@ -489,3 +489,36 @@ fn imported_values_that_go_badly_without_a_note_are_warnings_asking_for_one() {
     assert!(report.findings.iter().any(|f| f.message.contains("„Pogorszenie”")));
     assert!(report.findings.iter().any(|f| f.message.contains("„Niewielki postęp”")));
 }
+
+#[test]
+fn the_value_grid_lists_the_strategy_by_year_and_a_deleted_value_stays_in_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut monitor = monitor_with_unit(dir.path());
+    let file = write(dir.path(), "strategia.csv", &template(&ROWS));
+    monitor.import_strategy(&file, &StrategyImportOptions::default()).expect("strategy");
+    let values = write(dir.path(), "w.csv", "wskaznik_kod;rok;wartosc;status;uwagi\nWSK_KANAL;2021;74;ostateczne;\nWSK_KANAL;2022;76,5;wstepne;szacunek\n");
+    monitor.import_values(&values, false).expect("values");
+    let grid = monitor.value_grid().expect("grid");
+    assert_eq!(grid.strategy, "strategia");
+    assert_eq!(grid.years.first(), Some(&2019), "from the earliest baseline");
+    assert_eq!(grid.years.last(), Some(&jst_core::default_status_year()));
+    let codes: Vec<&str> = grid.rows.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["WSK_KANAL", "LUD_OGOLEM"]);
+    let kanal: Vec<(i32, f64, &str, Option<&str>)> = grid.rows[0]
+        .values
+        .iter()
+        .map(|c| (c.year, c.value, c.status.code(), c.note.as_deref()))
+        .collect();
+    assert_eq!(
+        kanal,
+        [(2021, 74.0, "ostateczne", None), (2022, 76.5, "wstepne", Some("szacunek"))]
+    );
+
+    let after = monitor.delete_value("WSK_KANAL", 2021).expect("delete");
+    assert_eq!(after.rows[0].values.len(), 1);
+    let history = monitor.indicator_detail("WSK_KANAL", 2024).expect("detail").history;
+    let deleted = &history[0];
+    assert_eq!((deleted.year, deleted.old_value, deleted.new_value), (2021, Some(74.0), None));
+    let again = monitor.delete_value("WSK_KANAL", 2021).expect_err("nothing to delete");
+    assert_eq!(again.kind(), ErrorKind::InvalidInput);
+}
