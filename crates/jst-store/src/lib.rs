@@ -12,10 +12,10 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    BudgetLineRecord, ContributionState, HistoryEntry, IndicatorRecord, LocalStore, NoteRecord,
-    ObservationRecord, OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary, ReportHeaderRecord,
-    SaveMode, StrategyDraft, StrategyRecord, SyncLogEntry, UnitRecord,
-    INTRODUCTION as REPORT_INTRODUCTION,
+    ActionPattern, AuditQuery, AuditRecord, BudgetLineRecord, ContributionState, HistoryEntry,
+    IndicatorRecord, LocalStore, NoteRecord, ObservationRecord, OwnUnitRecord, PeerGroupRecord,
+    RegisterLoadSummary, ReportHeaderRecord, SaveMode, StrategyDraft, StrategyRecord, SyncLogEntry,
+    TrustedKeyRecord, UnitRecord, INTRODUCTION as REPORT_INTRODUCTION,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{ContributedAggregate, PeerStore, PublicValue, ReleaseLoad};
