@@ -6,6 +6,7 @@ mod own_values;
 mod status;
 mod strategies;
 mod template;
+mod thresholds;
 mod window_import;
 
 pub(crate) use indicator::{add_indicator_note, indicator_detail, record_value};
@@ -21,5 +22,7 @@ pub use strategies::StrategyListItemView;
 pub(crate) use strategies::{activate_strategy, strategies};
 pub(crate) use template::{export_strategy, import_strategy, strategy_catalogue_entry};
 pub use template::{StrategyImportOptions, StrategyImportView};
+pub(crate) use thresholds::{set_thresholds, stored_thresholds, thresholds};
+pub use thresholds::{ThresholdValues, ThresholdsView};
 pub(crate) use window_import::{check_import, run_import};
 pub use window_import::{ImportCheckView, ImportKind};
