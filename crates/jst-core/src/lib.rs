@@ -2,10 +2,11 @@
 //! [`Monitor`], returning plain serialisable view types and one [`Error`] with an [`ErrorKind`].
 //!
 //! The use cases live in folders by domain — `units/`, `strategy/`, `comparison/`, `imports/`,
-//! `exchange/` (sync, submissions, contributions), `reports/` — as functions that take only the stores they
+//! `exchange/` (sync, submissions, contributions), `reports/`, `audit/` (the history of changes) — as functions that take only the stores they
 //! need; `Monitor` opens the data folder and hands them the stores. The core must not know
 //! Tauri, print to a terminal or format for a particular shell.
 
+mod audit;
 mod comparison;
 mod demo;
 mod error;
@@ -18,6 +19,7 @@ mod strategy;
 mod support;
 mod units;
 
+pub use audit::{audit_day, AuditEntryView, AuditFilter, AuditKind, AuditLogView};
 pub use comparison::{
     BenchmarkIndicatorView, BenchmarkView, BoundaryView, ComparableIndicatorView, ComparisonSource,
     CostRowView, CostServiceView, CostsView, GroupKind, GroupView, IndicatorPositionView,
@@ -26,11 +28,11 @@ pub use comparison::{
 };
 pub use error::{Error, ErrorKind};
 pub use exchange::{
-    ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, PlannedSync,
-    RegisterSyncOutcome, RegisterSyncView, SentSubmissions, SubmissionJob, SubmissionResult,
-    SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome, SyncProgressView,
-    SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView, TrustedKeyView,
-    DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
+    ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, KeyOrigin,
+    PlannedSync, RegisterSyncOutcome, RegisterSyncView, SentSubmissions, SubmissionJob,
+    SubmissionResult, SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome,
+    SyncProgressView, SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView,
+    TrustedKeyEntryView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
 };
 pub use imports::{
     BudgetImportView, BudgetLevel, BudgetLineView, BudgetReportView, CatalogueImportView,
@@ -47,8 +49,8 @@ pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
     ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ValueInput, ValuesImportView,
-    YearValueView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ThresholdValues,
+    ThresholdsView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;

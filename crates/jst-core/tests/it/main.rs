@@ -1,5 +1,6 @@
 mod comparison;
 mod monitor;
 mod reports;
+mod settings;
 mod strategy;
 mod sync;
