@@ -5,11 +5,13 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod audit;
 mod bad_input;
 mod hostile;
 mod report;
 mod submit;
 mod sync;
+mod trust;
 
 fn jst(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jst"))
