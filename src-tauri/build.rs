@@ -49,6 +49,11 @@ const COMMANDS: &[&str] = &[
     "write_report",
     "cancel_report",
     "show_report_folder",
+    "audit_log",
+    "trusted_keys",
+    "remove_trusted_key",
+    "thresholds",
+    "save_thresholds",
 ];
 
 fn main() {

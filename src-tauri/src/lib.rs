@@ -10,6 +10,7 @@ mod background;
 mod commands;
 mod navigation;
 mod report_commands;
+mod settings_commands;
 mod state;
 
 use tauri::Manager;
@@ -70,6 +71,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             report_commands::write_report,
             report_commands::cancel_report,
             report_commands::show_report_folder,
+            settings_commands::audit_log,
+            settings_commands::trusted_keys,
+            settings_commands::remove_trusted_key,
+            settings_commands::thresholds,
+            settings_commands::save_thresholds,
         ])
 }
 
