@@ -66,6 +66,11 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "pick_export_file",
     "export_own_data",
+    "audit_log",
+    "trusted_keys",
+    "remove_trusted_key",
+    "thresholds",
+    "save_thresholds",
 ];
 
 fn main() {

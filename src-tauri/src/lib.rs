@@ -13,6 +13,7 @@ mod data_commands;
 mod export_commands;
 mod navigation;
 mod report_commands;
+mod settings_commands;
 mod state;
 mod strategy_edit_commands;
 
@@ -91,6 +92,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             backup_commands::restore_backup,
             export_commands::pick_export_file,
             export_commands::export_own_data,
+            settings_commands::audit_log,
+            settings_commands::trusted_keys,
+            settings_commands::remove_trusted_key,
+            settings_commands::thresholds,
+            settings_commands::save_thresholds,
         ])
 }
 

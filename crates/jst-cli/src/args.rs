@@ -157,6 +157,13 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Dziennik zmian danych własnych: kto, kiedy i co zmienił (najnowsze najpierw).
+    Audit(AuditArgs),
+    /// Ustawienia jednostki.
+    Settings {
+        #[command(subcommand)]
+        what: SettingsCommand,
+    },
     /// Pokazuje wybraną jednostkę i stan folderu danych.
     Status {
         /// Format wyniku.
@@ -395,6 +402,100 @@ pub enum TrustCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Zaufane klucze wydań: wbudowane w program i dodane przez administratora.
+    List {
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Usuwa klucz dodany przez administratora (kluczy wbudowanych nie można usunąć); wpis trafia
+    /// do dziennika zmian.
+    Remove {
+        /// Identyfikator klucza (16 znaków szesnastkowych, jak w jst trust list).
+        key_id: String,
+        /// Potwierdzenie: bez niego nic nie jest usuwane.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// `jst audit`: the audit log, filtered.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Od dnia (włącznie), RRRR-MM-DD, czas UTC.
+    #[arg(long, value_name = "RRRR-MM-DD", value_parser = parse_day)]
+    pub since: Option<String>,
+    /// Do dnia (włącznie), RRRR-MM-DD, czas UTC.
+    #[arg(long, value_name = "RRRR-MM-DD", value_parser = parse_day)]
+    pub until: Option<String>,
+    /// Tylko zmiany tego użytkownika systemu.
+    #[arg(long, value_name = "UŻYTKOWNIK")]
+    pub user: Option<String>,
+    /// Rodzaj zmian.
+    #[arg(long, value_name = "RODZAJ", value_parser = audit_kind_parser())]
+    pub kind: Option<jst_core::AuditKind>,
+    /// Najwięcej tyle wierszy.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub limit: u32,
+    /// Pomija tyle najnowszych wierszy (kolejne strony).
+    #[arg(long, default_value_t = 0)]
+    pub offset: u32,
+    /// Format wyniku.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn parse_day(text: &str) -> Result<String, String> {
+    jst_core::audit_day(text).map_err(|e| e.to_string())
+}
+
+fn audit_kind_parser() -> impl clap::builder::TypedValueParser<Value = jst_core::AuditKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(
+        jst_core::AuditKind::ALL.map(jst_core::AuditKind::code),
+    )
+    .map(|code| {
+        jst_core::AuditKind::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .unwrap_or(jst_core::AuditKind::Other)
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Progi statusów wskaźników (DESIGN §5.1): pokazuje je albo zmienia (wpis w dzienniku zmian).
+    /// Bez opcji zmiany tylko pokazuje; podane progi zmieniają się, pozostałe zostają.
+    Thresholds {
+        /// Od jakiego stosunku tempa osiąganego do wymaganego wskaźnik jest „zgodny z planem”
+        /// (ułamek, domyślnie 0,95; najwyżej 1,5).
+        #[arg(long, value_name = "UŁAMEK", value_parser = parse_fraction)]
+        on_track: Option<f64>,
+        /// Od jakiego stosunku tempa wskaźnik „wymaga przyspieszenia” (ułamek, domyślnie 0,6;
+        /// mniejszy niż próg „zgodnie z planem”); poniżej — „niewielki postęp”.
+        #[arg(long, value_name = "UŁAMEK", value_parser = parse_fraction)]
+        acceleration: Option<f64>,
+        /// Tolerancja wskaźników do utrzymania jako ułamek wartości docelowej (domyślnie 0,05;
+        /// od 0 do 0,5).
+        #[arg(long, value_name = "UŁAMEK", value_parser = parse_fraction)]
+        maintain_tolerance: Option<f64>,
+        /// Przywraca progi domyślne.
+        #[arg(long, conflicts_with_all = ["on_track", "acceleration", "maintain_tolerance"])]
+        reset: bool,
+        /// Format wyniku.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// A fraction written with a dot or a Polish comma (`0.9`, `0,9`).
+fn parse_fraction(text: &str) -> Result<f64, String> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("„{text}” nie jest liczbą (np. 0,9)"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,17 +14,17 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use jst_core::{
-    default_data_dir, BudgetLevel, Error, ErrorKind, ExportFormat, ExportKind, Monitor,
-    OpenOptions, RegisterImportOptions, ReportFormat, ReportHeaderInput, ReportKind, SubmitOutcome,
-    SyncOutcome, TokenPlace,
+    default_data_dir, AuditFilter, BudgetLevel, Error, ErrorKind, ExportFormat, ExportKind,
+    KeyOrigin, Monitor, OpenOptions, RegisterImportOptions, ReportFormat, ReportHeaderInput,
+    ReportKind, SubmitOutcome, SyncOutcome, ThresholdValues, TokenPlace,
 };
 
 use args::{BackupArgs, BackupCommand};
 use args::{
     BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, ExportCommand, ExportFormatArg,
     Format, GroupsCommand, ImportCommand, LevelArg, PeersCommand, ReportArg, ReportArgs,
-    ReportCommand, ReportFormatArg, StrategyCommand, TokenCommand, TrustCommand, UnitsCommand,
-    ValuesCommand,
+    ReportCommand, ReportFormatArg, SettingsCommand, StrategyCommand, TokenCommand, TrustCommand,
+    UnitsCommand, ValuesCommand,
 };
 
 const EXIT_ERROR: u8 = 1;
@@ -484,6 +484,70 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 println!("Dodano zaufany klucz wydań {}.", key.key_id);
             } else {
                 println!("Klucz {} był już zaufany.", key.key_id);
+            }
+        }
+        Command::Trust { what: TrustCommand::List { format } } => {
+            let keys = monitor.trusted_keys()?;
+            match format {
+                Format::Json => println!("{}", to_json(&keys)?),
+                Format::Table => print!("{}", render::trusted_keys(&keys)),
+            }
+        }
+        Command::Trust { what: TrustCommand::Remove { key_id, yes } } => {
+            if !yes {
+                let id = key_id.trim().to_ascii_lowercase();
+                match monitor.trusted_keys()?.iter().find(|k| k.key_id == id) {
+                    None => return Err(Error::UnknownKey(id)),
+                    Some(k) if k.origin == KeyOrigin::Pinned => return Err(Error::PinnedKey(id)),
+                    Some(_) => {}
+                }
+                return Err(Error::InvalidValue(format!(
+                    "klucz {key_id} nie został usunięty; synchronizacja przestanie przyjmować wydania nim podpisane — potwierdź: jst trust remove {key_id} --yes"
+                )));
+            }
+            monitor.remove_trusted_key(&key_id)?;
+            println!("Usunięto zaufany klucz wydań {}.", key_id.trim().to_ascii_lowercase());
+        }
+        Command::Audit(args) => {
+            let filter = AuditFilter {
+                since: args.since,
+                until: args.until,
+                user: args.user,
+                kind: args.kind,
+                limit: Some(args.limit),
+                offset: Some(args.offset),
+            };
+            let log = monitor.audit_log(&filter)?;
+            match args.format {
+                Format::Json => println!("{}", to_json(&log.entries)?),
+                Format::Table => print!("{}", render::audit_log(&log)),
+            }
+        }
+        Command::Settings {
+            what:
+                SettingsCommand::Thresholds {
+                    on_track,
+                    acceleration,
+                    maintain_tolerance,
+                    reset,
+                    format,
+                },
+        } => {
+            let view = if reset {
+                monitor.reset_thresholds()?
+            } else if on_track.is_some() || acceleration.is_some() || maintain_tolerance.is_some() {
+                let current = monitor.thresholds()?.current;
+                monitor.set_thresholds(&ThresholdValues {
+                    on_track: on_track.unwrap_or(current.on_track),
+                    acceleration_needed: acceleration.unwrap_or(current.acceleration_needed),
+                    maintain_tolerance: maintain_tolerance.unwrap_or(current.maintain_tolerance),
+                })?
+            } else {
+                monitor.thresholds()?
+            };
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => print!("{}", render::thresholds(&view)),
             }
         }
         Command::Budget { what: BudgetCommand::Show { year, report, by, format } } => {

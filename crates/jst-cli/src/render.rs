@@ -651,9 +651,123 @@ pub fn restored(done: &jst_core::RestoredView) -> String {
     )
 }
 
+/// Columns padded to their widest cell, two spaces apart.
+fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    std::iter::once(line(header.iter().map(|h| (*h).to_owned()).collect()))
+        .chain(rows.iter().cloned().map(line))
+        .collect()
+}
+
+/// A stored RFC 3339 UTC stamp as `dd.mm.rrrr gg:mm UTC`; anything else as stored.
+fn utc_minute(at: &str) -> String {
+    let (Some(date), Some(time)) = (at.get(..10), at.get(11..16)) else { return at.to_owned() };
+    let mut parts = date.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y} {time} UTC"),
+        _ => at.to_owned(),
+    }
+}
+
+pub fn audit_log(log: &jst_core::AuditLogView) -> String {
+    if log.entries.is_empty() {
+        return "Brak zmian spełniających warunki.\n".to_owned();
+    }
+    let rows: Vec<Vec<String>> = log
+        .entries
+        .iter()
+        .map(|e| {
+            vec![
+                utc_minute(&e.at),
+                e.user.clone(),
+                e.kind.label_pl().to_owned(),
+                e.action.clone(),
+                e.detail.clone(),
+            ]
+        })
+        .collect();
+    let mut out = columns(&["Kiedy", "Użytkownik", "Rodzaj", "Czynność", "Szczegóły"], &rows);
+    if log.more {
+        out.push_str("… są starsze wpisy: następna strona z --offset\n");
+    }
+    out
+}
+
+pub fn trusted_keys(keys: &[jst_core::TrustedKeyEntryView]) -> String {
+    if keys.is_empty() {
+        return "Brak zaufanych kluczy wydań; dodaj klucz stowarzyszenia: jst trust add PLIK --yes\n"
+            .to_owned();
+    }
+    let rows: Vec<Vec<String>> = keys
+        .iter()
+        .map(|k| {
+            let origin = match k.origin {
+                jst_core::KeyOrigin::Pinned => "wbudowany w program",
+                jst_core::KeyOrigin::Administrator => "dodany przez administratora",
+            };
+            vec![
+                k.key_id.clone(),
+                origin.to_owned(),
+                k.added_at.as_deref().map(utc_minute).unwrap_or_else(|| "—".to_owned()),
+                k.added_by.clone().unwrap_or_else(|| "—".to_owned()),
+            ]
+        })
+        .collect();
+    columns(&["Klucz", "Pochodzenie", "Dodano", "Dodał(a)"], &rows)
+}
+
+pub fn thresholds(view: &jst_core::ThresholdsView) -> String {
+    let ratio = |v: f64| format_decimal(v, 4);
+    let (c, d) = (&view.current, &view.defaults);
+    let rows = vec![
+        vec![
+            "Zgodnie z planem: stosunek tempa od".to_owned(),
+            ratio(c.on_track),
+            ratio(d.on_track),
+        ],
+        vec![
+            "Wymaga przyspieszenia: stosunek tempa od".to_owned(),
+            ratio(c.acceleration_needed),
+            ratio(d.acceleration_needed),
+        ],
+        vec![
+            "Utrzymanie: tolerancja (ułamek celu)".to_owned(),
+            ratio(c.maintain_tolerance),
+            ratio(d.maintain_tolerance),
+        ],
+    ];
+    let mut out = columns(&["Próg", "Obowiązuje", "Domyślnie"], &rows);
+    out.push_str(if view.custom {
+        "Progi ustawione przez jednostkę (przywrócenie domyślnych: jst settings thresholds --reset).\n"
+    } else {
+        "Progi domyślne programu.\n"
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{format_decimal, format_integer};
+    use super::{format_decimal, format_integer, utc_minute};
+
+    #[test]
+    fn audit_times_are_shown_to_the_minute_in_utc() {
+        assert_eq!(utc_minute("2026-03-01T09:15:02.123456Z"), "01.03.2026 09:15 UTC");
+        assert_eq!(utc_minute("2026-03-01T23:59:59Z"), "01.03.2026 23:59 UTC");
+        assert_eq!(utc_minute("dawniej"), "dawniej");
+    }
 
     #[test]
     fn row_counts_in_polish() {

@@ -45,6 +45,12 @@ pub enum Error {
     MissingReference(String),
     #[error("nie ma zapisanej grupy porównawczej „{0}”; zapisz ją na ekranie Porównania albo: jst groups save NAZWA --units T1,T2")]
     UnknownGroup(String),
+    #[error("nie ma zaufanego klucza wydań {0}; lista kluczy: jst trust list")]
+    UnknownKey(String),
+    #[error(
+        "klucz wydań {0} jest wbudowany w program (klucz stowarzyszenia) i nie można go usunąć"
+    )]
+    PinnedKey(String),
     #[error("wskaźnika {0} nie ma w aktywnej strategii")]
     UnknownIndicator(String),
     #[error("nieprawidłowa wartość: {0}")]
@@ -71,6 +77,8 @@ impl Error {
             Self::Conflict(_) => ErrorKind::Conflict,
             Self::NoActiveStrategy => ErrorKind::MissingData,
             Self::UnknownIndicator(_) | Self::UnknownGroup(_) => ErrorKind::NotFound,
+            Self::UnknownKey(_) => ErrorKind::NotFound,
+            Self::PinnedKey(_) => ErrorKind::InvalidInput,
             Self::MissingReference(_) => ErrorKind::MissingData,
             Self::InvalidValue(_) => ErrorKind::InvalidInput,
             Self::NoteRequired(_) => ErrorKind::NoteRequired,

@@ -3,10 +3,11 @@
 //!
 //! The use cases live in folders by domain — `units/`, `strategy/`, `comparison/`, `imports/`,
 //! `exchange/` (sync, submissions, contributions), `reports/`, `backups/` (copies of the own
-//! data), `exports/` (own data as files) — as functions that take only the stores they need;
-//! `Monitor` opens the data folder and hands them the stores. The core must not know Tauri,
-//! print to a terminal or format for a particular shell.
+//! data), `exports/` (own data as files), `audit/` (the history of changes) — as functions that
+//! take only the stores they need; `Monitor` opens the data folder and hands them the stores.
+//! The core must not know Tauri, print to a terminal or format for a particular shell.
 
+mod audit;
 mod backups;
 mod comparison;
 mod demo;
@@ -21,6 +22,7 @@ mod strategy;
 mod support;
 mod units;
 
+pub use audit::{audit_day, AuditEntryView, AuditFilter, AuditKind, AuditLogView};
 pub use backups::{BackupKind, BackupView, BackupsView, RestoredView, KEEP as BACKUPS_KEPT};
 pub use comparison::{
     BenchmarkIndicatorView, BenchmarkView, BoundaryView, ComparableIndicatorView, ComparisonSource,
@@ -30,11 +32,11 @@ pub use comparison::{
 };
 pub use error::{Error, ErrorKind};
 pub use exchange::{
-    ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, PlannedSync,
-    RegisterSyncOutcome, RegisterSyncView, SentSubmissions, SubmissionJob, SubmissionResult,
-    SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome, SyncProgressView,
-    SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView, TrustedKeyView,
-    DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
+    ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, KeyOrigin,
+    PlannedSync, RegisterSyncOutcome, RegisterSyncView, SentSubmissions, SubmissionJob,
+    SubmissionResult, SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome,
+    SyncProgressView, SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView,
+    TrustedKeyEntryView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
 };
 pub use exports::{ExportFormat, ExportKind, ExportWrittenView};
 pub use imports::{
@@ -56,8 +58,9 @@ pub use strategy::{
     HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
     IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
     ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ValueCellView,
-    ValueGridRowView, ValueGridView, ValueInput, ValuesImportView, YearValueView,
+    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ThresholdValues,
+    ThresholdsView, ValueCellView, ValueGridRowView, ValueGridView, ValueInput, ValuesImportView,
+    YearValueView,
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;

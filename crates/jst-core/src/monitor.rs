@@ -671,3 +671,41 @@ impl Monitor {
         exports::export_file_name(&self.local, kind, format)
     }
 }
+
+/// Settings and the history of changes (Ustawienia): the audit log, trusted release keys and
+/// the status thresholds.
+impl Monitor {
+    /// A page of the audit log, newest first, filtered by day, user and kind of change.
+    pub fn audit_log(&self, filter: &crate::AuditFilter) -> Result<crate::AuditLogView> {
+        crate::audit::audit_log(&self.local, filter)
+    }
+
+    /// The trusted release keys: pinned in the program, then added by an administrator.
+    pub fn trusted_keys(&self) -> Result<Vec<crate::TrustedKeyEntryView>> {
+        exchange::trusted_key_list(&self.local)
+    }
+
+    /// Stops trusting a key an administrator added (audited); returns the keys left.
+    pub fn remove_trusted_key(&mut self, key_id: &str) -> Result<Vec<crate::TrustedKeyEntryView>> {
+        exchange::remove_trusted_key(&mut self.local, &stamp::now(), key_id)
+    }
+
+    /// The status thresholds (DESIGN §5.1) in force and the defaults.
+    pub fn thresholds(&self) -> Result<crate::ThresholdsView> {
+        strategy::thresholds(&self.local)
+    }
+
+    /// Sets the status thresholds (validated, audited old → new); every evaluation uses them.
+    pub fn set_thresholds(
+        &mut self,
+        input: &crate::ThresholdValues,
+    ) -> Result<crate::ThresholdsView> {
+        strategy::set_thresholds(&mut self.local, &stamp::now(), input)
+    }
+
+    /// Back to the program's default thresholds (audited).
+    pub fn reset_thresholds(&mut self) -> Result<crate::ThresholdsView> {
+        let defaults = jst_domain::strategy::Thresholds::default().into();
+        strategy::set_thresholds(&mut self.local, &stamp::now(), &defaults)
+    }
+}

@@ -65,8 +65,9 @@ pub enum Block {
     },
     Table(Table),
     Chart(Chart),
-    /// The status key: every status with its mark, word and colour.
-    StatusKey,
+    /// The status key: every status with its mark, word and colour, and what it means under
+    /// these thresholds.
+    StatusKey(jst_domain::strategy::Thresholds),
 }
 
 /// A table with one header row, repeated on every page it spans.

@@ -1,24 +1,32 @@
 //! Every fixed sentence the reports print, in one file: an association or a town hall that wants
 //! other words changes them here and nowhere else. Figures and names come from the caller.
 
-use jst_domain::strategy::Status;
+use jst_domain::format_decimal;
+use jst_domain::strategy::{Status, Thresholds};
 
-/// What a status means, in plain Polish, for the status key (DESIGN §5.1–5.2).
-pub fn status_meaning(status: Status) -> &'static str {
+/// What a status means, in plain Polish, for the status key (DESIGN §5.1–5.2), with the
+/// thresholds the statuses were computed with.
+pub fn status_meaning(status: Status, t: &Thresholds) -> String {
+    let (on_track, acceleration) = (percent(t.on_track), percent(t.acceleration_needed));
     match status {
-        Status::Achieved => "wartość docelowa została osiągnięta lub przekroczona",
-        Status::OnTrack => {
-            "tempo zmian wystarcza, by osiągnąć cel w terminie (co najmniej 95% tempa wymaganego)"
-        }
-        Status::AccelerationNeeded => {
-            "zmiany idą w dobrą stronę, ale za wolno (60–95% tempa wymaganego)"
-        }
+        Status::Achieved => "wartość docelowa została osiągnięta lub przekroczona".to_owned(),
+        Status::OnTrack => format!(
+            "tempo zmian wystarcza, by osiągnąć cel w terminie (co najmniej {on_track} tempa wymaganego)"
+        ),
+        Status::AccelerationNeeded => format!(
+            "zmiany idą w dobrą stronę, ale za wolno ({acceleration}–{on_track} tempa wymaganego)"
+        ),
         Status::LimitedProgress => {
-            "zmiany w dobrą stronę są niewielkie (poniżej 60% tempa wymaganego)"
+            format!("zmiany w dobrą stronę są niewielkie (poniżej {acceleration} tempa wymaganego)")
         }
-        Status::Deterioration => "wartość oddala się od celu",
-        Status::NoData => "brak wartości za lata po roku bazowym",
+        Status::Deterioration => "wartość oddala się od celu".to_owned(),
+        Status::NoData => "brak wartości za lata po roku bazowym".to_owned(),
     }
+}
+
+/// A fraction as a Polish percentage: 0.95 → "95%", 0.925 → "92,5%".
+fn percent(fraction: f64) -> String {
+    format!("{}%", format_decimal(fraction * 100.0, 1))
 }
 
 /// The page number in a PDF's footer; the template fills in `{n}` and `{total}`.
@@ -66,14 +74,21 @@ pub const METHOD_SOURCES: &str = "Źródła danych";
 pub const METHOD_STATUS: &str = "Jak ustalono status";
 pub const METHOD_KEY: &str = "Oznaczenia";
 
-/// The status method of DESIGN §5.1–5.3 told in plain Polish, paragraph by paragraph.
-pub const METHOD_PARAGRAPHS: [&str; 5] = [
-    "Każdy wskaźnik strategii ma wartość bazową (z roku bazowego), wartość docelową (na rok docelowy) i kierunek: wzrost, spadek albo utrzymanie. Ocenę opiera się na ostatniej znanej wartości z lat po roku bazowym, nie późniejszej niż rok objęty oceną.",
-    "Postęp to część drogi od wartości bazowej do docelowej, jaką już przebyto (w procentach; może przekroczyć 100% albo być ujemny). Gdy wartość docelowa została osiągnięta, wskaźnik ma status „Osiągnięto”. W przeciwnym razie porównuje się tempo zmian dotąd z tempem potrzebnym, by dojść do celu w terminie: dla wartości dodatnich jako średnie roczne tempo procentowe, w innych przypadkach jako średnią roczną zmianę.",
-    "Jeśli tempo dotychczasowe wynosi co najmniej 95% tempa potrzebnego, wskaźnik idzie „Zgodnie z planem”; od 60% do 95% — „Wymaga przyspieszenia”; od zera do 60% — „Niewielki postęp”; gdy wartość oddala się od celu — „Pogorszenie”. Wskaźnik, który ma się utrzymać, jest zgodny z planem, gdy odbiega od wartości docelowej najwyżej o 5%. Gdy rok docelowy minął, a celu nie osiągnięto, status uzupełnia dopisek „termin minął”.",
-    "Cel otrzymuje wynik od 0 do 1: średnią ważoną wyników swoich wskaźników i celów podrzędnych (wskaźnik osiągnięty lub zgodny z planem liczy się jako 1, pozostałe według osiągniętej części wymaganego tempa). Wskaźniki bez danych pomija się. Wynik co najmniej 0,95 oznacza cel realizowany zgodnie z planem, od 0,6 do 0,95 — wymagający przyspieszenia, poniżej 0,6 — z niewielkim postępem.",
-    "Projekcja przedłuża prostą dopasowaną metodą najmniejszych kwadratów do wartości bazowej i późniejszych wartości wskaźnika: podaje wartość przewidywaną na rok docelowy i pierwszy rok, w którym cel zostałby osiągnięty przy dotychczasowym trendzie. Projekcja nie jest prognozą; pokazuje, dokąd prowadzi dotychczasowe tempo.",
-];
+/// The status method of DESIGN §5.1–5.3 told in plain Polish, paragraph by paragraph, with the
+/// thresholds the statuses were computed with.
+pub fn method_paragraphs(t: &Thresholds) -> [String; 5] {
+    let (on_track, acceleration) = (percent(t.on_track), percent(t.acceleration_needed));
+    let tolerance = percent(t.maintain_tolerance);
+    let on_track_score = format_decimal(t.on_track, 3);
+    let acceleration_score = format_decimal(t.acceleration_needed, 3);
+    [
+        "Każdy wskaźnik strategii ma wartość bazową (z roku bazowego), wartość docelową (na rok docelowy) i kierunek: wzrost, spadek albo utrzymanie. Ocenę opiera się na ostatniej znanej wartości z lat po roku bazowym, nie późniejszej niż rok objęty oceną.".to_owned(),
+        "Postęp to część drogi od wartości bazowej do docelowej, jaką już przebyto (w procentach; może przekroczyć 100% albo być ujemny). Gdy wartość docelowa została osiągnięta, wskaźnik ma status „Osiągnięto”. W przeciwnym razie porównuje się tempo zmian dotąd z tempem potrzebnym, by dojść do celu w terminie: dla wartości dodatnich jako średnie roczne tempo procentowe, w innych przypadkach jako średnią roczną zmianę.".to_owned(),
+        format!("Jeśli tempo dotychczasowe wynosi co najmniej {on_track} tempa potrzebnego, wskaźnik idzie „Zgodnie z planem”; od {acceleration} do {on_track} — „Wymaga przyspieszenia”; od zera do {acceleration} — „Niewielki postęp”; gdy wartość oddala się od celu — „Pogorszenie”. Wskaźnik, który ma się utrzymać, jest zgodny z planem, gdy odbiega od wartości docelowej najwyżej o {tolerance}. Gdy rok docelowy minął, a celu nie osiągnięto, status uzupełnia dopisek „termin minął”."),
+        format!("Cel otrzymuje wynik od 0 do 1: średnią ważoną wyników swoich wskaźników i celów podrzędnych (wskaźnik osiągnięty lub zgodny z planem liczy się jako 1, pozostałe według osiągniętej części wymaganego tempa). Wskaźniki bez danych pomija się. Wynik co najmniej {on_track_score} oznacza cel realizowany zgodnie z planem, od {acceleration_score} do {on_track_score} — wymagający przyspieszenia, poniżej {acceleration_score} — z niewielkim postępem."),
+        "Projekcja przedłuża prostą dopasowaną metodą najmniejszych kwadratów do wartości bazowej i późniejszych wartości wskaźnika: podaje wartość przewidywaną na rok docelowy i pierwszy rok, w którym cel zostałby osiągnięty przy dotychczasowym trendzie. Projekcja nie jest prognozą; pokazuje, dokąd prowadzi dotychczasowe tempo.".to_owned(),
+    ]
+}
 
 pub const PEERS_METHOD: &str = "Porównanie obejmuje wskaźniki strategii, które są także wskaźnikami katalogu danych porównawczych. Kwartyle liczone są dla jednostek grupy, które mają wartość za dany rok, łącznie z własną jednostką; położenie mówi, w której ćwiartce grupy jednostka się znajduje, z uwzględnieniem tego, czy lepsza jest wartość wyższa czy niższa. W tabeli Q1 i Q3 to dolny i górny kwartyl, N — liczba jednostek z wartością.";
 pub const PEERS_NONE: &str = "Żaden wskaźnik strategii nie jest wskaźnikiem katalogu danych porównawczych albo brak dla nich danych jednostek grupy; porównania z grupą nie sporządzono.";

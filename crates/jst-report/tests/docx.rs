@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use jst_domain::strategy::Status;
+use jst_domain::strategy::{Status, Thresholds};
 use jst_report::{
     render_docx, wording, write_docx, Align, Block, Cell, Chart, Column, Document, Image,
     ImageFormat, Table, TitlePage,
@@ -80,7 +80,7 @@ fn document() -> Document {
                 projection: vec![(2024, 15_120.0), (2030, 17_880.0)],
             }),
             Block::Heading { level: 3, text: "Objaśnienia".into() },
-            Block::StatusKey,
+            Block::StatusKey(Thresholds::default()),
         ],
     }
 }
@@ -264,6 +264,7 @@ fn reads_back_with_structure_language_and_text() {
 
     // Every sentence exactly as written.
     let all: String = paragraphs.iter().map(|p| p.words() + "\n").collect();
+    let meaning = wording::status_meaning(Status::AccelerationNeeded, &Thresholds::default());
     for text in [
         COMMENT,
         "Gmina Żółkiewka",
@@ -273,7 +274,7 @@ fn reads_back_with_structure_language_and_text() {
         "Wskaźnik nr 29: udział gospodarstw podłączonych do sieci",
         "12\u{a0}203",
         wording::STATUS_KEY_CAPTION,
-        wording::status_meaning(Status::AccelerationNeeded),
+        meaning.as_str(),
         "▲ Wymaga przyspieszenia",
     ] {
         assert!(all.contains(text), "missing: {text}");

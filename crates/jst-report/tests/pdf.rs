@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::LazyLock;
 use std::time::Instant;
 
-use jst_domain::strategy::Status;
+use jst_domain::strategy::{Status, Thresholds};
 use jst_domain::{format_decimal, format_integer};
 use jst_report::{
     chart, render_pdf, write_pdf, Align, Block, Cell, Chart, Column, Document, Error, Image,
@@ -112,7 +112,7 @@ fn document() -> Document {
             "dla 4 wskaźników brakuje danych za lata po roku bazowym.".into(),
         ]),
         Block::Heading { level: 2, text: "Oznaczenia".into() },
-        Block::StatusKey,
+        Block::StatusKey(Thresholds::default()),
         Block::Heading { level: 1, text: "2. Wskaźniki celów strategicznych".into() },
         Block::Heading { level: 2, text: "2.1. Cel strategiczny 1: Przyjazna gmina".into() },
         indicator_table("Tabela 1. Wskaźniki celu strategicznego 1", 30),
@@ -213,7 +213,10 @@ fn polish_text_marks_and_numbers_survive() {
     for status in Status::ALL {
         assert!(text.contains(status.mark()), "missing mark {}", status.mark());
         assert!(text.contains(status.label_pl()), "missing {}", status.label_pl());
-        assert!(text.contains(jst_report::wording::status_meaning(status)), "{status:?} key");
+        assert!(
+            text.contains(&jst_report::wording::status_meaning(status, &Thresholds::default())),
+            "{status:?} key"
+        );
     }
     assert!(text.contains("(termin minął)"));
     // Thousands are separated by a no-break space: the number never wraps (the text layer

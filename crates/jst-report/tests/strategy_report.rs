@@ -1,6 +1,6 @@
 //! The strategy documents as content: what each says for given figures, before any format.
 
-use jst_domain::strategy::{Direction, NodeLevel, Status};
+use jst_domain::strategy::{Direction, NodeLevel, Status, Thresholds};
 use jst_domain::Polarity;
 use jst_report::strategy_report::{
     chapter, monitoring_report, strategy_workbook, GoalFigures, IndicatorFigures, PeerFigures,
@@ -114,6 +114,7 @@ fn figures(sample: bool) -> StrategyFigures {
             }],
             without_data: vec![],
         },
+        thresholds: Thresholds::default(),
     }
 }
 
@@ -130,7 +131,7 @@ fn texts(doc: &Document) -> Vec<String> {
                 out.extend(t.rows.iter().flatten().map(|c| c.text.clone()));
             }
             Block::Chart(c) => out.extend([c.title.clone(), c.alt.clone()]),
-            Block::StatusKey => {}
+            Block::StatusKey(_) => {}
         }
     }
     out
@@ -165,7 +166,7 @@ fn the_monitoring_report_has_every_part_in_order() {
             "Załącznik. Wskaźniki, źródła danych i wartości",
         ]
     );
-    assert!(doc.blocks.contains(&Block::StatusKey));
+    assert!(doc.blocks.contains(&Block::StatusKey(Thresholds::default())));
     let all = texts(&doc).join("\n");
     // Figures pl-PL: decimal comma, groups from five digits with a non-breaking space.
     assert!(all.contains("12\u{a0}345,5 (2024)"), "latest value");
@@ -188,6 +189,30 @@ fn the_monitoring_report_has_every_part_in_order() {
     let value_tables = doc.blocks.iter().filter(|b| matches!(b, Block::Table(t) if t.caption.starts_with("Wartości wskaźników w latach"))).count();
     assert_eq!(value_tables, 2);
     assert_eq!(doc.blocks.iter().filter(|b| matches!(b, Block::Chart(_))).count(), 2);
+}
+
+#[test]
+fn the_method_and_key_tell_the_thresholds_in_force() {
+    let default = texts(&monitoring_report(&figures(false))).join("\n");
+    assert!(default.contains("co najmniej 95% tempa potrzebnego"), "{default}");
+    assert!(default.contains("Wynik co najmniej 0,95 oznacza"));
+    assert!(default.contains("najwyżej o 5%"));
+    let mut f = figures(false);
+    f.thresholds =
+        Thresholds { on_track: 0.9, acceleration_needed: 0.525, maintain_tolerance: 0.1 };
+    let doc = monitoring_report(&f);
+    let all = texts(&doc).join("\n");
+    assert!(all.contains("co najmniej 90% tempa potrzebnego"), "{all}");
+    assert!(all.contains("od 52,5% do 90% — „Wymaga przyspieszenia”"));
+    assert!(all.contains("najwyżej o 10%"));
+    assert!(all.contains(
+        "Wynik co najmniej 0,9 oznacza cel realizowany zgodnie z planem, od 0,525 do 0,9"
+    ));
+    assert!(doc.blocks.contains(&Block::StatusKey(f.thresholds)));
+    assert_eq!(
+        jst_report::wording::status_meaning(Status::LimitedProgress, &f.thresholds),
+        "zmiany w dobrą stronę są niewielkie (poniżej 52,5% tempa wymaganego)"
+    );
 }
 
 #[test]

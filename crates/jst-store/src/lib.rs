@@ -13,10 +13,11 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    BudgetLineRecord, ContributionState, HistoryEntry, IndicatorRecord, LocalStore, NewNode,
-    NoteRecord, ObservationRecord, OwnUnitRecord, PeerGroupRecord, RegisterLoadSummary,
-    ReportHeaderRecord, SaveMode, StrategyDraft, StrategyEditRecord, StrategyRecord, SyncLogEntry,
-    UnitRecord, INTRODUCTION as REPORT_INTRODUCTION, STRATEGY_UNDO_DEPTH,
+    ActionPattern, AuditQuery, AuditRecord, BudgetLineRecord, ContributionState, HistoryEntry,
+    IndicatorRecord, LocalStore, NewNode, NoteRecord, ObservationRecord, OwnUnitRecord,
+    PeerGroupRecord, RegisterLoadSummary, ReportHeaderRecord, SaveMode, StrategyDraft,
+    StrategyEditRecord, StrategyRecord, SyncLogEntry, TrustedKeyRecord, UnitRecord,
+    INTRODUCTION as REPORT_INTRODUCTION, STRATEGY_UNDO_DEPTH,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{ContributedAggregate, PeerStore, PublicValue, ReleaseLoad};

@@ -147,6 +147,22 @@ export const commands = {
 	 *  and the notes beside it (`companion_files`).
 	 */
 	exportOwnData: (kind: ExportKind, format: ExportFormat, path: string) => typedError<ExportWrittenView, ApiError>(__TAURI_INVOKE("export_own_data", { kind, format, path })),
+	/**  A page of the history of changes, newest first; a bad date is `invalid_input`. */
+	auditLog: (filter: AuditFilter) => typedError<AuditLogView, ApiError>(__TAURI_INVOKE("audit_log", { filter })),
+	/**  The trusted release keys: pinned in the program, then added by an administrator. */
+	trustedKeys: () => typedError<TrustedKeyEntryView[], ApiError>(__TAURI_INVOKE("trusted_keys")),
+	/**
+	 *  Removes a key an administrator added (audited); a pinned key is `invalid_input`, an unknown
+	 *  one `not_found`. Returns the keys left.
+	 */
+	removeTrustedKey: (keyId: string) => typedError<TrustedKeyEntryView[], ApiError>(__TAURI_INVOKE("remove_trusted_key", { keyId })),
+	/**  The status thresholds in force and the defaults. */
+	thresholds: () => typedError<ThresholdsView, ApiError>(__TAURI_INVOKE("thresholds")),
+	/**
+	 *  Saves the status thresholds (audited); saving the defaults is the reset. Out of order or
+	 *  range is `invalid_input` with the Polish reason.
+	 */
+	saveThresholds: (input: ThresholdValues) => typedError<ThresholdsView, ApiError>(__TAURI_INVOKE("save_thresholds", { input })),
 };
 
 /* Types */
@@ -154,6 +170,70 @@ export const commands = {
 export type ApiError = {
 	kind: ErrorKind,
 	message: string,
+};
+
+/**  One change recorded in own data. */
+export type AuditEntryView = {
+	id: number,
+	/**  When, RFC 3339 UTC as stored (e.g. `2026-03-01T09:15:02.123Z`); shells format it. */
+	at: string,
+	/**  The operating-system user. */
+	user: string,
+	kind: AuditKind,
+	/**  The action in Polish as recorded (e.g. „import strategii”, „wartość UCZ_SP za 2024”). */
+	action: string,
+	/**  What changed, in Polish as recorded. */
+	detail: string,
+};
+
+/**  Which lines of the audit log to show; every field optional. */
+export type AuditFilter = {
+	/**  The first day shown, `YYYY-MM-DD` (UTC), inclusive. */
+	since: string | null,
+	/**  The last day shown, `YYYY-MM-DD` (UTC), inclusive. */
+	until: string | null,
+	/**  The operating-system user who made the change. */
+	user: string | null,
+	kind: AuditKind | null,
+	/**  Lines per page (default 100, at most 10 000). */
+	limit: number | null,
+	/**  Lines skipped, newest first (paging). */
+	offset: number | null,
+};
+
+/**  The kind of change a user filters the audit log by. */
+export type AuditKind = 
+/**  Own values typed in or imported (values file, SIO list). */
+"values" | 
+/**  The strategy: its import, the active one, notes. */
+"strategy" | 
+/**  Reference data loaded: the register, the catalogue, budget reports. */
+"imports" | 
+/**  The own unit chosen (or the demo opened). */
+"unit" | 
+/**  Sync with the association and its trusted keys. */
+"sync" | 
+/**  Values sent to the association: what is shared, the outbox, answers, conflicts. */
+"submissions" | 
+/**  Saved comparison groups. */
+"groups" | 
+/**  Settings: the sync server and interval, the status thresholds. */
+"settings" | 
+/**  The report header and the officer's texts. */
+"reports" | 
+/**  Backups of the data folder and their restore. */
+"backups" | 
+/**  An action this program version does not group (e.g. written by a newer one). */
+"other";
+
+/**  A page of the audit log with what its filters offer. */
+export type AuditLogView = {
+	/**  Newest first. */
+	entries: AuditEntryView[],
+	/**  More lines match after this page. */
+	more: boolean,
+	/**  Every user named in the log, sorted, for the user filter. */
+	users: string[],
 };
 
 /**  Why a copy of the own data was made. */
@@ -574,6 +654,13 @@ export type IndicatorStatusView = {
 	target_missed: boolean,
 	projection: ProjectionView | null,
 };
+
+/**  Where a trusted release key comes from. */
+export type KeyOrigin = 
+/**  Pinned in the program (`assets/keys/zaufane-klucze.txt`): cannot be removed. */
+"pinned" | 
+/**  Added by an administrator (`jst trust add`, audited): can be removed. */
+"administrator";
 
 export type MemberView = {
 	teryt: string,
@@ -1037,6 +1124,27 @@ export type SyncView = {
 	register: RegisterSyncView | null,
 };
 
+/**  The three thresholds (fractions, not percent): also the input of a change. */
+export type ThresholdValues = {
+	/**  `on_track` from this ratio of observed to required pace up (default 0.95). */
+	on_track: number | null,
+	/**
+	 *  `acceleration_needed` from this ratio up to `on_track` (default 0.6); below it,
+	 *  `limited_progress` down to 0.
+	 */
+	acceleration_needed: number | null,
+	/**  A `maintain` indicator is `on_track` within this fraction of |target| (default 0.05). */
+	maintain_tolerance: number | null,
+};
+
+/**  The thresholds in force and the program's defaults. */
+export type ThresholdsView = {
+	current: ThresholdValues,
+	defaults: ThresholdValues,
+	/**  The unit set its own (some value differs from the default). */
+	custom: boolean,
+};
+
 /**  Where a token can be kept. */
 export type TokenPlace = "keyring" | "file" | "none";
 
@@ -1045,6 +1153,19 @@ export type TokenPlaceView = {
 	place: TokenPlace,
 	/**  The file's path, or the keyring entry's name. */
 	detail: string | null,
+};
+
+/**  One trusted release key. */
+export type TrustedKeyEntryView = {
+	/**  16 hex digits: the first 8 bytes of SHA-256 of the public key. */
+	key_id: string,
+	/**  The public key line (`monitor-jst-ed25519-public:…`). */
+	public_key: string,
+	origin: KeyOrigin,
+	/**  When an administrator added it (RFC 3339 UTC); none for a pinned key. */
+	added_at: string | null,
+	/**  Who added it (operating-system user); none for a pinned key. */
+	added_by: string | null,
 };
 
 /**  What "cofnij" would undo. */

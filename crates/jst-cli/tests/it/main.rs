@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 
+mod audit;
 mod backup;
 mod backup_crash;
 mod bad_input;
@@ -13,6 +14,7 @@ mod hostile;
 mod report;
 mod submit;
 mod sync;
+mod trust;
 
 fn jst(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jst"))

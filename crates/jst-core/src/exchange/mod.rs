@@ -22,8 +22,12 @@ pub(crate) use submissions::{record_answers, submission_job};
 pub use submissions::{SentSubmissions, SubmissionJob, SubmitItemView, SubmitOutcome, SubmitView};
 pub(crate) use sync_apply::apply_sync;
 pub use sync_apply::{ChangesView, SyncOutcome, SyncProgressView, SyncView};
-pub(crate) use sync_job::{configured_source, sync_job, trust_key};
-pub use sync_job::{PlannedSync, SyncJob, SyncSource, TrustedKeyView};
+pub(crate) use sync_job::{
+    configured_source, remove_trusted_key, sync_job, trust_key, trusted_key_list,
+};
+pub use sync_job::{
+    KeyOrigin, PlannedSync, SyncJob, SyncSource, TrustedKeyEntryView, TrustedKeyView,
+};
 pub use sync_register::{RegisterSyncOutcome, RegisterSyncView};
 pub use sync_settings::DEFAULT_INTERVAL_MINUTES;
 pub(crate) use sync_settings::{configure_sync, sync_due};

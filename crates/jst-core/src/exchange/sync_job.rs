@@ -28,6 +28,32 @@ pub struct TrustedKeyView {
     pub added: bool,
 }
 
+/// Where a trusted release key comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum KeyOrigin {
+    /// Pinned in the program (`assets/keys/zaufane-klucze.txt`): cannot be removed.
+    Pinned,
+    /// Added by an administrator (`jst trust add`, audited): can be removed.
+    Administrator,
+}
+
+/// One trusted release key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TrustedKeyEntryView {
+    /// 16 hex digits: the first 8 bytes of SHA-256 of the public key.
+    pub key_id: String,
+    /// The public key line (`monitor-jst-ed25519-public:…`).
+    pub public_key: String,
+    pub origin: KeyOrigin,
+    /// When an administrator added it (RFC 3339 UTC); none for a pinned key.
+    pub added_at: Option<String>,
+    /// Who added it (operating-system user); none for a pinned key.
+    pub added_by: Option<String>,
+}
+
 /// A sync prepared from the stores: it can run without the monitor.
 #[derive(Debug, Clone)]
 pub struct SyncJob {
@@ -149,8 +175,99 @@ pub(crate) fn trust_key(
     Ok(TrustedKeyView { key_id: key.id(), added })
 }
 
+/// The pinned keys first, then those an administrator added (a key both pinned and added is
+/// listed once, as pinned).
+pub(crate) fn trusted_key_list(local: &LocalStore) -> Result<Vec<TrustedKeyEntryView>> {
+    key_list(local, &pinned_keys()?)
+}
+
+fn key_list(local: &LocalStore, pinned: &[PublicKey]) -> Result<Vec<TrustedKeyEntryView>> {
+    let mut keys: Vec<TrustedKeyEntryView> = pinned
+        .iter()
+        .map(|k| TrustedKeyEntryView {
+            key_id: k.id(),
+            public_key: k.to_text().trim().to_owned(),
+            origin: KeyOrigin::Pinned,
+            added_at: None,
+            added_by: None,
+        })
+        .collect();
+    for r in local.trusted_key_records()? {
+        if !keys.iter().any(|k| k.key_id == r.key_id) {
+            keys.push(TrustedKeyEntryView {
+                key_id: r.key_id,
+                public_key: r.public_key,
+                origin: KeyOrigin::Administrator,
+                added_at: Some(r.added_at),
+                added_by: Some(r.added_by),
+            });
+        }
+    }
+    Ok(keys)
+}
+
+/// Stops trusting a key an administrator added (audited); a pinned key cannot be removed and an
+/// unknown one is an error. Returns the keys left.
+pub(crate) fn remove_trusted_key(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    key_id: &str,
+) -> Result<Vec<TrustedKeyEntryView>> {
+    remove_key(local, stamp, &pinned_keys()?, key_id)
+}
+
+fn remove_key(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    pinned: &[PublicKey],
+    key_id: &str,
+) -> Result<Vec<TrustedKeyEntryView>> {
+    let key_id = key_id.trim().to_ascii_lowercase();
+    if pinned.iter().any(|k| k.id() == key_id) {
+        return Err(Error::PinnedKey(key_id));
+    }
+    if !local.trusted_key_records()?.iter().any(|r| r.key_id == key_id) {
+        return Err(Error::UnknownKey(key_id));
+    }
+    local.distrust_key(stamp, &key_id)?;
+    key_list(local, pinned)
+}
+
 #[cfg(test)]
 mod tests {
+    use jst_release::KeyPair;
+    use jst_store::{LocalStore, Stamp};
+
+    use super::*;
+
+    #[test]
+    fn only_keys_an_administrator_added_can_be_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stamp = Stamp { at: "2026-03-01T10:00:00Z".into(), by: "admin".into() };
+        let mut local = LocalStore::open(&dir.path().join("local.db"), &stamp).expect("open");
+        let pinned = KeyPair::generate().public();
+        let added = KeyPair::generate().public();
+        local.trust_key(&stamp, &added.id(), added.to_text().trim()).expect("trust");
+        // The pinned key added by hand too is listed once, as pinned.
+        local.trust_key(&stamp, &pinned.id(), pinned.to_text().trim()).expect("trust");
+        let list = key_list(&local, std::slice::from_ref(&pinned)).expect("list");
+        let origins: Vec<(String, KeyOrigin)> =
+            list.iter().map(|k| (k.key_id.clone(), k.origin)).collect();
+        let mut expected = vec![(pinned.id(), KeyOrigin::Pinned)];
+        expected.push((added.id(), KeyOrigin::Administrator));
+        assert_eq!(origins, expected);
+        assert_eq!(list[1].added_by.as_deref(), Some("admin"));
+        let refused = remove_key(&mut local, &stamp, std::slice::from_ref(&pinned), &pinned.id());
+        assert!(matches!(refused, Err(Error::PinnedKey(id)) if id == pinned.id()));
+        let unknown = remove_key(&mut local, &stamp, &[], "0011223344556677");
+        assert!(matches!(unknown, Err(Error::UnknownKey(_))));
+        let left = remove_key(&mut local, &stamp, std::slice::from_ref(&pinned), &added.id())
+            .expect("remove");
+        assert_eq!(left.len(), 1);
+        let log = local.audit_log(1).expect("log");
+        assert_eq!(log[0].3, format!("usunięto klucz {}", added.id()));
+    }
+
     #[test]
     fn pinned_keys_parse() {
         let keys = super::pinned_keys().expect("every pinned key line parses");

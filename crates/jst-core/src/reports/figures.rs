@@ -14,7 +14,7 @@ use jst_report::{Image, ImageFormat};
 use jst_store::{LocalStore, REPORT_INTRODUCTION};
 
 use crate::comparison::{self, Comparison};
-use crate::strategy::{active_tree, strategy_status};
+use crate::strategy::{active_tree, stored_thresholds, strategy_status};
 use crate::{Error, Result};
 
 /// Public statistics lag: when the group has no values for the evaluation year, the position is
@@ -143,6 +143,7 @@ pub(crate) fn strategy_figures(
         goals,
         indicators,
         peers,
+        thresholds: stored_thresholds(local)?,
     })
 }
 

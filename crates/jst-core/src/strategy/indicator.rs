@@ -1,7 +1,7 @@
 //! One indicator of the active strategy: everything its screen shows (the path to the target,
 //! values, status, history, notes), a value typed in by hand and a note.
 
-use jst_domain::strategy::{NodeIndicator, Status, Thresholds, YearValue};
+use jst_domain::strategy::{NodeIndicator, Status, YearValue};
 use jst_domain::ObservationStatus;
 use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::status::{
     active_tree, indicator_status, year_value, IndicatorStatusView, YearValueView,
 };
+use super::thresholds::stored_thresholds;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,8 +100,8 @@ pub(crate) fn indicator_detail(
     let values = local.observations_of(code)?;
     let series: Vec<YearValue> =
         values.iter().map(|o| YearValue { year: o.year, value: o.value }).collect();
-    let (status, _) =
-        indicator_status(&node_code, &indicator, &series, year, &Thresholds::default());
+    let thresholds = stored_thresholds(local)?;
+    let (status, _) = indicator_status(&node_code, &indicator, &series, year, &thresholds);
     let status_of = |code: Option<String>| code.as_deref().map(stored_status).transpose();
     let history = local
         .history_of(code)?
@@ -221,8 +222,8 @@ pub(crate) fn record_value(
         .map(|o| YearValue { year: o.year, value: o.value })
         .collect();
     series.push(YearValue { year: input.year, value });
-    let (after, _) =
-        indicator_status(&node_code, &indicator, &series, input.year, &Thresholds::default());
+    let thresholds = stored_thresholds(local)?;
+    let (after, _) = indicator_status(&node_code, &indicator, &series, input.year, &thresholds);
     let needs_note = matches!(after.status, Status::LimitedProgress | Status::Deterioration);
     if needs_note && note.is_none() {
         return Err(Error::NoteRequired(after.status));

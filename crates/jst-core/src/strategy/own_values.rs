@@ -9,10 +9,11 @@ use jst_import::{parse_own_values_with, ImportError, OwnValueRow, Problem, RowPr
 use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
 
-use jst_domain::strategy::{NodeIndicator, Status, Thresholds, YearValue};
+use jst_domain::strategy::{NodeIndicator, Status, YearValue};
 
 use super::indicator::stored_status;
 use super::status::indicator_status;
+use super::thresholds::stored_thresholds;
 use crate::imports::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::read_input;
@@ -179,7 +180,7 @@ fn notes_wanted(
             series.entry(code).or_default().push(YearValue { year: *year, value: *value });
         }
     }
-    let thresholds = Thresholds::default();
+    let thresholds = stored_thresholds(local)?;
     let mut wanted = Vec::new();
     for row in rows.iter().filter(|r| r.note.as_deref().is_none_or(|n| n.trim().is_empty())) {
         let Some((node, indicator)) = attached.get(&row.indicator) else { continue };

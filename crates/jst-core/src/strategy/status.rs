@@ -12,6 +12,7 @@ use jst_domain::strategy::{
 use jst_store::{LocalStore, StrategyRecord};
 use serde::Serialize;
 
+use super::thresholds::stored_thresholds;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -108,7 +109,7 @@ impl From<&StrategyRecord> for StrategyHeadView {
 /// and the roll-up through its tree.
 pub(crate) fn strategy_status(local: &LocalStore, year: i32) -> Result<StrategyStatusView> {
     let (strategy, tree) = active_tree(local)?;
-    let thresholds = Thresholds::default();
+    let thresholds = stored_thresholds(local)?;
     let mut series: HashMap<String, Vec<YearValue>> = HashMap::new();
     for o in local.observations()? {
         series.entry(o.indicator).or_default().push(YearValue { year: o.year, value: o.value });

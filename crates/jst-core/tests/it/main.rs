@@ -2,6 +2,7 @@ mod comparison;
 mod exports;
 mod monitor;
 mod reports;
+mod settings;
 mod strategy;
 mod strategy_edit;
 mod sync;

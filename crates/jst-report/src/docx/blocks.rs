@@ -48,7 +48,7 @@ pub(crate) fn block(
         }
         Block::Table(t) => table(&t.caption, &t.columns, &t.rows, &mut extras.table_captions),
         Block::Chart(c) => chart_block(c, &mut extras.media)?,
-        Block::StatusKey => status_key(&mut extras.table_captions),
+        Block::StatusKey(t) => status_key(t, &mut extras.table_captions),
     })
 }
 

@@ -8,7 +8,7 @@ use docx_rust::formatting::{
     LeftBorder, RightBorder, TableBorders, TableCellProperty, TableCellWidth, TableHeader,
     TableProperty, TableRowProperty, TableWidth, TableWidthUnit, TopBorder,
 };
-use jst_domain::strategy::Status;
+use jst_domain::strategy::{Status, Thresholds};
 
 use super::styles::{CAPTION, TABLE_TEXT};
 use super::text::{align, paragraph, plain, run, Look};
@@ -56,7 +56,10 @@ pub(crate) fn table(
 }
 
 /// The status key: every status's mark and word in its colour, and what it means.
-pub(crate) fn status_key(captions: &mut Vec<String>) -> Vec<BodyContent<'static>> {
+pub(crate) fn status_key(
+    thresholds: &Thresholds,
+    captions: &mut Vec<String>,
+) -> Vec<BodyContent<'static>> {
     let [status, meaning] = wording::STATUS_KEY_HEADERS;
     let columns = [
         Column { header: status.to_owned(), align: Align::Left, width: 1 },
@@ -64,7 +67,7 @@ pub(crate) fn status_key(captions: &mut Vec<String>) -> Vec<BodyContent<'static>
     ];
     let rows: Vec<Vec<Cell>> = Status::ALL
         .into_iter()
-        .map(|s| vec![Cell::status(s, false), Cell::plain(wording::status_meaning(s))])
+        .map(|s| vec![Cell::status(s, false), Cell::plain(wording::status_meaning(s, thresholds))])
         .collect();
     table(wording::STATUS_KEY_CAPTION, &columns, &rows, captions)
 }
@@ -151,7 +154,7 @@ mod tests {
     #[test]
     fn header_row_is_marked() {
         let mut captions = Vec::new();
-        let parts = status_key(&mut captions);
+        let parts = status_key(&Thresholds::default(), &mut captions);
         let BodyContent::Table(t) = &parts[1] else { panic!("no table") };
         assert!(matches!(t.rows[0].property.table_header, Some(TableHeader { .. })));
         assert!(t.rows[1].property.table_header.is_none());

@@ -11,7 +11,7 @@ use super::glyphs;
 use crate::document::status_colour;
 use crate::wording;
 use crate::{Align, Block, Chart, Document, Error, ImageFormat, Table, Tone};
-use jst_domain::strategy::Status;
+use jst_domain::strategy::{Status, Thresholds};
 
 /// Where the template finds the JSON (see `templates/document.typ`).
 pub(super) const DATA_PATH: &str = "/data/document.json";
@@ -98,7 +98,7 @@ struct CellData<'a> {
 struct KeyRow {
     status: String,
     colour: &'static str,
-    meaning: &'static str,
+    meaning: String,
 }
 
 /// Builds the JSON and the image files; `chart_svg` draws charts (always [`crate::chart::svg`]
@@ -160,7 +160,7 @@ pub(super) fn prepare(
                     image: ImageRef { path, format: "svg", alt },
                 }
             }
-            Block::StatusKey => BlockData::StatusKey { rows: status_key() },
+            Block::StatusKey(t) => BlockData::StatusKey { rows: status_key(t) },
         });
     }
 
@@ -246,13 +246,13 @@ fn table_data(table: &Table) -> Result<TableData<'_>, Error> {
     })
 }
 
-fn status_key() -> Vec<KeyRow> {
+fn status_key(thresholds: &Thresholds) -> Vec<KeyRow> {
     Status::ALL
         .iter()
         .map(|&s| KeyRow {
             status: format!("{} {}", s.mark(), s.label_pl()),
             colour: status_colour(s),
-            meaning: wording::status_meaning(s),
+            meaning: wording::status_meaning(s, thresholds),
         })
         .collect()
 }

@@ -61,7 +61,7 @@ fn sample() -> Document {
                     Cell::status(Status::OnTrack, false),
                 ]],
             }),
-            Block::StatusKey,
+            Block::StatusKey(jst_domain::strategy::Thresholds::default()),
         ],
     }
 }

@@ -2,7 +2,7 @@
 //! an evaluation year (computed by DESIGN §5.1–5.4 in `jst-core`), the officer's words and the
 //! report header. The report crate arranges them; it computes nothing but formatting.
 
-use jst_domain::strategy::{Direction, NodeLevel, Status};
+use jst_domain::strategy::{Direction, NodeLevel, Status, Thresholds};
 use jst_domain::Polarity;
 
 use crate::Image;
@@ -25,6 +25,9 @@ pub struct StrategyFigures {
     pub indicators: Vec<IndicatorFigures>,
     /// The own unit against its comparison group, for the strategy's catalogue indicators.
     pub peers: PeerFigures,
+    /// The thresholds the statuses were computed with (settings, DESIGN §5.1), told in the
+    /// method and the status key.
+    pub thresholds: Thresholds,
 }
 
 /// The report header set once in the settings.

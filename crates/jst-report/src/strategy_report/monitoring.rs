@@ -94,9 +94,9 @@ fn method(f: &StrategyFigures, blocks: &mut Vec<Block>) {
     )));
     blocks.push(Block::List(lines));
     blocks.push(Block::Heading { level: 2, text: wording::METHOD_STATUS.to_owned() });
-    blocks.extend(wording::METHOD_PARAGRAPHS.iter().map(|p| Block::Paragraph((*p).to_owned())));
+    blocks.extend(wording::method_paragraphs(&f.thresholds).into_iter().map(Block::Paragraph));
     blocks.push(Block::Heading { level: 2, text: wording::METHOD_KEY.to_owned() });
-    blocks.push(Block::StatusKey);
+    blocks.push(Block::StatusKey(f.thresholds));
 }
 
 fn summary_sentence(f: &StrategyFigures) -> String {

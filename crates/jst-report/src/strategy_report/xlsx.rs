@@ -57,7 +57,7 @@ pub fn strategy_workbook(f: &StrategyFigures) -> Result<Vec<u8>, Error> {
     for (row, s) in Status::ALL.iter().enumerate() {
         let row = row as u32 + 1;
         ws.write_string(row, 0, format!("{} {}", s.mark(), s.label_pl()))?;
-        ws.write_string(row, 1, wording::status_meaning(*s))?;
+        ws.write_string(row, 1, wording::status_meaning(*s, &f.thresholds))?;
     }
     ws.set_column_width(0, 26)?;
     ws.set_column_width(1, 80)?;

@@ -1,6 +1,7 @@
 //! `local.db`: the unit's own data. Writes run in `BEGIN IMMEDIATE` transactions and leave a line
 //! in the audit log.
 
+mod audit;
 mod backups;
 mod budget;
 mod catalogue;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::migrate::{open_migrated, schema_version, LOCAL_MIGRATIONS};
 use crate::{Result, Stamp};
 
+pub use audit::{ActionPattern, AuditQuery, AuditRecord};
 pub use budget::BudgetLineRecord;
 pub use catalogue::IndicatorRecord;
 pub use observations::{HistoryEntry, ObservationRecord};
@@ -33,7 +35,7 @@ pub use register::RegisterLoadSummary;
 pub use report_texts::{ReportHeaderRecord, INTRODUCTION};
 pub use strategy::{NoteRecord, SaveMode, StrategyDraft, StrategyRecord};
 pub use strategy_edits::{NewNode, StrategyEditRecord, UNDO_DEPTH as STRATEGY_UNDO_DEPTH};
-pub use sync::SyncLogEntry;
+pub use sync::{SyncLogEntry, TrustedKeyRecord};
 pub use units::UnitRecord;
 
 pub struct LocalStore {
@@ -97,6 +99,30 @@ impl LocalStore {
                 (key, value),
             )?;
             Ok(((), format!("{key} = {value}")))
+        })
+    }
+
+    /// Sets (`Some`) or removes (`None`) several settings in one transaction, audited as
+    /// `action` with the caller's `detail` (e.g. old and new values).
+    pub fn replace_settings(
+        &mut self,
+        stamp: &Stamp,
+        action: &str,
+        entries: &[(&str, Option<&str>)],
+        detail: &str,
+    ) -> Result<()> {
+        self.write(stamp, action, |tx| {
+            for (key, value) in entries {
+                match value {
+                    Some(value) => tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (key, value),
+                    )?,
+                    None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+                };
+            }
+            Ok(((), detail.to_owned()))
         })
     }
 

@@ -21,6 +21,16 @@ pub struct SyncLogEntry {
     pub changes: Option<String>,
 }
 
+/// A release key an administrator added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedKeyRecord {
+    pub key_id: String,
+    pub public_key: String,
+    /// RFC 3339, UTC.
+    pub added_at: String,
+    pub added_by: String,
+}
+
 impl LocalStore {
     /// Adds a release key (audited); `false` when it was already trusted.
     pub fn trust_key(&mut self, stamp: &Stamp, key_id: &str, public_key: &str) -> Result<bool> {
@@ -32,6 +42,36 @@ impl LocalStore {
             )? > 0;
             Ok((added, format!("klucz {key_id}{}", if added { "" } else { " (już był zaufany)" })))
         })
+    }
+
+    /// Stops trusting a key an administrator added (audited); `false` when it was not there.
+    pub fn distrust_key(&mut self, stamp: &Stamp, key_id: &str) -> Result<bool> {
+        self.write(stamp, "zaufany klucz wydań", |tx| {
+            let removed = tx.execute("DELETE FROM trusted_keys WHERE key_id = ?1", [key_id])? > 0;
+            Ok((
+                removed,
+                format!(
+                    "usunięto klucz {key_id}{}",
+                    if removed { "" } else { " (nie był zaufany)" }
+                ),
+            ))
+        })
+    }
+
+    /// The keys an administrator added: (key id, public key text, added at, added by).
+    pub fn trusted_key_records(&self) -> Result<Vec<TrustedKeyRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT key_id, public_key, added_at, added_by FROM trusted_keys ORDER BY key_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TrustedKeyRecord {
+                key_id: r.get(0)?,
+                public_key: r.get(1)?,
+                added_at: r.get(2)?,
+                added_by: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Public key texts of the trusted keys.

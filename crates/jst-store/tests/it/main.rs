@@ -1,6 +1,7 @@
 //! Integration tests of the store on real SQLite files.
 
 mod aggregates;
+mod audit;
 mod backups;
 mod migrations;
 mod observations;

@@ -1,0 +1,195 @@
+//! What a line of the audit log is about, for a user filtering it: the store writes Polish
+//! action words, some followed by a file name or a code, so the kinds are told by the action's
+//! exact text or fixed beginning.
+
+use jst_store::ActionPattern;
+use serde::{Deserialize, Serialize};
+
+/// The kind of change a user filters the audit log by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum AuditKind {
+    /// Own values typed in or imported (values file, SIO list).
+    Values,
+    /// The strategy: its import, the active one, notes.
+    Strategy,
+    /// Reference data loaded: the register, the catalogue, budget reports.
+    Imports,
+    /// The own unit chosen (or the demo opened).
+    Unit,
+    /// Sync with the association and its trusted keys.
+    Sync,
+    /// Values sent to the association: what is shared, the outbox, answers, conflicts.
+    Submissions,
+    /// Saved comparison groups.
+    Groups,
+    /// Settings: the sync server and interval, the status thresholds.
+    Settings,
+    /// The report header and the officer's texts.
+    Reports,
+    /// Backups of the data folder and their restore.
+    Backups,
+    /// An action this program version does not group (e.g. written by a newer one).
+    Other,
+}
+
+impl AuditKind {
+    pub const ALL: [Self; 11] = [
+        Self::Values,
+        Self::Strategy,
+        Self::Imports,
+        Self::Unit,
+        Self::Sync,
+        Self::Submissions,
+        Self::Groups,
+        Self::Settings,
+        Self::Reports,
+        Self::Backups,
+        Self::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Values => "values",
+            Self::Strategy => "strategy",
+            Self::Imports => "imports",
+            Self::Unit => "unit",
+            Self::Sync => "sync",
+            Self::Submissions => "submissions",
+            Self::Groups => "groups",
+            Self::Settings => "settings",
+            Self::Reports => "reports",
+            Self::Backups => "backups",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn label_pl(self) -> &'static str {
+        match self {
+            Self::Values => "wartości",
+            Self::Strategy => "strategia",
+            Self::Imports => "import danych",
+            Self::Unit => "jednostka",
+            Self::Sync => "synchronizacja",
+            Self::Submissions => "zgłoszenia",
+            Self::Groups => "grupy porównawcze",
+            Self::Settings => "ustawienia",
+            Self::Reports => "raporty",
+            Self::Backups => "kopie zapasowe",
+            Self::Other => "inne",
+        }
+    }
+
+    /// The kind of a stored action.
+    pub fn of(action: &str) -> Self {
+        ACTIONS
+            .iter()
+            .find(|(pattern, _)| match pattern {
+                Action::Exact(a) => action == *a,
+                Action::Prefix(p) => action.starts_with(p),
+            })
+            .map_or(Self::Other, |(_, kind)| *kind)
+    }
+
+    /// The store's filter for this kind: its actions, or for `Other` every action but the known.
+    pub(crate) fn patterns(self) -> (Vec<ActionPattern>, bool) {
+        let pattern = |a: &Action| match a {
+            Action::Exact(a) => ActionPattern::Exact((*a).to_owned()),
+            Action::Prefix(p) => ActionPattern::Prefix((*p).to_owned()),
+        };
+        if self == Self::Other {
+            return (ACTIONS.iter().map(|(a, _)| pattern(a)).collect(), true);
+        }
+        (ACTIONS.iter().filter(|(_, k)| *k == self).map(|(a, _)| pattern(a)).collect(), false)
+    }
+}
+
+enum Action {
+    Exact(&'static str),
+    Prefix(&'static str),
+}
+
+/// Every action written today (jst-store's `write` calls and the core's value actions). A test
+/// reads the store's sources, so a new action left out of this table fails it.
+const ACTIONS: &[(Action, AuditKind)] = &[
+    (Action::Prefix("wartość "), AuditKind::Values),
+    (Action::Prefix("import wartości z "), AuditKind::Values),
+    (Action::Prefix("wykaz SIO z "), AuditKind::Values),
+    (Action::Exact("import strategii"), AuditKind::Strategy),
+    (Action::Exact("aktywna strategia"), AuditKind::Strategy),
+    (Action::Exact("notatka"), AuditKind::Strategy),
+    (Action::Exact("rejestr TERYT"), AuditKind::Imports),
+    (Action::Exact("katalog wskaźników"), AuditKind::Imports),
+    (Action::Exact("sprawozdania budżetowe"), AuditKind::Imports),
+    (Action::Exact("wybór jednostki"), AuditKind::Unit),
+    (Action::Exact("synchronizacja"), AuditKind::Sync),
+    (Action::Exact("zaufany klucz wydań"), AuditKind::Sync),
+    (Action::Exact("udostępniane wskaźniki"), AuditKind::Submissions),
+    (Action::Exact("zgłoszenie do stowarzyszenia"), AuditKind::Submissions),
+    (Action::Exact("odpowiedź stowarzyszenia"), AuditKind::Submissions),
+    (Action::Exact("konflikt: zachowana wartość własna"), AuditKind::Submissions),
+    (Action::Exact("grupa porównawcza"), AuditKind::Groups),
+    (Action::Exact("ustawienie"), AuditKind::Settings),
+    (Action::Exact("progi oceny"), AuditKind::Settings),
+    (Action::Exact("nagłówek raportu"), AuditKind::Reports),
+    (Action::Exact("tekst raportu"), AuditKind::Reports),
+    (Action::Prefix("kopia zapasowa"), AuditKind::Backups),
+    (Action::Prefix("przywrócenie kopii"), AuditKind::Backups),
+];
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// The literal actions of `write(stamp, "…"` calls in jst-store, and how many calls pass
+    /// the action in instead.
+    fn store_actions() -> (Vec<String>, usize) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../jst-store/src/local");
+        let (mut literal, mut passed_in) = (Vec::new(), 0);
+        for entry in std::fs::read_dir(dir).expect("jst-store sources") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("source");
+            for call in text.split("self.write(").skip(1) {
+                let args = call.trim_start().trim_start_matches("stamp,").trim_start();
+                match args.strip_prefix('"') {
+                    Some(rest) => literal.push(rest[..rest.find('"').expect("end")].to_owned()),
+                    None => passed_in += 1,
+                }
+            }
+        }
+        (literal, passed_in)
+    }
+
+    #[test]
+    fn every_action_written_today_has_its_kind() {
+        let (literal, passed_in) = store_actions();
+        assert!(literal.len() >= 20, "{literal:?}");
+        // `upsert_observations` and `replace_settings` take the action from the core: the
+        // core's actions are the samples below. A new pass-through needs its samples here.
+        assert_eq!(passed_in, 2, "a new write whose action is passed in: add its samples");
+        let samples = [
+            ("wartość UCZ_SP za 2024", AuditKind::Values),
+            ("import wartości z dane.csv", AuditKind::Values),
+            ("wykaz SIO z wykaz.xlsx", AuditKind::Values),
+            ("progi oceny", AuditKind::Settings),
+        ];
+        for action in &literal {
+            assert_ne!(AuditKind::of(action), AuditKind::Other, "unmapped action „{action}”");
+        }
+        for (action, kind) in samples {
+            assert_eq!(AuditKind::of(action), kind, "{action}");
+        }
+        assert_eq!(AuditKind::of("coś nowego"), AuditKind::Other);
+        assert_eq!(AuditKind::of("wartości"), AuditKind::Other, "a prefix ends with its space");
+    }
+
+    #[test]
+    fn codes_follow_serde() {
+        for kind in AuditKind::ALL {
+            let json = serde_json::to_string(&kind).expect("json");
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+        }
+    }
+}

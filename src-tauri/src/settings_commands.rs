@@ -1,0 +1,56 @@
+//! IPC commands of the Ustawienia screen: the history of changes (audit log), the trusted
+//! release keys and the status thresholds.
+
+use jst_core::{AuditFilter, AuditLogView, ThresholdValues, ThresholdsView, TrustedKeyEntryView};
+use tauri::State;
+
+use crate::state::AppState;
+use crate::ApiError;
+
+/// A page of the history of changes, newest first; a bad date is `invalid_input`.
+#[tauri::command]
+#[specta::specta]
+pub async fn audit_log(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+) -> Result<AuditLogView, ApiError> {
+    state.with(|m| m.audit_log(&filter))
+}
+
+/// The trusted release keys: pinned in the program, then added by an administrator.
+#[tauri::command]
+#[specta::specta]
+pub async fn trusted_keys(
+    state: State<'_, AppState>,
+) -> Result<Vec<TrustedKeyEntryView>, ApiError> {
+    state.with(|m| m.trusted_keys())
+}
+
+/// Removes a key an administrator added (audited); a pinned key is `invalid_input`, an unknown
+/// one `not_found`. Returns the keys left.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_trusted_key(
+    state: State<'_, AppState>,
+    key_id: String,
+) -> Result<Vec<TrustedKeyEntryView>, ApiError> {
+    state.with(|m| m.remove_trusted_key(&key_id))
+}
+
+/// The status thresholds in force and the defaults.
+#[tauri::command]
+#[specta::specta]
+pub async fn thresholds(state: State<'_, AppState>) -> Result<ThresholdsView, ApiError> {
+    state.with(|m| m.thresholds())
+}
+
+/// Saves the status thresholds (audited); saving the defaults is the reset. Out of order or
+/// range is `invalid_input` with the Polish reason.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_thresholds(
+    state: State<'_, AppState>,
+    input: ThresholdValues,
+) -> Result<ThresholdsView, ApiError> {
+    state.with(|m| m.set_thresholds(&input))
+}
