@@ -63,20 +63,22 @@ describe("App", () => {
     unmount(app);
   });
 
-  it("screens of later issues say they are in preparation", async () => {
+  it("every screen is real: none says it is in preparation", async () => {
     mockIPC((cmd) => {
       if (cmd === "app_status") return chosen;
       throw { kind: "missing_data", message: "brak aktywnej strategii" };
     });
     const app = mount(App, { target: document.body });
     await settle();
-    const dane = [...document.querySelectorAll<HTMLButtonElement>("nav button")].find((b) =>
-      b.textContent?.startsWith("Dane"),
-    )!;
-    dane.click();
-    flushSync();
-    expect(document.querySelector("main")?.textContent).toContain("w przygotowaniu");
-    expect(dane.getAttribute("aria-current")).toBe("page");
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>("nav button")];
+    expect(buttons).toHaveLength(8);
+    for (const button of buttons) {
+      button.click();
+      await settle();
+      expect(button.getAttribute("aria-current")).toBe("page");
+      expect(document.querySelector("main")?.textContent?.toLowerCase()).not.toContain("w przygotowaniu");
+      expect(document.querySelector("main h1")).not.toBeNull();
+    }
     unmount(app);
   });
 
