@@ -10,6 +10,11 @@ import {
   type ExportKind,
   type ExportWrittenView,
   type RestoredView,
+  type AuditFilter,
+  type AuditLogView,
+  type ThresholdValues,
+  type ThresholdsView,
+  type TrustedKeyEntryView,
   type ValueGridView,
   type BenchmarkView,
   type BoundaryView,
@@ -110,6 +115,7 @@ export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
 export type { BackupKind, BackupView, BackupsView, RestoredView } from "./bindings";
 export type { ExportFormat, ExportKind, ExportWrittenView } from "./bindings";
 export type { ValueCellView, ValueGridRowView, ValueGridView } from "./bindings";
+export type { AuditEntryView, AuditFilter, AuditKind, AuditLogView, KeyOrigin, ThresholdValues, ThresholdsView, TrustedKeyEntryView } from "./bindings";
 export type {
   DefinitionNodeView,
   EditField,
@@ -292,6 +298,14 @@ export const api = {
   checkBackup: async (file: string): Promise<BackupView> => unwrap(await commands.checkBackup(file)),
   /** Restores a copy; the current database is kept in `kopie/` first. */
   restoreBackup: async (file: string): Promise<RestoredView> => unwrap(await commands.restoreBackup(file)),
+  // Settings: the history of changes, trusted keys, the status thresholds.
+  auditLog: async (filter: AuditFilter): Promise<AuditLogView> => unwrap(await commands.auditLog(filter)),
+  trustedKeys: async (): Promise<TrustedKeyEntryView[]> => unwrap(await commands.trustedKeys()),
+  /** Removes a key the administrator added (audited); pinned keys cannot be removed. */
+  removeTrustedKey: async (keyId: string): Promise<TrustedKeyEntryView[]> => unwrap(await commands.removeTrustedKey(keyId)),
+  thresholds: async (): Promise<ThresholdsView> => unwrap(await commands.thresholds()),
+  /** Saves the thresholds (audited); saving the defaults is the reset. */
+  saveThresholds: async (input: ThresholdValues): Promise<ThresholdsView> => unwrap(await commands.saveThresholds(input)),
   // Export of own data (Dane).
   /** The system's save dialog with the unit's file name; null when cancelled. */
   pickExportFile: async (kind: ExportKind, format: ExportFormat): Promise<string | null> =>

@@ -24,6 +24,22 @@ const copy = (created: string, kind: BackupView["kind"], size: number): BackupVi
   restorable: true,
 });
 
+const settingsMocks = {
+  trustedKeys: () => [
+    { key_id: "ab12cd34", public_key: "x", origin: "administrator" as const, added_at: "2026-11-20T10:00:00Z", added_by: "admin" },
+  ],
+  thresholds: () => ({
+    current: { on_track: 0.95, acceleration_needed: 0.6, maintain_tolerance: 0.05 },
+    defaults: { on_track: 0.95, acceleration_needed: 0.6, maintain_tolerance: 0.05 },
+    custom: false,
+  }),
+  auditLog: () => ({
+    entries: [{ id: 7, at: "2026-12-01T09:15:00Z", user: "skarbnik", kind: "values" as const, action: "usunięcie wartości", detail: "WSK_KANAL 2021" }],
+    more: false,
+    users: ["skarbnik"],
+  }),
+};
+
 const header = { unit_name: null, default_unit_name: "Gmina Wieliczka", author: null, department: null, emblem_format: null, emblem_bytes: 0 };
 
 describe("Ustawienia", () => {
@@ -47,6 +63,7 @@ describe("Ustawienia", () => {
       checkBackup: () => daily,
       restoreBackup: () => ({ restored: daily, previous: copy("2026-12-01T21:41:00Z", "before_restore", 702_100) }),
       reportHeader: () => header,
+      ...settingsMocks,
     });
     const screen = mount(Ustawienia, {
       target: document.body,
@@ -81,6 +98,8 @@ describe("Ustawienia", () => {
       backups: () => ({ folder: `${status.data_dir}/kopie`, backups: [copy("2026-11-30T08:00:00Z", "daily", 1000)], keep: 7, daily_failure: "brak miejsca na dysku" }),
       checkBackup: () => fail({ kind: "invalid_input", message: "plik nie nadaje się do przywrócenia: schemat 99 jest nowszy" }),
       reportHeader: () => header,
+      ...settingsMocks,
+      ...settingsMocks,
     });
     const screen = mount(Ustawienia, { target: document.body, props: { status, onchangeunit: () => {}, onopensync: () => {}, onrestored: () => {} } });
     await settle();
@@ -91,6 +110,26 @@ describe("Ustawienia", () => {
     expect(alerts.some((a) => a.includes("schemat 99"))).toBe(true);
     expect(document.querySelector("[data-testid=restore-confirm]")).toBeNull();
     expect(calls.some((c) => c.command === "restoreBackup")).toBe(false);
+    unmount(screen);
+  });
+
+  it("shows the history of changes with kinds in words and filters by day", async () => {
+    const calls = mockCommands({
+      backups: () => ({ folder: "/k", backups: [], keep: 7, daily_failure: null }),
+      reportHeader: () => header,
+      ...settingsMocks,
+    });
+    const screen = mount(Ustawienia, { target: document.body, props: { status, onchangeunit: () => {}, onopensync: () => {}, onrestored: () => {} } });
+    await settle();
+    const log = rows(document.querySelector("[data-testid=audit-log]"));
+    expect(log[0].slice(1)).toEqual(["skarbnik", "wartości", "usunięcie wartości: WSK_KANAL 2021"]);
+    const since = document.querySelector<HTMLInputElement>("input[name=audit-since]")!;
+    since.value = "2026-12-01";
+    since.dispatchEvent(new Event("input"));
+    button("Pokaż").click();
+    await settle();
+    expect(calls.filter((c) => c.command === "auditLog").at(-1)?.args.filter).toMatchObject({ since: "2026-12-01", kind: null });
+    expect(document.querySelector("[data-testid=trusted-keys]")?.textContent).toContain("dodany przez administratora");
     unmount(screen);
   });
 });
