@@ -113,8 +113,9 @@ await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
   assert.equal(status.ok.unit.population.value, 69791);
 
   await s.click("nav button", "Ustawienia");
-  await s.waitFor("ekran w przygotowaniu", "return document.querySelector('main')?.innerText.includes('w przygotowaniu');");
-  await s.screenshot(join(artifacts, "04-ustawienia-w-przygotowaniu.png"));
+  await s.waitFor("ustawienia z folderem danych", "return document.querySelector('[data-testid=data-dir]')?.innerText === arguments[0];", [dataDir]);
+  await s.screenshot(join(artifacts, "04-ustawienia.png"));
+  await expectAccessible(s, "ustawienia");
   // Raporty without a strategy says what to do first.
   await s.click("nav button", "Raporty");
   await s.waitFor("raporty bez strategii", "return document.querySelector('main')?.innerText.includes('Nie ma aktywnej strategii');");
@@ -185,9 +186,95 @@ await scenario("demo", async (s, dataDir) => {
   await s.screenshot(join(artifacts, "05g-raporty-zapisany.png"));
   await s.click("label", "DOCX (do edycji)");
   await writeReport(s, join(dataDir, "raport-monitoringu-2024.docx"), "PK");
-  // A command the UI has no permission for does not exist for the webview.
-  const denied = await s.invoke("plugin:fs|read_file", { path: "/etc/passwd" });
-  assert.ok(denied.err, "webview nie ma dostępu do systemu plików");
+  // The dialog plugin is registered (Rust uses it) but no capability grants it to the webview:
+  // its command exists and is refused for lack of permission (an unregistered plugin such as
+  // fs would fail for another reason and prove nothing).
+  const denied = await s.invoke("plugin:dialog|open", { options: { multiple: false } });
+  assert.match(String(denied.err ?? ""), /not allowed/, `webview nie ma dostępu do okien plików: ${JSON.stringify(denied)}`);
+});
+
+// Daily work: a value typed into Dane with the note the method requires, a copy of the own data
+// made, the value deleted and the copy restored; the history of changes; the strategy editor.
+await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
+  await s.waitFor("propozycja demo", "return [...document.querySelectorAll('button')].some((b) => b.innerText.includes('Otwórz demo'));");
+  await s.click("button", "Otwórz demo");
+  await s.waitFor("Pulpit demo", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+
+  await s.click("nav button", "Dane");
+  await s.waitFor("siatka wartości", "return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]') !== null;");
+  await s.click("[data-testid=cell-WSK_PRZEDSZKOLA-2025]");
+  await s.waitFor("formularz wartości", "return document.querySelector('input[name=grid-value]') !== null;");
+  const [field] = await s.find("input[name=grid-value]");
+  await s.cmd("POST", `/element/${field}/clear`, {});
+  await s.type("input[name=grid-value]", "80");
+  await s.click("[data-testid=grid-save]");
+  await s.waitFor("wymagane wyjaśnienie", "return document.querySelector('#grid-error')?.innerText.includes('Pogorszenie');");
+  await s.screenshot(join(artifacts, "30-dane-wymagane-wyjasnienie.png"));
+  await s.type("textarea[name=grid-note]", "Zamknięcie jednego przedszkola na czas remontu.");
+  await s.click("[data-testid=grid-save]");
+  await s.waitFor("zapisana wartość", "return document.querySelector('[data-testid=grid-saved]')?.innerText.includes('WSK_PRZEDSZKOLA');");
+  assert.match(await s.text("return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]').innerText;"), /80/);
+  await s.screenshot(join(artifacts, "31-dane-siatka.png"));
+  await expectAccessible(s, "dane");
+
+  // Export of own values as a workbook to a path typed in.
+  const exported = join(dataDir, "wartosci.xlsx");
+  await s.type("input[name=export-path]", exported);
+  await s.click("button", "Eksportuj");
+  await s.waitFor("eksport zapisany", "return document.querySelector('[data-testid=export-written]') !== null;");
+  assert.equal(readFileSync(exported).subarray(0, 2).toString(), "PK");
+
+  // A copy now, then the value deleted, then the copy restored: the value is back.
+  await s.click("nav button", "Ustawienia");
+  await s.waitFor("kopie", "return document.querySelector('[data-testid=backup-now]') !== null;");
+  await s.click("[data-testid=backup-now]");
+  await s.waitFor("kopia zapisana", "return document.querySelector('[data-testid=backup-notice]')?.innerText.includes('Zapisano sprawdzoną kopię');");
+  await s.waitFor("kopia na liście", "return document.querySelectorAll('[data-testid=backup-list] tbody tr').length >= 1;");
+  await s.click("nav button", "Dane");
+  await s.waitFor("siatka wartości", "return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]') !== null;");
+  await s.click("[data-testid=cell-WSK_PRZEDSZKOLA-2025]");
+  await s.click("button", "Usuń wartość");
+  await s.waitFor("usunięta", "return document.querySelector('[data-testid=grid-saved]')?.innerText.includes('zostaje w historii');");
+  await s.click("nav button", "Ustawienia");
+  await s.waitFor("kopia na liście", "return document.querySelectorAll('[data-testid=backup-list] tbody tr').length >= 1;");
+  await s.click("[data-testid=backup-list] button", "Przywróć");
+  await s.waitFor("potwierdzenie", "return document.querySelector('[data-testid=restore-confirm]') !== null;");
+  await s.screenshot(join(artifacts, "32-ustawienia-przywracanie.png"));
+  await s.click("[data-testid=restore-yes]");
+  await s.waitFor("przywrócono", "return document.querySelector('[data-testid=backup-notice]')?.innerText.includes('Przywrócono');", [], 30000);
+  await s.waitFor("kopia sprzed przywrócenia", "return document.querySelector('[data-testid=backup-list]')?.innerText.includes('przed przywróceniem');");
+  await s.screenshot(join(artifacts, "33-ustawienia-kopie.png"));
+  await expectAccessible(s, "ustawienia: kopie");
+  await s.click("nav button", "Dane");
+  await s.waitFor("wartość wróciła", "return /80/.test(document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]')?.innerText ?? '');");
+
+  // The history of changes shows what happened, with kinds in words.
+  await s.click("nav button", "Ustawienia");
+  await s.waitFor("historia zmian", "return document.querySelector('[data-testid=audit-log]')?.innerText.includes('przywrócenie kopii');");
+  await s.waitFor("wpisy historii", "document.querySelector('[data-testid=audit]').scrollIntoView(); return true;");
+  await s.screenshot(join(artifacts, "34-historia-zmian.png"));
+
+  // The strategy editor: add an indicator to goal 1, then undo it.
+  await s.click("nav button", "Strategia");
+  await s.waitFor("przycisk edycji", "return document.querySelector('[data-testid=strategy-edit]') !== null;");
+  await s.click("[data-testid=strategy-edit]");
+  await s.waitFor("edytor", "return document.querySelector('[data-testid=add-indicator-1]') !== null;");
+  await s.click("[data-testid=add-indicator-1]");
+  await s.waitFor("formularz wskaźnika", "return document.querySelector('[data-testid=indicator-form]') !== null;");
+  const form = "[data-testid=indicator-form]";
+  await s.type(`${form} input[name=code]`, "WSK_E2E");
+  await s.type(`${form} input[name=name]`, "Liczba porad obywatelskich");
+  await s.type(`${form} input[name=unit]`, "szt.");
+  await s.type(`${form} input[name=baseline-year]`, "2020");
+  await s.type(`${form} input[name=baseline-value]`, "100");
+  await s.type(`${form} input[name=target-year]`, "2030");
+  await s.type(`${form} input[name=target-value]`, "200");
+  await s.click("[data-testid=indicator-save]");
+  await s.waitFor("dodany wskaźnik", "return document.querySelector('main')?.innerText.includes('WSK_E2E');");
+  await s.screenshot(join(artifacts, "35-edytor-strategii.png"));
+  await expectAccessible(s, "edytor strategii");
+  await s.click("[data-testid=strategy-undo]");
+  await s.waitFor("cofnięty wskaźnik", "return !document.querySelector('main')?.innerText.includes('WSK_E2E');");
 });
 
 // Without JST_DATA_DIR the app and the CLI share the app-data folder of pl.monitorjst.app.

@@ -103,9 +103,12 @@ describe("Dane", () => {
     const format = document.querySelector<HTMLSelectElement>("select[name=export-format]")!;
     format.value = "csv";
     format.dispatchEvent(new Event("change"));
-    button("Zapisz jako…").click();
+    button("Wybierz miejsce…").click();
     await settle();
-    expect(calls.find((c) => c.command === "exportOwnData")?.args).toMatchObject({ kind: "values", format: "csv" });
+    expect(document.querySelector<HTMLInputElement>("input[name=export-path]")!.value).toBe("/home/urzad/wartosci-1219053.csv");
+    button("Eksportuj").click();
+    await settle();
+    expect(calls.find((c) => c.command === "exportOwnData")?.args).toMatchObject({ kind: "values", format: "csv", path: "/home/urzad/wartosci-1219053.csv" });
     const done = document.querySelector("[data-testid=export-written]")?.textContent ?? "";
     expect(done).toContain("30 wierszy");
     expect(done).toContain("wartosci-1219053-historia.csv");

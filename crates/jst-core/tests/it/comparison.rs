@@ -298,7 +298,7 @@ fn saved_groups_are_used_by_name_without_the_own_unit() {
 
     // Unknown units and units of another family are refused; nothing changes.
     let unknown = monitor.save_peer_group("Sąsiedzi", &["1299999".into()]).expect_err("unknown");
-    assert_eq!(unknown.kind(), ErrorKind::InvalidInput);
+    assert_eq!(unknown.kind(), ErrorKind::NotFound);
     let powiat = monitor.save_peer_group("Sąsiedzi", &["1219".into()]).expect_err("a powiat");
     assert_eq!(powiat.kind(), ErrorKind::InvalidInput);
     assert_eq!(monitor.peer_groups().expect("groups"), groups);
