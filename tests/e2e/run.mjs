@@ -202,6 +202,8 @@ await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
 
   await s.click("nav button", "Dane");
   await s.waitFor("siatka wartości", "return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]') !== null;");
+  const cell = "document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]')";
+  await s.text(`${cell}.scrollIntoView({ block: 'center', inline: 'center' }); return '';`);
   await s.click("[data-testid=cell-WSK_PRZEDSZKOLA-2025]");
   await s.waitFor("formularz wartości", "return document.querySelector('input[name=grid-value]') !== null;");
   const [field] = await s.find("input[name=grid-value]");
@@ -232,7 +234,9 @@ await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
   await s.waitFor("kopia na liście", "return document.querySelectorAll('[data-testid=backup-list] tbody tr').length >= 1;");
   await s.click("nav button", "Dane");
   await s.waitFor("siatka wartości", "return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]') !== null;");
+  await s.text(`${cell}.scrollIntoView({ block: 'center', inline: 'center' }); return '';`);
   await s.click("[data-testid=cell-WSK_PRZEDSZKOLA-2025]");
+  await s.waitFor("formularz wartości", "return document.querySelector('[data-testid=value-form]') !== null;");
   await s.click("button", "Usuń wartość");
   await s.waitFor("usunięta", "return document.querySelector('[data-testid=grid-saved]')?.innerText.includes('zostaje w historii');");
   await s.click("nav button", "Ustawienia");
@@ -274,7 +278,11 @@ await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
   await s.screenshot(join(artifacts, "35-edytor-strategii.png"));
   await expectAccessible(s, "edytor strategii");
   await s.click("[data-testid=strategy-undo]");
-  await s.waitFor("cofnięty wskaźnik", "return !document.querySelector('main')?.innerText.includes('WSK_E2E');");
+  await s.waitFor(
+    "cofnięty wskaźnik",
+    "return document.querySelector('main')?.innerText.includes('cofnięto: dodano wskaźnik WSK_E2E') && ![...document.querySelectorAll('main *')].some((e) => e.children.length === 0 && e.textContent.trim() === 'WSK_E2E');",
+  );
+  await s.screenshot(join(artifacts, "36-edytor-cofnieto.png"));
 });
 
 // Without JST_DATA_DIR the app and the CLI share the app-data folder of pl.monitorjst.app.
