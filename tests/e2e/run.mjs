@@ -727,6 +727,8 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     const lodzkieShown = "return /w grupie: 177, z wartością: 177/.test(document.querySelector('[data-testid=group-info]')?.innerText ?? '');";
     for (let attempt = 0; attempt < 3; attempt += 1) {
       await s.click("select[name=indicator] option", "Wydatki na gospodarkę odpadami komunalnymi na 1 mieszkańca");
+      // The years offered are the indicator's, read after it is chosen.
+      await s.waitFor("rok 2023 w danych", "return [...document.querySelectorAll('select[name=year] option')].some((o) => o.value === '2023');");
       await s.click("select[name=year] option", "2023");
       await s.click("select[name=group] option[value=voivodeship]");
       await s.click("form.filters button", "Pokaż");
