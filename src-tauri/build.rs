@@ -71,6 +71,8 @@ const COMMANDS: &[&str] = &[
     "remove_trusted_key",
     "thresholds",
     "save_thresholds",
+    "pick_log_file",
+    "save_log",
 ];
 
 fn main() {

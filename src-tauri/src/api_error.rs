@@ -10,6 +10,15 @@ pub struct ApiError {
 
 impl From<jst_core::Error> for ApiError {
     fn from(err: jst_core::Error) -> Self {
-        Self { kind: err.kind(), message: err.to_string() }
+        let error = Self { kind: err.kind(), message: err.to_string() };
+        // What the user was shown, for the log a bug report carries; internal errors with
+        // their whole chain of causes.
+        match error.kind {
+            ErrorKind::Internal | ErrorKind::Io => {
+                tracing::error!(kind = ?error.kind, error = ?err, "{}", error.message)
+            }
+            _ => tracing::warn!(kind = ?error.kind, "{}", error.message),
+        }
+        error
     }
 }

@@ -52,8 +52,13 @@ pub fn start(app: tauri::AppHandle) {
             if !matches!(state.with(|m| m.sync_due()), Ok(true)) {
                 continue;
             }
-            // Outcomes (offline, rejected) are logged by the core; nothing to show here.
-            let _ = sync_once(&app, None).await;
+            // Outcomes (offline, rejected) are in the sync log; the window shows nothing here.
+            match sync_once(&app, None).await {
+                Ok(view) => {
+                    tracing::info!(outcome = ?view.outcome, version = ?view.version, "synchronizacja w tle")
+                }
+                Err(e) => tracing::warn!(kind = ?e.kind, "synchronizacja w tle: {}", e.message),
+            }
         }
     });
 }

@@ -11,6 +11,7 @@ mod backup_commands;
 mod commands;
 mod data_commands;
 mod export_commands;
+mod log;
 mod navigation;
 mod report_commands;
 mod settings_commands;
@@ -97,6 +98,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings_commands::remove_trusted_key,
             settings_commands::thresholds,
             settings_commands::save_thresholds,
+            settings_commands::pick_log_file,
+            settings_commands::save_log,
         ])
 }
 
@@ -123,6 +126,13 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = state::data_dir(app.handle());
+            let guard = data_dir.as_ref().ok().and_then(|dir| log::start(dir));
+            app.manage(log::Guard::new(guard));
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                data_dir = ?data_dir.as_ref().ok(),
+                "Monitor JST uruchomiony"
+            );
             app.manage(state::AppState::open(data_dir));
             background::start(app.handle().clone());
             Ok(())

@@ -1,5 +1,5 @@
 //! IPC commands of the Ustawienia screen: the history of changes (audit log), the trusted
-//! release keys and the status thresholds.
+//! release keys, the status thresholds and saving the program's log for a bug report.
 
 use jst_core::{AuditFilter, AuditLogView, ThresholdValues, ThresholdsView, TrustedKeyEntryView};
 use tauri::State;
@@ -53,4 +53,27 @@ pub async fn save_thresholds(
     input: ThresholdValues,
 ) -> Result<ThresholdsView, ApiError> {
     state.with(|m| m.set_thresholds(&input))
+}
+
+/// The system's save dialog for the log; null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_log_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Dziennik (LOG)", &["log", "txt"])
+        .set_file_name("dziennik-monitor-jst.log")
+        .blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// Writes the program's log (the last days, oldest first) to `path` for a bug report; answers
+/// the bytes written.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_log(state: State<'_, AppState>, path: String) -> Result<u32, ApiError> {
+    let bytes = crate::log::save(state.data_dir()?, std::path::Path::new(&path))?;
+    Ok(u32::try_from(bytes).unwrap_or(u32::MAX))
 }

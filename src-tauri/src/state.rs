@@ -54,6 +54,11 @@ impl AppState {
         }
     }
 
+    /// The data folder, for what the shell keeps there itself (the log).
+    pub fn data_dir(&self) -> Result<&std::path::Path, ApiError> {
+        self.data_dir.as_deref().map_err(Clone::clone)
+    }
+
     pub fn cancel(&self, work: Work) {
         self.cancels[work.index()].store(true, Ordering::SeqCst);
     }

@@ -258,6 +258,15 @@ await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
   await s.waitFor("wpisy historii", "document.querySelector('[data-testid=audit]').scrollIntoView(); return true;");
   await s.screenshot(join(artifacts, "34-historia-zmian.png"));
 
+  // The program's log for a bug report: what it did and the errors it showed.
+  const logFile = join(dataDir, "dziennik-do-zgloszenia.log");
+  await s.type("input[name=log-path]", logFile);
+  await s.click("button", "Zapisz dziennik do zgłoszenia błędu");
+  await s.waitFor("dziennik zapisany", "return document.querySelector('[data-testid=log-saved]') !== null;");
+  const log = readFileSync(logFile, "utf8");
+  assert.match(log, /Monitor JST uruchomiony/);
+  assert.match(log, /WARN .*Pogorszenie.*kind=NoteRequired/, "the required note was logged as shown");
+
   // The strategy editor: add an indicator to goal 1, then undo it.
   await s.click("nav button", "Strategia");
   await s.waitFor("przycisk edycji", "return document.querySelector('[data-testid=strategy-edit]') !== null;");

@@ -163,6 +163,13 @@ export const commands = {
 	 *  range is `invalid_input` with the Polish reason.
 	 */
 	saveThresholds: (input: ThresholdValues) => typedError<ThresholdsView, ApiError>(__TAURI_INVOKE("save_thresholds", { input })),
+	/**  The system's save dialog for the log; null when the user cancels. */
+	pickLogFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_log_file")),
+	/**
+	 *  Writes the program's log (the last days, oldest first) to `path` for a bug report; answers
+	 *  the bytes written.
+	 */
+	saveLog: (path: string) => typedError<number, ApiError>(__TAURI_INVOKE("save_log", { path })),
 };
 
 /* Types */

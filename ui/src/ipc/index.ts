@@ -306,6 +306,10 @@ export const api = {
   thresholds: async (): Promise<ThresholdsView> => unwrap(await commands.thresholds()),
   /** Saves the thresholds (audited); saving the defaults is the reset. */
   saveThresholds: async (input: ThresholdValues): Promise<ThresholdsView> => unwrap(await commands.saveThresholds(input)),
+  /** The system's save dialog for the log; null when cancelled. */
+  pickLogFile: async (): Promise<string | null> => unwrap(await commands.pickLogFile()),
+  /** Writes the program's log to `path` for a bug report; answers the bytes written. */
+  saveLog: async (path: string): Promise<number> => unwrap(await commands.saveLog(path)),
   // Export of own data (Dane).
   /** The system's save dialog with the unit's file name; null when cancelled. */
   pickExportFile: async (kind: ExportKind, format: ExportFormat): Promise<string | null> =>

@@ -132,4 +132,23 @@ describe("Ustawienia", () => {
     expect(document.querySelector("[data-testid=trusted-keys]")?.textContent).toContain("dodany przez administratora");
     unmount(screen);
   });
+
+  it("saves the program's log for a bug report where the user says", async () => {
+    const calls = mockCommands({
+      backups: () => ({ folder: "/k", backups: [], keep: 7, daily_failure: null }),
+      reportHeader: () => header,
+      ...settingsMocks,
+      saveLog: () => 12_400,
+    });
+    const screen = mount(Ustawienia, { target: document.body, props: { status, onchangeunit: () => {}, onopensync: () => {}, onrestored: () => {} } });
+    await settle();
+    const field = document.querySelector<HTMLInputElement>("input[name=log-path]")!;
+    field.value = "/home/urzad/dziennik.log";
+    field.dispatchEvent(new Event("input"));
+    button("Zapisz dziennik do zgłoszenia błędu").click();
+    await settle();
+    expect(calls.find((c) => c.command === "saveLog")?.args).toMatchObject({ path: "/home/urzad/dziennik.log" });
+    expect(document.querySelector("[data-testid=log-saved]")?.textContent).toContain("12,4 kB");
+    unmount(screen);
+  });
 });

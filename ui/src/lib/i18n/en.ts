@@ -696,4 +696,8 @@ export const en: Record<MessageKey, string> = {
   "settings.thresholds.reset": "Restore defaults",
   "settings.thresholds.saved": "Thresholds saved.",
   "settings.thresholds.badNumber": "Type numbers, e.g. 0.95.",
+  "settings.log.title": "Program log",
+  "settings.log.intro": "The program records in the data folder (dziennik/) what it does and which errors it showed, for the last 14 days. The log holds no unit token and no other unit's values. Save it and attach it to a bug report.",
+  "settings.log.save": "Save the log for a bug report",
+  "settings.log.saved": "Saved the log to {path} ({size}).",
 };

@@ -696,6 +696,10 @@ export const pl = {
   "settings.thresholds.reset": "Przywróć domyślne",
   "settings.thresholds.saved": "Zapisano progi.",
   "settings.thresholds.badNumber": "Wpisz liczby, np. 0,95.",
+  "settings.log.title": "Dziennik programu",
+  "settings.log.intro": "Program zapisuje w folderze danych (dziennik/) co robi i jakie błędy pokazał, z ostatnich 14 dni. Dziennik nie zawiera tokenu jednostki ani wartości innych jednostek. Zapisz go i dołącz do zgłoszenia błędu.",
+  "settings.log.save": "Zapisz dziennik do zgłoszenia błędu",
+  "settings.log.saved": "Zapisano dziennik w {path} ({size}).",
 } as const;
 
 export type MessageKey = keyof typeof pl;
