@@ -103,40 +103,30 @@ export function isOpen(target: EditTarget | null, code: string, kinds: EditTarge
   return target.parent === code;
 }
 
+/** The indicator form's fields, the same when adding and changing. */
+const INDICATOR_FIELDS: readonly EditField[] = [
+  "indicator_code",
+  "indicator_name",
+  "unit",
+  "direction",
+  "baseline_year",
+  "baseline_value",
+  "target_year",
+  "target_value",
+  "indicator_weight",
+  "department",
+  "source",
+  "milestones",
+];
+
 /** The fields each form shows beside its inputs; the editor says the others above the tree. */
 export const FORM_FIELDS: Record<EditTarget["kind"], readonly EditField[]> = {
   "add-node": ["parent_code", "level", "node_code", "title", "node_weight"],
   rename: ["title", "node_weight"],
   move: ["parent_code"],
   "remove-node": [],
-  "add-indicator": [
-    "indicator_code",
-    "indicator_name",
-    "unit",
-    "direction",
-    "baseline_year",
-    "baseline_value",
-    "target_year",
-    "target_value",
-    "indicator_weight",
-    "department",
-    "source",
-    "milestones",
-  ],
-  "edit-indicator": [
-    "indicator_code",
-    "indicator_name",
-    "unit",
-    "direction",
-    "baseline_year",
-    "baseline_value",
-    "target_year",
-    "target_value",
-    "indicator_weight",
-    "department",
-    "source",
-    "milestones",
-  ],
+  "add-indicator": INDICATOR_FIELDS,
+  "edit-indicator": INDICATOR_FIELDS,
   "remove-indicator": [],
 };
 

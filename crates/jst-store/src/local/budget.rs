@@ -105,18 +105,21 @@ impl LocalStore {
              FROM budget_lines WHERE year = ?1
              ORDER BY report DESC, period, dzial, rozdzial, paragraf",
         )?;
-        let rows = stmt.query_map([year], |r| {
-            Ok(BudgetLineRecord {
-                year: r.get(0)?,
-                report: r.get(1)?,
-                period: r.get(2)?,
-                dzial: r.get(3)?,
-                rozdzial: r.get(4)?,
-                paragraf: r.get(5)?,
-                plan: r.get(6)?,
-                execution: r.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map([year], budget_line_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Columns: year, report, period, dzial, rozdzial, paragraf, plan, execution.
+pub(super) fn budget_line_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BudgetLineRecord> {
+    Ok(BudgetLineRecord {
+        year: r.get(0)?,
+        report: r.get(1)?,
+        period: r.get(2)?,
+        dzial: r.get(3)?,
+        rozdzial: r.get(4)?,
+        paragraf: r.get(5)?,
+        plan: r.get(6)?,
+        execution: r.get(7)?,
+    })
 }

@@ -1,7 +1,9 @@
 //! The own data read whole, for the files a unit exports (`jst export`): every value with who
 //! changed it last, the whole history, every note, every budget line with its source.
 
-use super::observations::observation_from_row;
+use super::budget::budget_line_from_row;
+use super::observations::{history_from_row, observation_from_row};
+use super::strategy::note_from_row;
 use super::{BudgetLineRecord, HistoryEntry, LocalStore, NoteRecord, ObservationRecord};
 use crate::{Result, Stamp};
 
@@ -26,20 +28,7 @@ impl LocalStore {
                     changed_by
              FROM observation_history ORDER BY indicator, year, id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                HistoryEntry {
-                    year: r.get(1)?,
-                    old_value: r.get(2)?,
-                    new_value: r.get(3)?,
-                    old_status: r.get(4)?,
-                    new_status: r.get(5)?,
-                    changed_at: r.get(6)?,
-                    changed_by: r.get(7)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, history_from_row(r, 1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -52,20 +41,7 @@ impl LocalStore {
              FROM strategy_notes n JOIN strategies s ON s.id = n.strategy_id
              ORDER BY s.active DESC, s.id, n.id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                NoteRecord {
-                    id: r.get(1)?,
-                    node_code: r.get(2)?,
-                    indicator: r.get(3)?,
-                    year: r.get(4)?,
-                    text: r.get(5)?,
-                    created_at: r.get(6)?,
-                    created_by: r.get(7)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, note_from_row(r, 1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -76,21 +52,7 @@ impl LocalStore {
             "SELECT year, report, period, dzial, rozdzial, paragraf, plan, execution, source
              FROM budget_lines ORDER BY year, report DESC, period, dzial, rozdzial, paragraf",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                BudgetLineRecord {
-                    year: r.get(0)?,
-                    report: r.get(1)?,
-                    period: r.get(2)?,
-                    dzial: r.get(3)?,
-                    rozdzial: r.get(4)?,
-                    paragraf: r.get(5)?,
-                    plan: r.get(6)?,
-                    execution: r.get(7)?,
-                },
-                r.get(8)?,
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((budget_line_from_row(r)?, r.get(8)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

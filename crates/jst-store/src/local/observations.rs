@@ -129,19 +129,26 @@ impl LocalStore {
             "SELECT year, old_value, new_value, old_status, new_status, changed_at, changed_by
              FROM observation_history WHERE indicator = ?1 ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map([indicator], |r| {
-            Ok(HistoryEntry {
-                year: r.get(0)?,
-                old_value: r.get(1)?,
-                new_value: r.get(2)?,
-                old_status: r.get(3)?,
-                new_status: r.get(4)?,
-                changed_at: r.get(5)?,
-                changed_by: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([indicator], |r| history_from_row(r, 0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Columns from `from`: year, old_value, new_value, old_status, new_status, changed_at,
+/// changed_by.
+pub(super) fn history_from_row(
+    r: &rusqlite::Row<'_>,
+    from: usize,
+) -> rusqlite::Result<HistoryEntry> {
+    Ok(HistoryEntry {
+        year: r.get(from)?,
+        old_value: r.get(from + 1)?,
+        new_value: r.get(from + 2)?,
+        old_status: r.get(from + 3)?,
+        new_status: r.get(from + 4)?,
+        changed_at: r.get(from + 5)?,
+        changed_by: r.get(from + 6)?,
+    })
 }
 
 /// Columns: indicator, year, value, status, source, note, sample.

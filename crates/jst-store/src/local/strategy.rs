@@ -318,17 +318,21 @@ impl LocalStore {
             "SELECT id, node_code, indicator, year, text, created_at, created_by
              FROM strategy_notes WHERE strategy_id = ?1 AND indicator = ?2 ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map(rusqlite::params![strategy_id, indicator], |r| {
-            Ok(NoteRecord {
-                id: r.get(0)?,
-                node_code: r.get(1)?,
-                indicator: r.get(2)?,
-                year: r.get(3)?,
-                text: r.get(4)?,
-                created_at: r.get(5)?,
-                created_by: r.get(6)?,
-            })
-        })?;
+        let rows =
+            stmt.query_map(rusqlite::params![strategy_id, indicator], |r| note_from_row(r, 0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Columns from `from`: id, node_code, indicator, year, text, created_at, created_by.
+pub(super) fn note_from_row(r: &rusqlite::Row<'_>, from: usize) -> rusqlite::Result<NoteRecord> {
+    Ok(NoteRecord {
+        id: r.get(from)?,
+        node_code: r.get(from + 1)?,
+        indicator: r.get(from + 2)?,
+        year: r.get(from + 3)?,
+        text: r.get(from + 4)?,
+        created_at: r.get(from + 5)?,
+        created_by: r.get(from + 6)?,
+    })
 }
