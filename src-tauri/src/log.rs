@@ -31,6 +31,11 @@ impl Guard {
 /// Starts writing the log into the data folder; the guard flushes it when the app ends. Without a
 /// writable folder the app runs without a log (it says so on stderr).
 pub fn start(data_dir: &Path) -> Option<WorkerGuard> {
+    // The appender prunes old files before it would create the folder, and says so on stderr.
+    if let Err(e) = std::fs::create_dir_all(data_dir.join(FOLDER)) {
+        eprintln!("Nie można pisać dziennika w {}: {e}", data_dir.join(FOLDER).display());
+        return None;
+    }
     let appender = Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix(PREFIX)
