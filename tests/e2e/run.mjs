@@ -469,6 +469,8 @@ await scenario("synchronizacja", async (s, dataDir) => {
     server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
     await s.click("button", "Synchronizuj teraz");
     await s.waitFor("drugie wydanie", "return document.querySelector('[data-testid=sync-result]')?.innerText.includes('wydanie 2');");
+    // The list of changes is read again after the result shows: wait for the second release's.
+    await s.waitFor("zmiany drugiego wydania", "return document.querySelector('[data-testid=sync-changes]')?.innerText.includes('wydanie 2');");
     const changes = await s.text("return document.querySelector('[data-testid=sync-changes]').innerText;");
     assert.match(changes, /Nowe lata: 2024/);
     assert.equal(await s.text("return String(document.querySelectorAll('[data-testid=sync-history] tbody tr').length);"), "2");
