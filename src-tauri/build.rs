@@ -73,6 +73,7 @@ const COMMANDS: &[&str] = &[
     "save_thresholds",
     "pick_log_file",
     "save_log",
+    "set_language",
 ];
 
 fn main() {

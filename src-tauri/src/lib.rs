@@ -100,6 +100,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings_commands::save_thresholds,
             settings_commands::pick_log_file,
             settings_commands::save_log,
+            settings_commands::set_language,
         ])
 }
 
@@ -125,6 +126,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
+            // Messages made in Rust name the window's screens, never a `jst` command.
+            jst_text::set_surface(jst_text::Surface::Window);
             let data_dir = state::data_dir(app.handle());
             let guard = data_dir.as_ref().ok().and_then(|dir| log::start(dir));
             app.manage(log::Guard::new(guard));

@@ -77,3 +77,13 @@ pub async fn save_log(state: State<'_, AppState>, path: String) -> Result<u32, A
     let bytes = crate::log::save(state.data_dir()?, std::path::Path::new(&path))?;
     Ok(u32::try_from(bytes).unwrap_or(u32::MAX))
 }
+
+/// The language of every message made in Rust from now on (errors, import findings, labels);
+/// the window calls it at start and whenever the user switches language.
+#[tauri::command]
+#[specta::specta]
+pub fn set_language(lang: jst_text::Lang) -> Result<(), ApiError> {
+    jst_text::set_language(lang);
+    tracing::info!(lang = lang.code(), "język komunikatów");
+    Ok(())
+}

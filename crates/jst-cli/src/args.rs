@@ -11,8 +11,19 @@ pub struct Cli {
     #[arg(long, global = true, env = "JST_DATA_DIR", value_name = "FOLDER")]
     pub data_dir: Option<PathBuf>,
 
+    /// Język komunikatów: pl (domyślnie) albo en.
+    #[arg(long, global = true, env = "JST_LANG", value_name = "JĘZYK")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A language of the messages; `main` reads it before parsing, so usage errors speak it too.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Pl,
+    En,
 }
 
 #[derive(Debug, Subcommand)]

@@ -35,6 +35,7 @@ const EXIT_REJECTED: u8 = 4;
 const EXIT_OFFLINE: u8 = 5;
 
 fn main() -> ExitCode {
+    jst_text::set_language(language_asked(std::env::args()));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
@@ -43,17 +44,34 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(err) => {
-            eprintln!("Błąd użycia (pomoc: jst --help):\n{err}");
+            eprintln!("{}\n{err}", jst_text::t!("cli-usage-error"));
             return ExitCode::from(EXIT_USAGE);
         }
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("Błąd: {err}");
+            eprintln!("{}", jst_text::t!("cli-error", message = err.to_string()));
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// The language of `--lang` (or `JST_LANG`), read before clap parses anything so that even a
+/// usage error speaks it; clap checks the value itself afterwards.
+fn language_asked(args: impl Iterator<Item = String>) -> jst_text::Lang {
+    let mut asked = std::env::var("JST_LANG").ok();
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        } else if arg == "--lang" {
+            asked = args.next();
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            asked = Some(value.to_owned());
+        }
+    }
+    asked.as_deref().and_then(jst_text::Lang::from_code).unwrap_or_default()
 }
 
 fn exit_code(err: &Error) -> u8 {
@@ -134,7 +152,7 @@ fn report(monitor: &mut Monitor, what: ReportCommand) -> Result<u8, Error> {
             Ok(0)
         }
         Err(err) if err.kind() == ErrorKind::MissingData => {
-            eprintln!("Błąd: {err}");
+            eprintln!("{}", jst_text::t!("cli-error", message = err.to_string()));
             Ok(EXIT_INVALID_INPUT)
         }
         Err(err) => Err(err),

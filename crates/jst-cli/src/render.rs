@@ -7,9 +7,8 @@ use jst_core::{
 use jst_domain::strategy::Status;
 use jst_domain::{format_decimal, format_integer, UnitKind};
 
-/// Polish label of a kind.
-fn kind_label(kind: &UnitKind) -> &'static str {
-    kind.label_pl()
+fn kind_label(kind: &UnitKind) -> String {
+    kind.label()
 }
 
 pub fn status_table(status: &StatusView) -> String {
@@ -54,7 +53,7 @@ pub fn units_table(units: &[UnitView]) -> String {
             [
                 u.teryt.clone(),
                 u.name.clone(),
-                kind_label(&u.kind).to_owned(),
+                kind_label(&u.kind),
                 u.powiat.clone().unwrap_or_else(|| "—".to_owned()),
                 u.voivodeship.clone(),
             ]
@@ -107,7 +106,8 @@ pub fn findings(findings: &[jst_core::FindingView]) -> String {
                 (Some(r), None) => format!("wiersz {r}: "),
                 _ => String::new(),
             };
-            let mut label = f.severity.label_pl().chars();
+            let label = f.severity.label();
+            let mut label = label.chars();
             let label: String =
                 label.next().map(|c| c.to_uppercase().chain(label).collect()).unwrap_or_default();
             format!("{label}: {place}{}\n", f.message)

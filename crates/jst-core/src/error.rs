@@ -1,5 +1,7 @@
 //! One error type for the core, and the [`ErrorKind`] every shell branches on.
 
+use jst_text::t;
+
 /// What kind of failure happened; shells branch on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -35,34 +37,29 @@ pub enum Error {
     Report(#[from] jst_report::Error),
     #[error(transparent)]
     Teryt(#[from] jst_domain::TerytError),
-    #[error("nie ma jednostki o kodzie TERYT {0} w rejestrze; wyszukaj ją po nazwie (jst units search NAZWA)")]
+    #[error("{}", t!("core-unknown-unit", teryt = .0))]
     UnknownUnit(String),
     #[error("{0}")]
     Conflict(String),
-    #[error("brak aktywnej strategii; wczytaj szablon strategii: jst import strategy PLIK")]
+    #[error("{}", t!("core-no-active-strategy"))]
     NoActiveStrategy,
     #[error("{0}")]
     MissingReference(String),
-    #[error("nie ma zapisanej grupy porównawczej „{0}”; zapisz ją na ekranie Porównania albo: jst groups save NAZWA --units T1,T2")]
+    #[error("{}", t!("core-unknown-group", name = .0))]
     UnknownGroup(String),
-    #[error("nie ma zaufanego klucza wydań {0}; lista kluczy: jst trust list")]
+    #[error("{}", t!("core-unknown-key", key = .0))]
     UnknownKey(String),
-    #[error(
-        "klucz wydań {0} jest wbudowany w program (klucz stowarzyszenia) i nie można go usunąć"
-    )]
+    #[error("{}", t!("core-pinned-key", key = .0))]
     PinnedKey(String),
-    #[error("wskaźnika {0} nie ma w aktywnej strategii")]
+    #[error("{}", t!("core-unknown-indicator", code = .0))]
     UnknownIndicator(String),
-    #[error("nieprawidłowa wartość: {0}")]
+    #[error("{}", t!("core-invalid-value", detail = .0))]
     InvalidValue(String),
-    #[error(
-        "po tej zmianie wskaźnik ma status „{}”: wpisz wyjaśnienie (uwagi) przyczyn",
-        .0.label_pl()
-    )]
+    #[error("{}", t!("core-note-required", status = .0.label()))]
     NoteRequired(jst_domain::strategy::Status),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
-    #[error("przerwano na życzenie; nic nie zapisano")]
+    #[error("{}", t!("core-cancelled"))]
     Cancelled,
     #[error("{0}")]
     Internal(String),

@@ -36,16 +36,21 @@ impl UnitKind {
         }
     }
 
-    /// Polish label as used in official registers.
-    pub fn label_pl(self) -> &'static str {
+    /// The label in the user's language (the Polish one as official registers use it).
+    pub fn label(self) -> String {
         match self {
-            Self::GminaMiejska => "gmina miejska",
-            Self::GminaWiejska => "gmina wiejska",
-            Self::GminaMiejskoWiejska => "gmina miejsko-wiejska",
-            Self::MiastoNaPrawachPowiatu => "miasto na prawach powiatu",
-            Self::Powiat => "powiat",
-            Self::Wojewodztwo => "województwo",
+            Self::GminaMiejska => jst_text::t!("unit-kind-gmina-miejska"),
+            Self::GminaWiejska => jst_text::t!("unit-kind-gmina-wiejska"),
+            Self::GminaMiejskoWiejska => jst_text::t!("unit-kind-gmina-miejsko-wiejska"),
+            Self::MiastoNaPrawachPowiatu => jst_text::t!("unit-kind-miasto-na-prawach-powiatu"),
+            Self::Powiat => jst_text::t!("unit-kind-powiat"),
+            Self::Wojewodztwo => jst_text::t!("unit-kind-wojewodztwo"),
         }
+    }
+
+    /// The Polish label, for documents that are Polish whatever the user's language.
+    pub fn label_pl(self) -> String {
+        jst_text::with_language(jst_text::Lang::Pl, || self.label())
     }
 
     /// Kind of a gmina from the TERC kind digit (RODZ); parts of gminy (4, 5) and districts (8, 9)

@@ -2,7 +2,7 @@ use std::fmt;
 
 /// How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
 /// FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
-/// Shells get the English codes and translate them; `label_pl` is the CLI's wording.
+/// Shells get the English codes; `label` is the wording in the user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Severity {
@@ -17,12 +17,12 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn label_pl(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::Krytyczny => "krytyczny",
-            Self::Blad => "błąd",
-            Self::Ostrzezenie => "ostrzeżenie",
-            Self::Informacja => "informacja",
+            Self::Krytyczny => jst_text::t!("severity-critical"),
+            Self::Blad => jst_text::t!("severity-error"),
+            Self::Ostrzezenie => jst_text::t!("severity-warning"),
+            Self::Informacja => jst_text::t!("severity-info"),
         }
     }
 

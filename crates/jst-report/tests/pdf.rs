@@ -212,7 +212,7 @@ fn polish_text_marks_and_numbers_survive() {
     }
     for status in Status::ALL {
         assert!(text.contains(status.mark()), "missing mark {}", status.mark());
-        assert!(text.contains(status.label_pl()), "missing {}", status.label_pl());
+        assert!(text.contains(&status.label_pl()), "missing {}", status.label_pl());
         assert!(
             text.contains(&jst_report::wording::status_meaning(status, &Thresholds::default())),
             "{status:?} key"

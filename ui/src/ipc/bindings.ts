@@ -170,6 +170,11 @@ export const commands = {
 	 *  the bytes written.
 	 */
 	saveLog: (path: string) => typedError<number, ApiError>(__TAURI_INVOKE("save_log", { path })),
+	/**
+	 *  The language of every message made in Rust from now on (errors, import findings, labels);
+	 *  the window calls it at start and whenever the user switches language.
+	 */
+	setLanguage: (lang: Lang) => typedError<null, ApiError>(__TAURI_INVOKE("set_language", { lang })),
 };
 
 /* Types */
@@ -669,6 +674,9 @@ export type KeyOrigin =
 /**  Added by an administrator (`jst trust add`, audited): can be removed. */
 "administrator";
 
+/**  A language the program speaks; its code is the BCP 47 tag. */
+export type Lang = "pl" | "en";
+
 export type MemberView = {
 	teryt: string,
 	name: string,
@@ -949,7 +957,7 @@ export type SchoolView = {
 /**
  *  How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
  *  FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
- *  Shells get the English codes and translate them; `label_pl` is the CLI's wording.
+ *  Shells get the English codes; `label` is the wording in the user's language.
  */
 export type Severity = "critical" | "error" | "warning" | "info";
 

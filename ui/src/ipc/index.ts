@@ -4,6 +4,7 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type ApiError,
+  type Lang,
   type BackupView,
   type BackupsView,
   type ExportFormat,
@@ -310,6 +311,8 @@ export const api = {
   pickLogFile: async (): Promise<string | null> => unwrap(await commands.pickLogFile()),
   /** Writes the program's log to `path` for a bug report; answers the bytes written. */
   saveLog: async (path: string): Promise<number> => unwrap(await commands.saveLog(path)),
+  /** The language of the messages made in Rust (errors, import findings, labels). */
+  setLanguage: async (lang: Lang): Promise<null> => unwrap(await commands.setLanguage(lang)),
   // Export of own data (Dane).
   /** The system's save dialog with the unit's file name; null when cancelled. */
   pickExportFile: async (kind: ExportKind, format: ExportFormat): Promise<string | null> =>

@@ -136,7 +136,7 @@ fn values_are_validated_against_catalogue_and_baseline() {
     let warnings: Vec<&str> = report
         .findings
         .iter()
-        .filter(|f| f.severity.label_pl() == "ostrzeżenie")
+        .filter(|f| f.severity == jst_import::Severity::Ostrzezenie)
         .map(|f| f.message.as_str())
         .collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
@@ -255,14 +255,18 @@ fn checking_a_file_reports_and_writes_nothing() {
         monitor.check_import(jst_core::ImportKind::Strategy, &good, &mut |_| true).expect("check");
     assert!(report.ok);
     assert_eq!((report.nodes, report.indicators), (2, 2));
-    assert!(report.findings.iter().any(|f| f.severity.label_pl() == "informacja"));
+    assert!(report.findings.iter().any(|f| f.severity == jst_import::Severity::Informacja));
     let mut rows = ROWS.to_vec();
     rows.push("1.2;9;cel_operacyjny;Sieroty;;;;;;;;;;;;;");
     let bad = write(dir.path(), "zly.csv", &template(&rows));
     let report =
         monitor.check_import(jst_core::ImportKind::Strategy, &bad, &mut |_| true).expect("check");
     assert!(!report.ok);
-    let error = report.findings.iter().find(|f| f.severity.label_pl() == "błąd").expect("an error");
+    let error = report
+        .findings
+        .iter()
+        .find(|f| f.severity == jst_import::Severity::Blad)
+        .expect("an error");
     assert_eq!((error.row, error.column.as_deref()), (Some(5), Some("kod_nadrzedny")));
     let values = write(dir.path(), "w.csv", "wskaznik_kod;rok;wartosc\nLUD_OGOLEM;2024;x\n");
     let report =
@@ -450,7 +454,7 @@ fn imported_values_that_may_be_a_thousand_times_off_are_a_warning() {
     let report = monitor.import_values(&values, false).expect("a warning only");
     let warning =
         report.findings.iter().find(|f| f.message.contains("niejednoznaczna")).expect("reported");
-    assert_eq!(warning.severity.label_pl(), "ostrzeżenie");
+    assert_eq!(warning.severity, jst_import::Severity::Ostrzezenie);
     assert_eq!((warning.row, warning.column.as_deref()), (Some(3), Some("wartosc")));
     assert!(warning.message.contains("71250"), "{}", warning.message);
 }

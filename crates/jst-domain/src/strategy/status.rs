@@ -38,16 +38,21 @@ impl Status {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// Polish label as DESIGN §12 names it.
-    pub fn label_pl(self) -> &'static str {
+    /// The label DESIGN §12 names, in the user's language.
+    pub fn label(self) -> String {
         match self {
-            Self::Achieved => "Osiągnięto",
-            Self::OnTrack => "Zgodnie z planem",
-            Self::AccelerationNeeded => "Wymaga przyspieszenia",
-            Self::LimitedProgress => "Niewielki postęp",
-            Self::Deterioration => "Pogorszenie",
-            Self::NoData => "Brak danych",
+            Self::Achieved => jst_text::t!("status-achieved"),
+            Self::OnTrack => jst_text::t!("status-on-track"),
+            Self::AccelerationNeeded => jst_text::t!("status-acceleration-needed"),
+            Self::LimitedProgress => jst_text::t!("status-limited-progress"),
+            Self::Deterioration => jst_text::t!("status-deterioration"),
+            Self::NoData => jst_text::t!("status-no-data"),
         }
+    }
+
+    /// The Polish label, for documents that are Polish whatever the user's language.
+    pub fn label_pl(self) -> String {
+        jst_text::with_language(jst_text::Lang::Pl, || self.label())
     }
 
     /// The mark shown with the label, so status is never told by colour alone.

@@ -28,13 +28,18 @@ impl NodeLevel {
         }
     }
 
-    pub fn label_pl(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::CelStrategiczny => "cel strategiczny",
-            Self::CelOperacyjny => "cel operacyjny",
-            Self::KierunekDzialan => "kierunek działań",
-            Self::Zadanie => "zadanie",
+            Self::CelStrategiczny => jst_text::t!("level-cel-strategiczny"),
+            Self::CelOperacyjny => jst_text::t!("level-cel-operacyjny"),
+            Self::KierunekDzialan => jst_text::t!("level-kierunek-dzialan"),
+            Self::Zadanie => jst_text::t!("level-zadanie"),
         }
+    }
+
+    /// The Polish label, for documents that are Polish whatever the user's language.
+    pub fn label_pl(self) -> String {
+        jst_text::with_language(jst_text::Lang::Pl, || self.label())
     }
 
     pub fn from_code(code: &str) -> Option<Self> {

@@ -1,0 +1,20 @@
+# Names of the domain's closed sets (DESIGN §12).
+
+status-achieved = Achieved
+status-on-track = On track
+status-acceleration-needed = Acceleration needed
+status-limited-progress = Limited progress
+status-deterioration = Deterioration
+status-no-data = No data
+
+level-cel-strategiczny = strategic goal
+level-cel-operacyjny = operational objective
+level-kierunek-dzialan = line of action
+level-zadanie = task
+
+unit-kind-gmina-miejska = urban gmina
+unit-kind-gmina-wiejska = rural gmina
+unit-kind-gmina-miejsko-wiejska = urban-rural gmina
+unit-kind-miasto-na-prawach-powiatu = city with powiat status
+unit-kind-powiat = powiat
+unit-kind-wojewodztwo = voivodeship

@@ -1,0 +1,6 @@
+# import
+
+severity-critical = critical
+severity-error = error
+severity-warning = warning
+severity-info = info

@@ -1,0 +1,20 @@
+# Names of the domain's closed sets (DESIGN §12).
+
+status-achieved = Osiągnięto
+status-on-track = Zgodnie z planem
+status-acceleration-needed = Wymaga przyspieszenia
+status-limited-progress = Niewielki postęp
+status-deterioration = Pogorszenie
+status-no-data = Brak danych
+
+level-cel-strategiczny = cel strategiczny
+level-cel-operacyjny = cel operacyjny
+level-kierunek-dzialan = kierunek działań
+level-zadanie = zadanie
+
+unit-kind-gmina-miejska = gmina miejska
+unit-kind-gmina-wiejska = gmina wiejska
+unit-kind-gmina-miejsko-wiejska = gmina miejsko-wiejska
+unit-kind-miasto-na-prawach-powiatu = miasto na prawach powiatu
+unit-kind-powiat = powiat
+unit-kind-wojewodztwo = województwo

@@ -1,0 +1,6 @@
+# import
+
+severity-critical = krytyczny
+severity-error = błąd
+severity-warning = ostrzeżenie
+severity-info = informacja
