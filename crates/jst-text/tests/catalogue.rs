@@ -45,7 +45,11 @@ fn messages(lang: Lang) -> BTreeMap<String, (String, BTreeSet<String>)> {
                 panic!("{}: {id} references a missing message {other}", lang.code())
             });
             let vars = vars.clone();
-            direct.get_mut(&id).unwrap().1.extend(vars);
+            direct
+                .get_mut(&id)
+                .expect("the catalogue and the workspace are readable")
+                .1
+                .extend(vars);
             stack.extend(references[&other].iter().cloned());
         }
     }
@@ -127,10 +131,18 @@ fn both_languages_have_the_same_messages_in_the_same_files_with_the_same_paramet
 fn render_all() -> Vec<(Lang, Surface, String, String, String)> {
     let mut out = Vec::new();
     for lang in Lang::ALL {
-        let mut bundle = FluentBundle::new(vec![lang.code().parse().unwrap()]);
+        let mut bundle = FluentBundle::new(vec![lang
+            .code()
+            .parse()
+            .expect("the catalogue and the workspace are readable")]);
         bundle.set_use_isolating(false);
         for (_, source) in sources(lang) {
-            bundle.add_resource(FluentResource::try_new(source.to_string()).unwrap()).unwrap();
+            bundle
+                .add_resource(
+                    FluentResource::try_new(source.to_string())
+                        .expect("the catalogue and the workspace are readable"),
+                )
+                .expect("the catalogue and the workspace are readable");
         }
         for (id, (file, vars)) in messages(lang) {
             for surface in Surface::ALL {
@@ -140,7 +152,9 @@ fn render_all() -> Vec<(Lang, Surface, String, String, String)> {
                     for var in &vars {
                         args.set(var.clone(), FluentValue::from(number));
                     }
-                    let message = bundle.get_message(&id).unwrap();
+                    let message = bundle
+                        .get_message(&id)
+                        .expect("the catalogue and the workspace are readable");
                     let pattern = message.value().unwrap_or_else(|| panic!("{id} has no value"));
                     let mut errors = Vec::new();
                     let text =
@@ -179,7 +193,9 @@ fn workspace() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+    for entry in
+        std::fs::read_dir(dir).expect("the catalogue and the workspace are readable").flatten()
+    {
         let path = entry.path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -192,7 +208,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Every `t!("id", name = …)` in the code: (file, id, parameter names).
 fn uses() -> Vec<(PathBuf, String, BTreeSet<String>)> {
     let mut files = Vec::new();
-    for crate_dir in std::fs::read_dir(workspace().join("crates")).unwrap().flatten() {
+    for crate_dir in std::fs::read_dir(workspace().join("crates"))
+        .expect("the catalogue and the workspace are readable")
+        .flatten()
+    {
         let src = crate_dir.path().join("src");
         if src.is_dir() {
             rust_files(&src, &mut files);
@@ -201,7 +220,8 @@ fn uses() -> Vec<(PathBuf, String, BTreeSet<String>)> {
     rust_files(&workspace().join("src-tauri/src"), &mut files);
     let mut out = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text =
+            std::fs::read_to_string(&file).expect("the catalogue and the workspace are readable");
         let mut rest = text.as_str();
         while let Some(at) = rest.find("t!(") {
             let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -279,7 +299,10 @@ fn every_message_the_code_uses_exists_with_the_parameters_it_is_given() {
 fn every_message_is_used_somewhere() {
     let mut code = String::new();
     let mut files = Vec::new();
-    for crate_dir in std::fs::read_dir(workspace().join("crates")).unwrap().flatten() {
+    for crate_dir in std::fs::read_dir(workspace().join("crates"))
+        .expect("the catalogue and the workspace are readable")
+        .flatten()
+    {
         let src = crate_dir.path().join("src");
         if src.is_dir() {
             rust_files(&src, &mut files);
@@ -287,7 +310,9 @@ fn every_message_is_used_somewhere() {
     }
     rust_files(&workspace().join("src-tauri/src"), &mut files);
     for file in files {
-        code.push_str(&std::fs::read_to_string(file).unwrap());
+        code.push_str(
+            &std::fs::read_to_string(file).expect("the catalogue and the workspace are readable"),
+        );
     }
     let polish = messages(Lang::Pl);
     let referenced: BTreeSet<String> = sources(Lang::Pl)
