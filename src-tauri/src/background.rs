@@ -13,6 +13,8 @@ use crate::ApiError;
 
 /// How often the background loop looks whether a sync is due.
 const TICK: Duration = Duration::from_secs(60);
+/// How many ticks between looks whether the daily copy is due.
+const BACKUP_EVERY_TICKS: u32 = 60;
 
 pub async fn sync_once(
     app: &tauri::AppHandle,
@@ -42,13 +44,22 @@ pub async fn sync_once(
     state.with_worker(|m| m.apply_sync(&job, planned))
 }
 
-/// Starts the periodic sync. Each tick asks the core whether a sync is due: the interval counts
+/// Starts the periodic work. Each tick asks the core whether a sync is due: the interval counts
 /// from the last attempt (the app's or `jst`'s), so an app open briefly each day still syncs.
+/// Every hour it also makes the daily copy of the own data when the last one is a day old, so a
+/// window left open for days still gets one a day.
 pub fn start(app: tauri::AppHandle) {
     tauri::async_runtime::spawn(async move {
+        let mut ticks: u32 = 0;
         loop {
             tokio_sleep(TICK).await;
+            ticks = ticks.wrapping_add(1);
             let state = app.state::<AppState>();
+            if ticks % BACKUP_EVERY_TICKS == 0 {
+                if let Ok(Some(copy)) = state.with(|m| Ok(m.daily_backup_if_due())) {
+                    tracing::info!(file = %copy.file, "kopia dzienna danych własnych");
+                }
+            }
             if !matches!(state.with(|m| m.sync_due()), Ok(true)) {
                 continue;
             }

@@ -628,6 +628,14 @@ impl Monitor {
         self.daily_backup_failure.as_deref()
     }
 
+    /// The daily copy when it is due while the folder stays open (a window left open for days
+    /// gets one a day, not only on opening); a failure is kept as on opening.
+    pub fn daily_backup_if_due(&mut self) -> Option<BackupView> {
+        let made = backups::daily_backup(&self.local, &self.data_dir, &stamp::now());
+        self.daily_backup_failure = made.as_ref().err().map(|e| e.to_string());
+        made.ok().flatten()
+    }
+
     /// Checks a file for [`Monitor::restore_backup`] (whole `integrity_check`, a Monitor JST
     /// database, a schema this program knows) without changing anything; a bare file name is
     /// looked up in `kopie/`. A file that cannot be restored is invalid input.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInteger, formatNumber } from "./format";
+import { formatInteger, formatNumber, parseDay } from "./format";
 
 describe("pl-PL formats", () => {
   it.each([
@@ -14,5 +14,21 @@ describe("pl-PL formats", () => {
   it("decimal comma", () => {
     expect(formatNumber(12345.5)).toBe("12\u00a0345,5");
     expect(formatNumber(1234.5)).toBe("1234,5");
+  });
+});
+
+describe("parseDay", () => {
+  it("reads the Polish and the ISO way of writing a day", () => {
+    expect(parseDay("1.12.2026")).toBe("2026-12-01");
+    expect(parseDay(" 01.12.2026 ")).toBe("2026-12-01");
+    expect(parseDay("2026-12-01")).toBe("2026-12-01");
+    expect(parseDay("")).toBe("");
+  });
+
+  it("refuses what is not a real day", () => {
+    expect(parseDay("31.02.2026")).toBeNull();
+    expect(parseDay("12/01/2026")).toBeNull();
+    expect(parseDay("2026-13-01")).toBeNull();
+    expect(parseDay("wczoraj")).toBeNull();
   });
 });

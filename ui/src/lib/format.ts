@@ -28,3 +28,23 @@ export function formatSize(bytes: number): string {
   if (bytes < 1e6) return `${formatNumber(bytes / 1e3, 1)} kB`;
   return `${formatNumber(bytes / 1e6, 1)} MB`;
 }
+
+/**
+ * A day typed by a person: `DD.MM.RRRR` as Poles write it, or ISO `RRRR-MM-DD`; answers the ISO
+ * day, `""` for an empty field and `null` for anything that is not a real day.
+ */
+export function parseDay(text: string): string | null {
+  const typed = text.trim();
+  if (typed === "") return "";
+  const polish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  const [year, month, day] = polish
+    ? [Number(polish[3]), Number(polish[2]), Number(polish[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
+  if (year === 0) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

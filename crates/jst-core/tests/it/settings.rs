@@ -133,3 +133,31 @@ fn the_audit_log_pages_and_filters() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad:?}");
     }
 }
+
+/// A folder kept open for days (the window) gets its daily copy when the last one is a day old,
+/// not only when it is opened.
+#[test]
+fn an_open_folder_gets_its_daily_copy_when_the_last_is_a_day_old() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    drop(Monitor::open(&data).expect("create"));
+    let mut monitor = Monitor::open(&data).expect("open again: the first daily copy");
+    let kopie = data.join("kopie");
+    let names = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&kopie)
+            .expect("kopie")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let first = names();
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(monitor.daily_backup_if_due().is_none(), "not again within a day");
+    assert_eq!(names(), first);
+    std::fs::rename(kopie.join(&first[0]), kopie.join("local-20200101T000000Z.db")).expect("mv");
+    let made = monitor.daily_backup_if_due().expect("a day later: a new copy");
+    assert!(made.verified, "{made:?}");
+    assert_eq!(names().len(), 2, "{:?}", names());
+    assert!(monitor.daily_backup_failure().is_none());
+}

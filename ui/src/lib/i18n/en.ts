@@ -656,6 +656,8 @@ export const en: Record<MessageKey, string> = {
   "settings.audit.intro": "Every write to own data leaves an entry: who changed what, and when.",
   "settings.audit.since": "From",
   "settings.audit.until": "To",
+  "settings.audit.dayFormat": "DD.MM.YYYY",
+  "settings.audit.badDay": "Enter the day as DD.MM.YYYY, e.g. 01.12.2026.",
   "settings.audit.user": "User",
   "settings.audit.kind": "Kind of change",
   "settings.audit.all": "all",

@@ -656,6 +656,8 @@ export const pl = {
   "settings.audit.intro": "Każdy zapis danych własnych zostawia wpis: kto, kiedy i co zmienił.",
   "settings.audit.since": "Od dnia",
   "settings.audit.until": "Do dnia",
+  "settings.audit.dayFormat": "DD.MM.RRRR",
+  "settings.audit.badDay": "Wpisz dzień jako DD.MM.RRRR, np. 01.12.2026.",
   "settings.audit.user": "Użytkownik",
   "settings.audit.kind": "Rodzaj zmiany",
   "settings.audit.all": "wszystkie",
