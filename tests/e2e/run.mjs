@@ -759,3 +759,97 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     child.kill();
   }
 }, (dataDir) => ({ JST_DATA_DIR: dataDir, JST_TOKEN_STORE: "file" }));
+
+// Issue 13: the whole program in English, the words of the window and the messages made in Rust
+// (errors, import findings, group labels, statuses) alike; every screen passes axe-core. HOME is
+// the scenario's own, so the language kept in the webview's storage does not leak into others.
+const POLISH_FROM_RUST = [
+  "Zgodnie z planem", "Wymaga przyspieszenia", "Niewielki postęp", "Pogorszenie", "Osiągnięto",
+  "Brak danych", "brak danych", "wczytaj", "nie ma ", "błąd", "ostrzeżenie", "przerwano", "jednostek",
+  "tys. mieszkańców", "gminy miejsko-wiejskie", "wiersz", "kolumna",
+];
+
+async function expectEnglish(s, step, selector = "main") {
+  const text = await s.text(`return document.querySelector('${selector}')?.innerText ?? '';`);
+  const polish = POLISH_FROM_RUST.filter((word) => text.includes(word));
+  assert.deepEqual(polish, [], `Polish words on the English screen „${step}”:\n${text}`);
+}
+
+async function englishScreen(s, nav, ready, shot, step) {
+  await s.click("nav button", nav);
+  await s.waitFor(step, ready, [], 30000);
+  await s.screenshot(join(artifacts, `${shot}.png`));
+  await expectAccessible(s, step);
+  await expectEnglish(s, step);
+}
+
+await scenario(
+  "po-angielsku",
+  async (s, dataDir) => {
+    await s.waitFor("unit chooser", "return document.querySelector('#unit-search') !== null;");
+    await s.text("const l = document.querySelector('header select'); l.value = 'en'; l.dispatchEvent(new Event('change', { bubbles: true })); return '';");
+    await s.waitFor("English chooser", "return document.documentElement.lang === 'en' && document.querySelector('h1')?.innerText === 'Choose your unit';");
+    await s.screenshot(join(artifacts, "en-01-unit-chooser.png"));
+    await expectAccessible(s, "unit chooser (en)");
+
+    // An error made in Rust, in English and naming the window's screens, not a command.
+    const unknown = await s.invoke("choose_unit", { teryt: "0299999" });
+    assert.match(unknown.err?.message ?? "", /^there is no unit with TERYT code 0299999 in the register; search for it by name in the unit chooser$/);
+
+    await s.click("button", "Open the demo");
+    await s.waitFor("Dashboard", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+    assert.match(await s.text(bodyText), /Demo — sample data/);
+    await s.screenshot(join(artifacts, "en-02-dashboard.png"));
+    await expectAccessible(s, "dashboard (en)");
+    await expectEnglish(s, "dashboard (en)");
+
+    await englishScreen(s, "Strategy", "return document.querySelectorAll('.status-badge, [data-status]').length > 0;", "en-03-strategy", "strategy (en)");
+    await englishScreen(s, "Comparisons", "return document.querySelector('[data-testid=group-info]')?.innerText.includes('Group:');", "en-04-comparisons", "comparisons (en)");
+    const info = (await s.text("return document.querySelector('[data-testid=group-info]').innerText;")).replace(NBSP, " ");
+    assert.match(info, /urban-rural/, info);
+    await englishScreen(s, "Costs", "return document.querySelector('[data-testid=costs-summary]') !== null;", "en-05-costs", "costs (en)");
+
+    // Data: a value that needs a note is refused with the core's English words.
+    await englishScreen(s, "Data", "return document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]') !== null;", "en-06-data", "data (en)");
+    await s.text("document.querySelector('[data-testid=cell-WSK_PRZEDSZKOLA-2025]').scrollIntoView({ block: 'center', inline: 'center' }); return '';");
+    await s.click("[data-testid=cell-WSK_PRZEDSZKOLA-2025]");
+    await s.waitFor("value form", "return document.querySelector('input[name=grid-value]') !== null;");
+    const [field] = await s.find("input[name=grid-value]");
+    await s.cmd("POST", `/element/${field}/clear`, {});
+    await s.type("input[name=grid-value]", "80");
+    await s.click("[data-testid=grid-save]");
+    await s.waitFor("note required", "return document.querySelector('#grid-error')?.innerText.includes('Deterioration');");
+    assert.match(await s.text("return document.querySelector('#grid-error').innerText;"), /enter an explanation/);
+    await s.screenshot(join(artifacts, "en-07-data-note-required.png"));
+
+    // An import with a mistake: the findings, their severity and place, in English.
+    const badFile = join(dataDir, "strategy-with-a-mistake.csv");
+    writeFileSync(
+      badFile,
+      [
+        "kod;kod_nadrzedny;poziom;nazwa;waga_wezla;wskaznik_kod;wskaznik_nazwa;jednostka;kierunek;rok_bazowy;wartosc_bazowa;rok_docelowy;wartosc_docelowa;waga_wskaznika;komorka;zrodlo;kamienie_milowe",
+        "1;;cel_strategiczny;Czyste środowisko;;;;;;;;;;;;;",
+        "1.2;9;cel_operacyjny;Sierota;;;;;;;;;;;;;",
+      ].join("\n") + "\n",
+    );
+    await s.text("document.querySelector('input[name=import-path]').scrollIntoView({ block: 'center' }); return '';");
+    await s.type("input[name=import-path]", badFile);
+    await s.click("button", "Check the file");
+    await s.waitFor("findings", "return (document.querySelector('.findings')?.innerText ?? '').length > 0;");
+    const findings = await s.text("return document.querySelector('.findings').innerText;");
+    assert.match(findings, /error/, findings);
+    await expectEnglish(s, "import findings (en)", ".findings");
+    await s.text("document.querySelector('.findings').scrollIntoView({ block: 'center' }); return '';");
+    await s.screenshot(join(artifacts, "en-08-import-findings.png"));
+    await expectAccessible(s, "import findings (en)");
+
+    await englishScreen(s, "Synchronisation", "return document.querySelector('h1')?.innerText === 'Synchronisation';", "en-09-synchronisation", "synchronisation (en)");
+    await englishScreen(s, "Reports", "return document.querySelector('[data-testid=report-preview]') !== null;", "en-10-reports", "reports (en)");
+    await englishScreen(s, "Settings", "return document.querySelector('[data-testid=backup-list]') !== null;", "en-11-settings", "settings (en)");
+    await s.waitFor("history of changes", "return document.querySelector('[data-testid=audit-log]')?.innerText.length > 0;");
+    await s.text("document.querySelector('[data-testid=audit]').scrollIntoView(); return '';");
+    await s.screenshot(join(artifacts, "en-12-history.png"));
+    await expectEnglish(s, "history of changes (en)", "[data-testid=audit]");
+  },
+  (dataDir) => ({ JST_DATA_DIR: dataDir, HOME: dataDir, XDG_DATA_HOME: null }),
+);
