@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "value_grid",
     "delete_value",
     "pick_file",
+    "pick_import_file",
     "check_import",
     "run_import",
     "cancel_import",

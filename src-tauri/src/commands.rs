@@ -86,6 +86,26 @@ pub async fn pick_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 
+/// The system's file dialog for an import of `kind`, offering the formats its importer reads;
+/// null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_import_file(
+    app: tauri::AppHandle,
+    kind: ImportKind,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let (name, extensions): (&str, &[&str]) = match kind {
+        ImportKind::Strategy | ImportKind::Values | ImportKind::Catalogue => {
+            ("CSV, XLSX", &["csv", "xlsx", "txt"])
+        }
+        ImportKind::PublicValues => ("CSV", &["csv", "txt"]),
+        ImportKind::Register => ("TERC (CSV, XML)", &["csv", "xml", "txt"]),
+    };
+    let picked = app.dialog().file().add_filter(name, extensions).blocking_pick_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
 /// The validation report of a file, with progress by rows; writes nothing.
 #[tauri::command]
 #[specta::specta]
@@ -99,17 +119,19 @@ pub async fn check_import(
     state.with_worker(|m| m.check_import(kind, Path::new(&path), &mut progress))
 }
 
-/// Imports a file the user has checked and confirmed; warnings were shown and accepted.
+/// Imports a file the user has checked and confirmed; warnings were shown and accepted, and
+/// `allow_shrink` is the user's consent to a register that ends many units.
 #[tauri::command]
 #[specta::specta]
 pub async fn run_import(
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
+    allow_shrink: bool,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportCheckView, ApiError> {
     let mut progress = state.progress(Work::Import, on_progress);
-    state.with_worker(|m| m.run_import(kind, Path::new(&path), &mut progress))
+    state.with_worker(|m| m.run_import(kind, Path::new(&path), allow_shrink, &mut progress))
 }
 
 /// The system's file dialog for a budget report or an SIO list; null when the user cancels.

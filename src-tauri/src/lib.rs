@@ -38,6 +38,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             data_commands::value_grid,
             data_commands::delete_value,
             commands::pick_file,
+            commands::pick_import_file,
             commands::check_import,
             commands::run_import,
             commands::cancel_import,

@@ -226,6 +226,18 @@ await scenario("dane-ustawienia-edycja", async (s, dataDir) => {
   await s.waitFor("eksport zapisany", "return document.querySelector('[data-testid=export-written]') !== null;");
   assert.equal(readFileSync(exported).subarray(0, 2).toString(), "PK");
 
+  // Public data of units from a file, through the window: the report first, then the import.
+  const publicValues = join(dataDir, "dane-publiczne.csv");
+  writeFileSync(publicValues, "teryt;wskaznik_kod;rok;wartosc\n1219053;POW_KM2;2019;100,5\n1219022;POW_KM2;2019;108,2\n");
+  await s.click("[data-testid=import-kind-public_values]");
+  await s.type("input[name=import-path]", publicValues);
+  await s.click("button", "Sprawdź plik");
+  await s.waitFor("raport danych publicznych", "return document.querySelector('[data-testid=import-summary]')?.innerText.includes('Wartości do zapisania: 2, jednostek: 2.');");
+  assert.equal(await s.text("return String(document.querySelectorAll('.import .findings').length);"), "0", "a clean file has no findings");
+  await s.screenshot(join(artifacts, "31b-dane-import-danych-publicznych.png"));
+  await s.click("button", "Wczytaj plik");
+  await s.waitFor("dane publiczne wczytane", "return document.querySelector('[data-testid=import-message]')?.innerText.includes('Wczytano plik dane-publiczne.csv.');");
+
   // A copy now, then the value deleted, then the copy restored: the value is back.
   await s.click("nav button", "Ustawienia");
   await s.waitFor("kopie", "return document.querySelector('[data-testid=backup-now]') !== null;");

@@ -9,6 +9,7 @@
 
 mod audit;
 mod backups;
+mod checked_imports;
 mod comparison;
 mod demo;
 mod error;
@@ -24,6 +25,7 @@ mod units;
 
 pub use audit::{audit_day, AuditEntryView, AuditFilter, AuditKind, AuditLogView};
 pub use backups::{BackupKind, BackupView, BackupsView, RestoredView, KEEP as BACKUPS_KEPT};
+pub use checked_imports::{ImportCheckView, ImportKind};
 pub use comparison::{
     BenchmarkIndicatorView, BenchmarkView, BoundaryView, ComparableIndicatorView, ComparisonSource,
     CostRowView, CostServiceView, CostYearsView, CostsView, GroupKind, GroupView,
@@ -55,17 +57,17 @@ pub use strategy::{
     StrategyEdit, StrategyEditView, UndoStateView,
 };
 pub use strategy::{
-    HistoryEntryView, ImportCheckView, ImportKind, IndicatorDepartmentView, IndicatorDetailView,
-    IndicatorStatusView, NodeStatusView, NoteView, ObservationView, OwnValueRowView,
-    ProjectionView, StrategyHeadView, StrategyImportOptions, StrategyImportView,
-    StrategyListItemView, StrategyOverviewView, StrategyStatusView, ThresholdValues,
-    ThresholdsView, ValueCellView, ValueGridRowView, ValueGridView, ValueInput, ValuesImportView,
-    YearValueView,
+    HistoryEntryView, IndicatorDepartmentView, IndicatorDetailView, IndicatorStatusView,
+    NodeStatusView, NoteView, ObservationView, OwnValueRowView, ProjectionView, StrategyHeadView,
+    StrategyImportOptions, StrategyImportView, StrategyListItemView, StrategyOverviewView,
+    StrategyStatusView, ThresholdValues, ThresholdsView, ValueCellView, ValueGridRowView,
+    ValueGridView, ValueInput, ValuesImportView, YearValueView,
 };
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;
 pub use units::{
-    OwnUnitView, PopulationView, RegisterImportOptions, RegisterImportView, StatusView, UnitView,
+    OwnUnitView, PopulationView, RegisterCheckView, RegisterImportOptions, RegisterImportView,
+    StatusView, UnitView,
 };
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

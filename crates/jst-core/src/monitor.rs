@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jst_store::{LocalStore, PeerStore};
 
 use crate::backups;
+use crate::checked_imports;
 use crate::comparison::{self, Comparison, UnitIndex, UnitIndexCache};
 use crate::exchange::{self, UnitToken};
 use crate::exports::{self, ExportFormat, ExportKind, ExportWrittenView};
@@ -253,7 +254,8 @@ impl Monitor {
     }
 }
 
-/// Imports: the window's check-then-import of templates and values, catalogue, public values, budget.
+/// Imports: the window's check-then-import (templates, own values, catalogue, public values,
+/// register), catalogue, public values, budget.
 impl Monitor {
     /// The validation report of a file for the window, with progress; `progress` returning
     /// false cancels. Writes nothing.
@@ -263,17 +265,20 @@ impl Monitor {
         path: &Path,
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportCheckView> {
-        strategy::check_import(&self.local, kind, path, progress)
+        checked_imports::check_import(&self.local, kind, path, progress)
     }
 
-    /// Imports a checked file the user confirmed (warnings accepted), with progress.
+    /// Imports a checked file the user confirmed (warnings accepted), with progress; a register
+    /// that would end more units than a real year ends needs `allow_shrink`.
     pub fn run_import(
         &mut self,
         kind: ImportKind,
         path: &Path,
+        allow_shrink: bool,
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportCheckView> {
-        strategy::run_import(&mut self.local, &stamp::now(), kind, path, progress)
+        let (local, peers) = (&mut self.local, &mut self.peers);
+        checked_imports::run_import(local, peers, &stamp::now(), kind, path, allow_shrink, progress)
     }
 
     /// Adds or updates catalogue entries by code (DESIGN §6). Any error writes nothing.

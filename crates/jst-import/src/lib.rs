@@ -54,7 +54,8 @@ pub use number::MAX_ABS as MAX_ABS_VALUE;
 pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow, ParsedOwnValues};
 pub use price_index::parse_price_index;
 pub use public_values::{
-    parse_public_values, parse_public_values_checked, ParsedPublicValues, PublicValueRow,
+    parse_public_values, parse_public_values_checked, parse_public_values_with, ParsedPublicValues,
+    PublicValueRow,
 };
 pub use sio::{
     looks_like_school_list, parse_school_list, parse_school_list_xlsx, SchoolList, SchoolRow,

@@ -1,6 +1,7 @@
 //! Per-unit public values, DESIGN §6: `teryt;wskaznik_kod;rok;wartosc`.
 
 use crate::cells::{header_problem, indicator_code, value, year};
+use crate::error::RowProgress;
 use crate::table::read_table;
 use crate::text::decode;
 use crate::{ImportError, Problem};
@@ -35,6 +36,15 @@ pub fn parse_public_values_checked(
     bytes: &[u8],
     file: &str,
 ) -> Result<ParsedPublicValues, ImportError> {
+    parse_public_values_with(bytes, file, &mut |_, _| true)
+}
+
+/// [`parse_public_values_checked`] reporting progress by rows (and stopping when told to).
+pub fn parse_public_values_with(
+    bytes: &[u8],
+    file: &str,
+    progress: RowProgress<'_>,
+) -> Result<ParsedPublicValues, ImportError> {
     let header_ok =
         |t: &str| t.lines().next().is_some_and(|l| l.to_ascii_lowercase().starts_with("teryt"));
     let text = decode(bytes, file, header_ok)?;
@@ -43,7 +53,7 @@ pub fn parse_public_values_checked(
     let [Some(t), Some(i), Some(y), Some(v)] = idx[..] else {
         return Err(ImportError::single(file, header_problem(&table.header, &COLUMNS.join(";"))));
     };
-    let rows = table.map_rows(file, &mut |_, _| true, |line, cell| {
+    let rows = table.map_rows(file, progress, |line, cell| {
         let teryt =
             Teryt::parse(&cell(t)).map_err(|e| Problem::at(line, Some(COLUMNS[0]), e.to_string()));
         match (

@@ -18,10 +18,18 @@ export const commands = {
 	deleteValue: (code: string, year: number) => typedError<ValueGridView, ApiError>(__TAURI_INVOKE("delete_value", { code, year })),
 	/**  Opens the system's file dialog from Rust: the webview gets a path, never the dialog plugin. */
 	pickFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_file")),
+	/**
+	 *  The system's file dialog for an import of `kind`, offering the formats its importer reads;
+	 *  null when the user cancels.
+	 */
+	pickImportFile: (kind: ImportKind) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_import_file", { kind })),
 	/**  The validation report of a file, with progress by rows; writes nothing. */
 	checkImport: (kind: ImportKind, path: string, onProgress: Channel<ImportProgress>) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("check_import", { kind, path, onProgress })),
-	/**  Imports a file the user has checked and confirmed; warnings were shown and accepted. */
-	runImport: (kind: ImportKind, path: string, onProgress: Channel<ImportProgress>) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("run_import", { kind, path, onProgress })),
+	/**
+	 *  Imports a file the user has checked and confirmed; warnings were shown and accepted, and
+	 *  `allow_shrink` is the user's consent to a register that ends many units.
+	 */
+	runImport: (kind: ImportKind, path: string, allowShrink: boolean, onProgress: Channel<ImportProgress>) => typedError<ImportCheckView, ApiError>(__TAURI_INVOKE("run_import", { kind, path, allowShrink, onProgress })),
 	/**  Asks a running check or import to stop before it writes anything. */
 	cancelImport: () => typedError<null, ApiError>(__TAURI_INVOKE("cancel_import")),
 	/**  The system's file dialog for a budget report or an SIO list; null when the user cancels. */
@@ -585,18 +593,33 @@ export type HistoryEntryView = {
 /**  The validation report of a file, shown before anything is written. */
 export type ImportCheckView = {
 	file: string,
-	/**  No critical or error finding: the file can be imported. */
+	/**
+	 *  No critical or error finding: the file can be imported (a register that would end
+	 *  many units still needs `register.needs_consent` answered).
+	 */
 	ok: boolean,
 	findings: FindingView[],
 	/**  What the import would do (strategy templates). */
 	strategy: StrategyHeadView | null,
 	nodes: number,
+	/**  Indicators of a template, or entries a catalogue file adds or updates. */
 	indicators: number,
+	/**  Own values, or public values per unit. */
 	values: number,
+	/**  Units with public values in the file. */
+	units: number,
+	/**  A TERYT register: what it holds and what loading it would end. */
+	register: RegisterCheckView | null,
 };
 
 /**  Which importer a file goes to. */
-export type ImportKind = "strategy" | "values";
+export type ImportKind = "strategy" | "values" | 
+/**  The indicator catalogue (`jst import catalogue`). */
+"catalogue" | 
+/**  Public values per unit, `teryt;wskaznik_kod;rok;wartosc` (`jst import peers`). */
+"public_values" | 
+/**  A TERC snapshot of the TERYT register (`jst import register`). */
+"register";
 
 /**  Progress of a check or an import. */
 export type ImportProgress = {
@@ -783,6 +806,40 @@ export type ProjectionView = {
 	year_target_reached: number | null,
 	/**  80 % prediction interval `[lo, hi]`, with four points or more. */
 	interval: [number | null, number | null] | null,
+};
+
+/**  A register file as the window shows it before loading: what it holds and what it would end. */
+export type RegisterCheckView = {
+	/**  ISO date the file describes. */
+	as_of: string,
+	/**  Units in the file. */
+	units: number,
+	/**  Active units of the stored register. */
+	active: number,
+	/**  Active units absent from the file, which loading it ends. */
+	ending: number,
+	/**  The first few of them, `TERYT nazwa`. */
+	ending_examples: string[],
+	/**
+	 *  More would end than a real year ends: refused unless the user allows the register to
+	 *  shrink.
+	 */
+	needs_consent: boolean,
+	/**  What loading changed (after the import). */
+	loaded: RegisterImportView | null,
+};
+
+export type RegisterImportView = {
+	file: string,
+	as_of: string,
+	units: number,
+	created: number,
+	renamed: number,
+	recoded: number,
+	ended: number,
+	restored: number,
+	/**  Problems that did not stop the load, located by row (Polish). */
+	warnings: string[],
 };
 
 /**  What a release's register did to the desktop's register. */

@@ -127,6 +127,7 @@ export type {
   StrategyEditView,
   UndoStateView,
 } from "./bindings";
+export type { RegisterCheckView, RegisterImportView } from "./bindings";
 export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
 export type {
@@ -173,11 +174,15 @@ export const api = {
     path: string,
     onProgress: (p: ImportProgress) => void = () => {},
   ): Promise<ImportCheckView> => unwrap(await commands.checkImport(kind, path, channel(onProgress))),
+  /** The file dialog for an import of `kind`, offering the formats it reads; null when the user cancels. */
+  pickImportFile: async (kind: ImportKind): Promise<string | null> => unwrap(await commands.pickImportFile(kind)),
+  /** Imports a checked file; `allowShrink` is the consent to a register that ends many units. */
   runImport: async (
     kind: ImportKind,
     path: string,
+    allowShrink = false,
     onProgress: (p: ImportProgress) => void = () => {},
-  ): Promise<ImportCheckView> => unwrap(await commands.runImport(kind, path, channel(onProgress))),
+  ): Promise<ImportCheckView> => unwrap(await commands.runImport(kind, path, allowShrink, channel(onProgress))),
   /** The file dialog for a budget report or SIO list; null when the user cancels. */
   pickOfficialFile: async (): Promise<string | null> => unwrap(await commands.pickOfficialFile()),
   /** The report on a budget report or SIO list (recognised by content); writes nothing. */

@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { mount, unmount } from "svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import type { ValueGridView } from "../ipc/bindings";
+import type { ImportCheckView, ValueGridView } from "../ipc/bindings";
 import { setLocale } from "../lib/i18n/index.svelte";
 import { button, settle, typeInto } from "../test/dom";
 import { fail, mockCommands } from "../test/ipc";
 import ValueGrid from "./data/ValueGrid.svelte";
 import ExportPanel from "./data/ExportPanel.svelte";
+import Dane from "./Dane.svelte";
 
 const grid: ValueGridView = {
   strategy: "Strategia Rozwoju Gminy Wieliczka",
@@ -112,6 +113,36 @@ describe("Dane", () => {
     const done = document.querySelector("[data-testid=export-written]")?.textContent ?? "";
     expect(done).toContain("30 wierszy");
     expect(done).toContain("wartosci-1219053-historia.csv");
+    unmount(screen);
+  });
+  it("imports reference data in the window, reloading the grid after each and the unit after a register", async () => {
+    const report = (file: string): ImportCheckView => ({
+      file,
+      ok: true,
+      findings: [],
+      strategy: null,
+      nodes: 0,
+      indicators: 3,
+      values: 0,
+      units: 0,
+      register: null,
+    });
+    const calls = mockCommands({ valueGrid: () => grid, checkImport: (args) => report(String(args.path)), runImport: (args) => report(String(args.path)) });
+    const onunitschanged = vi.fn();
+    const screen = mount(Dane, { target: document.body, props: { demo: false, onunitschanged } });
+    await settle();
+    expect(document.body.textContent).not.toContain("nie mają jeszcze importu w oknie");
+    for (const kind of ["catalogue", "register"]) {
+      document.querySelector<HTMLInputElement>(`[data-testid=import-kind-${kind}]`)!.click();
+      typeInto(document.querySelector<HTMLInputElement>("input[name=import-path]")!, `/dane/${kind}.csv`);
+      button("Sprawdź plik", document.querySelector(".import")!).click();
+      await settle();
+      button("Wczytaj plik").click();
+      await settle();
+      expect(onunitschanged).toHaveBeenCalledTimes(kind === "register" ? 1 : 0);
+    }
+    expect(calls.filter((c) => c.command === "runImport").map((c) => c.args.kind)).toEqual(["catalogue", "register"]);
+    expect(calls.filter((c) => c.command === "valueGrid")).toHaveLength(3);
     unmount(screen);
   });
 });

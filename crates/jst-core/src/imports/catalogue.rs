@@ -3,12 +3,10 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use jst_import::{parse_catalogue, ImportError, Problem, Severity};
-
-use jst_import::CatalogueRow;
+use jst_import::{parse_catalogue_with, CatalogueRow, ImportError, Problem, RowProgress, Severity};
 use jst_store::{IndicatorRecord, LocalStore, Stamp};
 
-use super::report::FindingView;
+use super::report::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
 use crate::support::input::read_input;
 use crate::Result;
@@ -21,16 +19,43 @@ pub struct CatalogueImportView {
     pub findings: Vec<FindingView>,
 }
 
-/// Adds or updates catalogue entries by code (DESIGN §6). A formula may use codes of the
-/// file or of the catalogue already loaded; any error writes nothing.
-pub(crate) fn import_catalogue(
-    local: &mut LocalStore,
-    stamp: &Stamp,
+/// A checked catalogue file, ready to be written.
+pub(crate) struct CataloguePlan {
+    pub(crate) file: String,
+    rows: Vec<CatalogueRow>,
+    /// Informations and warnings (errors refuse the file before a plan exists).
+    pub(crate) findings: Vec<Problem>,
+}
+
+impl CataloguePlan {
+    /// How many indicators the file adds or updates.
+    pub(crate) fn indicators(&self) -> u32 {
+        count(self.rows.len())
+    }
+
+    /// Writes every entry in one audited transaction.
+    pub(crate) fn save(self, local: &mut LocalStore, stamp: &Stamp) -> Result<CatalogueImportView> {
+        let indicators = self.indicators();
+        let records: Vec<_> =
+            self.rows.into_iter().map(|r| catalogue_record(r, "catalogue")).collect();
+        local.load_catalogue(stamp, &records, None)?;
+        Ok(CatalogueImportView {
+            file: self.file,
+            indicators,
+            findings: self.findings.iter().map(FindingView::from).collect(),
+        })
+    }
+}
+
+/// Reads and checks a catalogue file (progress by rows); writes nothing. A formula may use
+/// codes of the file or of the catalogue already loaded.
+pub(crate) fn plan_catalogue(
+    local: &LocalStore,
     path: &Path,
-    strict: bool,
-) -> Result<CatalogueImportView> {
+    progress: RowProgress<'_>,
+) -> Result<CataloguePlan> {
     let (file, bytes) = read_input(path)?;
-    let rows = parse_catalogue(&bytes, &file)?;
+    let rows = parse_catalogue_with(&bytes, &file, progress)?;
     let in_file: HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     let mut problems = Vec::new();
     for row in &rows {
@@ -59,19 +84,19 @@ pub(crate) fn import_catalogue(
             .with_severity(Severity::Informacja)
         })
         .collect();
-    let warnings: Vec<Problem> =
-        findings.iter().filter(|p| p.severity == Severity::Ostrzezenie).cloned().collect();
-    if strict && !warnings.is_empty() {
-        return Err(ImportError::new(&file, warnings).into());
-    }
-    let rows_count = rows.len();
-    let records: Vec<_> = rows.into_iter().map(|r| catalogue_record(r, "catalogue")).collect();
-    local.load_catalogue(stamp, &records, None)?;
-    Ok(CatalogueImportView {
-        file,
-        indicators: count(rows_count),
-        findings: findings.iter().map(FindingView::from).collect(),
-    })
+    Ok(CataloguePlan { file, rows, findings })
+}
+
+/// Adds or updates catalogue entries by code (DESIGN §6). Any error writes nothing.
+pub(crate) fn import_catalogue(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    path: &Path,
+    strict: bool,
+) -> Result<CatalogueImportView> {
+    let plan = plan_catalogue(local, path, &mut |_, _| true)?;
+    refuse_warnings_if_strict(&plan.file, &plan.findings, strict)?;
+    plan.save(local, stamp)
 }
 
 /// A catalogue row as the store keeps it.

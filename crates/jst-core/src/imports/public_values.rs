@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use jst_import::{parse_public_values_checked, ImportError, Problem, Severity};
+use jst_import::{parse_public_values_with, ImportError, Problem, RowProgress, Severity};
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
 
 use super::report::FindingView;
@@ -22,6 +22,44 @@ pub struct PeersImportView {
     pub findings: Vec<FindingView>,
 }
 
+/// A checked file of public values, ready to be written.
+pub(crate) struct PeersPlan {
+    pub(crate) file: String,
+    values: Vec<PublicValue>,
+    /// Rows skipped and values that may be a thousand times off.
+    pub(crate) warnings: Vec<Problem>,
+}
+
+impl PeersPlan {
+    pub(crate) fn values(&self) -> u32 {
+        count(self.values.len())
+    }
+
+    /// Units with at least one value.
+    pub(crate) fn units(&self) -> u32 {
+        count(self.values.iter().map(|v| v.unit.as_str()).collect::<HashSet<_>>().len())
+    }
+
+    /// Replaces the dataset of this file name in the peer store, all or nothing.
+    pub(crate) fn save(&self, peers: &mut PeerStore, stamp: &Stamp) -> Result<PeersImportView> {
+        let dataset = format!("plik:{}", self.file);
+        let label = format!("dane publiczne z pliku {}", self.file);
+        peers.replace_dataset(stamp, &dataset, "import", &label, &self.values)?;
+        let mut findings: Vec<FindingView> = self.warnings.iter().map(FindingView::from).collect();
+        findings.push(FindingView::from(
+            &Problem::file(format!("jednostki: {}, wartości: {}", self.units(), self.values.len()))
+                .with_severity(Severity::Informacja),
+        ));
+        Ok(PeersImportView {
+            file: self.file.clone(),
+            dataset,
+            values: self.values(),
+            skipped: count(self.warnings.len()),
+            findings,
+        })
+    }
+}
+
 /// Loads public values per unit. 7-digit gmina codes are matched on their 6-digit identity,
 /// a city county's powiat code on the city; rows of units missing from the register are
 /// skipped with a warning. Indicators must be in the catalogue. Any error: nothing written.
@@ -32,8 +70,22 @@ pub(crate) fn import_peers(
     path: &Path,
     strict: bool,
 ) -> Result<PeersImportView> {
+    let plan = plan_peers(local, path, &mut |_, _| true)?;
+    if strict && !plan.warnings.is_empty() {
+        return Err(ImportError::new(&plan.file, plan.warnings).into());
+    }
+    plan.save(peers, stamp)
+}
+
+/// Reads and checks a file of public values against the catalogue and the register (progress
+/// by rows); writes nothing.
+pub(crate) fn plan_peers(
+    local: &LocalStore,
+    path: &Path,
+    progress: RowProgress<'_>,
+) -> Result<PeersPlan> {
     let (file, bytes) = read_input(path)?;
-    let parsed = parse_public_values_checked(&bytes, &file)?;
+    let parsed = parse_public_values_with(&bytes, &file, progress)?;
     let rows = parsed.rows;
     let mut problems = Vec::new();
     let mut warnings = parsed.warnings;
@@ -98,23 +150,5 @@ pub(crate) fn import_peers(
         problems.truncate(20);
         return Err(ImportError::new(&file, problems).into());
     }
-    if strict && !warnings.is_empty() {
-        return Err(ImportError::new(&file, warnings).into());
-    }
-    let dataset = format!("plik:{file}");
-    let label = format!("dane publiczne z pliku {file}");
-    peers.replace_dataset(stamp, &dataset, "import", &label, &values)?;
-    let units: HashSet<&str> = values.iter().map(|v| v.unit.as_str()).collect();
-    let mut findings: Vec<FindingView> = warnings.iter().map(FindingView::from).collect();
-    findings.push(FindingView::from(
-        &Problem::file(format!("jednostki: {}, wartości: {}", units.len(), values.len()))
-            .with_severity(Severity::Informacja),
-    ));
-    Ok(PeersImportView {
-        file,
-        dataset,
-        values: count(values.len()),
-        skipped: count(warnings.len()),
-        findings,
-    })
+    Ok(PeersPlan { file, values, warnings })
 }

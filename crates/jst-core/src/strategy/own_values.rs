@@ -32,9 +32,9 @@ pub struct ValuesImportView {
 
 /// Validated values, ready to be written.
 pub(crate) struct ValuesPlan {
-    pub(super) file: String,
-    pub(super) values: Vec<ObservationRecord>,
-    pub(super) findings: Vec<Problem>,
+    pub(crate) file: String,
+    pub(crate) values: Vec<ObservationRecord>,
+    pub(crate) findings: Vec<Problem>,
 }
 
 impl ValuesPlan {

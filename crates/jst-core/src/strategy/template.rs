@@ -43,10 +43,10 @@ pub struct StrategyImportView {
 
 /// A validated template, ready to be written.
 pub(crate) struct StrategyPlan {
-    pub(super) file: String,
-    pub(super) draft: StrategyDraft,
+    pub(crate) file: String,
+    pub(crate) draft: StrategyDraft,
     local: Vec<IndicatorRecord>,
-    pub(super) findings: Vec<Problem>,
+    pub(crate) findings: Vec<Problem>,
 }
 
 impl StrategyPlan {
@@ -57,7 +57,7 @@ impl StrategyPlan {
         Ok(())
     }
 
-    pub(super) fn head(&self) -> StrategyHeadView {
+    pub(crate) fn head(&self) -> StrategyHeadView {
         StrategyHeadView {
             name: self.draft.name.clone(),
             period_from: self.draft.period_from,
@@ -65,7 +65,7 @@ impl StrategyPlan {
         }
     }
 
-    pub(super) fn indicator_count(&self) -> u32 {
+    pub(crate) fn indicator_count(&self) -> u32 {
         count(self.draft.tree.nodes.iter().map(|n| n.indicators.len()).sum())
     }
 }

@@ -7,5 +7,7 @@ mod unit_view;
 
 pub(crate) use own_unit::{choose_unit, find_unit, open_demo, own_record, search_units, status};
 pub use register::RegisterImportOptions;
-pub(crate) use register::{import_register, EndingUnits};
-pub use unit_view::{OwnUnitView, PopulationView, RegisterImportView, StatusView, UnitView};
+pub(crate) use register::{import_register, plan_register, EndingUnits};
+pub use unit_view::{
+    OwnUnitView, PopulationView, RegisterCheckView, RegisterImportView, StatusView, UnitView,
+};

@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use jst_domain::{RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
-use jst_import::{parse_terc, ImportError, Problem, Severity};
+use jst_import::{parse_terc, ImportError, ParsedRegister, Problem, Severity};
 use jst_store::{LocalStore, Stamp, UnitRecord};
 
-use super::unit_view::RegisterImportView;
+use super::unit_view::{RegisterCheckView, RegisterImportView};
 use crate::support::count;
 use crate::support::input::read_input;
 use crate::{Error, Result};
@@ -59,15 +59,86 @@ pub struct RegisterImportOptions {
     pub allow_shrink: bool,
 }
 
-/// Loads a full TERC snapshot. Any error: nothing is written. With `strict`, warnings count as
-/// errors too (DESIGN §6); a snapshot that would end more than a few units needs `allow_shrink`.
-pub(crate) fn import_register(
-    local: &mut LocalStore,
-    stamp: &Stamp,
-    path: &Path,
-    options: RegisterImportOptions,
-) -> Result<RegisterImportView> {
-    let RegisterImportOptions { strict, allow_shrink } = options;
+/// A parsed register file with what loading it would end, ready to be written.
+pub(crate) struct RegisterPlan {
+    pub(crate) file: String,
+    parsed: ParsedRegister,
+    ending: EndingUnits,
+    /// Active units of the stored register.
+    active: usize,
+}
+
+impl RegisterPlan {
+    /// Problems that did not stop the parse, with the warning about a file much smaller than
+    /// the register.
+    pub(crate) fn warnings(&self) -> &[Problem] {
+        &self.parsed.warnings
+    }
+
+    /// More units would end than a real year ends: loading needs the user's consent.
+    pub(crate) fn needs_consent(&self) -> bool {
+        self.ending.need_consent()
+    }
+
+    /// What the file is and what loading it would end (the window's report).
+    pub(crate) fn check_view(&self) -> RegisterCheckView {
+        RegisterCheckView {
+            as_of: self.parsed.snapshot.as_of.clone(),
+            units: count(self.parsed.snapshot.entries.len()),
+            active: count(self.active),
+            ending: count(self.ending.count()),
+            ending_examples: self.ending.examples(),
+            needs_consent: self.needs_consent(),
+            loaded: None,
+        }
+    }
+
+    /// Why the file is refused under `options`: warnings when strict, ending too many units
+    /// without consent.
+    pub(crate) fn refusals(&self, options: RegisterImportOptions) -> Vec<Problem> {
+        let mut refused: Vec<Problem> =
+            if options.strict { self.parsed.warnings.clone() } else { Vec::new() };
+        if self.needs_consent() && !options.allow_shrink {
+            refused.push(Problem::file(format!(
+                "jako pełny stan rejestru plik zakończyłby ważność {} jednostek (m.in. {}); \
+                 w prawdziwym rejestrze kończy się ich rocznie najwyżej kilka, więc plik jest \
+                 zapewne niepełny lub urwany. Jeśli zmiana jest zamierzona, wczytaj plik z opcją \
+                 --allow-shrink",
+                self.ending.count(),
+                self.ending.examples().join(", ")
+            )));
+        }
+        refused
+    }
+
+    /// Loads the snapshot in one audited transaction, unless `options` refuse it.
+    pub(crate) fn save(
+        &self,
+        local: &mut LocalStore,
+        stamp: &Stamp,
+        options: RegisterImportOptions,
+    ) -> Result<RegisterImportView> {
+        let refused = self.refusals(options);
+        if !refused.is_empty() {
+            return Err(Error::Import(ImportError::new(&self.file, refused)));
+        }
+        let summary = local.load_register(stamp, &self.parsed.snapshot, &self.file)?;
+        Ok(RegisterImportView {
+            file: self.file.clone(),
+            as_of: summary.as_of,
+            units: count(summary.units),
+            created: count(summary.created),
+            renamed: count(summary.renamed),
+            recoded: count(summary.recoded),
+            ended: count(summary.ended),
+            restored: count(summary.restored),
+            warnings: self.parsed.warnings.iter().map(ToString::to_string).collect(),
+        })
+    }
+}
+
+/// Reads a TERC file and compares it with the stored register; writes nothing.
+pub(crate) fn plan_register(local: &LocalStore, path: &Path) -> Result<RegisterPlan> {
     let (file, bytes) = read_input(path)?;
     let mut parsed = parse_terc(&bytes, &file)?;
     let ending = EndingUnits::of(local, &parsed.snapshot)?;
@@ -84,30 +155,16 @@ pub(crate) fn import_register(
             .with_severity(Severity::Ostrzezenie),
         );
     }
-    let mut refused: Vec<Problem> = if strict { parsed.warnings.clone() } else { Vec::new() };
-    if ending.need_consent() && !allow_shrink {
-        refused.push(Problem::file(format!(
-            "jako pełny stan rejestru plik zakończyłby ważność {} jednostek (m.in. {}); \
-             w prawdziwym rejestrze kończy się ich rocznie najwyżej kilka, więc plik jest \
-             zapewne niepełny lub urwany. Jeśli zmiana jest zamierzona, wczytaj plik z opcją \
-             --allow-shrink",
-            ending.count(),
-            ending.examples().join(", ")
-        )));
-    }
-    if !refused.is_empty() {
-        return Err(Error::Import(ImportError::new(&file, refused)));
-    }
-    let summary = local.load_register(stamp, &parsed.snapshot, &file)?;
-    Ok(RegisterImportView {
-        file,
-        as_of: summary.as_of,
-        units: count(summary.units),
-        created: count(summary.created),
-        renamed: count(summary.renamed),
-        recoded: count(summary.recoded),
-        ended: count(summary.ended),
-        restored: count(summary.restored),
-        warnings: parsed.warnings.iter().map(ToString::to_string).collect(),
-    })
+    Ok(RegisterPlan { file, parsed, ending, active })
+}
+
+/// Loads a full TERC snapshot. Any error: nothing is written. With `strict`, warnings count as
+/// errors too (DESIGN §6); a snapshot that would end more than a few units needs `allow_shrink`.
+pub(crate) fn import_register(
+    local: &mut LocalStore,
+    stamp: &Stamp,
+    path: &Path,
+    options: RegisterImportOptions,
+) -> Result<RegisterImportView> {
+    plan_register(local, path)?.save(local, stamp, options)
 }

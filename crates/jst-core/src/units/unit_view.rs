@@ -61,6 +61,27 @@ pub struct RegisterImportView {
     pub warnings: Vec<String>,
 }
 
+/// A register file as the window shows it before loading: what it holds and what it would end.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RegisterCheckView {
+    /// ISO date the file describes.
+    pub as_of: String,
+    /// Units in the file.
+    pub units: u32,
+    /// Active units of the stored register.
+    pub active: u32,
+    /// Active units absent from the file, which loading it ends.
+    pub ending: u32,
+    /// The first few of them, `TERYT nazwa`.
+    pub ending_examples: Vec<String>,
+    /// More would end than a real year ends: refused unless the user allows the register to
+    /// shrink.
+    pub needs_consent: bool,
+    /// What loading changed (after the import).
+    pub loaded: Option<RegisterImportView>,
+}
+
 impl From<jst_store::UnitRecord> for UnitView {
     fn from(u: jst_store::UnitRecord) -> Self {
         Self {

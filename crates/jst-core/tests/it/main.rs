@@ -6,3 +6,4 @@ mod settings;
 mod strategy;
 mod strategy_edit;
 mod sync;
+mod window_import;

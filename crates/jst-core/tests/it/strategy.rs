@@ -346,18 +346,20 @@ fn window_import_reports_progress_and_can_be_cancelled_before_writing() {
     let db = dir.path().join("dane/local.db");
     let before = std::fs::read(&db).expect("db");
     let stopped = monitor
-        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.done < 128)
+        .run_import(jst_core::ImportKind::Strategy, &file, false, &mut |p| p.done < 128)
         .expect_err("cancelled");
     assert_eq!(stopped.kind(), ErrorKind::Cancelled);
     let at_write = monitor
-        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| p.stage != ImportStage::Writing)
+        .run_import(jst_core::ImportKind::Strategy, &file, false, &mut |p| {
+            p.stage != ImportStage::Writing
+        })
         .expect_err("cancelled before writing");
     assert_eq!(at_write.kind(), ErrorKind::Cancelled);
     assert_eq!(std::fs::read(&db).expect("db"), before);
 
     let mut stages = Vec::new();
     monitor
-        .run_import(jst_core::ImportKind::Strategy, &file, &mut |p| {
+        .run_import(jst_core::ImportKind::Strategy, &file, false, &mut |p| {
             stages.push((p.stage, p.done));
             true
         })

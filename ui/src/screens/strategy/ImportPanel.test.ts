@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mount, unmount } from "svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import type { ImportCheckView, ImportProgress } from "../../ipc/bindings";
+import type { ImportCheckView, ImportKind, ImportProgress, RegisterCheckView } from "../../ipc/bindings";
+import { ALL_IMPORT_KINDS } from "../../lib/import-kinds";
 import { setLocale } from "../../lib/i18n/index.svelte";
 import { button, buttonOrNull, rows, settle, typeInto } from "../../test/dom";
 import { deferred, fail, mockCommands, progressChannel } from "../../test/ipc";
@@ -21,6 +22,8 @@ const withWarning: ImportCheckView = {
   nodes: 12,
   indicators: 18,
   values: 0,
+  units: 0,
+  register: null,
 };
 
 /** A template with errors: nothing can be imported. */
@@ -36,13 +39,43 @@ const withErrors: ImportCheckView = {
   nodes: 0,
   indicators: 0,
   values: 0,
+  units: 0,
+  register: null,
 };
 
 const clean: ImportCheckView = { ...withWarning, findings: [] };
 
-function show(onimported = () => {}) {
-  return mount(ImportPanel, { target: document.body, props: { onimported } });
+function show(onimported: (kind: ImportKind) => void = () => {}, kinds?: ImportKind[]) {
+  return mount(ImportPanel, { target: document.body, props: { onimported, kinds } });
 }
+
+/** The Dane screen's panel, which offers every kind. */
+const showAll = (onimported: (kind: ImportKind) => void = () => {}) => show(onimported, ALL_IMPORT_KINDS);
+
+function chooseKind(kind: ImportKind) {
+  document.querySelector<HTMLInputElement>(`[data-testid=import-kind-${kind}]`)!.click();
+}
+
+const empty: ImportCheckView = { ...clean, file: "", strategy: null, nodes: 0, indicators: 0 };
+
+/** A register that lacks four units of the stored one. */
+const shrinking: RegisterCheckView = {
+  as_of: "2025-01-01",
+  units: 2799,
+  active: 2803,
+  ending: 4,
+  ending_examples: ["1219012 Biskupice", "1219022 Gdów"],
+  needs_consent: true,
+  loaded: null,
+};
+const registerReport: ImportCheckView = { ...empty, file: "TERC_2025.csv", register: shrinking };
+const registerLoaded: ImportCheckView = {
+  ...registerReport,
+  register: {
+    ...shrinking,
+    loaded: { file: "TERC_2025.csv", as_of: "2025-01-01", units: 2799, created: 0, renamed: 2, recoded: 0, ended: 4, restored: 0, warnings: [] },
+  },
+};
 
 async function check() {
   typeInto(document.querySelector<HTMLInputElement>("input[name=import-path]")!, PATH);
@@ -201,6 +234,111 @@ describe("ImportPanel", () => {
     const panel = document.querySelector(".error-panel")!;
     expect(panel.querySelector("h2")?.textContent).toBe("Błąd odczytu lub zapisu");
     expect(panel.textContent).toContain("nie można odczytać pliku");
+    unmount(view);
+  });
+  it("offers only the template and own values by default (the strategy screens)", () => {
+    const view = show();
+    expect([...document.querySelectorAll<HTMLInputElement>("input[name=import-kind]")].map((i) => i.value)).toEqual(["strategy", "values"]);
+    unmount(view);
+  });
+
+  it("imports a catalogue on the Dane screen: file from the dialog, report, then the import", async () => {
+    const catalogue: ImportCheckView = { ...empty, file: "katalog.csv", indicators: 2 };
+    const calls = mockCommands({ pickImportFile: () => "/home/urzad/katalog.csv", checkImport: () => catalogue, runImport: () => catalogue });
+    const onimported = vi.fn();
+    const view = showAll(onimported);
+    expect([...document.querySelectorAll("input[name=import-kind]")].map((i) => i.getAttribute("data-testid"))).toEqual([
+      "import-kind-strategy",
+      "import-kind-values",
+      "import-kind-catalogue",
+      "import-kind-public_values",
+      "import-kind-register",
+    ]);
+    chooseKind("catalogue");
+    button("Wybierz plik…").click();
+    await settle();
+    expect(document.querySelector<HTMLInputElement>("input[name=import-path]")!.value).toBe("/home/urzad/katalog.csv");
+    button("Sprawdź plik").click();
+    await settle();
+    expect(document.querySelector("[data-testid=import-summary]")?.textContent).toBe("Wskaźniki do dodania lub zaktualizowania w katalogu: 2.");
+    button("Wczytaj plik").click();
+    await settle();
+
+    expect(calls.map((c) => c.command)).toEqual(["pickImportFile", "checkImport", "runImport"]);
+    expect(calls[0].args).toEqual({ kind: "catalogue" });
+    expect(calls[1].args).toMatchObject({ kind: "catalogue", path: "/home/urzad/katalog.csv" });
+    expect(calls[2].args).toMatchObject({ kind: "catalogue", path: "/home/urzad/katalog.csv", allowShrink: false });
+    expect(document.querySelector("[data-testid=import-message]")?.textContent).toBe("Wczytano plik katalog.csv.");
+    expect(onimported).toHaveBeenCalledWith("catalogue");
+    unmount(view);
+  });
+
+  it("summarises public values with the units they cover", async () => {
+    const peers: ImportCheckView = { ...empty, file: "powierzchnia.csv", values: 24800, units: 2477, findings: [{ severity: "warning", row: 4, column: "teryt", message: "jednostki 1299012 nie ma w rejestrze TERYT; wiersz pominięto" }] };
+    mockCommands({ checkImport: () => peers });
+    const view = showAll();
+    chooseKind("public_values");
+    await check();
+    expect(document.querySelector("[data-testid=import-summary]")?.textContent?.replace(/\u00a0/g, " ")).toBe(
+      "Wartości do zapisania: 24 800, jednostek: 2477. Zastąpią dane wczytane wcześniej z pliku o tej samej nazwie.",
+    );
+    expect(button("Wczytaj plik").disabled).toBe(true);
+    expect(acceptWarnings()).not.toBeNull();
+    unmount(view);
+  });
+
+  it("explains a register that would end many units and imports it only with consent", async () => {
+    const calls = mockCommands({ checkImport: () => registerReport, runImport: () => registerLoaded });
+    const onimported = vi.fn();
+    const view = showAll(onimported);
+    chooseKind("register");
+    await check();
+
+    const refusal = document.querySelector("[data-testid=register-shrink]")!;
+    expect(refusal.getAttribute("role")).toBe("alert");
+    expect(refusal.textContent).toContain("zakończyłby ważność 4 jednostek (m.in. 1219012 Biskupice, 1219022 Gdów)");
+    expect(document.querySelector("[data-testid=import-summary]")?.textContent).toContain("Jednostek, których nie ma w pliku i które przestaną obowiązywać: 4.");
+    const consent = document.querySelector<HTMLInputElement>("[data-testid=allow-shrink]")!;
+    expect(consent.parentElement?.textContent?.trim()).toBe("Zezwól na zmniejszenie rejestru");
+    expect(button("Wczytaj plik").disabled).toBe(true);
+    consent.click();
+    await settle();
+    button("Wczytaj plik").click();
+    await settle();
+
+    expect(calls[1]).toMatchObject({ command: "runImport", args: { kind: "register", path: PATH, allowShrink: true } });
+    expect(document.querySelector("[data-testid=register-loaded]")?.textContent?.trim()).toBe(
+      "Wczytano rejestr według stanu na 2025-01-01: jednostek 2799; nowych: 0, ze zmienioną nazwą: 2, ze zmienionym kodem: 0, zakończonych: 4, przywróconych: 0.",
+    );
+    expect(document.querySelector("[data-testid=register-shrink]")).toBeNull();
+    expect(document.querySelector("[data-testid=allow-shrink]")).toBeNull();
+    expect(onimported).toHaveBeenCalledWith("register");
+    unmount(view);
+  });
+
+  it("asks no consent for a register that ends no more than a real year", async () => {
+    const calls = mockCommands({ checkImport: () => ({ ...registerReport, register: { ...shrinking, ending: 1, needs_consent: false } }), runImport: () => registerReport });
+    const view = showAll();
+    chooseKind("register");
+    await check();
+    expect(document.querySelector("[data-testid=register-shrink]")).toBeNull();
+    expect(document.querySelector("[data-testid=allow-shrink]")).toBeNull();
+    button("Wczytaj plik").click();
+    await settle();
+    expect(calls[1].args).toMatchObject({ kind: "register", allowShrink: false });
+    unmount(view);
+  });
+
+  it("shows the consent in English", async () => {
+    setLocale("en");
+    mockCommands({ checkImport: () => registerReport });
+    const view = showAll();
+    chooseKind("register");
+    typeInto(document.querySelector<HTMLInputElement>("input[name=import-path]")!, PATH);
+    button("Check the file").click();
+    await settle();
+    expect(document.querySelector("[data-testid=allow-shrink]")?.parentElement?.textContent?.trim()).toBe("Allow the register to shrink");
+    expect(document.querySelector("[data-testid=register-shrink]")?.textContent).toContain("it would end 4 units");
     unmount(view);
   });
 });
