@@ -2,6 +2,7 @@
 //! `jst_release`'s aggregates chunk, read strictly; empty cells are figures the policy withholds.
 
 use jst_release::{AggregateRow, AGGREGATES_HEADER};
+use jst_text::t;
 
 use crate::cells::{header_problem, indicator_code, value, year};
 use crate::table::read_table;
@@ -24,7 +25,7 @@ pub fn parse_aggregates(bytes: &[u8], file: &str) -> Result<Vec<AggregateRow>, I
             problems.push(Problem::at(
                 line,
                 Some(columns[0]),
-                format!("„{group}” nie jest grupą type_size"),
+                t!("import-aggregates-group", group = &group),
             ));
         }
         let optional = |i: usize, problems: &mut Vec<Problem>| {
@@ -36,11 +37,7 @@ pub fn parse_aggregates(bytes: &[u8], file: &str) -> Result<Vec<AggregateRow>, I
             }
         };
         let n = cell(idx[3]).parse::<u32>().map_err(|_| {
-            problems.push(Problem::at(
-                line,
-                Some(columns[3]),
-                "liczba jednostek musi być liczbą całkowitą",
-            ))
+            problems.push(Problem::at(line, Some(columns[3]), t!("import-aggregates-count")))
         });
         let indicator =
             indicator_code(line, columns[1], &cell(idx[1])).map_err(|p| problems.push(p));

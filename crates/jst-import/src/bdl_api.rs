@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use jst_domain::RegisterEntry;
+use jst_text::t;
 use serde_json::Value;
 
 use crate::error::MAX_PROBLEMS;
@@ -77,18 +78,16 @@ pub fn parse_bdl_page(bytes: &[u8], source: &str) -> Result<BdlPage, ImportError
     let root: Value = serde_json::from_slice(bytes).map_err(|e| {
         ImportError::single(
             source,
-            Problem::file(format!(
-                "odpowiedź API BDL nie jest poprawnym JSON-em (wiersz {}, kolumna {}): {e}",
-                e.line(),
-                e.column()
+            Problem::file(t!(
+                "import-bdl-not-json",
+                line = e.line(),
+                column = e.column(),
+                error = e.to_string()
             )),
         )
     })?;
     let Some(object) = root.as_object() else {
-        return Err(ImportError::single(
-            source,
-            Problem::file("odpowiedź API BDL nie jest obiektem JSON z polem „results”"),
-        ));
+        return Err(ImportError::single(source, Problem::file(t!("import-bdl-not-object"))));
     };
     let Some(results) = object.get("results") else {
         // The API's refusals (`ErrorMessage`, `LimitResponseMessage`) carry these two fields.
@@ -98,17 +97,14 @@ pub fn parse_bdl_page(bytes: &[u8], source: &str) -> Result<BdlPage, ImportError
             .collect::<Vec<_>>()
             .join(": ");
         let message = if reason.is_empty() {
-            "odpowiedź API BDL nie ma pola „results”".to_owned()
+            t!("import-bdl-no-results")
         } else {
-            format!("API BDL odpowiedziało błędem zamiast danych: {reason}")
+            t!("import-bdl-refused", reason = reason)
         };
         return Err(ImportError::single(source, Problem::file(message)));
     };
     let Some(results) = results.as_array() else {
-        return Err(ImportError::single(
-            source,
-            Problem::file("pole „results” odpowiedzi API BDL nie jest listą"),
-        ));
+        return Err(ImportError::single(source, Problem::file(t!("import-bdl-results-not-list"))));
     };
 
     let mut problems = Vec::new();
@@ -116,8 +112,10 @@ pub fn parse_bdl_page(bytes: &[u8], source: &str) -> Result<BdlPage, ImportError
         match object.get(field) {
             None | Some(Value::Null) => None,
             Some(v) => v.as_u64().or_else(|| {
-                problems.push(error(format!(
-                    "pole „{field}” ma wartość {v}, a powinno być nieujemną liczbą całkowitą"
+                problems.push(error(t!(
+                    "import-bdl-header-field",
+                    field = field,
+                    value = v.to_string()
                 )));
                 None
             }),
@@ -132,7 +130,7 @@ pub fn parse_bdl_page(bytes: &[u8], source: &str) -> Result<BdlPage, ImportError
         None | Some((Value::Null, _)) | Some((_, None | Some(Value::Null))) => None,
         Some((_, Some(Value::String(url)))) => Some(url.clone()),
         Some((_, Some(other))) => {
-            problems.push(error(format!("pole „links.next” ma wartość {other}, a nie adres")));
+            problems.push(error(t!("import-bdl-next", value = other.to_string())));
             None
         }
     };
@@ -160,7 +158,7 @@ fn error(message: String) -> Problem {
 
 fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
     let Some(object) = result.as_object() else {
-        return Err(vec![error(format!("wynik {n} nie jest obiektem JSON"))]);
+        return Err(vec![error(t!("import-bdl-result-not-object", result = n))]);
     };
     let mut problems = Vec::new();
     let id = match object.get("id") {
@@ -168,27 +166,30 @@ fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
             id.clone()
         }
         Some(other) => {
-            problems.push(error(format!(
-                "wynik {n}: identyfikator jednostki {other} nie jest 12-cyfrowym identyfikatorem BDL"
-            )));
+            problems.push(error(t!("import-bdl-id", result = n, id = other.to_string())));
             String::new()
         }
         None => {
-            problems.push(error(format!("wynik {n}: brak pola „id” (identyfikatora jednostki)")));
+            problems.push(error(t!("import-bdl-no-id", result = n)));
             String::new()
         }
     };
-    let at = if id.is_empty() { format!("wynik {n}") } else { format!("wynik {n} ({id})") };
+    let at = if id.is_empty() {
+        t!("import-bdl-result", result = n)
+    } else {
+        t!("import-bdl-result-id", result = n, id = &id)
+    };
     let name = match object.get("name") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(name)) => {
             if let Some(c) = crate::forbidden_control(name) {
-                problems.push(error(format!("{at}: {}", crate::control_message("nazwa", c))));
+                let problem = crate::control_message(&t!("import-subject-name"), c);
+                problems.push(error(t!("import-bdl-in", at = &at, message = problem)));
             }
             name.clone()
         }
         Some(other) => {
-            problems.push(error(format!("{at}: nazwa {other} nie jest tekstem")));
+            problems.push(error(t!("import-bdl-name", at = &at, name = other.to_string())));
             String::new()
         }
     };
@@ -196,7 +197,7 @@ fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
         None | Some(Value::Null) => &[][..],
         Some(Value::Array(values)) => values.as_slice(),
         Some(_) => {
-            problems.push(error(format!("{at}: pole „values” nie jest listą")));
+            problems.push(error(t!("import-bdl-values-not-list", at = &at)));
             &[][..]
         }
     };
@@ -204,7 +205,12 @@ fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
     for (k, raw) in raw_values.iter().enumerate() {
         match parse_value(raw) {
             Ok(value) => values.push(value),
-            Err(message) => problems.push(error(format!("{at}, wartość {}: {message}", k + 1))),
+            Err(message) => problems.push(error(t!(
+                "import-bdl-value",
+                at = &at,
+                value = k + 1,
+                message = message
+            ))),
         }
     }
     if problems.is_empty() {
@@ -216,7 +222,7 @@ fn parse_unit(n: usize, result: &Value) -> Result<BdlUnit, Vec<Problem>> {
 
 fn parse_value(raw: &Value) -> Result<BdlValue, String> {
     let Some(object) = raw.as_object() else {
-        return Err(format!("{raw} nie jest obiektem z polami year, val i attrId"));
+        return Err(t!("import-bdl-value-not-object", value = raw.to_string()));
     };
     // `year` is a string in the API's answers ("2020"); a number is taken as well.
     let year = match object.get("year") {
@@ -226,25 +232,22 @@ fn parse_value(raw: &Value) -> Result<BdlValue, String> {
     }
     .filter(|y| (1900..=2200).contains(y))
     .ok_or_else(|| {
-        format!(
-            "rok {} nie jest rokiem",
-            object.get("year").map_or("(brak)".into(), Value::to_string)
-        )
+        let year = object.get("year").map_or_else(|| t!("import-bdl-absent"), Value::to_string);
+        t!("import-bdl-year", year = year)
     })?;
     let value = match object.get("val") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64(),
-        Some(other) => return Err(format!("wartość {other} nie jest liczbą")),
+        Some(other) => return Err(t!("import-bdl-val", value = other.to_string())),
     };
     let attr_id = object
         .get("attrId")
         .and_then(Value::as_u64)
         .and_then(|a| u32::try_from(a).ok())
         .ok_or_else(|| {
-            format!(
-                "znacznik attrId {} nie jest liczbą całkowitą",
-                object.get("attrId").map_or("(brak)".into(), Value::to_string)
-            )
+            let flag =
+                object.get("attrId").map_or_else(|| t!("import-bdl-absent"), Value::to_string);
+            t!("import-bdl-attr", flag = flag)
         })?;
     Ok(BdlValue { year, value, attr_id })
 }
@@ -346,10 +349,7 @@ pub fn map_bdl_units<'a>(
             break;
         }
         if !seen_ids.insert(unit.id.as_str()) {
-            problems.push(error(format!(
-                "jednostka {} {} występuje w odpowiedzi więcej niż raz",
-                unit.id, unit.name
-            )));
+            problems.push(error(t!("import-bdl-unit-twice", id = &unit.id, name = &unit.name)));
             continue;
         }
         let code = bdl_unit_code(&unit.id).unwrap_or_default();
@@ -373,9 +373,11 @@ pub fn map_bdl_units<'a>(
             continue;
         };
         if let Some(first) = seen_units.insert(teryt, unit.id.as_str()) {
-            problems.push(error(format!(
-                "jednostki BDL {first} i {} wskazują tę samą jednostkę rejestru {teryt}",
-                unit.id
+            problems.push(error(t!(
+                "import-bdl-same-unit",
+                first = first,
+                id = &unit.id,
+                teryt = teryt
             )));
             continue;
         }
@@ -395,9 +397,11 @@ pub fn map_bdl_units<'a>(
                     }
                 }
             },
-            _ => problems.push(error(format!(
-                "jednostka {} {} ma więcej niż jedną wartość za rok {year}",
-                unit.id, unit.name
+            _ => problems.push(error(t!(
+                "import-bdl-values-of-year",
+                id = &unit.id,
+                name = &unit.name,
+                year = year
             ))),
         }
     }

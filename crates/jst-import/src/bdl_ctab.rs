@@ -2,6 +2,8 @@
 //! unit (7-digit `WWPPGGR` codes, gmina parts and Warsaw districts included). Copies re-saved by a
 //! spreadsheet are accepted: no BOM, no quotes, no diacritics, codes without their leading zero.
 
+use jst_text::t;
+
 use crate::cells::quoted;
 use crate::error::MAX_PROBLEMS;
 use crate::number::decimal;
@@ -46,13 +48,7 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
     };
     let text = decode(bytes, file, header_ok)?;
     if text.trim_start().starts_with('<') {
-        return Err(ImportError::single(
-            file,
-            Problem::file(
-                "to plik XML, a nie eksport CTAB (CSV) z Banku Danych Lokalnych z kolumnami „Kod” \
-                 i „Nazwa”",
-            ),
-        ));
+        return Err(ImportError::single(file, Problem::file(t!("import-ctab-xml"))));
     }
     let table = read_table(&text, file)?;
     let mut header = table.header.clone();
@@ -63,28 +59,12 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
     let (Some(kod), Some(nazwa)) = (find(KOD), find(NAZWA)) else {
         return Err(ImportError::single(
             file,
-            Problem::at(
-                1,
-                None,
-                format!(
-                    "nieoczekiwany nagłówek „{}”; oczekiwano eksportu CTAB z Banku Danych \
-                     Lokalnych z kolumnami „Kod” i „Nazwa”",
-                    quoted(&header.join(";"))
-                ),
-            ),
+            Problem::at(1, None, t!("import-ctab-header", header = quoted(&header.join(";")))),
         ));
     };
     let value_columns: Vec<usize> = (0..header.len()).filter(|&k| k != kod && k != nazwa).collect();
     if value_columns.is_empty() {
-        return Err(ImportError::single(
-            file,
-            Problem::at(
-                1,
-                None,
-                "nagłówek nie ma żadnej kolumny z wartościami poza „Kod” i „Nazwa”; plik jest \
-                 ucięty albo to nie jest eksport CTAB",
-            ),
-        ));
+        return Err(ImportError::single(file, Problem::at(1, None, t!("import-ctab-no-values"))));
     }
     let columns: Vec<String> = value_columns.iter().map(|&k| header[k].clone()).collect();
     let width = header.len();
@@ -116,13 +96,12 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
                 problems.push(Problem::at(
                     row.line,
                     Some(KOD),
-                    format!(
-                        "kod {} (zapisany jako „{}”) jest niejednoznaczny: ten sam kod ma wiersz {} \
-                         (zapisany jako „{}”); arkusz mógł usunąć wiodące zera, popraw kody",
-                        row.code,
-                        raw_code(&table.rows, row.line, kod),
-                        first.line,
-                        raw_code(&table.rows, first.line, kod),
+                    t!(
+                        "import-ctab-ambiguous-code",
+                        code = &row.code,
+                        written = raw_code(&table.rows, row.line, kod),
+                        first = first.line,
+                        first_written = raw_code(&table.rows, first.line, kod),
                     ),
                 ));
                 if problems.len() >= MAX_PROBLEMS {
@@ -135,9 +114,7 @@ pub fn parse_ctab(bytes: &[u8], file: &str) -> Result<CtabTable, ImportError> {
     }
 
     if problems.is_empty() && rows.is_empty() {
-        problems.push(Problem::file(
-            "pod nagłówkiem nie ma żadnego wiersza jednostki: plik jest ucięty albo pusty",
-        ));
+        problems.push(Problem::file(t!("import-ctab-no-rows")));
     }
     if !problems.is_empty() {
         problems.truncate(MAX_PROBLEMS);
@@ -185,14 +162,7 @@ fn parse_code(line: usize, raw: &str) -> Result<String, Problem> {
     match raw.len() {
         7 if digits => Ok(raw.to_owned()),
         6 if digits => Ok(format!("0{raw}")),
-        _ => Err(Problem::at(
-            line,
-            Some(KOD),
-            format!(
-                "kod „{raw}” nie jest 7-cyfrowym kodem jednostki WWPPGGR (dopuszczalny jest też \
-                 6-cyfrowy kod bez wiodącego zera)"
-            ),
-        )),
+        _ => Err(Problem::at(line, Some(KOD), t!("import-ctab-code", code = raw))),
     }
 }
 
@@ -209,25 +179,21 @@ fn parse_row(
         return Err(vec![Problem::at(
             line,
             None,
-            format!(
-                "wiersz ma {} komórek, a nagłówek {required}: plik jest ucięty w połowie wiersza \
-                 albo wiersz jest niekompletny",
-                fields.len()
-            ),
+            t!("import-ctab-short-row", cells = fields.len(), header = required),
         )]);
     }
     if fields[width..].iter().any(|f| !f.is_empty()) {
         return Err(vec![Problem::at(
             line,
             None,
-            format!("wiersz ma {} komórek, a nagłówek tylko {width}", fields.len()),
+            t!("import-ctab-long-row", cells = fields.len(), header = width),
         )]);
     }
     let mut problems = Vec::new();
     let code = parse_code(line, &fields[kod]).map_err(|p| problems.push(p)).ok();
     let name = fields[nazwa].clone();
     if name.is_empty() {
-        problems.push(Problem::at(line, Some(NAZWA), "brak nazwy jednostki"));
+        problems.push(Problem::at(line, Some(NAZWA), t!("import-no-unit-name")));
     }
     let mut values = Vec::with_capacity(value_columns.len());
     for (&k, column) in value_columns.iter().zip(columns) {
@@ -240,11 +206,7 @@ fn parse_row(
                 Err(why) => problems.push(Problem::at(
                     line,
                     Some(column),
-                    format!(
-                        "wartość „{}” {} (dopuszczalne: liczba, „-” lub pusta)",
-                        quoted(raw),
-                        why.describe()
-                    ),
+                    t!("import-ctab-value", value = quoted(raw), why = why.describe()),
                 )),
             }
         }

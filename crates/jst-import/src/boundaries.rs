@@ -1,6 +1,7 @@
 //! Unit boundaries from a GeoJSON FeatureCollection whose features carry `terc` (TERYT) and
 //! `name` properties, as shipped in `assets/geo`. Geometry is passed on untouched for drawing.
 
+use jst_text::t;
 use serde::Deserialize;
 
 use crate::{ImportError, Problem};
@@ -35,10 +36,11 @@ pub fn parse_boundaries(bytes: &[u8], file: &str) -> Result<Vec<Boundary>, Impor
     let collection: Collection = serde_json::from_slice(bytes).map_err(|e| {
         ImportError::single(
             file,
-            Problem::file(format!(
-                "to nie jest zbiór granic GeoJSON z właściwościami terc i name (wiersz {}, kolumna {}): {e}",
-                e.line(),
-                e.column()
+            Problem::file(t!(
+                "import-boundaries-not-geojson",
+                line = e.line(),
+                column = e.column(),
+                error = e.to_string()
             )),
         )
     })?;
@@ -54,10 +56,7 @@ pub fn parse_boundaries(bytes: &[u8], file: &str) -> Result<Vec<Boundary>, Impor
                 _ => {
                     return Err(ImportError::single(
                         file,
-                        Problem::file(format!(
-                        "obiekt {}: „{code}” nie jest kodem TERYT gminy, powiatu ani województwa",
-                        i + 1
-                    )),
+                        Problem::file(t!("import-boundaries-code", feature = i + 1, code = code)),
                     ))
                 }
             };
@@ -65,9 +64,11 @@ pub fn parse_boundaries(bytes: &[u8], file: &str) -> Result<Vec<Boundary>, Impor
             if !matches!(kind, "Polygon" | "MultiPolygon") {
                 return Err(ImportError::single(
                     file,
-                    Problem::file(format!(
-                        "obiekt {} ({code}): geometria „{kind}” nie jest wielokątem",
-                        i + 1
+                    Problem::file(t!(
+                        "import-boundaries-geometry",
+                        feature = i + 1,
+                        code = code,
+                        kind = kind
                     )),
                 ));
             }

@@ -1,6 +1,8 @@
 //! Own budget execution, DESIGN §6: `rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie`,
 //! lines of the Rb-27S (revenue) and Rb-28S (expenditure) reports.
 
+use jst_text::t;
+
 use crate::cells::{header_problem, value, year};
 use crate::error::RowProgress;
 use crate::workbook::read_tabular;
@@ -95,21 +97,41 @@ fn read_budget(
         let year = year(line, COLUMNS[0], &cell(r)).map_err(|e| problems.push(e)).ok();
         let report = BudgetReport::parse(&cell(s));
         if report.is_none() {
-            problems.push(Problem::at(line, Some(COLUMNS[1]), format!("sprawozdanie „{}” musi być Rb-27S albo Rb-28S", cell(s))));
+            problems.push(Problem::at(
+                line,
+                Some(COLUMNS[1]),
+                t!("import-budget-report", report = cell(s)),
+            ));
         }
         let dzial = cell(d);
         if !digits(&dzial, 3) {
-            problems.push(Problem::at(line, Some(COLUMNS[2]), format!("dział „{dzial}” musi mieć 3 cyfry")));
+            problems.push(Problem::at(
+                line,
+                Some(COLUMNS[2]),
+                t!("import-budget-dzial", dzial = &dzial),
+            ));
         }
         let rozdzial = cell(z);
         if !digits(&rozdzial, 5) {
-            problems.push(Problem::at(line, Some(COLUMNS[3]), format!("rozdział „{rozdzial}” musi mieć 5 cyfr")));
+            problems.push(Problem::at(
+                line,
+                Some(COLUMNS[3]),
+                t!("import-budget-rozdzial", rozdzial = &rozdzial),
+            ));
         } else if digits(&dzial, 3) && !rozdzial.starts_with(&dzial) {
-            problems.push(Problem::at(line, Some(COLUMNS[3]), format!("rozdział {rozdzial} nie należy do działu {dzial}")));
+            problems.push(Problem::at(
+                line,
+                Some(COLUMNS[3]),
+                t!("import-budget-rozdzial-outside", rozdzial = &rozdzial, dzial = &dzial),
+            ));
         }
         let paragraf = cell(p);
         if !digits(&paragraf, 4) {
-            problems.push(Problem::at(line, Some(COLUMNS[4]), format!("paragraf „{paragraf}” musi mieć 4 cyfry (3 cyfry paragrafu i cyfra źródła finansowania)")));
+            problems.push(Problem::at(
+                line,
+                Some(COLUMNS[4]),
+                t!("import-budget-paragraf", paragraf = &paragraf),
+            ));
         }
         let plan = value(line, COLUMNS[5], &cell(pl)).map_err(|e| problems.push(e)).ok();
         let execution = value(line, COLUMNS[6], &cell(w)).map_err(|e| problems.push(e)).ok();

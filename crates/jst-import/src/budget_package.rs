@@ -18,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+use jst_text::t;
 use quick_xml::events::BytesStart;
 
 use crate::budget::{BudgetLine, BudgetReport};
@@ -31,10 +32,10 @@ const FORMAT: Format = Format {
     namespace: None,
     // The package has no namespaces; a prefixed name is not one of its elements.
     local_names: false,
-    not_this: "to nie jest paczka sprawozdań budżetowych",
-    plural: "paczki",
-    written_in: "paczki sprawozdań zapisuje się w UTF-8",
-    again: "wyeksportuj paczkę ponownie",
+    not_this: || t!("import-package-not-this"),
+    plural: || t!("import-package-plural"),
+    written_in: || t!("import-package-written-in"),
+    again: || t!("import-package-again"),
 };
 const UNIT_FIELDS: [&str; 8] = ["Nazwa", "Typ", "Regon", "WK", "PK", "GK", "GT", "PT"];
 /// Whole złoty digits of one amount: below 2^53 grosze, so every amount is exact in an `f64`.
@@ -198,14 +199,15 @@ impl Draft {
         Problem::at(
             field.map_or(self.line, |f| f.line),
             Some(column),
-            format!("{context}: {message}"),
+            t!("import-package-in", context = context, message = message),
         )
     }
 
     /// A value element given twice is refused: which one was meant cannot be told.
     fn repeated(&self, context: &str, names: &[&str]) -> Option<Problem> {
         let f = self.fields.repeated(names)?;
-        Some(self.problem(context, Some(f), &f.name, format!("element {} powtarza się", f.name)))
+        let message = t!("import-package-repeated", element = &f.name);
+        Some(self.problem(context, Some(f), &f.name, message))
     }
 }
 
@@ -343,10 +345,7 @@ impl Handler for Parser {
             let problem = Problem::at(
                 line,
                 Some(&field.name),
-                format!(
-                    "element {} zawiera element <{name}>; oczekiwano samego tekstu",
-                    field.name
-                ),
+                t!("import-package-nested", field = &field.name, name = &name),
             );
             self.push(problem);
         }
@@ -354,7 +353,7 @@ impl Handler for Parser {
         match role_of(path) {
             Role::PackagePeriod => {
                 if self.period_seen {
-                    self.push(Problem::at(line, Some("Okres"), "okres paczki podano drugi raz"));
+                    self.push(Problem::at(line, Some("Okres"), t!("import-package-period-twice")));
                 }
                 self.package_period = Some(draft(0));
             }
@@ -368,9 +367,13 @@ impl Handler for Parser {
                     Some(unit) => {
                         let regon = unit.fields.get("Regon").map_or("", |f| xml_trim(&f.text));
                         if regon.is_empty() {
-                            format!("nr {}", unit.ordinal)
+                            t!("import-package-unit-label", ordinal = unit.ordinal)
                         } else {
-                            format!("nr {} (REGON {regon})", unit.ordinal)
+                            t!(
+                                "import-package-unit-label-regon",
+                                ordinal = unit.ordinal,
+                                regon = regon
+                            )
                         }
                     }
                     None => "?".to_owned(),
@@ -422,7 +425,7 @@ impl Handler for Parser {
             }
             Role::PackagePeriod => {
                 if let Some(draft) = self.package_period.take() {
-                    let period = self.read_period(&draft, "okres paczki");
+                    let period = self.read_period(&draft, &t!("import-package-period"));
                     if !self.period_seen {
                         self.period = period;
                     }
@@ -438,7 +441,7 @@ impl Handler for Parser {
             Role::ReportPeriod => {
                 if let Some(draft) = self.report_period.take() {
                     let context = self.report.as_ref().map_or_else(String::new, |r| {
-                        format!("sprawozdanie {} jednostki {}", r.tag, r.unit_label)
+                        t!("import-package-report-of", report = &r.tag, unit = &r.unit_label)
                     });
                     let period = self.read_period(&draft, &context);
                     self.report_periods.push(ReportPeriod { line: draft.line, context, period });
@@ -478,25 +481,25 @@ impl Parser {
         let get = |name: &str, problems: &mut Vec<Problem>| {
             let field = draft.fields.get(name);
             if field.is_none() {
-                problems.push(at(None, name, format!("brak elementu {name}")));
+                problems.push(at(None, name, t!("import-package-missing", element = name)));
             }
             field.map(|f| (f, xml_trim(&f.text)))
         };
         let year = get("Rok", &mut problems).and_then(|(f, raw)| {
             let year = raw.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
             if year.is_none() {
-                problems.push(at(
-                    Some(f),
-                    "Rok",
-                    format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100"),
-                ));
+                problems.push(at(Some(f), "Rok", crate::strategy_rules::year_message(raw)));
             }
             year
         });
         let kind = get("TypOkresu", &mut problems).and_then(|(f, raw)| {
             let kind = PeriodKind::of(raw).map(|k| (k, raw.to_owned()));
             if kind.is_none() {
-                problems.push(at(Some(f), "TypOkresu", format!("typ okresu „{raw}” nie jest obsługiwany: oczekiwano Kwartal, Miesiac albo Rok")));
+                problems.push(at(
+                    Some(f),
+                    "TypOkresu",
+                    t!("import-package-period-kind", kind = raw),
+                ));
             }
             kind
         });
@@ -508,16 +511,22 @@ impl Parser {
                     problems.push(at(
                         Some(f),
                         "Okres",
-                        format!(
-                            "okres „{raw}” typu {written} musi być liczbą {}–{}",
-                            range.start(),
-                            range.end()
+                        t!(
+                            "import-package-period-range",
+                            period = raw,
+                            kind = written,
+                            from = *range.start(),
+                            to = *range.end()
                         ),
                     ));
                     None
                 }
                 (None, None) => {
-                    problems.push(at(Some(f), "Okres", format!("okres „{raw}” nie jest liczbą")));
+                    problems.push(at(
+                        Some(f),
+                        "Okres",
+                        t!("import-package-period-number", period = raw),
+                    ));
                     None
                 }
                 _ => number,
@@ -536,7 +545,7 @@ impl Parser {
     }
 
     fn finish_unit(&mut self, draft: &Draft) {
-        let context = format!("jednostka nr {}", draft.ordinal);
+        let context = t!("import-package-unit", ordinal = draft.ordinal);
         let mut problems = Vec::new();
         let at = |field: Option<&Field>, column: &str, message: String| {
             draft.problem(&context, field, column, message)
@@ -546,11 +555,7 @@ impl Parser {
         let name = match text("Nazwa") {
             Some((_, name)) if !name.is_empty() => Some(name.to_owned()),
             field => {
-                problems.push(at(
-                    field.map(|(f, _)| f),
-                    "Nazwa",
-                    "brak nazwy jednostki".to_owned(),
-                ));
+                problems.push(at(field.map(|(f, _)| f), "Nazwa", t!("import-no-unit-name")));
                 None
             }
         };
@@ -559,36 +564,35 @@ impl Parser {
             problems.push(at(
                 text("Regon").map(|(f, _)| f),
                 "Regon",
-                format!("REGON „{regon}” musi mieć 9 albo 14 cyfr"),
+                t!("import-package-regon", regon = regon),
             ));
         }
-        let mut code = |column: &str, len: usize, what: &str| match text(column) {
+        let mut code = |column: &str, len: usize, what: String| match text(column) {
             Some((_, v)) if digits(v, len) => Some(v.to_owned()),
             Some((f, v)) => {
-                let size = if len == 1 {
-                    "być jedną cyfrą".to_owned()
-                } else {
-                    format!("mieć {len} cyfry")
-                };
-                problems.push(at(Some(f), column, format!("{column} „{v}” musi {size} ({what})")));
+                let message = t!(
+                    "import-package-code",
+                    element = column,
+                    code = v,
+                    digits = len,
+                    what = what
+                );
+                problems.push(at(Some(f), column, message));
                 None
             }
             None => {
-                problems.push(at(None, column, format!("brak elementu {column} ({what})")));
+                let message = t!("import-package-code-missing", element = column, what = what);
+                problems.push(at(None, column, message));
                 None
             }
         };
-        let wk = code("WK", 2, "kod województwa");
-        let pk = code("PK", 2, "kod powiatu");
-        let gk = code("GK", 2, "kod gminy");
-        let gt = code("GT", 1, "rodzaj gminy");
+        let wk = code("WK", 2, t!("import-package-what-wk"));
+        let pk = code("PK", 2, t!("import-package-what-pk"));
+        let gk = code("GK", 2, t!("import-package-what-gk"));
+        let gt = code("GT", 1, t!("import-package-what-gt"));
         let pt = text("PT").map_or("", |(_, v)| v);
         if !pt.is_empty() && !digits(pt, 1) {
-            problems.push(at(
-                text("PT").map(|(f, _)| f),
-                "PT",
-                format!("PT „{pt}” musi być jedną cyfrą"),
-            ));
+            problems.push(at(text("PT").map(|(f, _)| f), "PT", t!("import-package-pt", pt = pt)));
         }
         if let (Some(name), Some(wk), Some(pk), Some(gk), Some(gt), true) =
             (name, wk, pk, gk, gt, problems.is_empty())
@@ -606,7 +610,12 @@ impl Parser {
             };
             if let Some(first) = self.units.first() {
                 if first.teryt() != unit.teryt() {
-                    problems.push(at(None, "WK", format!("należy do JST {}, a pierwsza jednostka paczki do {}; paczka musi dotyczyć jednej JST, bo pozycje jednostek są sumowane", unit.teryt(), first.teryt())));
+                    let message = t!(
+                        "import-package-other-unit",
+                        teryt = unit.teryt(),
+                        first = first.teryt()
+                    );
+                    problems.push(at(None, "WK", message));
                 }
             }
             if problems.is_empty() {
@@ -625,9 +634,11 @@ impl Parser {
             BudgetReport::Rb27S => "DW",
             BudgetReport::Rb28S => "WW",
         };
-        let context = format!(
-            "pozycja {} sprawozdania {} jednostki {}",
-            draft.ordinal, report.tag, report.unit_label
+        let context = t!(
+            "import-package-item",
+            ordinal = draft.ordinal,
+            report = &report.tag,
+            unit = &report.unit_label
         );
         let mut problems = Vec::new();
         let at = |field: Option<&Field>, column: &str, message: String| {
@@ -645,23 +656,20 @@ impl Parser {
                 None
             }
             None => {
-                problems.push(at(None, column, format!("brak elementu {column}")));
+                problems.push(at(None, column, t!("import-package-missing", element = column)));
                 None
             }
         };
-        let dzial = code("Dzial", 3, &|v| format!("dział „{v}” musi mieć 3 cyfry"));
-        let rozdzial = code("Rozdzial", 5, &|v| format!("rozdział „{v}” musi mieć 5 cyfr"));
-        let paragraf = code("Paragraf", 3, &|v| {
-            format!("paragraf „{v}” musi mieć 3 cyfry (czwarta cyfra jest w elemencie P4)")
-        });
-        let p4 =
-            code("P4", 1, &|v| format!("P4 „{v}” musi być jedną cyfrą (czwartą cyfrą paragrafu)"));
+        let dzial = code("Dzial", 3, &|v| t!("import-budget-dzial", dzial = v));
+        let rozdzial = code("Rozdzial", 5, &|v| t!("import-budget-rozdzial", rozdzial = v));
+        let paragraf = code("Paragraf", 3, &|v| t!("import-package-paragraf", paragraf = v));
+        let p4 = code("P4", 1, &|v| t!("import-package-p4", p4 = v));
         if let (Some(d), Some(r)) = (&dzial, &rozdzial) {
             if !r.starts_with(d.as_str()) {
                 problems.push(at(
                     draft.fields.get("Rozdzial"),
                     "Rozdzial",
-                    format!("rozdział {r} nie należy do działu {d}"),
+                    t!("import-budget-rozdzial-outside", rozdzial = r, dzial = d),
                 ));
             }
         }
@@ -669,7 +677,10 @@ impl Parser {
         let mut amount = |column: &str| match draft.fields.get(column) {
             None => Some(0),
             Some(f) => parse_amount(xml_trim(&f.text))
-                .map_err(|why| problems.push(at(Some(f), column, format!("kwota {column} {why}"))))
+                .map_err(|why| {
+                    let message = t!("import-package-amount", element = column, why = why);
+                    problems.push(at(Some(f), column, message));
+                })
                 .ok(),
         };
         let plan = amount("PL");
@@ -696,17 +707,15 @@ impl Parser {
     fn finish(mut self, file: &str) -> Result<BudgetPackage, ImportError> {
         let mut whole = Vec::new();
         if !self.period_seen {
-            whole.push(Problem::file(format!(
-                "brak okresu paczki: {ROOT} nie zawiera elementu Okres (Rok, TypOkresu, Okres)"
-            )));
+            whole.push(Problem::file(t!("import-package-no-period", root = ROOT)));
         }
         if self.units_seen == 0 {
-            whole.push(Problem::file("paczka nie zawiera żadnej jednostki (Jednostki/Jednostka)"));
+            whole.push(Problem::file(t!("import-package-no-units")));
         }
         if self.reports_seen == 0 {
-            whole.push(Problem::file("paczka nie zawiera sprawozdania Rb-27S ani Rb-28S"));
+            whole.push(Problem::file(t!("import-package-no-reports")));
         } else if self.items_seen == 0 {
-            whole.push(Problem::file("sprawozdania w paczce nie zawierają żadnej pozycji"));
+            whole.push(Problem::file(t!("import-package-no-items")));
         }
         if let Some((year, kind, period)) = &self.period {
             let mismatches: Vec<Problem> = self
@@ -718,9 +727,15 @@ impl Parser {
                         Problem::at(
                             rp.line,
                             Some("Okres"),
-                            format!(
-                                "{}: okres sprawozdania ({y}, {} {}) różni się od okresu paczki ({year}, {} {})",
-                                rp.context, p.kind, p.number, period.kind, period.number
+                            t!(
+                                "import-package-period-differs",
+                                context = &rp.context,
+                                year = *y,
+                                kind = &p.kind,
+                                number = p.number,
+                                package_year = *year,
+                                package_kind = &period.kind,
+                                package_number = period.number
                             ),
                         )
                     })
@@ -736,7 +751,10 @@ impl Parser {
             return Err(ImportError::new(file, whole));
         }
         let Some((year, _, period)) = self.period else {
-            return Err(ImportError::single(file, Problem::file("brak okresu paczki")));
+            return Err(ImportError::single(
+                file,
+                Problem::file(t!("import-package-no-period-short")),
+            ));
         };
         let lines = self
             .sums
@@ -779,7 +797,7 @@ fn from_grosze(grosze: i128) -> f64 {
 /// so that sums over units are exact. The error completes „kwota XX …”.
 fn parse_amount(raw: &str) -> Result<i64, String> {
     if raw.is_empty() {
-        return Err("jest pusta".to_owned());
+        return Err(t!("import-amount-empty"));
     }
     let unsigned = raw.strip_prefix('-').unwrap_or(raw);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
@@ -791,17 +809,17 @@ fn parse_amount(raw: &str) -> Result<i64, String> {
         && (fraction.is_empty() != unsigned.contains('.'));
     if !well_formed {
         return Err(if raw.contains(',') {
-            format!("„{raw}” nie jest liczbą (separatorem dziesiętnym jest kropka)")
+            t!("import-amount-comma-point", amount = raw)
         } else {
-            format!("„{raw}” nie jest liczbą")
+            t!("import-amount-not-a-number", amount = raw)
         });
     }
     if fraction.bytes().skip(2).any(|b| b != b'0') {
-        return Err(format!("„{raw}” ma więcej niż dwa miejsca po kropce"));
+        return Err(t!("import-amount-fraction", amount = raw));
     }
     let whole = whole.trim_start_matches('0');
     if whole.len() > MAX_INTEGER_DIGITS {
-        return Err(format!("„{raw}” jest za duża"));
+        return Err(t!("import-amount-too-large", amount = raw));
     }
     let digit_values = whole.bytes().chain(fraction.bytes().chain(*b"00").take(2));
     let grosze = digit_values.fold(0_i64, |acc, b| acc * 10 + i64::from(b - b'0'));

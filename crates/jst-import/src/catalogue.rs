@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use jst_domain::{Formula, Polarity};
+use jst_text::t;
 
 use crate::cells::{header_problem, indicator_code};
 use crate::error::RowProgress;
@@ -70,17 +71,17 @@ pub fn parse_catalogue_with(
                 problems.push(Problem::at(
                     line,
                     Some(COLUMNS[0]),
-                    format!("kod {code} powtarza się (pierwszy raz w wierszu {first})"),
+                    t!("import-catalogue-repeated", code = code, first = first),
                 ));
             }
         }
         let name = get(1);
         if name.is_empty() {
-            problems.push(Problem::at(line, Some(COLUMNS[1]), "brak nazwy wskaźnika"));
+            problems.push(Problem::at(line, Some(COLUMNS[1]), t!("import-catalogue-no-name")));
         }
         let unit = get(2);
         if unit.is_empty() {
-            problems.push(Problem::at(line, Some(COLUMNS[2]), "brak jednostki miary"));
+            problems.push(Problem::at(line, Some(COLUMNS[2]), t!("import-catalogue-no-unit")));
         }
         let polarity = match get(3).as_str() {
             "wiecej_lepiej" => Some(Polarity::HigherIsBetter),
@@ -90,16 +91,14 @@ pub fn parse_catalogue_with(
                 problems.push(Problem::at(
                     line,
                     Some(COLUMNS[3]),
-                    format!(
-                        "kierunek „{other}” musi być: wiecej_lepiej, mniej_lepiej albo neutralny"
-                    ),
+                    t!("import-catalogue-polarity", polarity = other),
                 ));
                 None
             }
         };
         let area = get(4);
         if area.is_empty() {
-            problems.push(Problem::at(line, Some(COLUMNS[4]), "brak obszaru"));
+            problems.push(Problem::at(line, Some(COLUMNS[4]), t!("import-catalogue-no-area")));
         }
         let mut flag = |k: usize| match get(k).as_str() {
             "" | "nie" => false,
@@ -108,7 +107,7 @@ pub fn parse_catalogue_with(
                 problems.push(Problem::at(
                     line,
                     Some(COLUMNS[k]),
-                    format!("„{other}” musi być tak albo nie"),
+                    t!("import-catalogue-flag", flag = other),
                 ));
                 false
             }

@@ -1,5 +1,7 @@
 //! Validation of the cells shared by the value formats of DESIGN §6.
 
+use jst_text::t;
+
 use crate::number::decimal;
 use crate::Problem;
 
@@ -24,7 +26,11 @@ pub(crate) fn year(line: usize, column: &str, raw: &str) -> Result<i32, Problem>
 
 pub(crate) fn value(line: usize, column: &str, raw: &str) -> Result<f64, Problem> {
     decimal(raw).map_err(|why| {
-        Problem::at(line, Some(column), format!("wartość „{}” {}", quoted(raw), why.describe()))
+        Problem::at(
+            line,
+            Some(column),
+            t!("import-value-refused", value = quoted(raw), why = why.describe()),
+        )
     })
 }
 
@@ -35,11 +41,10 @@ pub const MAX_NOTE_CHARS: usize = 10_000;
 /// the importers and the notes typed in the window, so both say the same.
 pub fn note_problem(text: &str) -> Option<String> {
     if let Some(c) = crate::forbidden_control(text) {
-        return Some(crate::control_message("notatka", c));
+        return Some(crate::control_message(&t!("import-subject-note"), c));
     }
     let chars = text.chars().count();
-    (chars > MAX_NOTE_CHARS)
-        .then(|| format!("notatka ma {chars} znaków, a może mieć najwyżej 10 000; skróć ją"))
+    (chars > MAX_NOTE_CHARS).then(|| t!("import-note-too-long", chars = chars))
 }
 
 /// An optional note cell: empty is `None`; too long or with control characters an error.
@@ -58,10 +63,7 @@ pub(crate) fn header_problem(found: &[String], expected: &str) -> Problem {
     Problem::at(
         1,
         None,
-        format!(
-            "nieoczekiwany nagłówek „{}”; oczekiwano kolumn {expected}",
-            quoted(&found.join(";"))
-        ),
+        t!("import-unexpected-header", found = quoted(&found.join(";")), expected = expected),
     )
 }
 

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use jst_text::t;
+
 /// How bad a finding is, with the Polish names of validation reports (after Statistics Norway's
 /// FATAL/ERROR/WARNING/INFO). Critical and error findings stop an import; nothing is written.
 /// Shells get the English codes; `label` is the wording in the user's language.
@@ -75,10 +77,13 @@ impl fmt::Display for Problem {
         // The fields are public: a problem built without the constructors is defused here.
         let message = printable(&self.message);
         match (&self.row, &self.column) {
-            (Some(row), Some(col)) => {
-                write!(f, "wiersz {row}, kolumna {}: {message}", printable(col))
-            }
-            (Some(row), None) => write!(f, "wiersz {row}: {message}"),
+            (Some(row), Some(col)) => f.write_str(&t!(
+                "import-at-row-column",
+                row = row,
+                column = printable(col),
+                message = message
+            )),
+            (Some(row), None) => f.write_str(&t!("import-at-row", row = row, message = message)),
             _ => f.write_str(&message),
         }
     }
@@ -113,8 +118,8 @@ pub fn forbidden_control(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
-/// The Polish message for text holding [`forbidden_control`] `c`: „{subject} zawiera znak
-/// sterujący U+0000 (NUL), niedozwolony w tekście”.
+/// The message for text holding [`forbidden_control`] `c`, in the user's language: „{subject}
+/// zawiera znak sterujący U+0000 (NUL), niedozwolony w tekście”.
 pub fn control_message(subject: &str, c: char) -> String {
     let name = match c {
         '\0' => " (NUL)",
@@ -122,12 +127,13 @@ pub fn control_message(subject: &str, c: char) -> String {
         '\u{7f}' => " (DEL)",
         _ => "",
     };
-    format!("{subject} zawiera znak sterujący U+{:04X}{name}, niedozwolony w tekście", u32::from(c))
+    let code = format!("U+{:04X}{name}", u32::from(c));
+    t!("import-control-character", subject = subject, code = code)
 }
 
 /// [`control_message`] for a field of a file, with what to do about it.
 pub(crate) fn control_in_field(c: char) -> String {
-    format!("{}; usuń go z pliku", control_message("pole", c))
+    t!("import-control-in-field", problem = control_message(&t!("import-subject-field"), c))
 }
 
 /// The input cannot be used; nothing may be written from it.
@@ -150,13 +156,7 @@ impl ImportError {
 
     /// The user stopped the import.
     pub fn cancelled(file: &str) -> Self {
-        Self {
-            cancelled: true,
-            ..Self::single(
-                file,
-                Problem::file("przerwano na życzenie użytkownika; nic nie zapisano"),
-            )
-        }
+        Self { cancelled: true, ..Self::single(file, Problem::file(t!("import-cancelled"))) }
     }
 
     pub fn single(file: &str, problem: Problem) -> Self {
@@ -165,13 +165,14 @@ impl ImportError {
 }
 
 fn render(file: &str, problems: &[Problem]) -> String {
-    let mut out = format!("Nie wczytano pliku {}, niczego nie zapisano:", printable(file));
+    let mut out = t!("import-not-loaded", file = printable(file));
     for p in problems {
         out.push_str("\n  - ");
         out.push_str(&p.to_string());
     }
     if problems.len() >= MAX_PROBLEMS {
-        out.push_str("\n  (pokazano tylko pierwsze błędy)");
+        out.push_str("\n  ");
+        out.push_str(&t!("import-only-first-problems"));
     }
     out
 }

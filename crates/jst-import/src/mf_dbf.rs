@@ -22,6 +22,7 @@ use std::collections::BTreeSet;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 
 use dbase::{CodePageMark, FieldType};
+use jst_text::t;
 
 use crate::error::MAX_PROBLEMS;
 use crate::{BudgetReport, ImportError, Problem};
@@ -150,53 +151,32 @@ impl MfRecord {
         let at = |column: &str, message: String| Problem::at(self.record, Some(column), message);
         for (column, value) in [(WK, &self.wk), (PK, &self.pk), (GK, &self.gk)] {
             if value.is_empty() {
-                return Err(at(column, format!("brak kodu {column} jednostki ({codes})")));
+                return Err(at(column, t!("import-mf-no-code", field = column, codes = &codes)));
             }
         }
         if self.wk == "00" {
-            return Err(at(WK, format!("WK 00 nie jest kodem województwa ({codes})")));
+            return Err(at(WK, t!("import-mf-wk-00", codes = &codes)));
         }
         let (wk, pk, gk) = (&self.wk, &self.pk, &self.gk);
         match (pk.as_str(), gk.as_str(), self.pt.as_str()) {
             ("00", "00", _) => Ok(MfUnit::Wojewodztwo { code: wk.clone() }),
-            ("00", _, _) => Err(at(
-                GK,
-                format!("PK 00 oznacza województwo, które ma GK 00, a nie GK {gk} ({codes})"),
-            )),
+            ("00", _, _) => Err(at(GK, t!("import-mf-pk-00", gk = gk, codes = &codes))),
             (_, "00", "2") => Ok(MfUnit::CityCounty { code: format!("{wk}{pk}") }),
             (_, "00", "1") => Ok(MfUnit::Powiat { code: format!("{wk}{pk}") }),
-            (_, _, "1" | "2") => Err(at(
-                GK,
-                format!(
-                    "powiat (PT 1) i miasto na prawach powiatu (PT 2) mają GK 00, a nie GK {gk} \
-                     ({codes})"
-                ),
-            )),
-            (_, "00", "0") => Err(at(GK, format!("gmina (PT 0) nie może mieć GK 00 ({codes})"))),
+            (_, _, "1" | "2") => Err(at(GK, t!("import-mf-powiat-gk", gk = gk, codes = &codes))),
+            (_, "00", "0") => Err(at(GK, t!("import-mf-gmina-gk", codes = &codes))),
             (_, _, "0") => match self.gt.chars().next() {
                 Some(kind @ '1'..='3') if self.gt.len() == 1 => {
                     Ok(MfUnit::Gmina { identity: format!("{wk}{pk}{gk}"), kind_digit: kind })
                 }
-                _ => Err(at(
-                    GT,
-                    format!(
-                        "gmina (PT 0) ma GT 1 (miejska), 2 (wiejska) lub 3 (miejsko-wiejska) \
-                         ({codes})"
-                    ),
-                )),
+                _ => Err(at(GT, t!("import-mf-gmina-gt", codes = &codes))),
             },
-            _ => Err(at(
-                PT,
-                format!(
-                    "nie rozpoznano jednostki: PT oznacza 0 gminę, 1 powiat, 2 miasto na prawach \
-                     powiatu ({codes})"
-                ),
-            )),
+            _ => Err(at(PT, t!("import-mf-unknown-unit", codes = &codes))),
         }
     }
 
     fn codes(&self) -> String {
-        let shown = |v: &str| if v.is_empty() { "(puste)".to_owned() } else { v.to_owned() };
+        let shown = |v: &str| if v.is_empty() { t!("import-mf-empty-code") } else { v.to_owned() };
         format!(
             "WK {} PK {} GK {} GT {} PT {}",
             shown(&self.wk),
@@ -242,10 +222,11 @@ pub fn read_mf_dbf<R: Read + Seek>(
         match read_full(&mut source, &mut raw) {
             Ok(true) => {}
             Ok(false) => {
-                problems.push(Problem::file(format!(
-                    "plik jest ucięty: nagłówek zapowiada {} rekordów po {} bajtów, a plik \
-                     kończy się w rekordzie {number}",
-                    layout.records, layout.record_size
+                problems.push(Problem::file(t!(
+                    "import-mf-cut",
+                    records = layout.records,
+                    size = layout.record_size,
+                    record = number
                 )));
                 complete = false;
                 break;
@@ -266,10 +247,7 @@ pub fn read_mf_dbf<R: Read + Seek>(
                 problems.push(Problem::at(
                     number,
                     None,
-                    format!(
-                        "znacznik rekordu 0x{flag:02X} nie jest ani spacją (rekord ważny), ani \
-                         „*” (rekord usunięty): plik jest uszkodzony"
-                    ),
+                    t!("import-mf-record-flag", flag = format!("0x{flag:02X}")),
                 ));
                 continue;
             }
@@ -293,10 +271,7 @@ pub fn read_mf_dbf<R: Read + Seek>(
         }
     }
     if problems.is_empty() && summary.records == 0 {
-        problems.push(Problem::file(format!(
-            "plik nie zawiera żadnego ważnego rekordu (usuniętych: {})",
-            summary.deleted
-        )));
+        problems.push(Problem::file(t!("import-mf-no-records", deleted = summary.deleted)));
     }
     if problems.is_empty() {
         Ok(summary)
@@ -391,12 +366,7 @@ impl Layout {
         let mut header = [0u8; HEADER_SIZE];
         match read_full(source, &mut header) {
             Ok(true) => {}
-            Ok(false) => {
-                return Err(refuse(Problem::file(
-                    "plik jest krótszy niż nagłówek pliku dBase (32 bajty); to nie jest baza \
-                     sprawozdań Ministerstwa Finansów",
-                )))
-            }
+            Ok(false) => return Err(refuse(Problem::file(t!("import-mf-too-short")))),
             Err(e) => return Err(refuse(read_error(&e))),
         }
         let fields = descriptors(source).map_err(refuse)?;
@@ -415,35 +385,33 @@ impl Layout {
             .and_then(|_| read_full(source, &mut terminator))
             .map_err(|e| refuse(read_error(&e)))?;
         if !terminated || terminator[0] != HEADER_TERMINATOR {
-            return Err(refuse(Problem::file(format!(
-                "nagłówek pliku dBase jest uszkodzony albo ucięty: po {} opisach pól brak bajtu \
-                 kończącego nagłówek (0x0D)",
-                fields.len()
+            return Err(refuse(Problem::file(t!(
+                "import-mf-no-terminator",
+                fields = fields.len()
             ))));
         }
         if declared_size != record_size {
-            return Err(refuse(Problem::file(format!(
-                "nagłówek pliku dBase podaje długość rekordu {declared_size} bajtów, a opisy pól \
-                 dają {record_size}: plik jest uszkodzony"
+            return Err(refuse(Problem::file(t!(
+                "import-mf-record-size",
+                declared = declared_size,
+                computed = record_size
             ))));
         }
         source.seek(SeekFrom::Start(first_record)).map_err(|e| refuse(read_error(&e)))?;
 
         let mut problems = Vec::new();
         if !DBASE3_VERSIONS.contains(&header[0]) {
-            problems.push(Problem::file(format!(
-                "bajt wersji pliku dBase ma wartość 0x{:02X}; bazy sprawozdań MF są w formacie \
-                 dBase III (0x03)",
-                header[0]
+            problems.push(Problem::file(t!(
+                "import-mf-version",
+                byte = format!("0x{:02X}", header[0])
             )));
         }
         let language = header[LANGUAGE_BYTE_AT];
         if language != CP1250_DRIVER {
-            problems.push(Problem::file(format!(
-                "bajt sterownika języka (bajt 29 nagłówka) ma wartość 0x{language:02X} ({}); \
-                 bazy sprawozdań Ministerstwa Finansów są zapisane w Windows-1250 i mają tam \
-                 0xC8, więc ten plik pochodzi skądinąd albo został przepisany innym programem",
-                language_name(language)
+            problems.push(Problem::file(t!(
+                "import-mf-language",
+                byte = format!("0x{language:02X}"),
+                name = language_name(language)
             )));
         }
         let columns = match locate(&fields, report) {
@@ -509,7 +477,7 @@ impl Layout {
         }
         for k in [c.dzial, c.rozdzial, c.par, c.par4] {
             if f(k).bytes(raw).is_empty() {
-                push(f(k), "brak kodu klasyfikacji budżetowej".to_owned());
+                push(f(k), t!("import-mf-no-classification"));
             }
         }
         if out.dzial.len() == 3
@@ -518,31 +486,27 @@ impl Layout {
         {
             push(
                 f(c.rozdzial),
-                format!("rozdział {} nie należy do działu {}", out.rozdzial, out.dzial),
+                t!("import-budget-rozdzial-outside", rozdzial = &out.rozdzial, dzial = &out.dzial),
             );
         }
         out.kodmswia = association_code(f(c.kodmswia), raw);
         match whole_number(f(c.year), raw).filter(|y| (1990..=2100).contains(y)) {
             Some(year) => out.year = year as i32,
-            None => push(
-                f(c.year),
-                format!(
-                    "rok „{}” nie jest rokiem z zakresu 1990–2100",
-                    shown(f(c.year).bytes(raw))
-                ),
-            ),
+            None => {
+                push(f(c.year), crate::strategy_rules::year_message(&shown(f(c.year).bytes(raw))))
+            }
         }
         match whole_number(f(c.quarter), raw).filter(|q| (1..=4).contains(q)) {
             Some(quarter) => out.quarter = quarter as u8,
             None => push(
                 f(c.quarter),
-                format!("kwartał „{}” nie jest liczbą 1–4", shown(f(c.quarter).bytes(raw))),
+                t!("import-mf-quarter", quarter = shown(f(c.quarter).bytes(raw))),
             ),
         }
         for (k, target) in [(c.plan, &mut out.plan), (c.execution, &mut out.execution)] {
             match amount(f(k).bytes(raw)) {
                 Ok(value) => *target = value,
-                Err(message) => push(f(k), format!("kwota {message}")),
+                Err(message) => push(f(k), t!("import-mf-amount", why = message)),
             }
         }
         if problems.total() != before {
@@ -564,12 +528,7 @@ fn descriptors<S: Read + Seek>(source: &mut S) -> Result<Vec<Field>, Problem> {
     let reader = dbase::ReaderBuilder::new()
         .with_encoding(dbase::encoding::Ascii)
         .build(&mut *source)
-        .map_err(|e| {
-            Problem::file(format!(
-                "nagłówek lub opisy pól nie tworzą poprawnego pliku dBase ({e}); to nie jest \
-                 baza sprawozdań Ministerstwa Finansów albo plik jest uszkodzony"
-            ))
-        })?;
+        .map_err(|e| Problem::file(t!("import-mf-not-dbase", error = e.to_string())))?;
     let mut start = 1;
     Ok(reader
         .fields()
@@ -596,9 +555,9 @@ fn locate(fields: &[Field], report: BudgetReport) -> Result<Columns, Vec<Problem
             names.push("…");
         }
         if names.is_empty() {
-            "plik nie ma żadnych pól".to_owned()
+            t!("import-mf-no-fields")
         } else {
-            format!("plik ma pola: {}", names.join(", "))
+            t!("import-mf-fields", fields = names.join(", "))
         }
     };
     let mut problems = Vec::new();
@@ -609,17 +568,18 @@ fn locate(fields: &[Field], report: BudgetReport) -> Result<Columns, Vec<Problem
         .filter(|n| position(n).is_none())
         .collect();
     if !missing.is_empty() {
-        problems.push(Problem::file(format!(
-            "brak pól {} wymaganych w bazie sprawozdań {} (potrzebne: {}); {}",
-            missing.join(", "),
-            report.code(),
-            CODE_FIELDS.iter().chain(&AMOUNT_FIELDS).copied().collect::<Vec<_>>().join(", "),
-            present()
+        problems.push(Problem::file(t!(
+            "import-mf-missing-fields",
+            missing = missing.join(", "),
+            report = report.code(),
+            required =
+                CODE_FIELDS.iter().chain(&AMOUNT_FIELDS).copied().collect::<Vec<_>>().join(", "),
+            present = present()
         )));
     }
     for name in CODE_FIELDS.iter().chain(&AMOUNT_FIELDS) {
         if fields.iter().filter(|f| f.name.eq_ignore_ascii_case(name)).count() > 1 {
-            problems.push(Problem::file(format!("pole {name} występuje w pliku więcej niż raz")));
+            problems.push(Problem::file(t!("import-mf-field-twice", field = *name)));
         }
     }
     for field in fields {
@@ -631,11 +591,16 @@ fn locate(fields: &[Field], report: BudgetReport) -> Result<Columns, Vec<Problem
             field.is_number() || field.kind == FieldType::Character
         };
         if (is_code || is_amount) && !fits {
-            let expected = if is_amount { "liczbowe (N)" } else { "znakowe (C) lub liczbowe (N)" };
-            problems.push(Problem::file(format!(
-                "pole {} ma typ {}, a powinno być {expected}",
-                field.name,
-                type_name(field.kind)
+            let expected = if is_amount {
+                t!("import-mf-expected-numeric")
+            } else {
+                t!("import-mf-expected-text-or-numeric")
+            };
+            problems.push(Problem::file(t!(
+                "import-mf-field-type",
+                field = &field.name,
+                kind = type_name(field.kind),
+                expected = expected
             )));
         }
     }
@@ -646,12 +611,11 @@ fn locate(fields: &[Field], report: BudgetReport) -> Result<Columns, Vec<Problem
     };
     if has(other) && !has(own) {
         let theirs: Vec<&str> = other.iter().copied().filter(|n| position(n).is_some()).collect();
-        problems.push(Problem::file(format!(
-            "plik ma pola {} sprawozdania {}, a wczytywany jest jako {}: R4 znaczyłoby tu co \
-             innego; wybierz właściwy rodzaj sprawozdania",
-            theirs.join(", "),
-            other_report.code(),
-            report.code()
+        problems.push(Problem::file(t!(
+            "import-mf-other-report",
+            fields = theirs.join(", "),
+            other = other_report.code(),
+            report = report.code()
         )));
     }
     if !problems.is_empty() {
@@ -695,11 +659,11 @@ fn sniff_utf8<S: Read>(
         }
         for field in &text {
             if let Some(utf8) = utf8_text(field.bytes(&raw)) {
-                return Some(Problem::file(format!(
-                    "tekst pliku jest zapisany w UTF-8, a nie w Windows-1250 jak w bazach MF: \
-                     pole {} rekordu {} zawiera „{utf8}”",
-                    field.name,
-                    index + 1
+                return Some(Problem::file(t!(
+                    "import-mf-utf8-file",
+                    field = &field.name,
+                    record = index + 1,
+                    text = utf8
                 )));
             }
         }
@@ -735,22 +699,9 @@ impl Problems {
     fn into_error(self, file: &str) -> ImportError {
         let mut kept = self.kept;
         if self.more > 0 {
-            kept.push(Problem::file(format!(
-                "oraz {} (plik sprawdzono do końca)",
-                count_problems(self.more)
-            )));
+            kept.push(Problem::file(t!("import-mf-more-problems", more = self.more)));
         }
         ImportError::new(file, kept)
-    }
-}
-
-/// „1 dalszy problem”, „3 dalsze problemy”, „7 dalszych problemów”.
-fn count_problems(n: usize) -> String {
-    let few = (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100));
-    match n {
-        1 => "1 dalszy problem".to_owned(),
-        _ if few => format!("{n} dalsze problemy"),
-        _ => format!("{n} dalszych problemów"),
     }
 }
 
@@ -791,18 +742,12 @@ fn tail_problem(first: Option<u8>, length: u64, layout: &Layout) -> Option<Probl
         Some(_) => length,
     };
     let record_next = matches!(first, Some(LIVE | DELETED));
-    (record_next && beyond_mark >= layout.record_size as u64).then(|| {
-        Problem::file(format!(
-            "po ostatnim rekordzie zapowiedzianym w nagłówku ({}) plik ma jeszcze {beyond_mark} \
-             bajtów: nagłówek podaje za małą liczbę rekordów, więc część danych zostałaby \
-             pominięta",
-            layout.records
-        ))
-    })
+    (record_next && beyond_mark >= layout.record_size as u64)
+        .then(|| Problem::file(t!("import-mf-tail", records = layout.records, bytes = beyond_mark)))
 }
 
 fn read_error(e: &io::Error) -> Problem {
-    Problem::file(format!("błąd odczytu pliku ({e})"))
+    Problem::file(t!("import-read-error", error = e.to_string()))
 }
 
 /// Strips the spaces and NULs dBase writers pad fields with.
@@ -825,23 +770,16 @@ fn cp1250_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     // padding is not inside).
     let control = |b: &&u8| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r');
     if let Some(b) = trim(bytes).iter().find(control) {
-        return Err(crate::control_message("tekst", char::from(*b)));
+        return Err(crate::control_message(&t!("import-subject-text"), char::from(*b)));
     }
     if bytes.is_ascii() {
         return Ok(String::from_utf8_lossy(bytes));
     }
     if let Some(utf8) = utf8_text(bytes) {
-        return Err(format!(
-            "tekst „{utf8}” jest zapisany w UTF-8, a plik deklaruje Windows-1250 (bajt 0xC8); \
-             odczytany jako Windows-1250 dałby „{}”",
-            shown(bytes)
-        ));
+        return Err(t!("import-mf-utf8-text", text = utf8, cp1250 = shown(bytes)));
     }
     if let Some(b) = bytes.iter().find(|b| CP1250_UNDEFINED.contains(b)) {
-        return Err(format!(
-            "bajt 0x{b:02X} nie istnieje w Windows-1250: tekst nie jest w kodowaniu, które \
-             deklaruje plik"
-        ));
+        return Err(t!("import-mf-undefined-byte", byte = format!("0x{b:02X}")));
     }
     Ok(shown(bytes))
 }
@@ -889,11 +827,7 @@ fn fill_code(target: &mut String, field: &Field, raw: &[u8], width: usize) -> Re
             target.push_str(d);
             Ok(())
         }
-        _ => Err(format!(
-            "kod „{}” nie jest kodem z najwyżej {width} {} (uzupełnianych zerami z lewej)",
-            shown(bytes),
-            if width == 1 { "cyfrą" } else { "cyframi" }
-        )),
+        _ => Err(t!("import-mf-code", code = shown(bytes), width = width)),
     }
 }
 
@@ -914,15 +848,8 @@ fn fill_kind(target: &mut String, field: &Field, raw: &[u8]) -> Result<(), Strin
             target.push('Z');
             Ok(())
         }
-        _ => Err(format!(
-            "„{}” nie jest {}",
-            shown(bytes),
-            if field.name.eq_ignore_ascii_case(GT) {
-                "typem gminy (cyfra albo Z dla związku JST)"
-            } else {
-                "typem powiatu (cyfra)"
-            }
-        )),
+        _ if field.name.eq_ignore_ascii_case(GT) => Err(t!("import-mf-gt", code = shown(bytes))),
+        _ => Err(t!("import-mf-pt", code = shown(bytes))),
     }
 }
 
@@ -954,10 +881,7 @@ fn amount(bytes: &[u8]) -> Result<f64, String> {
     }
     let raw = shown(bytes);
     if bytes.iter().all(|b| *b == b'*') {
-        return Err(format!(
-            "„{raw}” to przepełnione pole (same gwiazdki): program, który zapisał plik, nie \
-             zmieścił w nim kwoty"
-        ));
+        return Err(t!("import-mf-overflow", amount = raw.as_ref()));
     }
     let unsigned = bytes.strip_prefix(b"-").unwrap_or(bytes);
     let (whole, fraction) = match unsigned.iter().position(|b| *b == b'.') {
@@ -970,16 +894,17 @@ fn amount(bytes: &[u8]) -> Result<f64, String> {
     if !well_formed {
         let lower = raw.to_lowercase();
         return Err(if bytes.contains(&b',') {
-            format!("„{raw}” ma przecinek dziesiętny; w pliku dBase separatorem jest kropka")
+            t!("import-mf-amount-comma", amount = raw.as_ref())
         } else if lower.contains("nan") || lower.contains("inf") {
-            format!("„{raw}” nie jest skończoną liczbą")
+            t!("import-mf-amount-infinite", amount = raw.as_ref())
         } else {
-            format!("„{raw}” nie jest liczbą")
+            t!("import-amount-not-a-number", amount = raw.as_ref())
         });
     }
-    let value: f64 = raw.parse().map_err(|_| format!("„{raw}” nie jest liczbą"))?;
+    let value: f64 =
+        raw.parse().map_err(|_| t!("import-amount-not-a-number", amount = raw.as_ref()))?;
     if !value.is_finite() || value.abs() > MAX_AMOUNT {
-        return Err(format!("„{raw}” przekracza dopuszczalne 10^15"));
+        return Err(t!("import-mf-amount-too-large", amount = raw.as_ref()));
     }
     // -0 is 0.
     Ok(value + 0.0)
@@ -988,22 +913,25 @@ fn amount(bytes: &[u8]) -> Result<f64, String> {
 /// How the language byte is usually read, for the message that refuses it.
 fn language_name(byte: u8) -> String {
     match CodePageMark::from(byte) {
-        CodePageMark::Undefined => "kodowanie nieokreślone".to_owned(),
+        CodePageMark::Undefined => t!("import-mf-code-page-undefined"),
         CodePageMark::Utf8 => "UTF-8".to_owned(),
-        CodePageMark::Invalid => "nieznany kod".to_owned(),
-        mark => format!("strona kodowa {}", format!("{mark:?}").trim_start_matches("CP")),
+        CodePageMark::Invalid => t!("import-mf-code-page-invalid"),
+        mark => t!(
+            "import-mf-code-page",
+            page = format!("{mark:?}").trim_start_matches("CP").to_owned()
+        ),
     }
 }
 
-fn type_name(kind: FieldType) -> &'static str {
+fn type_name(kind: FieldType) -> String {
     match kind {
-        FieldType::Character => "znakowy (C)",
-        FieldType::Numeric => "liczbowy (N)",
-        FieldType::Float => "liczbowy (F)",
-        FieldType::Date => "data (D)",
-        FieldType::Logical => "logiczny (L)",
-        FieldType::Memo => "notatka (M)",
-        _ => "binarny (FoxPro)",
+        FieldType::Character => t!("import-mf-type-character"),
+        FieldType::Numeric => t!("import-mf-type-numeric"),
+        FieldType::Float => t!("import-mf-type-float"),
+        FieldType::Date => t!("import-mf-type-date"),
+        FieldType::Logical => t!("import-mf-type-logical"),
+        FieldType::Memo => t!("import-mf-type-memo"),
+        _ => t!("import-mf-type-binary"),
     }
 }
 
@@ -1061,11 +989,26 @@ mod tests {
     }
 
     #[test]
-    fn problem_counts_in_polish() {
-        assert_eq!(count_problems(1), "1 dalszy problem");
-        assert_eq!(count_problems(3), "3 dalsze problemy");
-        assert_eq!(count_problems(12), "12 dalszych problemów");
-        assert_eq!(count_problems(22), "22 dalsze problemy");
-        assert_eq!(count_problems(25), "25 dalszych problemów");
+    fn problem_counts_take_the_plural_form_of_the_language() {
+        use jst_text::{with_language, Lang};
+        let more = |lang, n: usize| {
+            with_language(lang, || Problems { kept: Vec::new(), more: n }.into_error("f.dbf"))
+                .problems[0]
+                .message
+                .clone()
+        };
+        let polish = [
+            (1, "oraz 1 dalszy problem (plik sprawdzono do końca)"),
+            (3, "oraz 3 dalsze problemy (plik sprawdzono do końca)"),
+            (12, "oraz 12 dalszych problemów (plik sprawdzono do końca)"),
+            (22, "oraz 22 dalsze problemy (plik sprawdzono do końca)"),
+            (25, "oraz 25 dalszych problemów (plik sprawdzono do końca)"),
+        ];
+        for (n, text) in polish {
+            assert_eq!(more(Lang::Pl, n), text);
+        }
+        assert_eq!(more(Lang::En, 1), "and 1 more problem (the file was checked to its end)");
+        assert_eq!(more(Lang::En, 2), "and 2 more problems (the file was checked to its end)");
+        assert_eq!(more(Lang::En, 5), "and 5 more problems (the file was checked to its end)");
     }
 }

@@ -16,6 +16,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xls};
+use jst_text::t;
 
 use crate::error::MAX_PROBLEMS;
 use crate::table::read_table;
@@ -99,7 +100,7 @@ pub fn parse_mf_dictionary(
     file: &str,
 ) -> Result<Vec<MfDictionaryEntry>, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::single(file, Problem::file("plik jest pusty")));
+        return Err(ImportError::single(file, Problem::file(t!("import-empty-file"))));
     }
     let sheets = if bytes.starts_with(OLE2) || is_xlsx(bytes) {
         workbook_sheets(bytes, file)?
@@ -109,19 +110,22 @@ pub fn parse_mf_dictionary(
     let Some((sheet, header_at)) =
         sheets.iter().find_map(|s| header_row(&s.rows).map(|at| (s, at)))
     else {
-        let names: Vec<String> =
-            sheets.iter().filter_map(|s| s.name.as_ref()).map(|n| format!("„{n}”")).collect();
+        let names: Vec<String> = sheets
+            .iter()
+            .filter_map(|s| s.name.as_ref())
+            .map(|n| t!("import-quoted", text = n))
+            .collect();
         let looked_in = if names.is_empty() {
             String::new()
         } else {
-            format!(" (przejrzano arkusze {})", names.join(", "))
+            t!("import-dictionary-looked-in", sheets = names.join(", "))
         };
         return Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "nie znaleziono wiersza nagłówka z kolumnami WK, PK i GK{looked_in}; oczekiwano \
-                 słownika JST Ministerstwa Finansów z kolumnami {}",
-                expected_columns()
+            Problem::file(t!(
+                "import-dictionary-no-header",
+                looked_in = looked_in,
+                columns = expected_columns()
             )),
         ));
     };
@@ -134,7 +138,7 @@ pub fn parse_mf_dictionary(
     let missing: Vec<String> = REQUIRED
         .iter()
         .filter(|names| column(names).is_none())
-        .map(|names| names.iter().map(|n| format!("„{n}”")).collect::<Vec<_>>().join(" lub "))
+        .map(|names| alternatives(names))
         .collect();
     if !missing.is_empty() {
         return Err(ImportError::single(
@@ -142,10 +146,10 @@ pub fn parse_mf_dictionary(
             Problem::at(
                 *header_line,
                 None,
-                format!(
-                    "w wierszu nagłówka brak kolumn: {}; oczekiwano kolumn {}",
-                    missing.join(", "),
-                    expected_columns()
+                t!(
+                    "import-dictionary-missing-columns",
+                    missing = missing.join(", "),
+                    columns = expected_columns()
                 ),
             ),
         ));
@@ -179,7 +183,7 @@ pub fn parse_mf_dictionary(
         }
     }
     if problems.is_empty() && entries.is_empty() {
-        problems.push(Problem::file("pod nagłówkiem słownika nie ma żadnej jednostki"));
+        problems.push(Problem::file(t!("import-dictionary-no-units")));
     }
     if problems.is_empty() {
         Ok(entries)
@@ -228,7 +232,7 @@ fn entry(
     let mut text = |k: usize, column: &str| {
         let value = cell(k).text();
         if value.is_empty() {
-            problems.push(Problem::at(line, Some(column), "pusta komórka"));
+            problems.push(Problem::at(line, Some(column), t!("import-empty-cell")));
         }
         value
     };
@@ -285,7 +289,7 @@ fn whole_digits(cell: &Cell) -> Option<String> {
 /// A code of at most `width` digits, zero-padded; GT may also be `Z` (a związek JST).
 fn code(cell: &Cell, width: usize, association_allowed: bool) -> Result<String, String> {
     if cell.is_empty() {
-        return Err("pusta komórka; oczekiwano kodu".to_owned());
+        return Err(t!("import-dictionary-empty-code"));
     }
     if association_allowed {
         if let Cell::Text(t) = cell {
@@ -296,12 +300,10 @@ fn code(cell: &Cell, width: usize, association_allowed: bool) -> Result<String, 
     }
     match whole_digits(cell) {
         Some(d) if d.len() <= width => Ok(format!("{d:0>width$}")),
-        _ => Err(format!(
-            "„{}” nie jest kodem z najwyżej {width} {}{}",
-            cell.text(),
-            if width == 1 { "cyfrą" } else { "cyframi" },
-            if association_allowed { " ani Z (związek JST)" } else { "" }
-        )),
+        _ if association_allowed => {
+            Err(t!("import-dictionary-code-or-z", code = cell.text(), width = width))
+        }
+        _ => Err(t!("import-dictionary-code", code = cell.text(), width = width)),
     }
 }
 
@@ -310,11 +312,7 @@ fn gus(cell: &Cell) -> Result<String, String> {
     match whole_digits(cell) {
         Some(d) if d.len() == 7 => Ok(d),
         Some(d) if d.len() == 6 => Ok(format!("0{d}")),
-        _ => Err(format!(
-            "„{}” nie jest 7-cyfrowym kodem GUS (dopuszczalny jest też 6-cyfrowy bez wiodącego \
-             zera)",
-            cell.text()
-        )),
+        _ => Err(t!("import-dictionary-gus", code = cell.text())),
     }
 }
 
@@ -337,11 +335,13 @@ fn header_row(rows: &[(usize, Vec<Cell>)]) -> Option<usize> {
 }
 
 fn expected_columns() -> String {
-    REQUIRED
-        .iter()
-        .map(|names| names.iter().map(|n| format!("„{n}”")).collect::<Vec<_>>().join(" lub "))
-        .collect::<Vec<_>>()
-        .join(", ")
+    REQUIRED.iter().map(|names| alternatives(names)).collect::<Vec<_>>().join(", ")
+}
+
+/// The accepted names of one column: „Typ jednostki” lub „Typ JST”.
+fn alternatives(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| t!("import-quoted", text = *n)).collect();
+    quoted.join(&t!("import-dictionary-or"))
 }
 
 /// Every sheet of an XLS or XLSX workbook, in order. XLSX goes through the crate's checked
@@ -351,7 +351,7 @@ fn workbook_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
         let mut workbook = open_xlsx(bytes, file)?;
         let names = workbook.sheet_names().to_vec();
         if names.is_empty() {
-            return Err(ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")));
+            return Err(ImportError::single(file, Problem::file(t!("import-workbook-no-sheets"))));
         }
         let mut sheets = Vec::with_capacity(names.len());
         for name in names {
@@ -371,18 +371,18 @@ fn workbook_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
         return Ok(sheets);
     }
     let mut workbook = Xls::new(Cursor::new(bytes.to_vec())).map_err(|e| {
-        ImportError::single(file, Problem::file(format!("nie można otworzyć pliku XLS ({e})")))
+        ImportError::single(file, Problem::file(t!("import-xls-unopenable", error = e.to_string())))
     })?;
     let names = workbook.sheet_names();
     if names.is_empty() {
-        return Err(ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")));
+        return Err(ImportError::single(file, Problem::file(t!("import-workbook-no-sheets"))));
     }
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = workbook.worksheet_range(&name).map_err(|e| {
             ImportError::single(
                 file,
-                Problem::file(format!("nie można odczytać arkusza „{name}” ({e})")),
+                Problem::file(t!("import-sheet-unreadable", sheet = &name, error = e.to_string())),
             )
         })?;
         let (first_row, first_col) =

@@ -1,6 +1,8 @@
 //! Numbers as Polish users type them: decimal comma or point, thousands separated by a space or
 //! a non-breaking space (`12 345,5`). DESIGN §6: only finite values with |x| ≤ 10^15.
 
+use jst_text::t;
+
 use crate::{Problem, Severity};
 
 /// The largest magnitude any reader accepts (DESIGN §6), and any value typed in by hand.
@@ -21,10 +23,10 @@ pub(crate) enum NumberError {
 
 impl NumberError {
     /// The end of „wartość „…” …”.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Self::NotANumber => "nie jest liczbą",
-            Self::TooLarge => "przekracza dopuszczalną wartość bezwzględną 10^15",
+            Self::NotANumber => t!("import-number-not-a-number"),
+            Self::TooLarge => t!("import-number-too-large"),
         }
     }
 }
@@ -107,12 +109,7 @@ pub(crate) fn ambiguous_points(
             Separator::None => {}
         }
     }
-    let hint = if commas {
-        " (w innych wierszach tej kolumny separatorem dziesiętnym jest przecinek, więc kropka \
-         wygląda tu na separator tysięcy)"
-    } else {
-        ""
-    };
+    let hint = if commas { t!("import-ambiguous-point-commas") } else { String::new() };
     ambiguous
         .into_iter()
         .take(crate::error::MAX_PROBLEMS)
@@ -124,10 +121,13 @@ pub(crate) fn ambiguous_points(
             Problem::at(
                 line,
                 Some(column),
-                format!(
-                    "wartość „{raw}” jest niejednoznaczna: odczytano ją jako {comma} (kropka \
-                     dziesiętna){hint}; jeśli kropka oddziela tysiące, zapisz {thousands} albo \
-                     {spaced}, a ułamek zapisz z przecinkiem ({comma})"
+                t!(
+                    "import-ambiguous-point",
+                    raw = raw,
+                    comma = comma,
+                    hint = &hint,
+                    thousands = thousands,
+                    spaced = spaced
                 ),
             )
             .with_severity(Severity::Ostrzezenie)

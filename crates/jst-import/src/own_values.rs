@@ -1,6 +1,8 @@
 //! Own values of the unit, DESIGN §6: `wskaznik_kod;rok;wartosc[;status][;uwagi]`, from CSV or
 //! from the first sheet (or a sheet `wartosci`) of an XLSX workbook.
 
+use jst_text::t;
+
 use crate::cells::{header_problem, indicator_code, note, value, year};
 use crate::error::RowProgress;
 use crate::workbook::read_tabular;
@@ -56,11 +58,9 @@ pub fn parse_own_values_with(
         let status = match optional(status_col).as_str() {
             "" | "ostateczne" => Ok("ostateczne".to_owned()),
             "wstepne" => Ok("wstepne".to_owned()),
-            other => Err(Problem::at(
-                line,
-                Some("status"),
-                format!("status „{other}” musi być „wstepne” albo „ostateczne”"),
-            )),
+            other => {
+                Err(Problem::at(line, Some("status"), t!("import-values-status", status = other)))
+            }
         };
         match (
             indicator_code(line, COLUMNS[0], &cell(i)),

@@ -1,5 +1,7 @@
 //! The GUS annual consumer price index as shipped (`rok;wskaznik_rok_poprzedni_100`).
 
+use jst_text::t;
+
 use crate::cells::{header_problem, value, year};
 use crate::table::read_table;
 use crate::text::decode;
@@ -24,7 +26,7 @@ pub fn parse_price_index(bytes: &[u8], file: &str) -> Result<Vec<(i32, f64)>, Im
                 Err(Problem::at(
                     line,
                     Some(COLUMNS[1]),
-                    format!("wskaźnik cen „{x}” musi być dodatni"),
+                    t!("import-price-index-positive", index = x.to_string()),
                 ))
             }
         });

@@ -29,6 +29,7 @@
 use std::collections::BTreeMap;
 
 use calamine::{Data, Reader};
+use jst_text::t;
 use quick_xml::events::BytesStart;
 
 use crate::error::MAX_PROBLEMS;
@@ -48,10 +49,10 @@ const FORMAT: Format = Format {
     namespace: Some(SPREADSHEET_NS),
     // `ss:Row` and `Row` are the same element; the namespace is checked on the root.
     local_names: true,
-    not_this: "to nie jest arkusz XML programu Excel (SpreadsheetML)",
-    plural: "wykazy",
-    written_in: "wykaz z SIO zapisuje się w UTF-8",
-    again: "pobierz lub zapisz wykaz ponownie",
+    not_this: || t!("import-sio-not-this"),
+    plural: || t!("import-sio-plural"),
+    written_in: || t!("import-sio-written-in"),
+    again: || t!("import-sio-again"),
 };
 
 const COL_RSPO: &str = "Numer RSPO";
@@ -125,10 +126,11 @@ pub fn parse_school_list(bytes: &[u8], file: &str) -> Result<SchoolList, ImportE
     let mut reader = XmlSheets::new();
     xml_walk::walk(text, file, &FORMAT, &mut reader)?;
     let sheets = reader.finish(file)?;
-    let sheet =
-        sheets.iter().find(|s| s.name.trim() == SHEET).or_else(|| sheets.first()).ok_or_else(
-            || ImportError::single(file, Problem::file("skoroszyt nie zawiera żadnego arkusza")),
-        )?;
+    let sheet = sheets
+        .iter()
+        .find(|s| s.name.trim() == SHEET)
+        .or_else(|| sheets.first())
+        .ok_or_else(|| ImportError::single(file, Problem::file(t!("import-sio-no-sheet"))))?;
     read_list(sheet, file, true)
 }
 
@@ -138,12 +140,10 @@ pub fn parse_school_list(bytes: &[u8], file: &str) -> Result<SchoolList, ImportE
 pub fn parse_school_list_xlsx(bytes: &[u8], file: &str) -> Result<SchoolList, ImportError> {
     let mut workbook = open_xlsx(bytes, file)?;
     let names = workbook.sheet_names().to_vec();
-    let name = names
-        .iter()
-        .find(|n| n.trim() == SHEET)
-        .or_else(|| names.first())
-        .cloned()
-        .ok_or_else(|| ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")))?;
+    let name =
+        names.iter().find(|n| n.trim() == SHEET).or_else(|| names.first()).cloned().ok_or_else(
+            || ImportError::single(file, Problem::file(t!("import-workbook-no-sheets"))),
+        )?;
     let mut sheet = RawSheet { name: name.clone(), rows: Vec::new() };
     for sheet_row in read_sheet(&mut workbook, &name, file)? {
         let number = sheet_row.number;
@@ -217,7 +217,7 @@ fn header_key(raw: &str) -> String {
 fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, ImportError> {
     let where_ = |row: &RawRow| {
         if xml {
-            format!(" (wiersz arkusza {})", row.sheet_row)
+            t!("import-sio-sheet-row", row = row.sheet_row)
         } else {
             String::new()
         }
@@ -227,12 +227,15 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
         [COL_RSPO, COL_PUPILS].iter().all(|c| keys.contains(&header_key(c)))
     };
     let Some(header_at) = sheet.rows.iter().position(is_header) else {
-        let looked_for = REQUIRED.map(|c| format!("„{c}”")).join(", ");
+        let looked_for = REQUIRED.map(|c| t!("import-quoted", text = c)).join(", ");
         return Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "w arkuszu „{}” nie znaleziono wiersza nagłówka: szukano wiersza z kolumnami „{COL_RSPO}” i „{COL_PUPILS}” (wykaz potrzebuje kolumn {looked_for}); czy to wykaz szkół z SIO?",
-                sheet.name
+            Problem::file(t!(
+                "import-sio-no-header",
+                sheet = &sheet.name,
+                rspo = COL_RSPO,
+                pupils = COL_PUPILS,
+                columns = looked_for
             )),
         ));
     };
@@ -242,15 +245,18 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
         let key = header_key(name);
         header.cells.iter().find(|(_, c)| header_key(&c.text) == key).map(|(col, _)| *col)
     };
-    let missing: Vec<String> =
-        REQUIRED.iter().filter(|c| column(c).is_none()).map(|c| format!("„{c}”")).collect();
+    let missing: Vec<String> = REQUIRED
+        .iter()
+        .filter(|c| column(c).is_none())
+        .map(|c| t!("import-quoted", text = *c))
+        .collect();
     if !missing.is_empty() {
         return Err(ImportError::single(
             file,
             Problem::at(
                 header.line,
                 None,
-                format!("w wierszu nagłówka{} brak kolumn: {}", where_(header), missing.join(", ")),
+                t!("import-sio-missing-columns", at = where_(header), columns = missing.join(", ")),
             ),
         ));
     }
@@ -272,14 +278,14 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
             match school_year_of(rest) {
                 Some(year) if school_year.is_none() => school_year = Some(year),
                 Some(_) => {}
-                None => push(&mut problems, Problem::at(
-                    row.line,
-                    None,
-                    format!(
-                        "nie rozpoznano roku szkolnego w „{title}”{}; oczekiwano „rok szkolny RRRR/RRRR” z kolejnymi latami",
-                        where_(row)
+                None => push(
+                    &mut problems,
+                    Problem::at(
+                        row.line,
+                        None,
+                        t!("import-sio-school-year", title = *title, at = where_(row)),
                     ),
-                )),
+                ),
             }
         } else if let Some(at) = lower.find("stan na") {
             let rest = title[at + "stan na".len()..].trim();
@@ -287,7 +293,7 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
             if rest.is_empty() {
                 push(
                     &mut problems,
-                    Problem::at(row.line, None, format!("po „stan na” brak daty{}", where_(row))),
+                    Problem::at(row.line, None, t!("import-sio-no-date", at = where_(row))),
                 );
             } else if state_date.is_none() {
                 state_date = Some(rest.to_owned());
@@ -297,19 +303,10 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
         }
     }
     if school_year.is_none() && problems.is_empty() {
-        push(&mut problems, Problem::file(format!(
-            "nad nagłówkiem arkusza „{}” brak wiersza „rok szkolny RRRR/RRRR”; nie wiadomo, którego roku dotyczy wykaz",
-            sheet.name
-        )));
+        push(&mut problems, Problem::file(t!("import-sio-no-school-year", sheet = &sheet.name)));
     }
     if state_date.is_none() {
-        push(
-            &mut problems,
-            Problem::file(format!(
-                "nad nagłówkiem arkusza „{}” brak wiersza ze stanem na dzień („… stan na …”)",
-                sheet.name
-            )),
-        );
+        push(&mut problems, Problem::file(t!("import-sio-no-state-date", sheet = &sheet.name)));
     }
 
     let mut rows = Vec::new();
@@ -326,15 +323,14 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
         let describes_school = [school_type, name, organ_type].iter().any(|t| !t.is_empty());
         if let Some(total) = totals {
             if describes_school || !rspo.is_empty() {
-                push(&mut problems, Problem::at(
-                    row.line,
-                    None,
-                    format!(
-                        "wiersz{} leży pod wierszem sumy (wiersz {}); wykaz kończy się na sumie, dopisane pod nią szkoły nie zostałyby wczytane",
-                        where_(row),
-                        total.line
+                push(
+                    &mut problems,
+                    Problem::at(
+                        row.line,
+                        None,
+                        t!("import-sio-below-totals", at = where_(row), totals = total.line),
                     ),
-                ));
+                );
             }
             continue;
         }
@@ -350,7 +346,7 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
                 ok = false;
                 push(
                     &mut problems,
-                    Problem::at(row.line, Some(col), format!("pusta komórka{}", where_(row))),
+                    Problem::at(row.line, Some(col), t!("import-sio-empty-cell", at = where_(row))),
                 );
             }
         }
@@ -361,7 +357,7 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
                 Problem::at(
                     row.line,
                     Some(COL_RSPO),
-                    format!("numer RSPO „{rspo}” nie jest liczbą całkowitą{}", where_(row)),
+                    t!("import-sio-rspo", rspo = rspo, at = where_(row)),
                 ),
             );
         }
@@ -395,22 +391,13 @@ fn read_list(sheet: &RawSheet, file: &str, xml: bool) -> Result<SchoolList, Impo
         });
     }
     if rows.is_empty() && problems.is_empty() {
-        push(
-            &mut problems,
-            Problem::file(format!(
-                "arkusz „{}” nie zawiera pod nagłówkiem żadnej szkoły ani placówki",
-                sheet.name
-            )),
-        );
+        push(&mut problems, Problem::file(t!("import-sio-no-schools", sheet = &sheet.name)));
     }
     if !problems.is_empty() {
         return Err(ImportError::new(file, problems));
     }
     let (Some(school_year), Some(state_date)) = (school_year, state_date) else {
-        return Err(ImportError::single(
-            file,
-            Problem::file("brak roku szkolnego lub stanu na dzień"),
-        ));
+        return Err(ImportError::single(file, Problem::file(t!("import-sio-no-year-or-date"))));
     };
     Ok(SchoolList { school_year, state_date, unit_name, registering, rows })
 }
@@ -441,13 +428,10 @@ fn parse_pupils(cell: Option<&RawCell>) -> Result<f64, String> {
     if raw.is_empty() {
         return Ok(0.0);
     }
-    let not_a_number = || format!("„{raw}” nie jest liczbą uczniów (oczekiwano liczby, np. 420,5)");
+    let not_a_number = || t!("import-sio-pupils-not-a-number", pupils = raw);
     let value = match cell.kind {
         Kind::Number if raw.contains(',') => {
-            return Err(format!(
-                "„{raw}” nie jest liczbą uczniów: komórka jest liczbowa (ss:Type=\"Number\"), a \
-                 w takiej ułamek zapisuje się z kropką"
-            ))
+            return Err(t!("import-sio-pupils-comma", pupils = raw))
         }
         Kind::Number => Some(raw)
             .filter(|r| r.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)))
@@ -462,12 +446,10 @@ fn parse_pupils(cell: Option<&RawCell>) -> Result<f64, String> {
         },
     };
     if value.abs() > MAX_ABS {
-        return Err(format!(
-            "liczba uczniów „{raw}” przekracza dopuszczalną wartość bezwzględną 10^15"
-        ));
+        return Err(t!("import-sio-pupils-too-large", pupils = raw));
     }
     if value < 0.0 {
-        return Err(format!("liczba uczniów nie może być ujemna ({raw})"));
+        return Err(t!("import-sio-pupils-negative", pupils = raw));
     }
     // -0 is 0.
     Ok(value + 0.0)
@@ -548,7 +530,7 @@ impl XmlSheets {
                 self.push(Problem::at(
                     line,
                     None,
-                    format!("niepoprawny XML: błędna wartość atrybutu {name} ({err})"),
+                    t!("import-sio-bad-attribute", name = name, error = err.to_string()),
                 ));
                 None
             }
@@ -562,7 +544,7 @@ impl XmlSheets {
         name: &str,
         line: usize,
         bounds: std::ops::RangeInclusive<usize>,
-        what: &str,
+        what: fn() -> String,
     ) -> Option<usize> {
         let raw = self.attribute(e, name, line)?;
         let value = raw.trim().parse::<usize>().ok().filter(|v| bounds.contains(v));
@@ -570,10 +552,13 @@ impl XmlSheets {
             self.push(Problem::at(
                 line,
                 None,
-                format!(
-                    "{what}: atrybut ss:{name}=„{raw}” poza zakresem {}–{}",
-                    bounds.start(),
-                    bounds.end()
+                t!(
+                    "import-sio-index-range",
+                    what = what(),
+                    name = name,
+                    value = &raw,
+                    from = *bounds.start(),
+                    to = *bounds.end()
                 ),
             ));
         }
@@ -601,12 +586,13 @@ impl Handler for XmlSheets {
                 self.next_row = 1;
             }
             Role::Row => {
-                let sheet_row = match self.index(e, "Index", line, 1..=MAX_ROW, "wiersz") {
+                let row = || t!("import-sio-what-row");
+                let sheet_row = match self.index(e, "Index", line, 1..=MAX_ROW, row) {
                     Some(i) if i < self.next_row => {
                         self.push(Problem::at(
                             line,
                             None,
-                            format!("wiersz: ss:Index={i} cofa się przed wiersz {}", self.next_row),
+                            t!("import-sio-row-back", index = i, next = self.next_row),
                         ));
                         self.next_row
                     }
@@ -617,15 +603,13 @@ impl Handler for XmlSheets {
                 self.next_col = 1;
             }
             Role::Cell => {
-                let col = match self.index(e, "Index", line, 1..=MAX_COLUMN, "komórka") {
+                let cell = || t!("import-sio-what-cell");
+                let col = match self.index(e, "Index", line, 1..=MAX_COLUMN, cell) {
                     Some(i) if i < self.next_col => {
                         self.push(Problem::at(
                             line,
                             None,
-                            format!(
-                                "komórka: ss:Index={i} cofa się przed kolumnę {}",
-                                self.next_col
-                            ),
+                            t!("import-sio-cell-back", index = i, next = self.next_col),
                         ));
                         self.next_col
                     }
@@ -636,11 +620,10 @@ impl Handler for XmlSheets {
                     self.push(Problem::at(
                         line,
                         None,
-                        format!("komórka poza ostatnią kolumną arkusza ({MAX_COLUMN})"),
+                        t!("import-sio-cell-beyond", max = MAX_COLUMN),
                     ));
                 }
-                let merge =
-                    self.index(e, "MergeAcross", line, 0..=MAX_COLUMN, "komórka").unwrap_or(0);
+                let merge = self.index(e, "MergeAcross", line, 0..=MAX_COLUMN, cell).unwrap_or(0);
                 self.cell = Some(CellDraft { col, merge, kind: Kind::Text, text: None });
             }
             Role::Data => {

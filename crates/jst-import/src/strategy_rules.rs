@@ -9,6 +9,8 @@ use jst_domain::strategy::{
     format_number, Direction, NodeIndicator, NodeLevel, StrategyNode, YearValue,
 };
 
+use jst_text::t;
+
 use crate::Severity;
 
 /// Years a strategy may name (baseline, target, milestones).
@@ -18,9 +20,7 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 pub fn indicator_code_problem(code: &str) -> Option<String> {
     let valid = !code.is_empty()
         && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    (!valid).then(|| {
-        format!("kod wskaźnika „{code}” może zawierać tylko wielkie litery A–Z, cyfry i _")
-    })
+    (!valid).then(|| t!("import-rule-indicator-code", code = code))
 }
 
 /// A year within [`YEARS`].
@@ -30,16 +30,16 @@ pub fn year_problem(year: i32) -> Option<String> {
 
 /// The message for a year outside [`YEARS`] (or not a year), as the user wrote it.
 pub fn year_message(raw: &str) -> String {
-    format!("rok „{raw}” nie jest rokiem z zakresu 1990–2100")
+    t!("import-rule-year", year = raw)
 }
 
 /// A typed value under the limit every reader holds files to: finite, |x| ≤ 10^15.
 pub fn value_problem(value: f64) -> Option<String> {
     if !value.is_finite() {
-        return Some("wartość musi być liczbą".to_owned());
+        return Some(t!("import-rule-value-not-a-number"));
     }
     (value.abs() > crate::MAX_ABS_VALUE)
-        .then(|| format!("wartość {value} przekracza dopuszczalną wartość bezwzględną 10^15"))
+        .then(|| t!("import-rule-value-too-large", value = value.to_string()))
 }
 
 /// A weight (of a node in its parent, of an indicator in its node) is a number ≥ 0; 0 leaves
@@ -51,25 +51,24 @@ pub fn weight_problem(weight: f64) -> Option<String> {
 
 /// The message of [`weight_problem`] for a weight as the user wrote it.
 pub fn weight_message(shown: &str) -> String {
-    format!("waga „{shown}” musi być liczbą nieujemną")
+    t!("import-rule-weight", weight = shown)
 }
 
 /// The target year comes after the baseline year.
 pub fn target_year_problem(baseline_year: i32, target_year: i32) -> Option<String> {
-    (target_year <= baseline_year).then(|| {
-        format!("rok docelowy {target_year} musi być późniejszy niż rok bazowy {baseline_year}")
-    })
+    (target_year <= baseline_year)
+        .then(|| t!("import-rule-target-year", target = target_year, baseline = baseline_year))
 }
 
 /// A given direction that contradicts the sign of target − baseline (DESIGN §5.1).
 pub fn direction_problem(given: Option<Direction>, baseline: f64, target: f64) -> Option<String> {
     Direction::resolve(given, baseline, target).err().map(|conflict| {
-        format!(
-            "kierunek „{}” przeczy wartościom: z {} do {} to {}",
-            conflict.given.code_pl(),
-            baseline,
-            target,
-            conflict.implied.code_pl()
+        t!(
+            "import-rule-direction",
+            given = conflict.given.code_pl(),
+            baseline = baseline.to_string(),
+            target = target.to_string(),
+            implied = conflict.implied.code_pl()
         )
     })
 }
@@ -81,29 +80,28 @@ pub fn maintain_note(
     baseline: f64,
     target: f64,
 ) -> Option<String> {
-    (given == Some(Direction::Maintain) && baseline != target).then(|| {
-        format!("wskaźnik {code} ma kierunek utrzymanie, choć wartość docelowa różni się od bazowej; oceniana będzie odległość od wartości docelowej")
-    })
+    (given == Some(Direction::Maintain) && baseline != target)
+        .then(|| t!("import-rule-maintain", code = code))
 }
 
 /// A node's title is required.
 pub fn title_problem(node_code: &str, title: &str) -> Option<String> {
-    title.trim().is_empty().then(|| format!("węzeł {node_code} nie ma nazwy"))
+    title.trim().is_empty().then(|| t!("import-rule-node-title", node = node_code))
 }
 
 /// An indicator's name is required.
 pub fn indicator_name_problem(code: &str, name: &str) -> Option<String> {
-    name.trim().is_empty().then(|| format!("wskaźnik {code} nie ma nazwy"))
+    name.trim().is_empty().then(|| t!("import-rule-indicator-name", code = code))
 }
 
 /// A missing unit of measure is a warning: the value still reads, its unit does not.
 pub fn unit_warning(code: &str, unit: &str) -> Option<String> {
-    unit.trim().is_empty().then(|| format!("wskaźnik {code} nie ma jednostki miary"))
+    unit.trim().is_empty().then(|| t!("import-rule-indicator-unit", code = code))
 }
 
 /// One indicator is attached to a node once.
 pub fn attached_twice(code: &str, node_code: &str) -> String {
-    format!("wskaźnik {code} jest już przypisany do węzła {node_code}")
+    t!("import-rule-attached-twice", code = code, node = node_code)
 }
 
 /// A child is of a deeper level than its parent (DESIGN §4.1), so a task has no children.
@@ -114,23 +112,25 @@ pub fn level_problem(
     parent_level: NodeLevel,
 ) -> Option<String> {
     (parent_level >= level).then(|| {
-        format!(
-            "węzeł {code} ({}) musi mieć niższy poziom niż nadrzędny {parent_code} ({})",
-            level.code(),
-            parent_level.code()
+        t!(
+            "import-rule-level",
+            code = code,
+            level = level.code(),
+            parent = parent_code,
+            parent_level = parent_level.code()
         )
     })
 }
 
 /// A milestone repeats a year of the same indicator.
 pub fn milestone_repeated(year: i32) -> String {
-    format!("rok {year} powtarza się w kamieniach milowych")
+    t!("import-rule-milestone-repeated", year = year)
 }
 
 /// A milestone lies after the baseline year and no later than the target year.
 pub fn milestone_period_problem(year: i32, baseline_year: i32, target_year: i32) -> Option<String> {
     (year <= baseline_year || year > target_year)
-        .then(|| format!("kamień milowy {year} leży poza okresem od roku bazowego do docelowego"))
+        .then(|| t!("import-rule-milestone-period", year = year))
 }
 
 /// What the whole tree check finds, by node (its index in the tree).
@@ -165,7 +165,7 @@ pub fn tree_problems(nodes: &[StrategyNode], line: &dyn Fn(usize) -> String) -> 
             None => out.push(error(
                 index,
                 "kod_nadrzedny",
-                format!("nieznany kod nadrzędny „{parent_code}” węzła {}", node.code),
+                t!("import-rule-unknown-parent", parent = parent_code, node = &node.code),
             )),
             Some(&p) => {
                 if let Some(message) =
@@ -191,7 +191,7 @@ pub fn tree_problems(nodes: &[StrategyNode], line: &dyn Fn(usize) -> String) -> 
                     out.push(error(
                         parent,
                         "kod_nadrzedny",
-                        format!("cykl w drzewie strategii: {}", codes.join(" → ")),
+                        t!("import-rule-cycle", codes = codes.join(" → ")),
                     ));
                     reported.extend(cycle);
                 }
@@ -212,10 +212,10 @@ pub fn tree_problems(nodes: &[StrategyNode], line: &dyn Fn(usize) -> String) -> 
                         node: index,
                         column: "wskaznik_kod",
                         indicator: Some(indicator.code.clone()),
-                        message: format!(
-                            "wskaźnik {} ma {} inną wartość bazową lub docelową; wartości własne są wspólne dla kodu",
-                            indicator.code,
-                            line(*first_node)
+                        message: t!(
+                            "import-rule-indicator-differs",
+                            code = &indicator.code,
+                            first = line(*first_node)
                         ),
                         severity: Severity::Ostrzezenie,
                     });
@@ -248,7 +248,7 @@ pub fn milestones_problems(
             out.push(p);
         }
         if let Some(p) = value_problem(m.value) {
-            out.push(format!("kamień milowy {}: {p}", m.year));
+            out.push(t!("import-rule-milestone-value", year = m.year, problem = p));
         }
     }
     out

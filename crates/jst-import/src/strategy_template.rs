@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use jst_domain::strategy::{
     Direction, NodeIndicator, NodeLevel, StrategyNode, StrategyTree, YearValue,
 };
+use jst_text::t;
 
 use crate::cells::{indicator_code, value, year};
 use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
@@ -123,10 +124,10 @@ impl Columns {
                 Problem::at(
                     1,
                     None,
-                    format!(
-                        "to nie jest szablon strategii: brak kolumn {}; oczekiwany nagłówek: {}",
-                        missing.join(", "),
-                        TEMPLATE_COLUMNS.join(";")
+                    t!(
+                        "import-strategy-not-template",
+                        missing = missing.join(", "),
+                        expected = TEMPLATE_COLUMNS.join(";")
                     ),
                 )
                 .with_severity(Severity::Krytyczny),
@@ -155,8 +156,12 @@ fn read_meta(sheet: &Table, file: &str) -> Result<StrategyMeta, ImportError> {
     let period = |name: &str| -> Result<Option<i32>, ImportError> {
         cell(name)
             .map(|raw| {
-                year(*line, name, &raw)
-                    .map_err(|p| ImportError::single(&format!("{file} (arkusz strategia)"), p))
+                year(*line, name, &raw).map_err(|p| {
+                    ImportError::single(
+                        &t!("import-file-sheet", file = file, sheet = "strategia"),
+                        p,
+                    )
+                })
             })
             .transpose()
     };
@@ -219,7 +224,8 @@ impl TreeBuilder {
         match parse_decimal(raw) {
             Some(w) if w >= 0.0 => w,
             _ => {
-                self.error(line, column, format!("{} (puste = 1)", rules::weight_message(raw)));
+                let message = t!("import-strategy-weight", problem = rules::weight_message(raw));
+                self.error(line, column, message);
                 1.0
             }
         }
@@ -228,18 +234,14 @@ impl TreeBuilder {
     fn row(&mut self, line: usize, cell: &dyn Fn(usize) -> String) {
         let code = cell(col::KOD);
         if code.is_empty() {
-            self.error(line, col::KOD, "brak kodu węzła".to_owned());
+            self.error(line, col::KOD, t!("import-strategy-no-code"));
             return;
         }
         let parent = Some(cell(col::NADRZEDNY)).filter(|p| !p.is_empty());
         let level_raw = cell(col::POZIOM);
         let level = NodeLevel::from_code(&level_raw);
         if level.is_none() {
-            self.error(
-                line,
-                col::POZIOM,
-                format!("poziom „{level_raw}” musi być jednym z: cel_strategiczny, cel_operacyjny, kierunek_dzialan, zadanie"),
-            );
+            self.error(line, col::POZIOM, t!("import-strategy-level", level = &level_raw));
         }
         let title = cell(col::NAZWA);
         if let Some(message) = rules::title_problem(&code, &title) {
@@ -270,7 +272,12 @@ impl TreeBuilder {
                     self.error(
                         line,
                         column,
-                        format!("powtórzony kod węzła {code}: kolumna {} różni się od wiersza {first_line}; wiersze jednego węzła muszą się zgadzać", name(column)),
+                        t!(
+                            "import-strategy-node-disagrees",
+                            code = &code,
+                            column = name(column),
+                            first = first_line
+                        ),
                     );
                 }
                 index
@@ -304,8 +311,12 @@ impl TreeBuilder {
             let stray = (col::WSK_NAZWA..=col::WAGA_WSK).any(|c| !cell(c).is_empty());
             if stray {
                 self.findings.push(
-                    Problem::at(line, Some(name(col::WSK_KOD)), "kolumny wskaźnika są wypełnione, ale brak kodu wskaźnika; wiersz wczytano jako sam węzeł".to_owned())
-                        .with_severity(Severity::Ostrzezenie),
+                    Problem::at(
+                        line,
+                        Some(name(col::WSK_KOD)),
+                        t!("import-strategy-stray-indicator"),
+                    )
+                    .with_severity(Severity::Ostrzezenie),
                 );
             }
             return None;
@@ -331,19 +342,23 @@ impl TreeBuilder {
         } else {
             let parsed = Direction::from_code_pl(&direction_raw);
             if parsed.is_none() {
-                self.error(line, col::KIERUNEK, format!("kierunek „{direction_raw}” musi być: wzrost, spadek albo utrzymanie (puste = ze znaku różnicy)"));
+                self.error(
+                    line,
+                    col::KIERUNEK,
+                    t!("import-strategy-direction", direction = &direction_raw),
+                );
             }
             parsed
         };
         let mut number = |column: usize, is_year: bool| -> Option<f64> {
             let raw = cell(column);
             if raw.is_empty() {
-                let what = if column == col::ROK_DOCELOWY {
-                    "brak roku docelowego"
+                let message = if column == col::ROK_DOCELOWY {
+                    t!("import-strategy-no-target-year", code = &raw_code)
                 } else {
-                    "brak wartości"
+                    t!("import-strategy-no-value", code = &raw_code)
                 };
-                self.error(line, column, format!("{what} (wskaźnik {raw_code})"));
+                self.error(line, column, message);
                 return None;
             }
             let parsed = if is_year {
@@ -406,7 +421,9 @@ impl TreeBuilder {
                 Some(YearValue { year: y, value: parse_decimal(v)? })
             });
             match parsed {
-                Some(m) if out.iter().any(|o| o.year == m.year) => self.error(line, col::KAMIENIE, rules::milestone_repeated(m.year)),
+                Some(m) if out.iter().any(|o| o.year == m.year) => {
+                    self.error(line, col::KAMIENIE, rules::milestone_repeated(m.year))
+                }
                 Some(m) => {
                     // A year the file did not give cannot bound the period.
                     let from = from.map_or(i32::MIN, |f| f as i32);
@@ -419,7 +436,11 @@ impl TreeBuilder {
                     }
                     out.push(m);
                 }
-                None => self.error(line, col::KAMIENIE, format!("„{part}” nie jest kamieniem milowym w postaci ROK=WARTOŚĆ (np. 2022=50|2025=70)")),
+                None => self.error(
+                    line,
+                    col::KAMIENIE,
+                    t!("import-strategy-milestone", milestone = part),
+                ),
             }
         }
         out.sort_by_key(|m| m.year);
@@ -428,15 +449,16 @@ impl TreeBuilder {
 
     fn finish(mut self) -> (StrategyTree, Vec<Problem>) {
         let lines = &self.lines;
-        let tree = rules::tree_problems(&self.nodes, &|i| format!("w wierszu {}", lines[i]));
+        let tree = rules::tree_problems(&self.nodes, &|i| t!("import-in-row", row = lines[i]));
         self.findings.extend(tree.into_iter().map(|p| {
             Problem::at(self.lines[p.node], Some(p.column), p.message).with_severity(p.severity)
         }));
         let indicators: usize = self.nodes.iter().map(|n| n.indicators.len()).sum();
         self.findings.push(
-            Problem::file(format!(
-                "liczba węzłów: {}, przypisań wskaźników: {indicators}",
-                self.nodes.len()
+            Problem::file(t!(
+                "import-strategy-summary",
+                nodes = self.nodes.len(),
+                indicators = indicators
             ))
             .with_severity(Severity::Informacja),
         );

@@ -1,5 +1,7 @@
 //! Delimited text as users bring it: `;`, `,` or tab, quotes allowed, CRLF or LF.
 
+use jst_text::t;
+
 use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
 use crate::{ImportError, Problem};
 
@@ -76,19 +78,19 @@ impl Table {
             return None;
         }
         let hint = if delimiter == b',' {
-            "; pola rozdziela przecinek, więc liczba z przecinkiem dziesiętnym (np. 1234,56) \
-             rozpada się na dwa pola: ujmij ją w cudzysłów albo zapisz plik ze średnikiem (;) \
-             jako separatorem"
+            t!("import-extra-fields-comma")
         } else {
-            "; sprawdź separator i cudzysłowy"
+            t!("import-extra-fields-check")
         };
         Some(Problem::at(
             line,
             None,
-            format!(
-                "wiersz ma {} pól, a nagłówek {width} kolumn (nadmiarowe: „{}”){hint}",
-                fields.len(),
-                crate::cells::quoted(&extra.join(&char::from(delimiter).to_string()))
+            t!(
+                "import-extra-fields",
+                fields = fields.len(),
+                width = width,
+                extra = crate::cells::quoted(&extra.join(&char::from(delimiter).to_string())),
+                hint = hint
             ),
         ))
     }
@@ -184,10 +186,10 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
             Problem::at(
                 line,
                 None,
-                format!(
-                    "wiersz ma więcej niż {MAX_FIELDS} pól (separator „{}”); wczytywane są \
-                     wiersze do {MAX_FIELDS} pól — sprawdź, czy to właściwy plik",
-                    char::from(delimiter).escape_default()
+                t!(
+                    "import-too-many-fields",
+                    max = MAX_FIELDS,
+                    delimiter = char::from(delimiter).escape_default().to_string()
                 ),
             ),
         ));
@@ -205,7 +207,10 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
-            ImportError::single(file, Problem::at(row, None, format!("nieczytelny wiersz ({e})")))
+            ImportError::single(
+                file,
+                Problem::at(row, None, t!("import-unreadable-row", error = e.to_string())),
+            )
         })?;
         let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
         let fields: Vec<String> = record.iter().map(str::to_owned).collect();
@@ -226,7 +231,7 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
         return Err(ImportError::new(file, problems));
     }
     let header =
-        header.ok_or_else(|| ImportError::single(file, Problem::file("plik jest pusty")))?;
+        header.ok_or_else(|| ImportError::single(file, Problem::file(t!("import-empty-file"))))?;
     Ok(Table { header, rows, delimiter: Some(delimiter) })
 }
 
@@ -245,7 +250,7 @@ pub(crate) fn control_characters(
             let c = crate::forbidden_control(field)?;
             let column = match header {
                 Some(header) => header.get(k).cloned().unwrap_or_else(|| format!("{}", k + 1)),
-                None => format!("{} nagłówka", k + 1),
+                None => t!("import-header-column", column = k + 1),
             };
             Some(Problem::at(line, Some(&column), crate::error::control_in_field(c)))
         })

@@ -14,10 +14,9 @@ use crate::text::decode;
 use crate::xml_walk::Lines;
 use crate::{ImportError, Problem, Severity};
 use jst_domain::{RegisterEntry, RegisterSnapshot, Teryt, UnitKind};
+use jst_text::t;
 use quick_xml::events::Event;
 
-/// What to do about a damaged XML file.
-const AGAIN: &str = "pobierz plik ponownie";
 const NAME_EXTRA: [&str; 2] = ["NAZWA_DOD", "NAZDOD"];
 const FIELDS: [&str; 7] = ["WOJ", "POW", "GMI", "RODZ", "NAZWA", "NAZWA_DOD", "STAN_NA"];
 
@@ -73,10 +72,10 @@ fn read_csv(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             Problem::at(
                 1,
                 None,
-                format!(
-                    "to nie jest plik TERC: nagłówek „{}” nie zawiera kolumn {} (lub NAZDOD)",
-                    crate::cells::quoted(&table.header.join(";")),
-                    FIELDS.join(";")
+                t!(
+                    "import-terc-header",
+                    header = crate::cells::quoted(&table.header.join(";")),
+                    expected = FIELDS.join(";")
                 ),
             ),
         ));
@@ -89,11 +88,7 @@ fn read_csv(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             problems.push(Problem::at(
                 line,
                 None,
-                format!(
-                    "oczekiwano {} pól, jest {}; sprawdź separator i cudzysłowy",
-                    table.header.len(),
-                    fields.len()
-                ),
+                t!("import-terc-fields", expected = table.header.len(), found = fields.len()),
             ));
             if problems.len() >= MAX_PROBLEMS {
                 break;
@@ -136,11 +131,13 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
     };
     let xml_error = |pos: u64, e: &quick_xml::Error| {
         let rest = &text.as_bytes()[(pos as usize).min(text.len())..];
-        fault(pos, crate::xml_walk::describe_error(e, rest, AGAIN))
+        // What to do about a damaged file.
+        fault(pos, crate::xml_walk::describe_error(e, rest, &t!("import-terc-again")))
     };
     let control = |pos: u64, value: &str| match crate::forbidden_control(value) {
         Some(c) => {
-            Err(fault(pos, format!("niepoprawny XML: {}", crate::control_message("tekst", c))))
+            let problem = crate::control_message(&t!("import-subject-text"), c);
+            Err(fault(pos, t!("import-xml-control", problem = problem)))
         }
         None => Ok(()),
     };
@@ -154,10 +151,7 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
                     Some(root) if open.is_empty() => {
                         return Err(fault(
                             pos,
-                            format!(
-                                "po zamknięciu elementu <{root}> plik zawiera kolejny element \
-                                 <{name}>"
-                            ),
+                            t!("import-terc-second-root", root = root, name = &name),
                         ))
                     }
                     Some(_) => {}
@@ -233,24 +227,17 @@ fn read_xml(text: &str, file: &str) -> Result<(Vec<TercRow>, Option<String>), Im
             Problem::at(
                 line_at(text.len() as u64),
                 None,
-                format!(
-                    "plik XML jest urwany: brak zamknięcia elementu <{innermost}> (i {} \
-                     zewnętrznych); nic nie zapisano — pobierz plik ponownie",
-                    open.len() - 1
-                ),
+                t!("import-terc-cut", element = innermost, outer = open.len() - 1),
             ),
         ));
     }
     let Some(root) = root else {
-        return Err(ImportError::single(file, Problem::file("plik XML nie zawiera elementów")));
+        return Err(ImportError::single(file, Problem::file(t!("import-terc-no-elements"))));
     };
     if rows.is_empty() {
         return Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "to nie jest rejestr TERC: plik XML (element główny <{root}>) nie zawiera wierszy \
-                 <row> rejestru"
-            )),
+            Problem::file(t!("import-terc-no-rows", root = &root)),
         ));
     }
     Ok((rows, catalog_date))
@@ -307,19 +294,15 @@ fn build(
         }
         let at = |col: &str, msg: String| Problem::at(row.line, Some(col), msg);
         if !two_digits(&row.woj) {
-            problems
-                .push(at("WOJ", format!("„{}” nie jest dwucyfrowym kodem województwa", row.woj)));
+            problems.push(at("WOJ", t!("import-terc-woj", code = &row.woj)));
             continue;
         }
         if !row.pow.is_empty() && !two_digits(&row.pow) {
-            problems.push(at("POW", format!("„{}” nie jest dwucyfrowym kodem powiatu", row.pow)));
+            problems.push(at("POW", t!("import-terc-pow", code = &row.pow)));
             continue;
         }
         if !row.gmi.is_empty() && (!two_digits(&row.gmi) || row.pow.is_empty()) {
-            problems.push(at(
-                "GMI",
-                format!("„{}” nie jest dwucyfrowym kodem gminy w powiecie", row.gmi),
-            ));
+            problems.push(at("GMI", t!("import-terc-gmi", code = &row.gmi)));
             continue;
         }
         let rodz_ok = if row.gmi.is_empty() {
@@ -328,11 +311,11 @@ fn build(
             matches!(row.rodz.as_str(), "1" | "2" | "3" | "4" | "5" | "8" | "9")
         };
         if !rodz_ok {
-            problems.push(at("RODZ", format!("„{}” nie jest rodzajem jednostki TERC (1–5, 8, 9; puste dla powiatu i województwa)", row.rodz)));
+            problems.push(at("RODZ", t!("import-terc-rodz", code = &row.rodz)));
             continue;
         }
         if row.name.is_empty() {
-            problems.push(at("NAZWA", "brak nazwy jednostki".to_owned()));
+            problems.push(at("NAZWA", t!("import-no-unit-name")));
             continue;
         }
         let date = if row.as_of.is_empty() {
@@ -341,7 +324,7 @@ fn build(
             row.as_of.clone()
         };
         if !valid_date(&date) {
-            problems.push(at("STAN_NA", format!("„{date}” nie jest datą w formacie RRRR-MM-DD")));
+            problems.push(at("STAN_NA", t!("import-terc-date", date = &date)));
             continue;
         }
         if as_of.as_ref().is_none_or(|d| *d < date) {
@@ -401,7 +384,7 @@ fn build(
             problems.push(Problem::at(
                 *line,
                 None,
-                format!("jednostka {} powtarza się (pierwszy raz w wierszu {first}); identyfikator gminy to pierwsze 6 cyfr kodu", entry.teryt),
+                t!("import-terc-repeated", teryt = entry.teryt.to_string(), first = first),
             ));
         }
     }
@@ -410,10 +393,7 @@ fn build(
         return Err(ImportError::new(file, problems));
     }
     if entries.is_empty() {
-        return Err(ImportError::single(
-            file,
-            Problem::file("plik nie zawiera żadnej jednostki (województwa, powiatu ani gminy)"),
-        ));
+        return Err(ImportError::single(file, Problem::file(t!("import-terc-no-units"))));
     }
     let known: HashSet<&str> = entries.iter().map(|(_, e)| e.teryt.as_str()).collect();
     let mut warnings: Vec<Problem> = Vec::new();
@@ -423,7 +403,11 @@ fn build(
             warnings.push(Problem::at(
                 *line,
                 None,
-                format!("brak wiersza województwa {voivodeship} dla jednostki {}", entry.teryt),
+                t!(
+                    "import-terc-no-voivodeship",
+                    voivodeship = voivodeship,
+                    teryt = entry.teryt.to_string()
+                ),
             ));
         }
         if let Some(powiat) = &entry.powiat {
@@ -431,7 +415,7 @@ fn build(
                 warnings.push(Problem::at(
                     *line,
                     None,
-                    format!("brak wiersza powiatu {powiat} dla gminy {}", entry.teryt),
+                    t!("import-terc-no-powiat", powiat = powiat, teryt = entry.teryt.to_string()),
                 ));
             }
         }
@@ -439,11 +423,7 @@ fn build(
     let cities: HashSet<&str> = entries.iter().filter_map(|(_, e)| e.alias.as_deref()).collect();
     for (alias, line) in &aliases {
         if !cities.contains(alias.as_str()) {
-            warnings.push(Problem::at(
-                *line,
-                None,
-                format!("miasto na prawach powiatu {alias} nie ma wiersza gminy (…011)"),
-            ));
+            warnings.push(Problem::at(*line, None, t!("import-terc-city-county", alias = alias)));
         }
     }
     let mut warnings: Vec<Problem> =

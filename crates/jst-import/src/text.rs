@@ -4,6 +4,8 @@
 //! ą ś ź Ą Ś Ź turned into ± ¶ ź ˇ ¦ ¬ („Ludno¶ć”); it is told apart by the bytes where the two
 //! differ, read as ISO-8859-2 when that is unambiguous and refused, naming both, when not.
 
+use jst_text::t;
+
 use crate::{ImportError, Problem};
 
 /// Bytes that Windows-1250 leaves undefined; a file containing them is not Windows-1250.
@@ -26,14 +28,7 @@ pub(crate) fn decode(
     header_ok: impl Fn(&str) -> bool,
 ) -> Result<String, ImportError> {
     if is_utf16(bytes) {
-        return Err(ImportError::single(
-            file,
-            Problem::file(
-                "plik jest zapisany w kodowaniu UTF-16 (np. „Tekst Unicode” w Excelu); wczytywane \
-                 są pliki w UTF-8 i Windows-1250. Zapisz go jako UTF-8 (w Excelu „CSV UTF-8”) i \
-                 spróbuj ponownie.",
-            ),
-        ));
+        return Err(ImportError::single(file, Problem::file(t!("import-text-utf16"))));
     }
     let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8_error = match std::str::from_utf8(without_bom) {
@@ -49,12 +44,7 @@ pub(crate) fn decode(
             Problem::at(
                 line,
                 None,
-                format!(
-                    "nie rozpoznano kodowania znaków (bajt 0x{:02X} nie pasuje do UTF-8): plik nie \
-                     jest ani w UTF-8, ani w Windows-1250 z oczekiwanym nagłówkiem. Zapisz go jako \
-                     UTF-8 i spróbuj ponownie.",
-                    without_bom[bad]
-                ),
+                t!("import-text-unknown-encoding", byte = format!("0x{:02X}", without_bom[bad])),
             ),
         )
     };
@@ -71,15 +61,12 @@ pub(crate) fn decode(
                 Problem::at(
                     line,
                     None,
-                    format!(
-                        "nie da się jednoznacznie rozpoznać kodowania znaków: bajt 0x{:02X} jest \
-                         polską literą w ISO-8859-2 („{}”), a bajt 0x{:02X} w Windows-1250 \
-                         („{}”); każde z tych kodowań przekręci część liter. Zapisz plik jako \
-                         UTF-8 i spróbuj ponownie.",
-                        bytes[iso],
-                        latin2_letter(bytes[iso]),
-                        bytes[windows],
-                        cp1250_letter(bytes[windows]),
+                    t!(
+                        "import-text-ambiguous-encoding",
+                        iso_byte = format!("0x{:02X}", bytes[iso]),
+                        iso_letter = latin2_letter(bytes[iso]).to_string(),
+                        windows_byte = format!("0x{:02X}", bytes[windows]),
+                        windows_letter = cp1250_letter(bytes[windows]).to_string(),
                     ),
                 ),
             ));

@@ -9,6 +9,7 @@
 use std::io::{BufReader, Cursor, Read, Seek};
 
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
+use jst_text::t;
 use quick_xml::events::Event;
 
 use crate::error::MAX_PROBLEMS;
@@ -39,7 +40,10 @@ fn mib(bytes: u64) -> u64 {
 pub(crate) fn open_xlsx(bytes: &[u8], file: &str) -> Result<Xlsx<Cursor<Vec<u8>>>, ImportError> {
     check_archive(bytes, file)?;
     Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| {
-        ImportError::single(file, Problem::file(format!("nie można otworzyć pliku XLSX ({e})")))
+        ImportError::single(
+            file,
+            Problem::file(t!("import-xlsx-unopenable", error = e.to_string())),
+        )
     })
 }
 
@@ -50,12 +54,12 @@ pub(crate) fn open_xlsx(bytes: &[u8], file: &str) -> Result<Xlsx<Cursor<Vec<u8>>
 fn check_archive(bytes: &[u8], file: &str) -> Result<(), ImportError> {
     let refuse = |message: String| ImportError::single(file, Problem::file(message));
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("nie można otworzyć pliku XLSX ({e})")))?;
+        .map_err(|e| refuse(t!("import-xlsx-unopenable", error = e.to_string())))?;
     if archive.len() > MAX_PARTS {
-        return Err(refuse(format!(
-            "plik XLSX ma {} części, a skoroszyt ma ich najwyżej kilkadziesiąt (dopuszczalne \
-             {MAX_PARTS}); to nie wygląda na zwykły skoroszyt — niczego nie rozpakowano",
-            archive.len()
+        return Err(refuse(t!(
+            "import-xlsx-too-many-parts",
+            parts = archive.len(),
+            max = MAX_PARTS
         )));
     }
     let mut total: u64 = 0;
@@ -63,15 +67,15 @@ fn check_archive(bytes: &[u8], file: &str) -> Result<(), ImportError> {
     for index in 0..archive.len() {
         let part = archive
             .by_index_raw(index)
-            .map_err(|e| refuse(format!("nie można otworzyć pliku XLSX ({e})")))?;
+            .map_err(|e| refuse(t!("import-xlsx-unopenable", error = e.to_string())))?;
         let name = String::from_utf8_lossy(part.name_raw()).into_owned();
         let size = part.size();
         if size > MAX_PART_BYTES {
-            return Err(refuse(format!(
-                "część „{name}” pliku XLSX po rozpakowaniu miałaby {} MiB, a dopuszczalne jest \
-                 {} MiB; to nie wygląda na zwykły skoroszyt — niczego nie rozpakowano",
-                mib(size),
-                mib(MAX_PART_BYTES)
+            return Err(refuse(t!(
+                "import-xlsx-part-too-large",
+                part = &name,
+                size = mib(size),
+                max = mib(MAX_PART_BYTES)
             )));
         }
         total = total.saturating_add(size);
@@ -80,19 +84,19 @@ fn check_archive(bytes: &[u8], file: &str) -> Result<(), ImportError> {
         }
     }
     if total > MAX_ARCHIVE_BYTES {
-        return Err(refuse(format!(
-            "plik XLSX po rozpakowaniu miałby {} MiB, a dopuszczalne jest {} MiB; to nie wygląda \
-             na zwykły skoroszyt — niczego nie rozpakowano",
-            mib(total),
-            mib(MAX_ARCHIVE_BYTES)
+        return Err(refuse(t!(
+            "import-xlsx-too-large",
+            size = mib(total),
+            max = mib(MAX_ARCHIVE_BYTES)
         )));
     }
     for index in shared_strings {
         let Ok(part) = archive.by_index(index) else { continue };
         if let Some(count) = shared_strings_over_limit(part) {
-            return Err(refuse(format!(
-                "plik XLSX ma lub zapowiada {count} różnych napisów, a dopuszczalne jest \
-                 {MAX_CELLS}; to nie wygląda na zwykły skoroszyt"
+            return Err(refuse(t!(
+                "import-xlsx-too-many-strings",
+                count = count.to_string(),
+                max = MAX_CELLS
             )));
         }
     }
@@ -192,17 +196,11 @@ pub(crate) fn read_sheet<RS: Read + Seek>(
     let unreadable = |e: &XlsxError| {
         ImportError::single(
             file,
-            Problem::file(format!("nie można odczytać arkusza „{sheet}” ({e})")),
+            Problem::file(t!("import-sheet-unreadable", sheet = sheet, error = e.to_string())),
         )
     };
     let too_many = || {
-        ImportError::single(
-            file,
-            Problem::file(format!(
-                "arkusz „{sheet}” ma więcej niż 1 000 000 komórek (licząc puste komórki wierszy \
-                 z danymi od kolumny A); wczytywane są arkusze do 1 000 000 komórek"
-            )),
-        )
+        ImportError::single(file, Problem::file(t!("import-sheet-too-many-cells", sheet = sheet)))
     };
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
@@ -228,11 +226,12 @@ pub(crate) fn read_sheet<RS: Read + Seek>(
                 Problem::at(
                     row,
                     Some(&column_letters(column)),
-                    format!(
-                        "arkusz „{sheet}” ma dane w kolumnie {} ({}.); wczytywane są arkusze do \
-                         {MAX_FIELDS} kolumn",
-                        column_letters(column),
-                        column + 1
+                    t!(
+                        "import-sheet-too-wide",
+                        sheet = sheet,
+                        letters = column_letters(column),
+                        column = column + 1,
+                        max = MAX_FIELDS
                     ),
                 ),
             ));
@@ -312,7 +311,7 @@ impl Workbook {
             }
         }
         let header = header.ok_or_else(|| {
-            ImportError::single(&self.file, Problem::file(format!("arkusz „{sheet}” jest pusty")))
+            ImportError::single(&self.file, Problem::file(t!("import-sheet-empty", sheet = sheet)))
         })?;
         // Trailing empty cells of a row are not columns.
         let width = header.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
@@ -349,9 +348,11 @@ pub(crate) fn read_tabular(
             .find(|n| preferred.iter().any(|p| n.eq_ignore_ascii_case(p)))
             .or_else(|| names.first())
             .cloned()
-            .ok_or_else(|| ImportError::single(file, Problem::file("skoroszyt nie ma arkuszy")))?;
+            .ok_or_else(|| {
+                ImportError::single(file, Problem::file(t!("import-workbook-no-sheets")))
+            })?;
         let table = workbook.table(&sheet)?.ok_or_else(|| {
-            ImportError::single(file, Problem::file(format!("brak arkusza „{sheet}”")))
+            ImportError::single(file, Problem::file(t!("import-sheet-missing", sheet = &sheet)))
         })?;
         return Ok((table, Some(workbook)));
     }

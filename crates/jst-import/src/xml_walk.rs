@@ -5,6 +5,7 @@
 //! elements, the single root, entities, truncation. What the elements mean is left to a
 //! [`Handler`] of each format.
 
+use jst_text::t;
 use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
 use quick_xml::events::{BytesStart, Event};
 
@@ -21,14 +22,15 @@ pub(crate) struct Format {
     pub namespace: Option<&'static str>,
     /// Whether elements are known by their local names (prefix dropped) or as written.
     pub local_names: bool,
-    /// Start of the message for a file of another kind, e.g. „to nie jest paczka …”.
-    pub not_this: &'static str,
+    /// Start of the message for a file of another kind, e.g. „to nie jest paczka …”. Each text
+    /// is a message of the catalogue, rendered when it is needed.
+    pub not_this: fn() -> String,
     /// What is read, in the plural, for the encoding message: „paczki”, „wykazy”.
-    pub plural: &'static str,
+    pub plural: fn() -> String,
     /// The end of a non-UTF-8 message: how such files are written.
-    pub written_in: &'static str,
+    pub written_in: fn() -> String,
     /// What to do about a damaged file, e.g. „wyeksportuj paczkę ponownie”.
-    pub again: &'static str,
+    pub again: fn() -> String,
 }
 
 /// An open element: its name and the line it starts on.
@@ -62,9 +64,7 @@ pub(crate) fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<S
             .map(str::to_owned),
         Err(_) => None,
     };
-    resolved.ok_or_else(|| {
-        format!("niepoprawny XML: nieznana encja „&{};”", String::from_utf8_lossy(r))
-    })
+    resolved.ok_or_else(|| t!("import-xml-unknown-entity", entity = String::from_utf8_lossy(r)))
 }
 
 pub(crate) fn after_prolog(bytes: &[u8]) -> Option<&[u8]> {
@@ -97,36 +97,33 @@ pub(crate) fn decode<'a>(
 ) -> Result<&'a str, ImportError> {
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if body.trim_ascii().is_empty() {
-        return Err(ImportError::single(file, Problem::file("plik jest pusty")));
+        return Err(ImportError::single(file, Problem::file(t!("import-empty-file"))));
     }
     if crate::text::is_utf16(body) {
         return Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "plik jest zapisany w kodowaniu UTF-16, nie w UTF-8; {}",
-                format.written_in
-            )),
+            Problem::file(t!("import-xml-utf16", written_in = (format.written_in)())),
         ));
     }
     std::str::from_utf8(body).map_err(|e| {
         let pos = e.valid_up_to();
         let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
         let message = if e.error_len().is_none() {
-            format!("plik jest urwany w środku znaku UTF-8; {}", format.again)
+            t!("import-xml-cut-in-character", again = (format.again)())
         } else {
-            format!(
-                "plik nie jest zapisany w kodowaniu UTF-8 (niepoprawny bajt 0x{:02X} na pozycji {}); {}",
-                body[pos],
-                pos + 1,
-                format.written_in
+            t!(
+                "import-xml-not-utf8",
+                byte = format!("0x{:02X}", body[pos]),
+                position = pos + 1,
+                written_in = (format.written_in)()
             )
         };
         ImportError::single(file, Problem::at(line, None, message))
     })
 }
 
-/// The Polish message of a fault of the XML itself; `rest` is the text from where it was found
-/// and `again` what to do about a damaged file.
+/// The message of a fault of the XML itself; `rest` is the text from where it was found and
+/// `again` what to do about a damaged file.
 pub(crate) fn describe_error(error: &XmlError, rest: &[u8], again: &str) -> String {
     match error {
         // quick-xml reports these only when the input ends inside markup.
@@ -136,25 +133,22 @@ pub(crate) fn describe_error(error: &XmlError, rest: &[u8], again: &str) -> Stri
             | SyntaxError::UnclosedCData
             | SyntaxError::UnclosedDoctype
             | SyntaxError::UnclosedPIOrXmlDecl,
-        ) => format!("plik jest urwany w środku znacznika; {again}"),
+        ) => t!("import-xml-cut-in-tag", again = again),
         XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-            format!("niepoprawny XML: znacznik </{found}> zamyka element <{expected}>")
+            t!("import-xml-mismatched-end", found = found, expected = expected)
         }
         // A reference running to the end of the input: the file ends inside `&quot;`, which is
         // a cut file to download again, not a lone `&` to escape.
         XmlError::IllFormed(IllFormedError::UnclosedReference)
             if !rest.iter().any(|b| matches!(b, b';' | b'<')) =>
         {
-            format!("plik jest urwany w środku encji (&…;); {again}")
+            t!("import-xml-cut-in-entity", again = again)
         }
-        XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-            "niepoprawny XML: znak & bez kończącego średnika (sam znak & zapisuje się jako &amp;)"
-                .to_owned()
-        }
+        XmlError::IllFormed(IllFormedError::UnclosedReference) => t!("import-xml-lone-ampersand"),
         XmlError::IllFormed(IllFormedError::UnmatchedEndTag(tag)) => {
-            format!("niepoprawny XML: znacznik </{tag}> nie zamyka żadnego elementu")
+            t!("import-xml-unmatched-end", tag = tag)
         }
-        other => format!("niepoprawny XML: {other}"),
+        other => t!("import-xml-invalid", error = other.to_string()),
     }
 }
 
@@ -228,7 +222,7 @@ impl Walker<'_> {
     fn xml_error(&mut self, handler: &mut impl Handler, error: &XmlError, pos: u64) -> ImportError {
         let line = self.lines.at(pos);
         let rest = &self.text.as_bytes()[self.lines.pos..];
-        let message = describe_error(error, rest, self.format.again);
+        let message = describe_error(error, rest, &(self.format.again)());
         self.fatal_at(handler, line, message)
     }
 
@@ -248,9 +242,10 @@ impl Walker<'_> {
                     if let Some(Ok(encoding)) = decl.encoding() {
                         let encoding = String::from_utf8_lossy(&encoding).into_owned();
                         if !matches!(encoding.to_ascii_lowercase().as_str(), "utf-8" | "utf8") {
-                            let message = format!(
-                                "plik deklaruje kodowanie „{encoding}”; wczytywane są tylko {} w UTF-8",
-                                self.format.plural
+                            let message = t!(
+                                "import-xml-declared-encoding",
+                                encoding = &encoding,
+                                plural = (self.format.plural)()
                             );
                             return Err(self.fatal_at(handler, line, message));
                         }
@@ -297,7 +292,7 @@ impl Walker<'_> {
             return Err(self.fatal_at(
                 handler,
                 line,
-                format!("niepoprawny XML: błędny atrybut ({err})"),
+                t!("import-xml-bad-attribute", error = err.to_string()),
             ));
         }
         let name = if self.format.local_names {
@@ -308,8 +303,7 @@ impl Walker<'_> {
         let name = String::from_utf8_lossy(name).into_owned();
         if self.stack.is_empty() {
             if self.root_seen {
-                let message =
-                    format!("po zamknięciu elementu {root} plik zawiera kolejny element <{name}>");
+                let message = t!("import-xml-second-root", root = root, name = &name);
                 return Err(self.fatal_at(handler, line, message));
             }
             let namespaced = self.format.namespace.is_none_or(|ns| {
@@ -323,10 +317,13 @@ impl Walker<'_> {
                 let with_ns = self
                     .format
                     .namespace
-                    .map_or_else(String::new, |ns| format!(" z przestrzenią nazw {ns}"));
-                let message = format!(
-                    "{}: element główny to <{name}>, oczekiwano <{root}>{with_ns}",
-                    self.format.not_this
+                    .map_or_else(String::new, |ns| t!("import-xml-with-namespace", namespace = ns));
+                let message = t!(
+                    "import-xml-wrong-root",
+                    not_this = (self.format.not_this)(),
+                    name = &name,
+                    root = root,
+                    with_namespace = with_ns
                 );
                 return Err(self.fatal_at(handler, line, message));
             }
@@ -349,7 +346,10 @@ impl Walker<'_> {
             return Err(self.fatal_at(
                 handler,
                 line,
-                format!("niepoprawny XML: {}", crate::control_message("tekst", c)),
+                t!(
+                    "import-xml-control",
+                    problem = crate::control_message(&t!("import-subject-text"), c)
+                ),
             ));
         }
         if !self.stack.is_empty() {
@@ -357,13 +357,14 @@ impl Walker<'_> {
         } else if !text.trim_matches(is_xml_space).is_empty() {
             let root = self.format.root;
             let message = if self.root_seen {
-                format!("po zamknięciu elementu {root} plik zawiera dalszy tekst")
+                t!("import-xml-text-after-root", root = root)
             } else {
                 let first = text.trim_matches(is_xml_space).lines().next().unwrap_or_default();
-                format!(
-                    "{}: przed elementem <{root}> plik zawiera tekst „{}”",
-                    self.format.not_this,
-                    crate::cells::quoted(first)
+                t!(
+                    "import-xml-text-before-root",
+                    not_this = (self.format.not_this)(),
+                    root = root,
+                    text = crate::cells::quoted(first)
                 )
             };
             return Err(self.fatal_at(handler, line, message));
@@ -376,22 +377,26 @@ impl Walker<'_> {
         if let Some((name, open_line)) = self.stack.last().cloned() {
             let line = self.lines.at(self.text.len() as u64);
             let outer = if self.stack.len() > 1 {
-                format!(" i elementu głównego <{root}>")
+                t!("import-xml-cut-outer", root = root)
             } else {
                 String::new()
             };
-            return Err(self.fatal(handler, Problem::at(
-                line,
-                Some(&name),
-                format!("plik jest urwany: kończy się przed zamknięciem elementu <{name}> (otwartego w wierszu {open_line}){outer}; {}", self.format.again),
-            )));
+            let message = t!(
+                "import-xml-cut",
+                name = &name,
+                line = open_line,
+                outer = outer,
+                again = (self.format.again)()
+            );
+            return Err(self.fatal(handler, Problem::at(line, Some(&name), message)));
         }
         if !self.root_seen {
             return Err(self.fatal(
                 handler,
-                Problem::file(format!(
-                    "{}: plik nie zawiera elementu <{root}>",
-                    self.format.not_this
+                Problem::file(t!(
+                    "import-xml-no-root",
+                    not_this = (self.format.not_this)(),
+                    root = root
                 )),
             ));
         }

@@ -268,7 +268,7 @@ fn bad_bdl_exports_are_refused_and_write_nothing() {
             // Re-saved with commas between fields: `1234,56` is two cells.
             "przecinki.csv",
             b"Kod,Nazwa,ogolem\n0201011,Boleslawiec,1234,56\n".to_vec(),
-            says(&["wiersz 2", "wiersz ma 4 komórek, a nagłówek tylko 3"]),
+            says(&["wiersz 2", "wiersz ma 4 komórki, a nagłówek tylko 3"]),
         ),
     ];
     refused(dir.path(), &["bdl-csv"], &["--indicator", "LUD_OGOLEM", "--year", "2020"], cases);
