@@ -30,8 +30,8 @@ fn stores(dir: &Path) -> (Vec<u8>, Vec<u8>) {
 
 fn severities(
     report: &jst_core::ImportCheckView,
-) -> Vec<(&'static str, Option<u32>, Option<&str>)> {
-    report.findings.iter().map(|f| (f.severity.label_pl(), f.row, f.column.as_deref())).collect()
+) -> Vec<(jst_import::Severity, Option<u32>, Option<&str>)> {
+    report.findings.iter().map(|f| (f.severity, f.row, f.column.as_deref())).collect()
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn the_shipped_catalogue_checks_clean_and_a_new_indicator_is_added_after_the_rep
     );
     let report = monitor.check_import(ImportKind::Catalogue, &bad, &mut |_| true).expect("check");
     assert!(!report.ok);
-    assert_eq!(severities(&report), vec![("błąd", Some(2), Some("wzor"))]);
+    assert_eq!(severities(&report), vec![(jst_import::Severity::Blad, Some(2), Some("wzor"))]);
     assert!(report.findings[0].message.contains("KSIEGOZBIOR"), "{:?}", report.findings);
     let refused =
         monitor.run_import(ImportKind::Catalogue, &bad, false, &mut |_| true).expect_err("refused");
@@ -108,7 +108,7 @@ fn public_values_are_checked_against_the_catalogue_and_register_then_loaded() {
         monitor.check_import(ImportKind::PublicValues, &file, &mut |_| true).expect("check");
     assert!(report.ok, "{report:?}");
     assert_eq!((report.values, report.units), (2, 2));
-    assert_eq!(severities(&report), vec![("ostrzeżenie", Some(4), Some("teryt"))]);
+    assert_eq!(severities(&report), vec![(jst_import::Severity::Ostrzezenie, Some(4), Some("teryt"))]);
     assert!(report.findings[0].message.contains("wiersz pominięto"), "{:?}", report.findings);
 
     let unknown = write(
@@ -119,7 +119,7 @@ fn public_values_are_checked_against_the_catalogue_and_register_then_loaded() {
     let report =
         monitor.check_import(ImportKind::PublicValues, &unknown, &mut |_| true).expect("check");
     assert!(!report.ok);
-    assert_eq!(severities(&report), vec![("błąd", Some(2), Some("wskaznik_kod"))]);
+    assert_eq!(severities(&report), vec![(jst_import::Severity::Blad, Some(2), Some("wskaznik_kod"))]);
     assert_eq!(stores(dir.path()), before, "checks write nothing");
 
     let stopped = monitor
@@ -197,6 +197,6 @@ fn a_file_that_is_no_register_is_a_report_with_its_error() {
     let report = monitor.check_import(ImportKind::Register, &file, &mut |_| true).expect("check");
     assert!(!report.ok);
     assert_eq!(report.register, None);
-    assert_eq!(severities(&report)[0].0, "błąd");
+    assert_eq!(severities(&report)[0].0, jst_import::Severity::Blad);
     assert!(report.findings[0].message.contains("to nie jest plik TERC"), "{:?}", report.findings);
 }
