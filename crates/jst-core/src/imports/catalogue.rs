@@ -7,6 +7,7 @@ use jst_import::{parse_catalogue, ImportError, Problem, Severity};
 
 use jst_import::CatalogueRow;
 use jst_store::{IndicatorRecord, LocalStore, Stamp};
+use jst_text::t;
 
 use super::report::FindingView;
 use crate::support::count;
@@ -39,7 +40,7 @@ pub(crate) fn import_catalogue(
                 problems.push(Problem::at(
                     row.line,
                     Some("wzor"),
-                    format!("wzór wskaźnika {} używa nieznanego kodu {code}", row.code),
+                    t!("core-catalogue-unknown-code", indicator = &row.code, code = code),
                 ));
             }
         }
@@ -51,12 +52,8 @@ pub(crate) fn import_catalogue(
         .iter()
         .filter(|r| local.indicator_origin(&r.code).ok().flatten().as_deref() == Some("local"))
         .map(|r| {
-            Problem::at(
-                r.line,
-                Some("kod"),
-                format!("lokalny wskaźnik {} staje się wskaźnikiem katalogu", r.code),
-            )
-            .with_severity(Severity::Informacja)
+            Problem::at(r.line, Some("kod"), t!("core-catalogue-local-promoted", code = &r.code))
+                .with_severity(Severity::Informacja)
         })
         .collect();
     let warnings: Vec<Problem> =

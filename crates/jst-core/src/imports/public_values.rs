@@ -6,6 +6,7 @@ use std::path::Path;
 
 use jst_import::{parse_public_values_checked, ImportError, Problem, Severity};
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
+use jst_text::t;
 
 use super::report::FindingView;
 use crate::support::count;
@@ -54,7 +55,7 @@ pub(crate) fn import_peers(
             problems.push(Problem::at(
                 row.line,
                 Some("wskaznik_kod"),
-                format!("wskaźnika {} nie ma w katalogu; najpierw wczytaj katalog (jst import catalogue)", row.indicator),
+                t!("core-not-in-catalogue-hint", code = &row.indicator),
             ));
             continue;
         }
@@ -72,7 +73,7 @@ pub(crate) fn import_peers(
                 Problem::at(
                     row.line,
                     Some("teryt"),
-                    format!("jednostki {} nie ma w rejestrze TERYT; wiersz pominięto", row.teryt),
+                    t!("core-peers-unknown-unit", teryt = row.teryt.to_string()),
                 )
                 .with_severity(Severity::Ostrzezenie),
             );
@@ -83,7 +84,13 @@ pub(crate) fn import_peers(
             problems.push(Problem::at(
                 row.line,
                 None,
-                format!("wartość {} za {} dla jednostki {} powtarza się (pierwszy raz w wierszu {first})", row.indicator, row.year, row.teryt),
+                t!(
+                    "core-peers-repeated",
+                    code = &row.indicator,
+                    year = row.year,
+                    teryt = row.teryt.to_string(),
+                    first = first
+                ),
             ));
             continue;
         }
@@ -107,7 +114,7 @@ pub(crate) fn import_peers(
     let units: HashSet<&str> = values.iter().map(|v| v.unit.as_str()).collect();
     let mut findings: Vec<FindingView> = warnings.iter().map(FindingView::from).collect();
     findings.push(FindingView::from(
-        &Problem::file(format!("jednostki: {}, wartości: {}", units.len(), values.len()))
+        &Problem::file(t!("core-peers-summary", units = units.len(), values = values.len()))
             .with_severity(Severity::Informacja),
     ));
     Ok(PeersImportView {

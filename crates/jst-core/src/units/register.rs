@@ -9,6 +9,7 @@ use std::path::Path;
 use jst_domain::{RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
 use jst_import::{parse_terc, ImportError, Problem, Severity};
 use jst_store::{LocalStore, Stamp, UnitRecord};
+use jst_text::t;
 
 use super::unit_view::RegisterImportView;
 use crate::support::count;
@@ -76,23 +77,16 @@ pub(crate) fn import_register(
     let offered = parsed.snapshot.entries.len();
     if offered * 10 < active * 9 {
         parsed.warnings.push(
-            Problem::file(format!(
-                "liczba jednostek w pliku ({offered}) jest dużo mniejsza niż w rejestrze \
-                 ({active}): jako pełny stan rejestru plik zakończy ważność jednostek, których \
-                 w nim nie ma"
-            ))
-            .with_severity(Severity::Ostrzezenie),
+            Problem::file(t!("core-register-file-small", offered = offered, active = active))
+                .with_severity(Severity::Ostrzezenie),
         );
     }
     let mut refused: Vec<Problem> = if strict { parsed.warnings.clone() } else { Vec::new() };
     if ending.need_consent() && !allow_shrink {
-        refused.push(Problem::file(format!(
-            "jako pełny stan rejestru plik zakończyłby ważność {} jednostek (m.in. {}); \
-             w prawdziwym rejestrze kończy się ich rocznie najwyżej kilka, więc plik jest \
-             zapewne niepełny lub urwany. Jeśli zmiana jest zamierzona, wczytaj plik z opcją \
-             --allow-shrink",
-            ending.count(),
-            ending.examples().join(", ")
+        refused.push(Problem::file(t!(
+            "core-register-would-shrink",
+            count = ending.count(),
+            examples = ending.examples().join(", ")
         )));
     }
     if !refused.is_empty() {
