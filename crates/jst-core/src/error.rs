@@ -138,3 +138,29 @@ impl Error {
         move |source| Self::Io { context, source }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log() {
+        let cause = serde_json::from_str::<u32>("{").expect_err("not JSON");
+        let cause_text = cause.to_string();
+        let err = Error::internal("nieczytelna odpowiedź serwera", cause);
+        assert_eq!(err.kind(), ErrorKind::Internal);
+        let source = std::error::Error::source(&err).expect("the cause is kept");
+        assert!(source.is::<serde_json::Error>(), "{source:?}");
+        assert_eq!(source.to_string(), cause_text);
+        assert_eq!(err.to_string(), format!("nieczytelna odpowiedź serwera: {cause_text}"));
+        // What a log prints with `?err` holds the cause itself, not only its text.
+        assert!(format!("{err:?}").contains(&format!("Some({source:?})")), "{err:?}");
+    }
+
+    #[test]
+    fn a_fault_without_a_cause_says_only_what_went_wrong() {
+        let err = Error::fault("indeks porównań jest niedostępny");
+        assert!(std::error::Error::source(&err).is_none());
+        assert_eq!(err.to_string(), "indeks porównań jest niedostępny");
+    }
+}
