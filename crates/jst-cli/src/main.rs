@@ -212,9 +212,7 @@ fn export(monitor: &Monitor, what: ExportCommand) -> Result<u8, Error> {
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
     cli.data_dir.clone().or_else(default_data_dir).ok_or_else(|| {
-        Error::Internal(
-            "nie ustalono folderu danych; podaj --data-dir albo JST_DATA_DIR".to_owned(),
-        )
+        Error::fault("nie ustalono folderu danych; podaj --data-dir albo JST_DATA_DIR")
     })
 }
 
@@ -607,5 +605,5 @@ fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))
+    serde_json::to_string_pretty(value).map_err(|e| Error::internal(String::new(), e))
 }

@@ -61,8 +61,32 @@ pub enum Error {
     Io { context: String, source: std::io::Error },
     #[error("{}", t!("core-cancelled"))]
     Cancelled,
-    #[error("{0}")]
-    Internal(String),
+    /// A fault of the program. `source` keeps the error that caused it (when there is one), so
+    /// a log of the error's chain shows the cause; the message shows it too.
+    #[error("{}", internal_message(context, source.as_deref()))]
+    Internal {
+        context: String,
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+}
+
+/// The statistics failing is a fault of the program; its own message says what failed.
+impl From<jst_analytics::Error> for Error {
+    fn from(source: jst_analytics::Error) -> Self {
+        Self::internal(String::new(), source)
+    }
+}
+
+fn internal_message(
+    context: &str,
+    source: Option<&(dyn std::error::Error + Send + Sync)>,
+) -> String {
+    match source {
+        Some(source) if context.is_empty() => source.to_string(),
+        Some(source) => format!("{context}: {source}"),
+        None => context.to_owned(),
+    }
 }
 
 impl Error {
@@ -82,7 +106,7 @@ impl Error {
             Self::Io { .. } => ErrorKind::Io,
             Self::Report(jst_report::Error::Write { .. }) => ErrorKind::Io,
             Self::Report(_) => ErrorKind::Internal,
-            Self::Internal(_) => ErrorKind::Internal,
+            Self::Internal { .. } => ErrorKind::Internal,
             Self::Cancelled => ErrorKind::Cancelled,
             Self::Store(e) => match e {
                 jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
@@ -96,8 +120,47 @@ impl Error {
         }
     }
 
+    /// A fault of the program caused by `source`: `context` says what was being done.
+    pub fn internal(
+        context: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self::Internal { context: context.into(), source: Some(source.into()) }
+    }
+
+    /// A fault of the program found by the program itself, with no error behind it.
+    pub fn fault(message: impl Into<String>) -> Self {
+        Self::Internal { context: message.into(), source: None }
+    }
+
     pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Self {
         let context = context.into();
         move |source| Self::Io { context, source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log() {
+        let cause = serde_json::from_str::<u32>("{").expect_err("not JSON");
+        let cause_text = cause.to_string();
+        let err = Error::internal("nieczytelna odpowiedź serwera", cause);
+        assert_eq!(err.kind(), ErrorKind::Internal);
+        let source = std::error::Error::source(&err).expect("the cause is kept");
+        assert!(source.is::<serde_json::Error>(), "{source:?}");
+        assert_eq!(source.to_string(), cause_text);
+        assert_eq!(err.to_string(), format!("nieczytelna odpowiedź serwera: {cause_text}"));
+        // What a log prints with `?err` holds the cause itself, not only its text.
+        assert!(format!("{err:?}").contains(&format!("Some({source:?})")), "{err:?}");
+    }
+
+    #[test]
+    fn a_fault_without_a_cause_says_only_what_went_wrong() {
+        let err = Error::fault("indeks porównań jest niedostępny");
+        assert!(std::error::Error::source(&err).is_none());
+        assert_eq!(err.to_string(), "indeks porównań jest niedostępny");
     }
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use jst_store::{LocalStore, PeerStore};
+use jst_text::t;
 
 use crate::backups;
 use crate::checked_imports;
@@ -70,12 +71,14 @@ impl Monitor {
     /// [`Monitor::open`] with options. A daily copy that fails does not stop the opening: the
     /// reason is kept for [`Monitor::daily_backup_failure`].
     pub fn open_with(data_dir: &Path, options: OpenOptions) -> Result<Self> {
-        std::fs::create_dir_all(data_dir).map_err(Error::io(format!(
-            "nie można utworzyć folderu danych {}",
-            data_dir.display()
+        std::fs::create_dir_all(data_dir).map_err(Error::io(t!(
+            "core-cannot-create-data-folder",
+            path = data_dir.display().to_string()
         )))?;
-        let data_dir = &std::path::absolute(data_dir)
-            .map_err(Error::io(format!("nieprawidłowy folder danych {}", data_dir.display())))?;
+        let data_dir = &std::path::absolute(data_dir).map_err(Error::io(t!(
+            "core-invalid-data-folder",
+            path = data_dir.display().to_string()
+        )))?;
         let stamp = stamp::now();
         let path = data_dir.join("local.db");
         // A database created by this opening has nothing to keep yet.

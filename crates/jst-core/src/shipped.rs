@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use jst_import::{parse_catalogue, parse_public_values, parse_terc};
 use jst_store::{IndicatorRecord, LocalStore, PeerStore, PublicValue, Stamp};
+use jst_text::t;
 
 use crate::imports::catalogue_record;
 use crate::{Error, Result};
@@ -89,9 +90,10 @@ pub(crate) fn ensure_reference_data(
         let mut values = Vec::with_capacity(rows.len());
         for row in rows {
             let unit = local.unit_by_identity(row.teryt.identity())?.ok_or_else(|| {
-                Error::Internal(format!(
-                    "wbudowane dane ludności {}: brak jednostki {} w rejestrze",
-                    shipped.file, row.teryt
+                Error::fault(t!(
+                    "core-shipped-population-unknown-unit",
+                    file = shipped.file,
+                    teryt = row.teryt.to_string()
                 ))
             })?;
             values.push(PublicValue {

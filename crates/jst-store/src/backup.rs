@@ -16,6 +16,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use jst_text::t;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::migrate::{schema_version, LOCAL_SCHEMA_VERSION};
@@ -162,16 +163,14 @@ pub enum Defect {
 impl fmt::Display for Defect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unreadable(why) => write!(f, "nie można go odczytać ({why})"),
-            Self::NotADatabase => f.write_str("to nie jest baza danych SQLite"),
-            Self::NotMonitorJst => f.write_str("to nie jest baza danych Monitora JST (local.db)"),
-            Self::Damaged(why) => write!(f, "baza jest uszkodzona lub niepełna ({why})"),
-            Self::TooNew { found, supported } => write!(
-                f,
-                "ma schemat w wersji {found}, nowszej niż obsługiwana przez ten program \
-                 ({supported}); przywróć ją nowszą wersją Monitora JST"
-            ),
-            Self::CurrentDatabase => f.write_str("to jest baza używana przez program, nie kopia"),
+            Self::Unreadable(why) => f.write_str(&t!("store-defect-unreadable", reason = why)),
+            Self::NotADatabase => f.write_str(&t!("store-defect-not-a-database")),
+            Self::NotMonitorJst => f.write_str(&t!("store-defect-not-monitor-jst")),
+            Self::Damaged(why) => f.write_str(&t!("store-defect-damaged", reason = why)),
+            Self::TooNew { found, supported } => {
+                f.write_str(&t!("store-defect-too-new", found = found, supported = supported))
+            }
+            Self::CurrentDatabase => f.write_str(&t!("store-defect-current-database")),
         }
     }
 }
@@ -210,7 +209,7 @@ pub fn inspect(path: &Path, depth: Depth) -> Inspection {
     let metadata = match std::fs::metadata(path) {
         Ok(m) if m.is_file() => m,
         Ok(_) => {
-            found.defect = Some(Defect::Unreadable("to nie jest zwykły plik".to_owned()));
+            found.defect = Some(Defect::Unreadable(t!("store-not-a-regular-file")));
             return found;
         }
         Err(e) => {
@@ -288,8 +287,8 @@ fn examine(
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "plik nie istnieje".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "brak uprawnień do odczytu".to_owned(),
+        std::io::ErrorKind::NotFound => t!("store-file-missing"),
+        std::io::ErrorKind::PermissionDenied => t!("store-no-read-permission"),
         _ => e.to_string(),
     }
 }
@@ -314,7 +313,7 @@ pub fn is_temporary(name: &str) -> bool {
 pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io {
-            context: format!("nie można usunąć pliku {}", path.display()),
+            context: t!("store-cannot-remove-file", path = path.display().to_string()),
             source: e,
         }),
         _ => Ok(()),
@@ -325,8 +324,10 @@ pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
 /// comment); returns its size. On any error no file has `target`'s name.
 pub(crate) fn write_verified_copy(source: &Connection, target: &Path) -> Result<u64> {
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(io_error(format!("nie można utworzyć folderu kopii {}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(io_error(t!(
+        "store-cannot-create-copy-folder",
+        path = dir.display().to_string()
+    )))?;
     let temp = temporary_beside(target);
     remove_if_present(&temp)?;
     crash_point("copy: before VACUUM INTO");
@@ -346,7 +347,7 @@ pub(crate) fn write_verified_copy(source: &Connection, target: &Path) -> Result<
         }
     };
     std::fs::rename(&temp, target)
-        .map_err(io_error(format!("nie można nadać kopii nazwy {}", target.display())))?;
+        .map_err(io_error(t!("store-cannot-name-copy", path = target.display().to_string())))?;
     crash_point("copy: renamed");
     sync_dir(dir)?;
     crash_point("copy: folder synced");
@@ -363,10 +364,12 @@ pub(crate) fn seal(path: &Path, expected_schema: i64) -> Result<u64> {
         })?;
         let version = schema_version(&conn)?;
         if verdict != "ok" || version != expected_schema {
-            return Err(Error::Corrupt(format!(
-                "kopia {} nie przeszła sprawdzenia (integrity_check: {verdict}, schemat {version} \
-                 zamiast {expected_schema})",
-                path.display()
+            return Err(Error::Corrupt(t!(
+                "store-copy-failed-check",
+                path = path.display().to_string(),
+                verdict = verdict,
+                found = version,
+                expected = expected_schema
             )));
         }
         let _: String =
@@ -374,7 +377,7 @@ pub(crate) fn seal(path: &Path, expected_schema: i64) -> Result<u64> {
         conn.close().map_err(|(_, e)| e)?;
     }
     crash_point("copy: verified");
-    let context = || format!("nie można zapisać kopii {} na dysku", path.display());
+    let context = || t!("store-cannot-sync-copy", path = path.display().to_string());
     let file = std::fs::File::open(path).map_err(io_error(context()))?;
     file.sync_all().map_err(io_error(context()))?;
     let size = file.metadata().map_err(io_error(context()))?.len();
@@ -387,7 +390,7 @@ pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     std::fs::File::open(dir)
         .and_then(|d| d.sync_all())
-        .map_err(io_error(format!("nie można zapisać folderu {} na dysku", dir.display())))?;
+        .map_err(io_error(t!("store-cannot-sync-folder", path = dir.display().to_string())))?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use jst_text::t;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::backup::{write_verified_copy, CopyKind, CopyName, COPY_DIR};
@@ -65,9 +66,10 @@ pub(crate) fn open_migrated(path: &Path, migrations: &[&str], stamp: &str) -> Re
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
             if broken > 0 {
-                return Err(Error::Corrupt(format!(
-                    "migracja {} zostawiłaby {broken} niespójnych powiązań",
-                    index + 1
+                return Err(Error::Corrupt(t!(
+                    "store-migration-broken-links",
+                    migration = index + 1,
+                    links = broken
                 )));
             }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;

@@ -3,6 +3,7 @@
 //! exact text or fixed beginning.
 
 use jst_store::ActionPattern;
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 /// The kind of change a user filters the audit log by.
@@ -65,20 +66,26 @@ impl AuditKind {
         }
     }
 
-    pub fn label_pl(self) -> &'static str {
+    /// The name of the kind in the user's language.
+    pub fn label(self) -> String {
         match self {
-            Self::Values => "wartości",
-            Self::Strategy => "strategia",
-            Self::Imports => "import danych",
-            Self::Unit => "jednostka",
-            Self::Sync => "synchronizacja",
-            Self::Submissions => "zgłoszenia",
-            Self::Groups => "grupy porównawcze",
-            Self::Settings => "ustawienia",
-            Self::Reports => "raporty",
-            Self::Backups => "kopie zapasowe",
-            Self::Other => "inne",
+            Self::Values => t!("core-audit-kind-values"),
+            Self::Strategy => t!("core-audit-kind-strategy"),
+            Self::Imports => t!("core-audit-kind-imports"),
+            Self::Unit => t!("core-audit-kind-unit"),
+            Self::Sync => t!("core-audit-kind-sync"),
+            Self::Submissions => t!("core-audit-kind-submissions"),
+            Self::Groups => t!("core-audit-kind-groups"),
+            Self::Settings => t!("core-audit-kind-settings"),
+            Self::Reports => t!("core-audit-kind-reports"),
+            Self::Backups => t!("core-audit-kind-backups"),
+            Self::Other => t!("core-audit-kind-other"),
         }
+    }
+
+    /// The Polish name, whatever the user's language.
+    pub fn label_pl(self) -> String {
+        jst_text::with_language(jst_text::Lang::Pl, || self.label())
     }
 
     /// The kind of a stored action.

@@ -1,6 +1,7 @@
 //! The audit log's lines for the window's history of changes and `jst audit`.
 
 use jst_store::{AuditQuery, LocalStore};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -62,11 +63,7 @@ pub fn audit_day(text: &str) -> Result<String> {
 }
 
 fn day(text: &str) -> Result<Date> {
-    let bad = || {
-        Error::InvalidValue(format!(
-            "data „{text}” nie jest datą w postaci RRRR-MM-DD, np. 2026-03-01"
-        ))
-    };
+    let bad = || Error::InvalidValue(t!("core-audit-bad-day", text = text));
     let mut parts = text.trim().split('-');
     let (Some(y), Some(m), Some(d), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -92,17 +89,19 @@ pub(crate) fn audit_log(local: &LocalStore, filter: &AuditFilter) -> Result<Audi
     let until = filter.until.as_deref().map(day).transpose()?;
     if let (Some(since), Some(until)) = (since, until) {
         if since > until {
-            return Err(Error::InvalidValue(format!(
-                "data początkowa {} jest późniejsza niż końcowa {}",
-                iso(since),
-                iso(until)
+            return Err(Error::InvalidValue(t!(
+                "core-audit-days-reversed",
+                since = iso(since),
+                until = iso(until)
             )));
         }
     }
     let limit = filter.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(Error::InvalidValue(format!(
-            "liczba wierszy {limit} spoza zakresu 1–{MAX_LIMIT}"
+        return Err(Error::InvalidValue(t!(
+            "core-audit-bad-limit",
+            limit = limit,
+            max = MAX_LIMIT
         )));
     }
     let (actions, exclude) = match filter.kind.map(AuditKind::patterns) {

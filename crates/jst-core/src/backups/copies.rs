@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use jst_store::backup::{self, CopyKind, CopyName, Depth, Inspection, COPY_DIR};
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -105,7 +106,7 @@ pub(crate) fn backup_now(
     match to {
         Some(dir) => {
             let dir = std::path::absolute(dir)
-                .map_err(Error::io(format!("nieprawidłowy folder {}", dir.display())))?;
+                .map_err(Error::io(t!("core-invalid-folder", path = dir.display().to_string())))?;
             write(local, &dir, stamp, CopyKind::Manual)
         }
         None => write_rotating(local, data_dir, stamp, CopyKind::Manual),
@@ -142,7 +143,7 @@ pub(super) fn copies(dir: &Path) -> Result<Vec<(PathBuf, CopyName)>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
             return Err(Error::Io {
-                context: format!("nie można odczytać folderu {}", dir.display()),
+                context: t!("core-cannot-read-folder", path = dir.display().to_string()),
                 source: e,
             })
         }
@@ -164,8 +165,10 @@ fn rotate(dir: &Path) -> Result<()> {
     let rotating = copies(dir)?.into_iter().filter(|(_, name)| name.kind.rotates());
     for (path, _) in rotating.skip(KEEP) {
         backup::crash_point("rotation: removing a copy");
-        std::fs::remove_file(&path)
-            .map_err(Error::io(format!("nie można usunąć starej kopii {}", path.display())))?;
+        std::fs::remove_file(&path).map_err(Error::io(t!(
+            "core-cannot-remove-old-copy",
+            path = path.display().to_string()
+        )))?;
     }
     Ok(())
 }

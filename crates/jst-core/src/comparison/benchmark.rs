@@ -4,6 +4,7 @@
 use jst_analytics::{group_stats, order_members, own_position, GroupStats};
 use jst_domain::Polarity;
 use jst_store::IndicatorRecord;
+use jst_text::t;
 use serde::Serialize;
 
 use super::group::{GroupContext, GroupView};
@@ -94,10 +95,10 @@ pub(crate) fn benchmark(
     let values = c
         .group_values_many(std::slice::from_ref(&indicator), year, &ctx)?
         .pop()
-        .ok_or_else(|| Error::Internal("brak wartości wskaźnika".to_owned()))?;
+        .ok_or_else(|| Error::fault(t!("core-no-indicator-values")))?;
     let polarity = Polarity::from_code(&indicator.polarity);
     let all = values.all();
-    let stats = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))?;
+    let stats = group_stats(&all)?;
     if stats.is_none() && ctx.spec == GroupSpec::TypeSize {
         if let Some(view) = contributed(c, &indicator, year, &ctx)? {
             return Ok(view);
@@ -146,36 +147,36 @@ fn contributed(
         c.local.observations_of(&indicator.code)?.into_iter().find(|o| o.year == year && !o.sample);
     let suppressed = a.q1.is_none() && a.median.is_none() && a.q3.is_none() && a.mean.is_none();
     Ok(Some(BenchmarkView {
-            indicator: BenchmarkIndicatorView {
-                code: indicator.code.clone(),
-                name: indicator.name_pl.clone(),
-                unit: indicator.unit.clone(),
-                polarity: Polarity::from_code(&indicator.polarity),
-            },
-            year,
-            source: ComparisonSource::Contributed,
-            group: ctx.view(),
-            own: OwnValueView { teryt: ctx.own.teryt.clone(), value: own.map(|o| o.value) },
-            stats: StatsView {
-                n: a.n,
-                q1: a.q1,
-                median: a.median,
-                q3: a.q3,
-                mean: a.mean,
-                min: None,
-                max: None,
-                p10: a.p10,
-                p90: a.p90,
-            },
-            percentile_rank: None,
-            rank: None,
-            members: Vec::new(),
-            suppressed: Some(suppressed),
-            reason: suppressed.then(|| {
-                a.note.clone().unwrap_or_else(|| "za mało danych w grupie".to_owned())
-                    + " – stowarzyszenie nie publikuje statystyk grupy, w której mniej niż 5 jednostek przekazało dane"
-            }),
-        }))
+        indicator: BenchmarkIndicatorView {
+            code: indicator.code.clone(),
+            name: indicator.name_pl.clone(),
+            unit: indicator.unit.clone(),
+            polarity: Polarity::from_code(&indicator.polarity),
+        },
+        year,
+        source: ComparisonSource::Contributed,
+        group: ctx.view(),
+        own: OwnValueView { teryt: ctx.own.teryt.clone(), value: own.map(|o| o.value) },
+        stats: StatsView {
+            n: a.n,
+            q1: a.q1,
+            median: a.median,
+            q3: a.q3,
+            mean: a.mean,
+            min: None,
+            max: None,
+            p10: a.p10,
+            p90: a.p90,
+        },
+        percentile_rank: None,
+        rank: None,
+        members: Vec::new(),
+        suppressed: Some(suppressed),
+        reason: suppressed.then(|| {
+            let note = a.note.clone().unwrap_or_else(|| t!("core-group-too-little-data"));
+            t!("core-group-suppressed", note = note)
+        }),
+    }))
 }
 
 impl From<Option<GroupStats>> for StatsView {

@@ -6,6 +6,7 @@ use std::path::Path;
 use jst_analytics::group_stats_many;
 use jst_domain::{Formula, PriceIndex, POPULATION};
 use jst_report::{write_costs_xlsx, CostLine, CostSheet, CostWorkbook};
+use jst_text::t;
 use serde::Serialize;
 
 use super::group::GroupView;
@@ -79,9 +80,12 @@ pub(crate) fn costs(
         // carry a newer year for other units first).
         None => match c.peers.latest_value(&own_record(c.local)?.identity, POPULATION)? {
             Some((year, _)) => year,
-            None => c.peers.years_of(POPULATION)?.first().copied().ok_or_else(|| {
-                Error::MissingReference("brak danych porównawczych (jst import peers)".to_owned())
-            })?,
+            None => c
+                .peers
+                .years_of(POPULATION)?
+                .first()
+                .copied()
+                .ok_or_else(|| Error::MissingReference(t!("core-no-peer-data")))?,
         },
     };
     let deflator = match real_base {
@@ -90,11 +94,11 @@ pub(crate) fn costs(
             let cpi = price_index()?;
             let years = cpi.years();
             Some(cpi.to_base(year, base).ok_or_else(|| {
-                Error::InvalidValue(format!(
-                    "brak wskaźnika cen GUS dla roku {}; ceny stałe są dostępne dla lat {}–{}",
-                    if years.contains(&year) { base } else { year },
-                    years.start(),
-                    years.end()
+                Error::InvalidValue(t!(
+                    "core-no-price-index",
+                    year = if years.contains(&year) { base } else { year },
+                    first = *years.start(),
+                    last = *years.end()
                 ))
             })?)
         }
@@ -125,7 +129,7 @@ pub(crate) fn costs(
         })
         .collect();
     let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
-    let all_stats = group_stats_many(&lists).map_err(|e| Error::Internal(e.to_string()))?;
+    let all_stats = group_stats_many(&lists)?;
     for ((indicator, values), stats) in indicators.into_iter().zip(all_values).zip(all_stats) {
         let row = CostRowView {
             indicator: indicator.code,

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use jst_analytics::Member;
 use jst_domain::{Formula, Teryt};
 use jst_store::{IndicatorRecord, UnitRecord};
+use jst_text::t;
 use serde::Serialize;
 
 use super::group_spec::{members, GroupKind, GroupSpec};
@@ -111,10 +112,7 @@ impl Comparison<'_> {
                     .map(|n| Teryt::parse_lookup(&n.teryt).map_err(Error::from))
                     .collect::<Result<_>>()?;
                 let (list, _) = members(&GroupSpec::Units(codes), &own, units, population)?;
-                let label = format!(
-                    "najbardziej podobne jednostki: {} (zmienne strukturalne, {year})",
-                    list.len()
-                );
+                let label = t!("core-group-label-nearest", count = list.len(), year = year);
                 (list, label)
             }
             GroupSpec::Custom(name) => {
@@ -123,7 +121,7 @@ impl Comparison<'_> {
                     .peer_group(name)?
                     .ok_or_else(|| Error::UnknownGroup(name.clone()))?;
                 let (list, _) = members(&GroupSpec::Units(saved.members), &own, units, population)?;
-                let label = format!("grupa własna „{name}” ({} i własna)", list.len());
+                let label = t!("core-group-label-custom", name = name, count = list.len());
                 (list, label)
             }
             other => members(other, &own, units, population)?,

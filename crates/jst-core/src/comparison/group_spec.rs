@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use jst_domain::{size_class, Teryt, UnitKind};
 use jst_store::UnitRecord;
+use jst_text::t;
 
 use crate::{Error, Result};
 
@@ -52,7 +53,7 @@ impl GroupSpec {
                     .map(|c| Teryt::parse_lookup(c).map_err(Error::from))
                     .collect::<Result<_>>()?;
                 if codes.is_empty() {
-                    return Err(Error::InvalidValue("grupa units: wymaga listy kodów TERYT".to_owned()));
+                    return Err(Error::InvalidValue(t!("core-group-units-empty")));
                 }
                 Ok(Self::Units(codes))
             }
@@ -60,23 +61,21 @@ impl GroupSpec {
                 let k = other["nearest:".len()..].trim();
                 match k.parse::<usize>() {
                     Ok(k) if (1..=MAX_NEAREST).contains(&k) => Ok(Self::Nearest(k)),
-                    _ => Err(Error::InvalidValue(format!(
-                        "grupa nearest:K wymaga liczby K od 1 do {MAX_NEAREST}, podano „{k}”"
+                    _ => Err(Error::InvalidValue(t!(
+                        "core-group-nearest-k",
+                        max = MAX_NEAREST,
+                        given = k
                     ))),
                 }
             }
             other if other.starts_with("custom:") => {
                 let name = other["custom:".len()..].trim();
                 if name.is_empty() {
-                    return Err(Error::InvalidValue(
-                        "grupa custom:NAZWA wymaga nazwy zapisanej grupy".to_owned(),
-                    ));
+                    return Err(Error::InvalidValue(t!("core-group-custom-empty")));
                 }
                 Ok(Self::Custom(name.to_owned()))
             }
-            other => Err(Error::InvalidValue(format!(
-                "nieznana grupa „{other}”; dostępne: type_size, voivodeship, powiat, all, nearest:K, custom:NAZWA, units:T1,T2"
-            ))),
+            other => Err(Error::InvalidValue(t!("core-group-unknown", given = other))),
         }
     }
 
@@ -100,28 +99,28 @@ fn thousands(v: f64) -> String {
 fn class_label(class: (f64, Option<f64>)) -> String {
     match class {
         (lower, Some(upper)) => {
-            format!("{}–{} tys. mieszkańców", thousands(lower), thousands(upper))
+            t!("core-size-class-between", lower = thousands(lower), upper = thousands(upper))
         }
-        (lower, None) => format!("od {} tys. mieszkańców", thousands(lower)),
+        (lower, None) => t!("core-size-class-from", lower = thousands(lower)),
     }
 }
 
-fn kind_plural(kind: UnitKind) -> &'static str {
+fn kind_plural(kind: UnitKind) -> String {
     match kind {
-        UnitKind::GminaMiejska => "gminy miejskie",
-        UnitKind::GminaWiejska => "gminy wiejskie",
-        UnitKind::GminaMiejskoWiejska => "gminy miejsko-wiejskie",
-        UnitKind::MiastoNaPrawachPowiatu => "miasta na prawach powiatu",
-        UnitKind::Powiat => "powiaty",
-        UnitKind::Wojewodztwo => "województwa",
+        UnitKind::GminaMiejska => t!("core-kinds-gminy-miejskie"),
+        UnitKind::GminaWiejska => t!("core-kinds-gminy-wiejskie"),
+        UnitKind::GminaMiejskoWiejska => t!("core-kinds-gminy-miejsko-wiejskie"),
+        UnitKind::MiastoNaPrawachPowiatu => t!("core-kinds-miasta-na-prawach-powiatu"),
+        UnitKind::Powiat => t!("core-kinds-powiaty"),
+        UnitKind::Wojewodztwo => t!("core-kinds-wojewodztwa"),
     }
 }
 
-fn family_label(kind: UnitKind) -> &'static str {
+fn family_label(kind: UnitKind) -> String {
     match kind.family() {
-        0 => "gminy i miasta na prawach powiatu",
-        1 => "powiaty",
-        _ => "województwa",
+        0 => t!("core-family-gminas"),
+        1 => t!("core-kinds-powiaty"),
+        _ => t!("core-kinds-wojewodztwa"),
     }
 }
 
@@ -137,10 +136,7 @@ pub fn members(
     Ok(match spec {
         GroupSpec::TypeSize => {
             let own_population = population.get(&own.identity).copied().ok_or_else(|| {
-                Error::MissingReference(format!(
-                    "brak liczby ludności jednostki {} w danych referencyjnych, więc nie wiadomo, do której klasy wielkości należy; wybierz inną grupę (np. voivodeship)",
-                    own.teryt
-                ))
+                Error::MissingReference(t!("core-group-no-population", teryt = &own.teryt))
             })?;
             let class = size_class(own.kind, own_population);
             let list = others
@@ -150,7 +146,14 @@ pub fn members(
                 })
                 .map(|(i, _)| i)
                 .collect();
-            (list, format!("{}, {}", kind_plural(own.kind), class_label(class)))
+            (
+                list,
+                t!(
+                    "core-group-label-type-size",
+                    kinds = kind_plural(own.kind),
+                    class = class_label(class)
+                ),
+            )
         }
         GroupSpec::Voivodeship => {
             let list = others
@@ -161,31 +164,30 @@ pub fn members(
                 .map(|(i, _)| i)
                 .collect();
             let name = own.voivodeship_name.clone().unwrap_or_else(|| own.voivodeship_code.clone());
-            (list, format!("{}, województwo {name}", family_label(own.kind)))
+            (list, t!("core-group-label-voivodeship", kinds = family_label(own.kind), name = name))
         }
         GroupSpec::Powiat => {
             let Some(powiat) = own.teryt.get(..4).filter(|_| own.powiat_name.is_some()) else {
-                return Err(Error::InvalidValue(
-                    "grupa powiat obejmuje gminy jednego powiatu; wybrana jednostka nie jest gminą w powiecie".to_owned(),
-                ));
+                return Err(Error::InvalidValue(t!("core-group-powiat-not-gmina")));
             };
             let list = others
                 .filter(|(_, u)| u.kind.is_gmina_in_powiat() && u.teryt.starts_with(powiat))
                 .map(|(i, _)| i)
                 .collect();
-            (list, format!("gminy, powiat {}", own.powiat_name.clone().unwrap_or_default()))
+            (
+                list,
+                t!("core-group-label-powiat", name = own.powiat_name.clone().unwrap_or_default()),
+            )
         }
         GroupSpec::All => {
             let list = others
                 .filter(|(_, u)| u.kind.family() == own.kind.family())
                 .map(|(i, _)| i)
                 .collect();
-            (list, format!("wszystkie {}", family_label(own.kind)))
+            (list, t!("core-group-label-all", kinds = family_label(own.kind)))
         }
         GroupSpec::Nearest(_) | GroupSpec::Custom(_) => {
-            return Err(Error::Internal(
-                "grupa nie została rozwinięta do listy jednostek".to_owned(),
-            ))
+            return Err(Error::fault(t!("core-group-not-resolved")))
         }
         GroupSpec::Units(codes) => {
             let list: Vec<usize> = others
@@ -195,7 +197,7 @@ pub fn members(
                 .map(|(i, _)| i)
                 .collect();
             let n = list.len();
-            (list, format!("wybrane jednostki ({n} i własna)"))
+            (list, t!("core-group-label-units", count = n))
         }
     })
 }

@@ -1,6 +1,7 @@
 //! The catalogue indicators a comparison can be made on.
 
 use jst_store::{IndicatorRecord, LocalStore};
+use jst_text::t;
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -34,7 +35,7 @@ pub(crate) fn comparable_indicators(local: &LocalStore) -> Result<Vec<Comparable
 
 /// A catalogue entry by code, or a clear error naming the import that would bring it.
 pub(crate) fn catalogue_indicator(local: &LocalStore, code: &str) -> Result<IndicatorRecord> {
-    local.indicator(code)?.ok_or_else(|| {
-        Error::InvalidValue(format!("wskaźnika {code} nie ma w katalogu (jst import catalogue)"))
-    })
+    local
+        .indicator(code)?
+        .ok_or_else(|| Error::InvalidValue(t!("core-not-in-catalogue-hint", code = code)))
 }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jst_analytics::{nearest, Pool};
+use jst_text::t;
 use serde::Serialize;
 
 use super::values::{parse_formula, Comparison};
@@ -33,9 +34,11 @@ pub(crate) fn nearest_peers(
     let index = &c.units;
     let year = match year {
         Some(y) => y,
-        None => index.population_years().first().copied().ok_or_else(|| {
-            Error::MissingReference("brak danych porównawczych (jst import peers)".to_owned())
-        })?,
+        None => index
+            .population_years()
+            .first()
+            .copied()
+            .ok_or_else(|| Error::MissingReference(t!("core-no-peer-data")))?,
     };
     let candidates: Vec<String> = match &variables {
         Some(list) => list.clone(),
@@ -46,7 +49,7 @@ pub(crate) fn nearest_peers(
         let indicator = c
             .local
             .indicator(code)?
-            .ok_or_else(|| Error::InvalidValue(format!("wskaźnika {code} nie ma w katalogu")))?;
+            .ok_or_else(|| Error::InvalidValue(t!("core-not-in-catalogue", code = code)))?;
         let formula = parse_formula(&indicator)?;
         indicators.push((indicator, formula));
     }
@@ -57,16 +60,11 @@ pub(crate) fn nearest_peers(
         .filter(|i| variables.is_some() || table.get(*i, own_key).is_some())
         .collect();
     if chosen.is_empty() {
-        return Err(Error::MissingReference(format!(
-            "brak zmiennych strukturalnych z wartością jednostki za rok {year}"
-        )));
+        return Err(Error::MissingReference(t!("core-nearest-no-variables", year = year)));
     }
     let weights = weights.unwrap_or_else(|| vec![1.0; chosen.len()]);
     if weights.len() != chosen.len() || weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
-        return Err(Error::InvalidValue(format!(
-            "podaj tyle nieujemnych wag, ile zmiennych ({})",
-            chosen.len()
-        )));
+        return Err(Error::InvalidValue(t!("core-nearest-weights", variables = chosen.len())));
     }
     let pool_units: Vec<(&jst_store::UnitRecord, Option<i64>)> = index
         .units
@@ -76,10 +74,7 @@ pub(crate) fn nearest_peers(
         .filter(|(_, k)| chosen.iter().all(|i| table.get(*i, *k).is_some()))
         .collect();
     let own_index = pool_units.iter().position(|(u, _)| u.id == own.id).ok_or_else(|| {
-        Error::MissingReference(format!(
-            "jednostka {} nie ma wartości wszystkich zmiennych za rok {year}",
-            own.teryt
-        ))
+        Error::MissingReference(t!("core-nearest-own-incomplete", teryt = &own.teryt, year = year))
     })?;
     let pool = Pool {
         units: pool_units.iter().map(|(u, _)| u.teryt.clone()).collect(),
@@ -93,8 +88,7 @@ pub(crate) fn nearest_peers(
     };
     let by_teryt: HashMap<&str, &str> =
         pool_units.iter().map(|(u, _)| (u.teryt.as_str(), u.name.as_str())).collect();
-    Ok(nearest(&pool, own_index, k)
-        .map_err(|e| Error::Internal(e.to_string()))?
+    Ok(nearest(&pool, own_index, k)?
         .into_iter()
         .map(|n| NearestView {
             name: by_teryt.get(n.unit.as_str()).copied().unwrap_or_default().to_owned(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::values::Comparison;
 use crate::support::count;
-use crate::{Error, Result};
+use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -34,7 +34,7 @@ pub(crate) fn peer_overview(
         c.local.catalogue()?.into_iter().filter(|i| i.origin == "catalogue").collect();
     let all_values = c.group_values_many(&indicators, year, &ctx)?;
     let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
-    let all_stats = group_stats_many(&lists).map_err(|e| Error::Internal(e.to_string()))?;
+    let all_stats = group_stats_many(&lists)?;
     let mut out = Vec::new();
     for (((indicator, values), all), stats) in
         indicators.into_iter().zip(all_values).zip(lists).zip(all_stats)

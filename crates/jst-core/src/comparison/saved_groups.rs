@@ -1,6 +1,7 @@
 //! Saved comparison groups (`custom:NAME`, DESIGN §5.5): the officer's own list of units.
 
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use crate::units::{find_unit, own_record};
@@ -35,23 +36,21 @@ pub(crate) fn save_peer_group(
 ) -> Result<PeerGroupView> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
-        return Err(Error::InvalidValue(format!(
-            "nazwa grupy musi mieć od 1 do {MAX_NAME} znaków"
-        )));
+        return Err(Error::InvalidValue(t!("core-group-name-length", max = MAX_NAME)));
     }
     if teryts.is_empty() {
-        return Err(Error::InvalidValue(
-            "grupa musi zawierać co najmniej jedną jednostkę".to_owned(),
-        ));
+        return Err(Error::InvalidValue(t!("core-group-empty")));
     }
     let own = own_record(local)?;
     let mut identities = Vec::new();
     for code in teryts {
         let unit = find_unit(local, code)?;
         if unit.kind.family() != own.kind.family() {
-            return Err(Error::InvalidValue(format!(
-                "{} {} jest innego rodzaju niż {} – porównuje się gminy z gminami, powiaty z powiatami",
-                unit.teryt, unit.name, own.name
+            return Err(Error::InvalidValue(t!(
+                "core-group-other-kind",
+                teryt = &unit.teryt,
+                name = &unit.name,
+                own = &own.name
             )));
         }
         if unit.id != own.id {
@@ -64,7 +63,7 @@ pub(crate) fn save_peer_group(
     peer_groups(local)?
         .into_iter()
         .find(|g| g.name == name)
-        .ok_or_else(|| Error::Internal(format!("zapisana grupa „{name}” nie została odczytana")))
+        .ok_or_else(|| Error::fault(t!("core-group-not-read-back", name = name)))
 }
 
 pub(crate) fn delete_peer_group(local: &mut LocalStore, stamp: &Stamp, name: &str) -> Result<()> {

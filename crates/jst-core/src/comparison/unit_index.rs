@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use jst_domain::POPULATION;
 use jst_store::{LocalStore, PeerStore, UnitRecord};
+use jst_text::t;
 
 use crate::{Error, Result};
 
@@ -68,9 +69,8 @@ impl UnitIndex {
         cache: &UnitIndexCache,
     ) -> Result<Arc<Self>> {
         let version = (local.version()?, peers.version()?);
-        let mut cached = cache
-            .lock()
-            .map_err(|_| Error::Internal("indeks porównań jest niedostępny".to_owned()))?;
+        let mut cached =
+            cache.lock().map_err(|_| Error::fault(t!("core-unit-index-unavailable")))?;
         if let Some(index) = cached.as_ref().filter(|i| i.version == version) {
             return Ok(Arc::clone(index));
         }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use jst_domain::Formula;
 use jst_store::{IndicatorRecord, LocalStore, PeerStore};
+use jst_text::t;
 
 use super::unit_index::UnitIndex;
 use crate::{Error, Result};
@@ -32,7 +33,7 @@ impl ValueTable {
 
 pub(crate) fn parse_formula(indicator: &IndicatorRecord) -> Result<Option<Formula>> {
     indicator.formula.as_deref().map(Formula::parse).transpose().map_err(|e| {
-        Error::InvalidValue(format!("wskaźnik {} ma błędny wzór w katalogu: {e}", indicator.code))
+        Error::InvalidValue(t!("core-bad-formula", code = &indicator.code, reason = e.to_string()))
     })
 }
 

@@ -8,7 +8,7 @@ use super::data_years::indicator_years;
 use super::indicators::catalogue_indicator;
 use super::values::Comparison;
 use crate::support::count;
-use crate::{Error, ErrorKind, Result};
+use crate::{ErrorKind, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -47,7 +47,7 @@ pub(crate) fn position_over_years(
             continue;
         };
         let all = values.all();
-        let Some(stats) = group_stats(&all).map_err(|e| Error::Internal(e.to_string()))? else {
+        let Some(stats) = group_stats(&all)? else {
             continue;
         };
         let position = values.own.and_then(|v| own_position(&all, v, polarity));

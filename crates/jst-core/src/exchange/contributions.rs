@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use super::submission_result::{is_synced, SubmissionResult};
@@ -116,9 +117,7 @@ pub(crate) fn keep_own_value(
     year: i32,
 ) -> Result<()> {
     if !local.keep_own_in_conflict(stamp, indicator, year)? {
-        return Err(Error::InvalidValue(format!(
-            "nie ma konfliktu dla wskaźnika {indicator} w roku {year}"
-        )));
+        return Err(Error::InvalidValue(t!("core-no-conflict", code = indicator, year = year)));
     }
     Ok(())
 }
@@ -130,9 +129,9 @@ pub(crate) fn accept_server_value(
     indicator: &str,
     year: i32,
 ) -> Result<f64> {
-    local.accept_server_in_conflict(stamp, indicator, year)?.ok_or_else(|| {
-        Error::InvalidValue(format!("nie ma konfliktu dla wskaźnika {indicator} w roku {year}"))
-    })
+    local
+        .accept_server_in_conflict(stamp, indicator, year)?
+        .ok_or_else(|| Error::InvalidValue(t!("core-no-conflict", code = indicator, year = year)))
 }
 
 /// Opts indicators in or out of contributing; they must be in the catalogue.
@@ -144,7 +143,7 @@ pub(crate) fn set_contributed(
 ) -> Result<()> {
     for code in codes {
         if !local.has_indicator(code)? {
-            return Err(Error::InvalidValue(format!("wskaźnika {code} nie ma w katalogu")));
+            return Err(Error::InvalidValue(t!("core-not-in-catalogue", code = code)));
         }
     }
     local.set_contributed(stamp, codes, on)?;

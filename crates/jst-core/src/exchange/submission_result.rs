@@ -1,6 +1,7 @@
 //! The server's word on one contributed value (DESIGN §7), and the rule for when a value counts
 //! as synced.
 
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 /// Per value: what the server did with it, or `resend` when the officer kept the own value of a
@@ -43,6 +44,19 @@ impl SubmissionResult {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The result in the user's language, for tables (the code stays the JSON's).
+    pub fn label(self) -> String {
+        match self {
+            Self::Imported => t!("core-submission-imported"),
+            Self::Updated => t!("core-submission-updated"),
+            Self::Unchanged => t!("core-submission-unchanged"),
+            Self::Conflict => t!("core-submission-conflict"),
+            Self::Resend => t!("core-submission-resend"),
+            Self::Invalid => t!("core-submission-invalid"),
+            Self::PeriodClosed => t!("core-submission-period-closed"),
+        }
     }
 
     pub fn accepted(self) -> bool {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use jst_store::{ContributionState, LocalStore, Stamp};
 use jst_sync::{post_submission, Answer, Error as SyncError, Limits, RejectionCode};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use super::submission_result::{is_synced, SubmissionResult};
@@ -124,10 +125,7 @@ impl SubmissionJob {
                     }
                     Err(why) => Stopped::Refused {
                         code: RejectionCode::Malformed.as_str().to_owned(),
-                        message: format!(
-                            "odpowiedź serwera nie jest odpowiedzią API zgłoszeń ({why}); \
-                             sprawdź adres serwera"
-                        ),
+                        message: t!("core-submit-not-the-api", reason = why),
                     },
                 },
             };
@@ -145,20 +143,21 @@ fn check_answer(body: &[u8], answer: &str) -> std::result::Result<(), String> {
     let sent: Body = serde_json::from_slice(body).map_err(|e| e.to_string())?;
     let answer: Response = serde_json::from_str(answer).map_err(|e| {
         let start: String = answer.trim_start().chars().take(40).collect();
-        format!("{e}; początek: {start:?}")
+        t!("core-submit-answer-start", reason = e.to_string(), start = format!("{start:?}"))
     })?;
     if answer.results.len() != sent.items.len() {
-        return Err(format!(
-            "{} wyników na {} pozycji zgłoszenia",
-            answer.results.len(),
-            sent.items.len()
+        return Err(t!(
+            "core-submit-result-count",
+            results = answer.results.len(),
+            items = sent.items.len()
         ));
     }
     for (item, result) in sent.items.iter().zip(&answer.results) {
         if (item.indicator.as_str(), item.year) != (result.indicator.as_str(), result.year) {
-            return Err(format!(
-                "wynik {} {} zamiast {} {}",
-                result.indicator, result.year, item.indicator, item.year
+            return Err(t!(
+                "core-submit-result-mismatch",
+                got = format!("{} {}", result.indicator, result.year),
+                expected = format!("{} {}", item.indicator, item.year)
             ));
         }
     }
@@ -174,9 +173,9 @@ pub(crate) fn submission_job(
 ) -> Result<SubmissionJob> {
     let server = match server {
         Some(url) => url.to_owned(),
-        None => local.setting(SERVER_SETTING)?.ok_or_else(|| {
-            Error::MissingReference("podaj adres serwera: jst submit --server URL".to_owned())
-        })?,
+        None => local
+            .setting(SERVER_SETTING)?
+            .ok_or_else(|| Error::MissingReference(t!("hint-submit-server")))?,
     };
     let token = UnitToken::new(data_dir).load()?;
     remember_server(local, stamp, &server)?;
@@ -265,7 +264,8 @@ fn queue_changed_values(local: &mut LocalStore, stamp: &Stamp) -> Result<()> {
         catalogue_version: local.setting("katalog_wbudowany")?.unwrap_or_default(),
         items,
     };
-    let bytes = serde_json::to_vec(&body).map_err(|e| Error::Internal(e.to_string()))?;
+    let bytes =
+        serde_json::to_vec(&body).map_err(|e| Error::internal(t!("core-submit-encode"), e))?;
     local.queue_submission(stamp, &id, &bytes)?;
     Ok(())
 }
@@ -278,9 +278,10 @@ fn record(
     body: &[u8],
     response: &str,
 ) -> Result<Vec<SubmitItemView>> {
-    let sent: Body = serde_json::from_slice(body).map_err(|e| Error::Internal(e.to_string()))?;
+    let sent: Body = serde_json::from_slice(body)
+        .map_err(|e| Error::internal(t!("core-submit-stored-unreadable"), e))?;
     let answer: Response = serde_json::from_str(response)
-        .map_err(|e| Error::Internal(format!("nieczytelna odpowiedź serwera: {e}")))?;
+        .map_err(|e| Error::internal(t!("core-submit-answer-unreadable"), e))?;
     let at = stamp.at.clone();
     let mut states = Vec::new();
     let mut views = Vec::new();
@@ -294,7 +295,7 @@ fn record(
     }
     for (item, result) in sent.items.iter().zip(&answer.results) {
         if item.indicator != result.indicator || item.year != result.year {
-            return Err(Error::Internal("odpowiedź serwera nie pasuje do zgłoszenia".to_owned()));
+            return Err(Error::fault(t!("core-submit-answer-mismatch")));
         }
         let current = now[item.indicator.as_str()]
             .iter()

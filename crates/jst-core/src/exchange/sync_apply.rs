@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use jst_domain::PackedValues;
 use jst_store::{LocalStore, PeerStore, Stamp, SyncLogEntry};
 use jst_sync::{Error as SyncError, RejectionCode};
+use jst_text::t;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
@@ -46,6 +47,16 @@ impl SyncOutcome {
         [Self::Applied, Self::UpToDate, Self::Rejected, Self::Offline]
             .into_iter()
             .find(|o| o.code() == code)
+    }
+
+    /// The outcome in the user's language, for tables (the code stays the JSON's).
+    pub fn label(self) -> String {
+        match self {
+            Self::Applied => t!("core-sync-outcome-applied"),
+            Self::UpToDate => t!("core-sync-outcome-up-to-date"),
+            Self::Rejected => t!("core-sync-outcome-rejected"),
+            Self::Offline => t!("core-sync-outcome-offline"),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jst_release::PublicKey;
 use jst_store::{LocalStore, Stamp};
 use jst_sync::{plan, DirSource, Error as SyncError, HttpSource, Limits, PlanInput, Source};
+use jst_text::t;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -132,9 +133,10 @@ pub(crate) fn sync_job(
 
 /// The configured server as a sync source, or a clear error when none is set.
 pub(crate) fn configured_source(local: &LocalStore) -> Result<SyncSource> {
-    local.setting(SERVER_SETTING)?.map(SyncSource::Server).ok_or_else(|| {
-        Error::MissingReference("podaj adres serwera stowarzyszenia w Synchronizacji".to_owned())
-    })
+    local
+        .setting(SERVER_SETTING)?
+        .map(SyncSource::Server)
+        .ok_or_else(|| Error::MissingReference(t!("core-no-server")))
 }
 
 /// The association's release keys compiled into the program (current and next).
@@ -145,7 +147,10 @@ fn pinned_keys() -> Result<Vec<PublicKey>> {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| PublicKey::from_text(l).map_err(|e| Error::Internal(e.to_string())))
+        .map(|l| {
+            PublicKey::from_text(l)
+                .map_err(|e| Error::internal(t!("core-pinned-key-unreadable"), e))
+        })
         .collect()
 }
 
@@ -153,7 +158,8 @@ fn pinned_keys() -> Result<Vec<PublicKey>> {
 pub(crate) fn trusted_keys(local: &LocalStore) -> Result<Vec<PublicKey>> {
     let mut keys = pinned_keys()?;
     for text in local.trusted_keys()? {
-        let key = PublicKey::from_text(&text).map_err(|e| Error::Internal(e.to_string()))?;
+        let key = PublicKey::from_text(&text)
+            .map_err(|e| Error::internal(t!("core-trusted-key-unreadable"), e))?;
         if !keys.iter().any(|k| k.id() == key.id()) {
             keys.push(key);
         }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use jst_domain::RegisterSnapshot;
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use crate::support::count;
@@ -70,17 +71,14 @@ impl RegisterSyncView {
         }
     }
 
-    /// What the user must hear, in Polish: only a register refused needs words.
+    /// What the user must hear: only a register refused needs words.
     pub(crate) fn message(&self) -> Option<String> {
         (self.outcome == RegisterSyncOutcome::TooManyEnded).then(|| {
-            format!(
-                "Nie wczytano rejestru TERYT z wydania (stan na {}): zakończyłby ważność \
-                 jednostek: {} (m.in. {}), a w prawdziwym rejestrze kończy się ich rocznie \
-                 najwyżej kilka. Wartości z wydania wczytano. Jeśli zmiana jest zamierzona, \
-                 wczytaj plik rejestru ręcznie: jst import register PLIK --allow-shrink",
-                self.as_of,
-                self.ended,
-                self.ended_examples.join(", ")
+            t!(
+                "core-sync-register-too-many-ended",
+                as_of = &self.as_of,
+                count = self.ended,
+                examples = self.ended_examples.join(", ")
             )
         })
     }

@@ -2,6 +2,7 @@
 //! kept in own data (audited).
 
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use time::OffsetDateTime;
 
 use crate::{Error, Result};
@@ -34,16 +35,12 @@ pub(crate) fn configure_sync(
 ) -> Result<()> {
     if let Some(url) = server.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(Error::InvalidValue(format!(
-                "adres serwera „{url}” musi zaczynać się od https:// (lub http://)"
-            )));
+            return Err(Error::InvalidValue(t!("core-server-address-scheme", url = url)));
         }
         remember_server(local, stamp, url)?;
     }
     if interval_minutes > 7 * 24 * 60 {
-        return Err(Error::InvalidValue(
-            "odstęp synchronizacji może wynosić najwyżej tydzień".to_owned(),
-        ));
+        return Err(Error::InvalidValue(t!("core-sync-interval-too-long")));
     }
     local.set_setting(stamp, INTERVAL_SETTING, &interval_minutes.to_string())?;
     Ok(())

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use jst_text::t;
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -71,9 +72,7 @@ impl<'a> UnitToken<'a> {
             || token.len() != 68
             || !token[4..].bytes().all(|b| b.is_ascii_hexdigit())
         {
-            return Err(Error::InvalidValue(
-                "to nie jest token jednostki (jst_ i 64 znaki szesnastkowe)".to_owned(),
-            ));
+            return Err(Error::InvalidValue(t!("core-token-shape")));
         }
         if let Some(entry) = self.keyring() {
             let kept = entry.set_password(token).is_ok()
@@ -81,8 +80,10 @@ impl<'a> UnitToken<'a> {
             if kept {
                 let file = self.file();
                 if file.exists() {
-                    std::fs::remove_file(&file)
-                        .map_err(Error::io(format!("nie można usunąć {}", file.display())))?;
+                    std::fs::remove_file(&file).map_err(Error::io(t!(
+                        "core-cannot-remove",
+                        path = file.display().to_string()
+                    )))?;
                 }
                 return Ok(self.keyring_view());
             }
@@ -103,11 +104,11 @@ impl<'a> UnitToken<'a> {
         }
         let mut file = options
             .open(&tmp)
-            .map_err(Error::io(format!("nie można zapisać {}", tmp.display())))?;
+            .map_err(Error::io(t!("core-cannot-save", path = tmp.display().to_string())))?;
         file.write_all(token.as_bytes())
             .and_then(|_| file.sync_all())
             .and_then(|_| std::fs::rename(&tmp, &path))
-            .map_err(Error::io(format!("nie można zapisać {}", path.display())))
+            .map_err(Error::io(t!("core-cannot-save", path = path.display().to_string())))
     }
 
     /// The token, from the file when there is one (no keyring round trip), else the keyring.
@@ -115,11 +116,9 @@ impl<'a> UnitToken<'a> {
         if let Ok(text) = std::fs::read_to_string(self.file()) {
             return Ok(text.trim().to_owned());
         }
-        self.keyring().and_then(|entry| entry.get_password().ok()).ok_or_else(|| {
-            Error::MissingReference(
-                "brak tokenu jednostki; wpisz token od stowarzyszenia: jst token set".to_owned(),
-            )
-        })
+        self.keyring()
+            .and_then(|entry| entry.get_password().ok())
+            .ok_or_else(|| Error::MissingReference(t!("core-no-token")))
     }
 
     /// Where the token is, without reading it into anything the caller can show.

@@ -3,6 +3,8 @@
 //! that the program's own importers read back or as an XLSX workbook. Every file is written
 //! whole beside its target and renamed over it.
 
+use jst_text::t;
+
 mod budget;
 mod strategy;
 mod table;
@@ -164,13 +166,10 @@ pub(crate) fn export_own_data(
 }
 
 fn own_teryt(local: &LocalStore) -> Result<String> {
-    local.own_unit()?.map(|own| own.unit.teryt).ok_or_else(|| {
-        Error::MissingReference(
-            "nie wybrano jednostki, więc nie ma czego eksportować; wybierz ją (jst init --unit \
-             TERYT) albo otwórz demo (jst init --demo)"
-                .to_owned(),
-        )
-    })
+    local
+        .own_unit()?
+        .map(|own| own.unit.teryt)
+        .ok_or_else(|| Error::MissingReference(t!("core-export-no-unit")))
 }
 
 /// A table file named for the other format would open as garbage: refused before anything is
@@ -180,12 +179,11 @@ fn check_extension(out: &Path, format: ExportFormat) -> Result<()> {
     let Some(extension) = extension else { return Ok(()) };
     let table_like = ["csv", "xlsx", "xls", "xlsm", "ods"];
     if table_like.contains(&extension.as_str()) && extension != format.extension() {
-        return Err(Error::InvalidValue(format!(
-            "plik {} ma rozszerzenie .{extension}, a format eksportu to {}: podaj plik .{} \
-             albo zmień --format",
-            file_label(out),
-            format.extension(),
-            format.extension()
+        return Err(Error::InvalidValue(t!(
+            "core-export-wrong-extension",
+            file = file_label(out),
+            extension = &extension,
+            format = format.extension()
         )));
     }
     Ok(())

@@ -11,6 +11,7 @@ use jst_import::{
     parse_budget_package, BudgetLine, BudgetPackage, ImportError, PackageUnit, Problem,
 };
 use jst_store::{BudgetLineRecord, LocalStore, Stamp, UnitRecord};
+use jst_text::t;
 
 use super::report::FindingView;
 use crate::support::count;
@@ -83,26 +84,15 @@ pub(crate) fn plan_budget(
     file: &str,
 ) -> Result<BudgetPlan> {
     if looks_like_school_list(bytes) {
-        return Err(ImportError::single(
-            file,
-            Problem::file(
-                "to wykaz szkół z SIO, a nie sprawozdanie budżetowe (Rb-27S, Rb-28S): wczytaj go \
-                 jako wykaz SIO",
-            ),
-        )
-        .into());
+        return Err(
+            ImportError::single(file, Problem::file(t!("core-budget-is-school-list"))).into()
+        );
     }
     let mut warnings = Vec::new();
     let (lines, period, budget_units) = if looks_like_budget_package(bytes) || looks_like_xml(bytes)
     {
         let package = parse_budget_package(bytes, file)?;
-        let own = own.ok_or_else(|| {
-            Error::MissingReference(
-                "paczka sprawozdań dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
-                 (jst init --unit TERYT)"
-                    .to_owned(),
-            )
-        })?;
+        let own = own.ok_or_else(|| Error::MissingReference(t!("core-budget-needs-own-unit")))?;
         refuse_other_units(file, &package, own)?;
         let period = quarter(file, &package)?;
         (package.lines, period, package.units.len())
@@ -158,9 +148,10 @@ fn quarter(file: &str, package: &BudgetPackage) -> Result<u8> {
         "rok" => Ok(WHOLE_YEAR),
         _ => Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "paczka za okres „{}” {}: wczytuję sprawozdania kwartalne (narastająco) i roczne",
-                package.period.kind, package.period.number
+            Problem::file(t!(
+                "core-budget-period",
+                kind = &package.period.kind,
+                number = package.period.number
             )),
         )
         .into()),
@@ -185,18 +176,14 @@ fn refuse_other_units(file: &str, package: &BudgetPackage, own: &UnitRecord) -> 
             Problem::at(
                 u.line,
                 Some(first_other_code(u, &own.teryt)),
-                format!(
-                    "jednostka nr {} paczki, „{}”, należy do JST o kodzie {} (WK {} PK {} GK {} \
-                     GT {}), a wybrana jednostka to {} {}: wczytaj sprawozdania własnej jednostki",
-                    u.ordinal,
-                    u.name.trim(),
-                    u.teryt(),
-                    u.wk,
-                    u.pk,
-                    u.gk,
-                    u.gt,
-                    own.teryt,
-                    own.name
+                t!(
+                    "core-budget-other-unit",
+                    ordinal = u.ordinal.to_string(),
+                    name = u.name.trim(),
+                    teryt = u.teryt(),
+                    codes = format!("WK {} PK {} GK {} GT {}", u.wk, u.pk, u.gk, u.gt),
+                    own_teryt = &own.teryt,
+                    own_name = &own.name
                 ),
             )
         })

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use jst_import::{parse_catalogue_with, CatalogueRow, ImportError, Problem, RowProgress, Severity};
 use jst_store::{IndicatorRecord, LocalStore, Stamp};
+use jst_text::t;
 
 use super::report::{refuse_warnings_if_strict, FindingView};
 use crate::support::count;
@@ -64,7 +65,7 @@ pub(crate) fn plan_catalogue(
                 problems.push(Problem::at(
                     row.line,
                     Some("wzor"),
-                    format!("wzór wskaźnika {} używa nieznanego kodu {code}", row.code),
+                    t!("core-catalogue-unknown-code", indicator = &row.code, code = code),
                 ));
             }
         }
@@ -76,12 +77,8 @@ pub(crate) fn plan_catalogue(
         .iter()
         .filter(|r| local.indicator_origin(&r.code).ok().flatten().as_deref() == Some("local"))
         .map(|r| {
-            Problem::at(
-                r.line,
-                Some("kod"),
-                format!("lokalny wskaźnik {} staje się wskaźnikiem katalogu", r.code),
-            )
-            .with_severity(Severity::Informacja)
+            Problem::at(r.line, Some("kod"), t!("core-catalogue-local-promoted", code = &r.code))
+                .with_severity(Severity::Informacja)
         })
         .collect();
     Ok(CataloguePlan { file, rows, findings })

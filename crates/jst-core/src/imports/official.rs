@@ -10,6 +10,7 @@ use jst_import::{
     is_xlsx, looks_like_budget_package, looks_like_school_list, ImportError, Problem,
 };
 use jst_store::{LocalStore, Stamp, UnitRecord};
+use jst_text::t;
 use serde::Serialize;
 
 use super::budget::{plan_budget, BudgetImportView, BudgetPlan};
@@ -99,11 +100,7 @@ fn plan(own: Option<&UnitRecord>, path: &Path) -> Result<OfficialPlan> {
         Ok(plan) => return Ok(OfficialPlan::Budget(plan)),
         Err(e) => e,
     };
-    let mut problems = vec![Problem::file(
-        "skoroszyt nie jest ani sprawozdaniem budżetowym (arkusz „sprawozdania” z kolumnami \
-         rok;sprawozdanie;dzial;rozdzial;paragraf;plan;wykonanie), ani wykazem szkół SIO; \
-         poniżej uwagi obu sprawdzeń",
-    )];
+    let mut problems = vec![Problem::file(t!("core-official-neither"))];
     for error in [as_budget, as_sio] {
         match error {
             Error::Import(e) => problems.extend(e.problems),

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use jst_import::{parse_public_values_with, ImportError, Problem, RowProgress, Severity};
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
+use jst_text::t;
 
 use super::report::FindingView;
 use crate::support::count;
@@ -47,7 +48,7 @@ impl PeersPlan {
         peers.replace_dataset(stamp, &dataset, "import", &label, &self.values)?;
         let mut findings: Vec<FindingView> = self.warnings.iter().map(FindingView::from).collect();
         findings.push(FindingView::from(
-            &Problem::file(format!("jednostki: {}, wartości: {}", self.units(), self.values.len()))
+            &Problem::file(t!("core-peers-summary", units = self.units(), values = self.values.len()))
                 .with_severity(Severity::Informacja),
         ));
         Ok(PeersImportView {
@@ -106,7 +107,7 @@ pub(crate) fn plan_peers(
             problems.push(Problem::at(
                 row.line,
                 Some("wskaznik_kod"),
-                format!("wskaźnika {} nie ma w katalogu; najpierw wczytaj katalog (jst import catalogue)", row.indicator),
+                t!("core-not-in-catalogue-hint", code = &row.indicator),
             ));
             continue;
         }
@@ -124,7 +125,7 @@ pub(crate) fn plan_peers(
                 Problem::at(
                     row.line,
                     Some("teryt"),
-                    format!("jednostki {} nie ma w rejestrze TERYT; wiersz pominięto", row.teryt),
+                    t!("core-peers-unknown-unit", teryt = row.teryt.to_string()),
                 )
                 .with_severity(Severity::Ostrzezenie),
             );
@@ -135,7 +136,13 @@ pub(crate) fn plan_peers(
             problems.push(Problem::at(
                 row.line,
                 None,
-                format!("wartość {} za {} dla jednostki {} powtarza się (pierwszy raz w wierszu {first})", row.indicator, row.year, row.teryt),
+                t!(
+                    "core-peers-repeated",
+                    code = &row.indicator,
+                    year = row.year,
+                    teryt = row.teryt.to_string(),
+                    first = first
+                ),
             ));
             continue;
         }

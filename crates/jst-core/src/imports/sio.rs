@@ -8,6 +8,7 @@ use std::path::Path;
 use jst_domain::UnitKind;
 use jst_import::{parse_school_list, ImportError, Problem, SchoolList, SchoolRow};
 use jst_store::{LocalStore, ObservationRecord, Stamp, UnitRecord};
+use jst_text::t;
 use serde::Serialize;
 
 use crate::support::input::read_input;
@@ -73,13 +74,7 @@ impl SioPlan {
 /// Reads and checks a school list of the own unit.
 pub(crate) fn plan_sio(own: Option<&UnitRecord>, bytes: &[u8], file: &str) -> Result<SioPlan> {
     let list = parse_school_list(bytes, file)?;
-    let own = own.ok_or_else(|| {
-        Error::MissingReference(
-            "wykaz SIO dotyczy jednej jednostki: najpierw wybierz własną jednostkę \
-             (jst init --unit TERYT)"
-                .to_owned(),
-        )
-    })?;
+    let own = own.ok_or_else(|| Error::MissingReference(t!("core-sio-needs-own-unit")))?;
     refuse_another_unit(file, &list, own)?;
     let organ = organ_of(own.kind);
     let (counted, left_out): (Vec<&SchoolRow>, Vec<&SchoolRow>) = list
@@ -140,16 +135,14 @@ fn same_organ(written: &str, organ: &str) -> bool {
 /// own unit's whoever's they are.
 fn refuse_another_unit(file: &str, list: &SchoolList, own: &UnitRecord) -> Result<()> {
     let Some((woj, pow, gmi)) = &list.registering else {
-        let titled = list.unit_name.as_deref().map(|n| format!(" — tytuł wymienia „{n}”"));
+        let titled = list.unit_name.as_deref().map(|n| t!("core-sio-title-names", name = n));
         return Err(ImportError::single(
             file,
-            Problem::file(format!(
-                "wykaz nie podaje kodu jednostki, dla której go sporządzono (kolumny Woj, Pow i Gmi \
-                 organu rejestrującego w wierszach szkół są puste albo ich brak){}, więc nie można \
-                 sprawdzić, że to wykaz jednostki {} {}; wczytaj wykaz pobrany z SIO bez zmian",
-                titled.unwrap_or_default(),
-                own.teryt,
-                own.name
+            Problem::file(t!(
+                "core-sio-no-unit-code",
+                titled = titled.unwrap_or_default(),
+                teryt = &own.teryt,
+                name = &own.name
             )),
         )
         .into());
@@ -171,12 +164,15 @@ fn refuse_another_unit(file: &str, list: &SchoolList, own: &UnitRecord) -> Resul
         Problem::at(
             line,
             Some(column),
-            format!(
-                "wykaz SIO dotyczy jednostki o kodzie {code} (Woj {woj}, Pow {pow}, Gmi {gmi}{}), \
-                 a wybrana jednostka to {} {}: wczytaj wykaz własnej jednostki",
-                list.unit_name.as_deref().map(|n| format!(", {n}")).unwrap_or_default(),
-                own.teryt,
-                own.name
+            t!(
+                "core-sio-other-unit",
+                code = &code,
+                codes = format!(
+                    "Woj {woj}, Pow {pow}, Gmi {gmi}{}",
+                    list.unit_name.as_deref().map(|n| format!(", {n}")).unwrap_or_default()
+                ),
+                teryt = &own.teryt,
+                name = &own.name
             ),
         ),
     )

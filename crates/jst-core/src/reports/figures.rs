@@ -12,6 +12,7 @@ use jst_report::strategy_report::{
 };
 use jst_report::{Image, ImageFormat};
 use jst_store::{LocalStore, REPORT_INTRODUCTION};
+use jst_text::t;
 
 use crate::comparison::{self, Comparison};
 use crate::strategy::{active_tree, stored_thresholds, strategy_status};
@@ -175,11 +176,8 @@ fn resolution(number: Option<&str>, date: Option<&str>) -> Option<String> {
 /// The header as set in the settings; the unit's name from the register until then.
 pub(crate) fn report_header(local: &LocalStore) -> Result<ReportHeader> {
     let record = local.report_header()?;
-    let unit = local.own_unit()?.ok_or_else(|| {
-        Error::MissingReference(
-            "nie wybrano własnej jednostki; wybierz ją: jst init --unit TERYT".to_owned(),
-        )
-    })?;
+    let unit =
+        local.own_unit()?.ok_or_else(|| Error::MissingReference(t!("core-report-no-unit")))?;
     let unit_name = record
         .unit_name
         .clone()

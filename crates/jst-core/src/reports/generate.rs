@@ -8,6 +8,7 @@ use jst_domain::strategy::{NodeLevel, Status};
 use jst_report::strategy_report::{chapter, monitoring_report, strategy_workbook, StrategyFigures};
 use jst_report::{render_docx, render_pdf};
 use jst_store::LocalStore;
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use super::figures::strategy_figures;
@@ -237,10 +238,15 @@ pub(crate) fn write_report(
 ) -> Result<ReportWrittenView> {
     let ReportOrder { kind, year, format, out, today } = *order;
     if !kind.formats().contains(&format) {
-        return Err(Error::InvalidValue(format!(
-            "dokument „{}” powstaje tylko w formacie {}",
-            kind_label(kind),
-            kind.formats().iter().map(|f| f.extension()).collect::<Vec<_>>().join(" albo ")
+        return Err(Error::InvalidValue(t!(
+            "core-report-format",
+            document = kind_label(kind),
+            formats = kind
+                .formats()
+                .iter()
+                .map(|f| f.extension())
+                .collect::<Vec<_>>()
+                .join(&t!("core-or"))
         )));
     }
     let mut step = |stage, done| {
@@ -253,9 +259,7 @@ pub(crate) fn write_report(
     step(ReportStage::Figures, 0)?;
     let figures = strategy_figures(local, Some(comparison), year, today)?;
     if !figures.indicators.iter().any(|i| i.values.iter().any(|v| v.year == year)) {
-        return Err(Error::MissingReference(format!(
-            "brak danych za rok {year}: żaden wskaźnik aktywnej strategii nie ma wartości za ten rok; wczytaj wartości (jst import values PLIK) albo wybierz inny rok"
-        )));
+        return Err(Error::MissingReference(t!("core-report-no-data", year = year)));
     }
     step(ReportStage::Layout, 1)?;
     let bytes = match (kind, format) {
@@ -280,11 +284,11 @@ pub(crate) fn write_report(
     })
 }
 
-pub(crate) fn kind_label(kind: ReportKind) -> &'static str {
+pub(crate) fn kind_label(kind: ReportKind) -> String {
     match kind {
-        ReportKind::Monitoring => "raport z monitoringu strategii",
-        ReportKind::Chapter => "rozdział „Realizacja strategii”",
-        ReportKind::Xlsx => "zestawienie XLSX",
+        ReportKind::Monitoring => t!("core-report-kind-monitoring"),
+        ReportKind::Chapter => t!("core-report-kind-chapter"),
+        ReportKind::Xlsx => t!("core-report-kind-xlsx"),
     }
 }
 

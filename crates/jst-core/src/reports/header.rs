@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use jst_store::{LocalStore, ReportHeaderRecord, Stamp, REPORT_INTRODUCTION};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use crate::strategy::active_tree;
@@ -83,9 +84,9 @@ pub(crate) fn save_report_header(
     input: &ReportHeaderInput,
 ) -> Result<ReportHeaderView> {
     let mut record = local.report_header()?;
-    record.unit_name = field(input.unit_name.as_deref(), "pełna nazwa jednostki")?;
-    record.author = field(input.author.as_deref(), "autor")?;
-    record.department = field(input.department.as_deref(), "komórka organizacyjna")?;
+    record.unit_name = field(input.unit_name.as_deref(), &t!("core-header-field-unit-name"))?;
+    record.author = field(input.author.as_deref(), &t!("core-header-field-author"))?;
+    record.department = field(input.department.as_deref(), &t!("core-header-field-department"))?;
     local.save_report_header(stamp, &record)?;
     report_header_view(local)
 }
@@ -102,10 +103,7 @@ pub(crate) fn set_report_emblem(
         Some(path) => {
             let bytes = read_capped(path, EMBLEM_CAP)?;
             let format = emblem_format(&bytes).ok_or_else(|| {
-                Error::InvalidValue(format!(
-                    "plik {} nie jest obrazem PNG ani SVG; herb wczytaj z pliku .png albo .svg",
-                    file_label(path)
-                ))
+                Error::InvalidValue(t!("core-emblem-format", file = file_label(path)))
             })?;
             Some((bytes, format.to_owned()))
         }
@@ -126,12 +124,14 @@ fn emblem_format(bytes: &[u8]) -> Option<&'static str> {
 fn field(value: Option<&str>, label: &str) -> Result<Option<String>> {
     let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
     if v.chars().count() > FIELD_CAP {
-        return Err(Error::InvalidValue(format!(
-            "pole „{label}” ma więcej niż {FIELD_CAP} znaków"
+        return Err(Error::InvalidValue(t!(
+            "core-header-field-too-long",
+            label = label,
+            max = FIELD_CAP
         )));
     }
     if v.chars().any(char::is_control) {
-        return Err(Error::InvalidValue(format!("pole „{label}” zawiera znaki sterujące")));
+        return Err(Error::InvalidValue(t!("core-header-field-control", label = label)));
     }
     Ok(Some(v.to_owned()))
 }
@@ -162,18 +162,16 @@ pub(crate) fn save_report_text(
         None => REPORT_INTRODUCTION,
         Some(code) => {
             if !tree.nodes.iter().any(|n| n.code == code) {
-                return Err(Error::InvalidValue(format!(
-                    "w aktywnej strategii nie ma celu {code}"
-                )));
+                return Err(Error::InvalidValue(t!("core-report-no-goal", code = code)));
             }
             code
         }
     };
     if text.chars().count() > TEXT_CAP {
-        return Err(Error::InvalidValue(format!("tekst ma więcej niż {TEXT_CAP} znaków")));
+        return Err(Error::InvalidValue(t!("core-report-text-too-long", max = TEXT_CAP)));
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(Error::InvalidValue("tekst zawiera znaki sterujące".to_owned()));
+        return Err(Error::InvalidValue(t!("core-report-text-control")));
     }
     local.save_report_text(stamp, strategy.id, year, code, &text.replace("\r\n", "\n"))?;
     report_texts(local, year)

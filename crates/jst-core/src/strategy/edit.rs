@@ -13,6 +13,7 @@ use jst_domain::strategy::{
 use jst_import::strategy_rules as rules;
 use jst_import::Severity;
 use jst_store::{IndicatorRecord, LocalStore, NewNode, Stamp, StrategyEditRecord};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use super::status::{active_tree, year_value, StrategyHeadView, YearValueView};
@@ -112,27 +113,32 @@ pub enum EditField {
 }
 
 impl EditField {
-    /// The field's name in messages (the CLI's and the error's text).
-    pub fn label_pl(self) -> &'static str {
+    /// The field's name in messages (the CLI's and the error's text), in the user's language.
+    pub fn label(self) -> String {
         match self {
-            Self::NodeCode => "kod węzła",
-            Self::ParentCode => "węzeł nadrzędny",
-            Self::Level => "poziom",
-            Self::Title => "nazwa",
-            Self::NodeWeight => "waga węzła",
-            Self::IndicatorCode => "kod wskaźnika",
-            Self::IndicatorName => "nazwa wskaźnika",
-            Self::Unit => "jednostka",
-            Self::Direction => "kierunek",
-            Self::BaselineYear => "rok bazowy",
-            Self::BaselineValue => "wartość bazowa",
-            Self::TargetYear => "rok docelowy",
-            Self::TargetValue => "wartość docelowa",
-            Self::IndicatorWeight => "waga wskaźnika",
-            Self::Department => "komórka",
-            Self::Source => "źródło",
-            Self::Milestones => "kamienie milowe",
+            Self::NodeCode => t!("core-edit-field-node-code"),
+            Self::ParentCode => t!("core-edit-field-parent-code"),
+            Self::Level => t!("core-edit-field-level"),
+            Self::Title => t!("core-edit-field-title"),
+            Self::NodeWeight => t!("core-edit-field-node-weight"),
+            Self::IndicatorCode => t!("core-edit-field-indicator-code"),
+            Self::IndicatorName => t!("core-edit-field-indicator-name"),
+            Self::Unit => t!("core-edit-field-unit"),
+            Self::Direction => t!("core-edit-field-direction"),
+            Self::BaselineYear => t!("core-edit-field-baseline-year"),
+            Self::BaselineValue => t!("core-edit-field-baseline-value"),
+            Self::TargetYear => t!("core-edit-field-target-year"),
+            Self::TargetValue => t!("core-edit-field-target-value"),
+            Self::IndicatorWeight => t!("core-edit-field-indicator-weight"),
+            Self::Department => t!("core-edit-field-department"),
+            Self::Source => t!("core-edit-field-source"),
+            Self::Milestones => t!("core-edit-field-milestones"),
         }
+    }
+
+    /// The Polish name, whatever the user's language.
+    pub fn label_pl(self) -> String {
+        jst_text::with_language(jst_text::Lang::Pl, || self.label())
     }
 
     /// The field a template column's problem belongs to.
@@ -281,7 +287,7 @@ pub(crate) fn edit_strategy(
 /// The error of a refused edit: every problem with its field.
 fn refusal(problems: &[EditProblemView]) -> Error {
     let text: Vec<String> =
-        problems.iter().map(|p| format!("{}: {}", p.field.label_pl(), p.message)).collect();
+        problems.iter().map(|p| format!("{}: {}", p.field.label(), p.message)).collect();
     Error::InvalidValue(text.join("; "))
 }
 
@@ -325,7 +331,7 @@ impl Problems {
 
     fn text(&mut self, field: EditField, text: &str) {
         let problem = jst_import::forbidden_control(text)
-            .map(|c| jst_import::control_message(field.label_pl(), c));
+            .map(|c| jst_import::control_message(&field.label(), c));
         self.add(field, problem);
     }
 }
@@ -336,7 +342,7 @@ fn find<'t>(tree: &'t StrategyTree, code: &str) -> Option<&'t StrategyNode> {
 }
 
 fn no_node(code: &str) -> String {
-    format!("nie ma węzła „{code}” w aktywnej strategii")
+    t!("core-edit-no-node", code = code)
 }
 
 /// Checks `edit` against the tree as it is and as it would be after it. The outer error is
@@ -357,19 +363,17 @@ fn plan(
             };
             problems.text(EditField::NodeCode, &code);
             if find(tree, &code).is_some() {
-                problems.add(
-                    EditField::NodeCode,
-                    Some(format!("węzeł o kodzie „{code}” już jest w strategii; podaj inny kod")),
-                );
+                problems.add(EditField::NodeCode, Some(t!("core-edit-code-taken", code = &code)));
             }
             if let Some(parent) = parent_code {
                 match find(tree, parent) {
                     None => problems.add(EditField::ParentCode, Some(no_node(parent))),
                     Some(p) if p.level.child().is_none() => problems.add(
                         EditField::ParentCode,
-                        Some(format!(
-                            "pod węzłem {parent} nie można dodać węzła: {} to najniższy, czwarty poziom strategii",
-                            p.level.label_pl()
+                        Some(t!(
+                            "core-edit-lowest-level",
+                            parent = parent,
+                            level = p.level.label()
                         )),
                     ),
                     Some(p) => problems.add(
@@ -391,7 +395,12 @@ fn plan(
                 indicators: Vec::new(),
             };
             after.nodes.push(node.clone());
-            let mut plan = Plan::new(format!("dodano {} {code} „{title}”", level.label_pl()));
+            let mut plan = Plan::new(t!(
+                "core-edit-node-added",
+                level = level.label(),
+                code = &code,
+                title = title
+            ));
             plan.node = Some(node);
             plan
         }
@@ -409,11 +418,11 @@ fn plan(
             let renamed = node.title != title;
             let reweighted = node.weight != *weight;
             let what = match (renamed, reweighted) {
-                (true, true) => "nazwę i wagę",
-                (true, false) => "nazwę",
-                _ => "wagę",
+                (true, true) => "title-weight",
+                (true, false) => "title",
+                _ => "weight",
             };
-            let mut plan = Plan::new(format!("zmieniono {what} węzła {code}"));
+            let mut plan = Plan::new(t!("core-edit-node-changed", what = what, code = code));
             plan.changed = renamed || reweighted;
             plan.node = Some(StrategyNode {
                 title: title.to_owned(),
@@ -435,9 +444,7 @@ fn plan(
                     None => problems.add(EditField::ParentCode, Some(no_node(parent))),
                     Some(_) if subtree(tree, code).contains(&parent.to_owned()) => problems.add(
                         EditField::ParentCode,
-                        Some(format!(
-                            "węzła {code} nie można przenieść pod {parent}: {parent} leży w nim samym"
-                        )),
+                        Some(t!("core-edit-move-into-itself", code = code, parent = parent)),
                     ),
                     Some(p) => problems.add(
                         EditField::ParentCode,
@@ -452,9 +459,9 @@ fn plan(
             reorder(&mut after, &order);
             let same_parent = node.parent_code.as_deref() == parent_code;
             let label = match parent_code {
-                _ if same_parent => format!("zmieniono kolejność: węzeł {code}"),
-                Some(parent) => format!("przeniesiono węzeł {code} pod {parent}"),
-                None => format!("przeniesiono węzeł {code} na najwyższy poziom"),
+                _ if same_parent => t!("core-edit-node-reordered", code = code),
+                Some(parent) => t!("core-edit-node-moved", code = code, parent = parent),
+                None => t!("core-edit-node-moved-to-top", code = code),
             };
             let mut plan = Plan::new(label);
             plan.changed = !same_parent || sibling_order(tree, code) != sibling_order(&after, code);
@@ -476,13 +483,17 @@ fn plan(
                 .map(|n| n.indicators.len())
                 .sum();
             after.nodes.retain(|n| !codes.contains(&n.code));
-            let mut label = format!("usunięto węzeł {code} „{}”", node.title);
-            if codes.len() > 1 || indicators > 0 {
-                label.push_str(&format!(
-                    " (węzły podrzędne: {}, wskaźniki: {indicators})",
-                    codes.len() - 1
-                ));
-            }
+            let label = if codes.len() > 1 || indicators > 0 {
+                t!(
+                    "core-edit-node-removed-with-children",
+                    code = code,
+                    title = &node.title,
+                    nodes = codes.len() - 1,
+                    indicators = indicators
+                )
+            } else {
+                t!("core-edit-node-removed", code = code, title = &node.title)
+            };
             let mut plan = Plan::new(label);
             plan.codes = codes;
             plan
@@ -505,7 +516,11 @@ fn plan(
                 ),
                 (false, None) => problems.add(
                     EditField::IndicatorCode,
-                    Some(format!("wskaźnika {} nie ma w węźle {node_code}", checked.code)),
+                    Some(t!(
+                        "core-edit-indicator-not-in-node",
+                        code = &checked.code,
+                        node = node_code
+                    )),
                 ),
                 _ => {}
             }
@@ -513,8 +528,7 @@ fn plan(
                 && rules::indicator_code_problem(&checked.code).is_none()
                 && !local.has_indicator(&checked.code)?
             {
-                warnings
-                    .push(format!("wskaźnik {} spoza katalogu dodany jako lokalny", checked.code));
+                warnings.push(t!("core-edit-indicator-local", code = &checked.code));
                 Some(strategy_catalogue_entry(&checked, "local"))
             } else {
                 None
@@ -527,9 +541,9 @@ fn plan(
                 }
             }
             let label = if adding {
-                format!("dodano wskaźnik {} do węzła {node_code}", checked.code)
+                t!("core-edit-indicator-added", code = &checked.code, node = node_code)
             } else {
-                format!("zmieniono wskaźnik {} w węźle {node_code}", checked.code)
+                t!("core-edit-indicator-changed", code = &checked.code, node = node_code)
             };
             let mut plan = Plan::new(label);
             plan.changed = adding || attached != Some(&checked);
@@ -545,14 +559,14 @@ fn plan(
                 None => problems.add(EditField::NodeCode, Some(no_node(node_code))),
                 Some(false) => problems.add(
                     EditField::IndicatorCode,
-                    Some(format!("wskaźnika {code} nie ma w węźle {node_code}")),
+                    Some(t!("core-edit-indicator-not-in-node", code = code, node = node_code)),
                 ),
                 Some(true) => {}
             }
             for n in after.nodes.iter_mut().filter(|n| n.code == *node_code) {
                 n.indicators.retain(|i| i.code != *code);
             }
-            Plan::new(format!("usunięto wskaźnik {code} z węzła {node_code}"))
+            Plan::new(t!("core-edit-indicator-removed", code = code, node = node_code))
         }
     };
     // The whole tree after the edit, as the import checks it: its errors are a safety net
@@ -561,7 +575,9 @@ fn plan(
     let edited_indicator = plan.indicator.as_ref().map(|i| i.code.clone());
     let mut plan = plan;
     let fields_refused = !problems.0.is_empty();
-    for p in rules::tree_problems(&after.nodes, &|i| format!("w węźle {}", after.nodes[i].code)) {
+    for p in rules::tree_problems(&after.nodes, &|i| {
+        t!("core-edit-in-node", code = &after.nodes[i].code)
+    }) {
         if p.severity.stops_import() {
             if !fields_refused {
                 problems.add(EditField::of_column(p.column), Some(p.message));
@@ -734,7 +750,7 @@ fn write(
     plan: &Plan,
 ) -> Result<()> {
     let label = plan.label.as_str();
-    let missing = || Error::Internal("edycja bez sprawdzonych danych".to_owned());
+    let missing = || Error::fault(t!("core-edit-unchecked"));
     match edit {
         StrategyEdit::AddNode { .. } => {
             let node = plan.node.as_ref().ok_or_else(missing)?;

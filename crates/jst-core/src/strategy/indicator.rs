@@ -4,6 +4,7 @@
 use jst_domain::strategy::{NodeIndicator, Status, YearValue};
 use jst_domain::ObservationStatus;
 use jst_store::{LocalStore, ObservationRecord, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use super::status::{
@@ -75,7 +76,7 @@ pub struct ValueInput {
 /// The database admits only the two codes (a CHECK constraint); anything else is corruption.
 pub(super) fn stored_status(code: &str) -> Result<ObservationStatus> {
     ObservationStatus::from_code(code)
-        .ok_or_else(|| Error::Internal(format!("nieznany status wartości w bazie: „{code}”")))
+        .ok_or_else(|| Error::fault(t!("core-unknown-stored-status", code = code)))
 }
 
 /// The active strategy's id, and the first node `code` is attached to with its target.
@@ -166,12 +167,10 @@ fn typed_note(text: &str) -> Result<&str> {
 /// |x| ≤ 10^15; `-0` is 0.
 fn typed_value(value: f64) -> Result<f64> {
     if !value.is_finite() {
-        return Err(Error::InvalidValue("wartość musi być liczbą".to_owned()));
+        return Err(Error::InvalidValue(t!("core-value-not-a-number")));
     }
     if value.abs() > jst_import::MAX_ABS_VALUE {
-        return Err(Error::InvalidValue(format!(
-            "wartość {value} przekracza dopuszczalną wartość bezwzględną 10^15"
-        )));
+        return Err(Error::InvalidValue(t!("core-value-too-large", value = value.to_string())));
     }
     Ok(value + 0.0)
 }
@@ -186,7 +185,7 @@ pub(crate) fn add_indicator_note(
 ) -> Result<()> {
     let text = typed_note(text)?;
     if text.is_empty() {
-        return Err(Error::InvalidValue("notatka jest pusta".to_owned()));
+        return Err(Error::InvalidValue(t!("core-note-empty")));
     }
     let (strategy_id, node_code, _) = attached_indicator(local, code)?;
     local.add_note(stamp, strategy_id, Some(&node_code), Some(code), year, text)?;
@@ -202,16 +201,17 @@ pub(crate) fn record_value(
 ) -> Result<()> {
     let invalid = |message: String| Error::InvalidValue(message);
     if !(1990..=2100).contains(&input.year) {
-        return Err(invalid(format!("rok {} spoza zakresu 1990–2100", input.year)));
+        return Err(invalid(t!("core-year-out-of-range", year = input.year)));
     }
     let value = typed_value(input.value)?;
     let note = input.note.as_deref().map(typed_note).transpose()?.filter(|n| !n.is_empty());
     let (_, node_code, indicator) = attached_indicator(local, &input.indicator)?;
     let baseline_year = indicator.baseline.year;
     if input.year < baseline_year {
-        return Err(invalid(format!(
-            "rok {} jest wcześniejszy niż rok bazowy {baseline_year}",
-            input.year
+        return Err(invalid(t!(
+            "core-year-before-baseline",
+            year = input.year,
+            baseline = baseline_year
         )));
     }
     // The status the indicator would have in the value's year, with the value in place.

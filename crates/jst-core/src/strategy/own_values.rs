@@ -10,6 +10,7 @@ use jst_store::{LocalStore, ObservationRecord, Stamp};
 use serde::Serialize;
 
 use jst_domain::strategy::{NodeIndicator, Status, YearValue};
+use jst_text::t;
 
 use super::indicator::stored_status;
 use super::status::indicator_status;
@@ -89,28 +90,24 @@ pub(crate) fn plan_values_import(
         if !in_catalogue {
             findings.push(at(
                 "wskaznik_kod",
-                format!(
-                    "nieznany kod wskaźnika {}: nie ma go w katalogu ani w strategii",
-                    row.indicator
-                ),
+                t!("core-values-unknown-indicator", code = &row.indicator),
             ));
         }
         if let Some(first) = seen.insert((row.indicator.clone(), row.year), row.line) {
             findings.push(at(
                 "rok",
-                format!(
-                    "wartość {} za rok {} powtarza się (pierwszy raz w wierszu {first})",
-                    row.indicator, row.year
-                ),
+                t!("core-values-repeated", code = &row.indicator, year = row.year, first = first),
             ));
         }
         if let Some(&baseline) = baselines.get(&row.indicator) {
             if row.year < baseline {
                 findings.push(at(
                     "rok",
-                    format!(
-                        "wartość z roku {} jest sprzed roku bazowego {baseline} wskaźnika {}",
-                        row.year, row.indicator
+                    t!(
+                        "core-values-before-baseline",
+                        year = row.year,
+                        baseline = baseline,
+                        code = &row.indicator
                     ),
                 ));
             }
@@ -124,13 +121,14 @@ pub(crate) fn plan_values_import(
                     Problem::at(
                         row.line,
                         Some("wartosc"),
-                        format!(
-                            "zmiana {} o {:+.0} % względem roku {} ({} → {}); sprawdź wartość",
-                            row.indicator,
-                            100.0 * (row.value - previous) / previous.abs(),
-                            row.year - 1,
-                            previous,
-                            row.value
+                        t!(
+                            "core-values-jump",
+                            code = &row.indicator,
+                            change =
+                                format!("{:+.0}", 100.0 * (row.value - previous) / previous.abs()),
+                            year = row.year - 1,
+                            previous = previous.to_string(),
+                            value = row.value.to_string()
                         ),
                     )
                     .with_severity(Severity::Ostrzezenie),
@@ -191,12 +189,11 @@ fn notes_wanted(
                 Problem::at(
                     row.line,
                     Some("uwagi"),
-                    format!(
-                        "z tą wartością wskaźnik {} w roku {} ma status „{}”: dopisz wyjaśnienie \
-                         w kolumnie uwagi albo po imporcie w Strategii",
-                        row.indicator,
-                        row.year,
-                        status.status.label_pl()
+                    t!(
+                        "core-values-note-wanted",
+                        code = &row.indicator,
+                        year = row.year,
+                        status = status.status.label()
                     ),
                 )
                 .with_severity(Severity::Ostrzezenie),

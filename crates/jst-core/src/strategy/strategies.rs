@@ -1,6 +1,7 @@
 //! The unit's strategies: one is active, the others kept (an earlier period, a draft).
 
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -40,9 +41,7 @@ pub(crate) fn strategies(local: &LocalStore) -> Result<Vec<StrategyListItemView>
 /// Makes another strategy of the unit the active one.
 pub(crate) fn activate_strategy(local: &mut LocalStore, stamp: &Stamp, id: i64) -> Result<()> {
     if !local.strategies()?.iter().any(|(s, _)| s.id == id) {
-        return Err(Error::InvalidValue(format!(
-            "nie ma strategii o numerze {id}; listę pokazuje: jst strategy list"
-        )));
+        return Err(Error::InvalidValue(t!("core-unknown-strategy", id = id)));
     }
     local.activate_strategy(stamp, id)?;
     Ok(())

@@ -10,6 +10,7 @@ use jst_import::{
     Severity,
 };
 use jst_store::{IndicatorRecord, LocalStore, SaveMode, Stamp, StrategyDraft};
+use jst_text::t;
 use serde::Serialize;
 
 use super::status::{active_tree, StrategyHeadView};
@@ -107,15 +108,12 @@ pub(crate) fn plan_strategy_import(
         .or(parsed.meta.period_from.zip(parsed.meta.period_to))
         .or(parsed.tree.span())
         .ok_or_else(|| {
-            ImportError::single(
-                &file,
-                Problem::file("szablon nie ma wskaźników, więc okres strategii trzeba podać: --period RRRR-RRRR"),
-            )
+            ImportError::single(&file, Problem::file(t!("core-template-needs-period")))
         })?;
     if period.1 < period.0 {
         return Err(ImportError::single(
             &file,
-            Problem::file(format!("okres {}–{} kończy się przed początkiem", period.0, period.1)),
+            Problem::file(t!("core-period-reversed", from = period.0, to = period.1)),
         )
         .into());
     }
@@ -124,11 +122,8 @@ pub(crate) fn plan_strategy_import(
     if !new_entries.is_empty() {
         let codes: Vec<&str> = new_entries.iter().map(|i| i.code.as_str()).collect();
         findings.push(
-            Problem::file(format!(
-                "wskaźniki spoza katalogu dodane jako lokalne: {}",
-                codes.join(", ")
-            ))
-            .with_severity(Severity::Informacja),
+            Problem::file(t!("core-template-local-indicators", codes = codes.join(", ")))
+                .with_severity(Severity::Informacja),
         );
     }
     let draft = StrategyDraft {
@@ -147,10 +142,7 @@ pub(crate) fn plan_strategy_import(
 pub(crate) fn export_strategy(local: &LocalStore, path: &Path) -> Result<u32> {
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if !is_csv {
-        return Err(Error::InvalidValue(format!(
-            "szablon zapisuję jako CSV: podaj plik z rozszerzeniem .csv zamiast {}",
-            file_label(path)
-        )));
+        return Err(Error::InvalidValue(t!("core-template-export-csv", file = file_label(path))));
     }
     let (_, tree) = active_tree(local)?;
     let text = render_strategy_template(&tree);

@@ -6,6 +6,7 @@
 use jst_domain::format_decimal;
 use jst_domain::strategy::Thresholds;
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
@@ -80,10 +81,7 @@ pub(crate) fn stored_thresholds(local: &LocalStore) -> Result<Thresholds> {
 }
 
 fn corrupt(key: &str, text: &str) -> Error {
-    Error::Internal(format!(
-        "ustawienie {key} w local.db jest uszkodzone ({text}); przywróć progi domyślne: \
-         jst settings thresholds --reset"
-    ))
+    Error::fault(t!("core-thresholds-corrupt", key = key, text = text))
 }
 
 pub(crate) fn thresholds(local: &LocalStore) -> Result<ThresholdsView> {
@@ -153,33 +151,30 @@ fn check(v: &ThresholdValues) -> Result<()> {
     let n = |v: f64| format_decimal(v, 4);
     let all = [v.on_track, v.acceleration_needed, v.maintain_tolerance];
     if all.iter().any(|x| !x.is_finite()) {
-        return invalid("progi oceny muszą być liczbami".to_owned());
+        return invalid(t!("core-thresholds-not-numbers"));
     }
     if !(v.on_track > 0.0 && v.on_track <= ON_TRACK_MAX) {
-        return invalid(format!(
-            "próg „zgodnie z planem” musi być większy od 0 i nie większy niż {} (podano {})",
-            n(ON_TRACK_MAX),
-            n(v.on_track)
+        return invalid(t!(
+            "core-thresholds-on-track",
+            max = n(ON_TRACK_MAX),
+            given = n(v.on_track)
         ));
     }
     if v.acceleration_needed <= 0.0 {
-        return invalid(format!(
-            "próg „wymaga przyspieszenia” musi być większy od 0 (podano {})",
-            n(v.acceleration_needed)
-        ));
+        return invalid(t!("core-thresholds-acceleration", given = n(v.acceleration_needed)));
     }
     if v.acceleration_needed >= v.on_track {
-        return invalid(format!(
-            "próg „wymaga przyspieszenia” ({}) musi być mniejszy niż próg „zgodnie z planem” ({})",
-            n(v.acceleration_needed),
-            n(v.on_track)
+        return invalid(t!(
+            "core-thresholds-order",
+            acceleration = n(v.acceleration_needed),
+            on_track = n(v.on_track)
         ));
     }
     if !(0.0..=TOLERANCE_MAX).contains(&v.maintain_tolerance) {
-        return invalid(format!(
-            "tolerancja wskaźników do utrzymania musi wynosić od 0 do {} (podano {})",
-            n(TOLERANCE_MAX),
-            n(v.maintain_tolerance)
+        return invalid(t!(
+            "core-thresholds-tolerance",
+            max = n(TOLERANCE_MAX),
+            given = n(v.maintain_tolerance)
         ));
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! (DESIGN §4.1: own data is never lost to an edit; values and notes were never touched).
 
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 
 use super::edit::{strategy_definition, undo_state, StrategyEditView, UndoStateView};
 use super::status::active_tree;
@@ -13,14 +14,11 @@ pub(crate) fn undo_strategy_edit(
     stamp: &Stamp,
 ) -> Result<StrategyEditView> {
     let (strategy, _) = active_tree(local)?;
-    let label = local.undo_strategy_edit(stamp, strategy.id)?.ok_or_else(|| {
-        Error::Conflict(
-            "nie ma zmian strategii do cofnięcia (wczytanie szablonu zaczyna historię od nowa)"
-                .to_owned(),
-        )
-    })?;
+    let label = local
+        .undo_strategy_edit(stamp, strategy.id)?
+        .ok_or_else(|| Error::Conflict(t!("core-nothing-to-undo")))?;
     Ok(StrategyEditView {
-        done: format!("cofnięto: {label}"),
+        done: t!("core-undone", label = label),
         changed: true,
         warnings: Vec::new(),
         definition: strategy_definition(local)?,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use jst_domain::ObservationStatus;
 use jst_store::{LocalStore, Stamp};
+use jst_text::t;
 use serde::Serialize;
 
 use super::indicator::stored_status;
@@ -102,7 +103,7 @@ pub(crate) fn delete_value(
     year: i32,
 ) -> Result<()> {
     if !local.delete_observation(stamp, code, year)? {
-        return Err(Error::InvalidValue(format!("wskaźnik {code} nie ma wartości za rok {year}")));
+        return Err(Error::InvalidValue(t!("core-no-value-to-delete", code = code, year = year)));
     }
     Ok(())
 }

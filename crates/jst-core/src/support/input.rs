@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use jst_text::t;
+
 use crate::{Error, Result};
 
 /// Input files larger than this are refused: the full TERC register is about 200 kB, a large
@@ -20,22 +22,18 @@ pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     };
     let unreadable = |e: std::io::Error| {
         invalid(match e.kind() {
-            std::io::ErrorKind::NotFound => "plik nie istnieje; sprawdź nazwę i folder".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "brak uprawnień do odczytu pliku".to_owned(),
-            _ => format!("nie można odczytać pliku ({e})"),
+            std::io::ErrorKind::NotFound => t!("core-file-missing"),
+            std::io::ErrorKind::PermissionDenied => t!("core-file-no-permission"),
+            _ => t!("core-file-unreadable", reason = e.to_string()),
         })
     };
     // A FIFO, a device or a folder is refused before it is opened: opening a FIFO without a
     // writer blocks, and /dev/zero never ends.
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
     if !metadata.is_file() {
-        return Err(invalid(
-            "to nie jest zwykły plik (folder, urządzenie lub potok); wskaż plik z danymi"
-                .to_owned(),
-        ));
+        return Err(invalid(t!("core-not-a-regular-file")));
     }
-    let too_large =
-        |size: u64| invalid(format!("plik ma {size} bajtów, więcej niż dopuszczalne {cap}"));
+    let too_large = |size: u64| invalid(t!("core-file-too-large", size = size, cap = cap));
     if metadata.len() > cap {
         return Err(too_large(metadata.len()));
     }
@@ -69,7 +67,7 @@ pub(crate) fn file_label(path: &Path) -> String {
 /// crash leaves either the old file or the new one.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let context = || format!("nie można zapisać pliku {}", path.display());
+    let context = || t!("core-cannot-write-file", path = path.display().to_string());
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = dir.join(format!(".{}.tmp", file_label(path)));
     let mut out = std::fs::File::create(&temp).map_err(Error::io(context()))?;

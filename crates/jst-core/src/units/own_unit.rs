@@ -5,6 +5,7 @@ use std::path::Path;
 
 use jst_domain::{Teryt, POPULATION};
 use jst_store::{LocalStore, PeerStore, Stamp, UnitRecord};
+use jst_text::t;
 
 use super::unit_view::{OwnUnitView, PopulationView, StatusView, UnitView};
 use crate::{demo, Error, Result};
@@ -54,10 +55,10 @@ pub(crate) fn open_demo(
     // Sample data must never mix with real data, even of the same unit.
     let values = local.own_value_count()?;
     if values > 0 || local.has_own_strategy()? {
-        return Err(Error::Conflict(format!(
-            "folder danych zawiera własne dane ({values} wartości{}); demo otwórz w osobnym \
-             folderze danych (--data-dir), aby nie pomieszać danych przykładowych z prawdziwymi",
-            if local.has_own_strategy()? { " i strategię" } else { "" }
+        return Err(Error::Conflict(t!(
+            "core-demo-needs-empty-folder",
+            values = values,
+            strategy = if local.has_own_strategy()? { "yes" } else { "no" }
         )));
     }
     let demo = demo::demo()?;
@@ -72,11 +73,11 @@ pub(crate) fn find_unit(local: &LocalStore, teryt: &str) -> Result<UnitRecord> {
     let identity = Teryt::parse_lookup(teryt)?;
     match local.unit_by_identity(&identity)? {
         Some(unit) if unit.valid_to.is_none() => Ok(unit),
-        Some(unit) => Err(Error::Conflict(format!(
-            "jednostka {} {} nie istnieje od {} (według wczytanego rejestru TERYT)",
-            unit.teryt,
-            unit.name,
-            unit.valid_to.unwrap_or_default()
+        Some(unit) => Err(Error::Conflict(t!(
+            "core-unit-ended",
+            teryt = &unit.teryt,
+            name = &unit.name,
+            date = unit.valid_to.unwrap_or_default()
         ))),
         None => Err(Error::UnknownUnit(teryt.trim().to_owned())),
     }
@@ -84,12 +85,7 @@ pub(crate) fn find_unit(local: &LocalStore, teryt: &str) -> Result<UnitRecord> {
 
 /// The own unit, or a clear error before one is chosen.
 pub(crate) fn own_record(local: &LocalStore) -> Result<UnitRecord> {
-    Ok(local
-        .own_unit()?
-        .ok_or_else(|| {
-            Error::MissingReference("najpierw wybierz jednostkę: jst init --unit TERYT".to_owned())
-        })?
-        .unit)
+    Ok(local.own_unit()?.ok_or_else(|| Error::MissingReference(t!("core-no-own-unit")))?.unit)
 }
 
 /// Own values belong to the own unit: switching to another unit would misattribute them.
@@ -97,10 +93,11 @@ fn guard_own_data(local: &LocalStore, target: &UnitRecord) -> Result<()> {
     let Some(current) = local.own_unit()? else { return Ok(()) };
     let values = local.own_value_count()?;
     if values > 0 && current.unit.id != target.id {
-        return Err(Error::Conflict(format!(
-            "folder danych zawiera {values} własnych wartości jednostki {} {}; \
-             aby pracować z inną jednostką, użyj osobnego folderu danych (--data-dir)",
-            current.unit.teryt, current.unit.name
+        return Err(Error::Conflict(t!(
+            "core-folder-holds-other-unit",
+            values = values,
+            teryt = &current.unit.teryt,
+            name = &current.unit.name
         )));
     }
     Ok(())

@@ -9,6 +9,7 @@ use std::path::Path;
 use jst_domain::{RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
 use jst_import::{parse_terc, ImportError, ParsedRegister, Problem, Severity};
 use jst_store::{LocalStore, Stamp, UnitRecord};
+use jst_text::t;
 
 use super::unit_view::{RegisterCheckView, RegisterImportView};
 use crate::support::count;
@@ -99,13 +100,10 @@ impl RegisterPlan {
         let mut refused: Vec<Problem> =
             if options.strict { self.parsed.warnings.clone() } else { Vec::new() };
         if self.needs_consent() && !options.allow_shrink {
-            refused.push(Problem::file(format!(
-                "jako pełny stan rejestru plik zakończyłby ważność {} jednostek (m.in. {}); \
-                 w prawdziwym rejestrze kończy się ich rocznie najwyżej kilka, więc plik jest \
-                 zapewne niepełny lub urwany. Jeśli zmiana jest zamierzona, wczytaj plik z opcją \
-                 --allow-shrink",
-                self.ending.count(),
-                self.ending.examples().join(", ")
+            refused.push(Problem::file(t!(
+                "core-register-would-shrink",
+                count = self.ending.count(),
+                examples = self.ending.examples().join(", ")
             )));
         }
         refused
@@ -147,12 +145,8 @@ pub(crate) fn plan_register(local: &LocalStore, path: &Path) -> Result<RegisterP
     let offered = parsed.snapshot.entries.len();
     if offered * 10 < active * 9 {
         parsed.warnings.push(
-            Problem::file(format!(
-                "liczba jednostek w pliku ({offered}) jest dużo mniejsza niż w rejestrze \
-                 ({active}): jako pełny stan rejestru plik zakończy ważność jednostek, których \
-                 w nim nie ma"
-            ))
-            .with_severity(Severity::Ostrzezenie),
+            Problem::file(t!("core-register-file-small", offered = offered, active = active))
+                .with_severity(Severity::Ostrzezenie),
         );
     }
     Ok(RegisterPlan { file, parsed, ending, active })

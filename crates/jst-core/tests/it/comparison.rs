@@ -528,3 +528,33 @@ fn the_years_offered_come_from_the_data_including_a_year_newer_than_the_program(
     let unknown = monitor.indicator_years("NIE_MA_TAKIEGO").expect_err("unknown");
     assert_eq!(unknown.kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn group_labels_and_the_suppression_reason_follow_the_language() {
+    let (_dir, monitor) = open_wieliczka_with(&[in_wieliczka_class(3)]);
+    let view = jst_text::with_language(jst_text::Lang::En, || {
+        monitor.benchmark("ODPADY_SELEKT_PROC", 2024, "type_size")
+    })
+    .expect("benchmark");
+    assert_eq!(view.group.label, "urban-rural gminas, 50–100 thousand inhabitants");
+    assert_eq!(
+        view.reason.as_deref(),
+        Some(
+            "too little data in the group – the association does not publish the statistics of \
+             a group in which fewer than 5 units have contributed data"
+        )
+    );
+    let polish = monitor.benchmark("ODPADY_SELEKT_PROC", 2024, "type_size").expect("benchmark");
+    assert_eq!(polish.group.label, "gminy miejsko-wiejskie, 50–100 tys. mieszkańców");
+    // An error renders its words when shown: the user's language then.
+    let refused = jst_text::with_language(jst_text::Lang::En, || {
+        let err = monitor.benchmark("ODPADY_SELEKT_PROC", 2024, "sąsiedzi").map(|_| ());
+        err.map_err(|e| (e.kind(), e.to_string())).expect_err("an unknown group")
+    });
+    assert_eq!(refused.0, ErrorKind::InvalidInput);
+    assert_eq!(
+        refused.1,
+        "invalid value: unknown group “sąsiedzi”; available: type_size, voivodeship, powiat, \
+         all, nearest:K, custom:NAME, units:T1,T2"
+    );
+}

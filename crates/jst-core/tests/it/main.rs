@@ -1,5 +1,6 @@
 mod comparison;
 mod exports;
+mod language;
 mod monitor;
 mod reports;
 mod settings;

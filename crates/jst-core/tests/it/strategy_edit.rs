@@ -69,7 +69,7 @@ impl Desk {
         let err = self.monitor.edit_strategy(&edit).expect_err("refused");
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         for p in &problems {
-            assert!(err.to_string().contains(p.field.label_pl()), "{err} names {:?}", p.field);
+            assert!(err.to_string().contains(&p.field.label()), "{err} names {:?}", p.field);
             assert!(err.to_string().contains(&p.message), "{err}");
         }
         assert_eq!((self.exported(), self.audit().len()), before, "nothing written: {edit:?}");

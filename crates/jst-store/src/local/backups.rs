@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use jst_text::t;
 use rusqlite::{Connection, OpenFlags};
 
 use super::LocalStore;
@@ -68,7 +69,7 @@ impl LocalStore {
             self.leave_wal()?;
             crash_point("restore: WAL gone");
             std::fs::rename(incoming, &self.path).map_err(|source| Error::Io {
-                context: format!("nie można podmienić bazy {}", self.path.display()),
+                context: t!("store-cannot-swap-database", path = self.path.display().to_string()),
                 source,
             })?;
             crash_point("restore: renamed");

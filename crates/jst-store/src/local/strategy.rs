@@ -3,6 +3,7 @@
 use jst_domain::strategy::{
     Direction, NodeIndicator, NodeLevel, StrategyNode, StrategyTree, YearValue,
 };
+use jst_text::t;
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::catalogue::upsert_indicators;
@@ -87,7 +88,7 @@ impl LocalStore {
         let mut nodes = Vec::with_capacity(rows.len());
         for (id, code, parent_code, level, title, weight) in rows {
             let level = NodeLevel::from_code(&level)
-                .ok_or_else(|| Error::Corrupt(format!("nieznany poziom węzła {level}")))?;
+                .ok_or_else(|| Error::Corrupt(t!("store-unknown-node-level", level = &level)))?;
             let indicator_rows: Vec<(i64, NodeIndicator)> = indicators_stmt
                 .query_map([id], |r| {
                     let direction: Option<String> = r.get(4)?;
@@ -276,7 +277,7 @@ impl LocalStore {
             let name: Option<String> = tx
                 .query_row("SELECT name FROM strategies WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
-            let name = name.ok_or_else(|| Error::Corrupt(format!("brak strategii {id}")))?;
+            let name = name.ok_or_else(|| Error::Corrupt(t!("store-missing-strategy", id = id)))?;
             tx.execute("UPDATE strategies SET active = 0 WHERE active = 1", [])?;
             tx.execute("UPDATE strategies SET active = 1 WHERE id = ?1", [id])?;
             Ok(((), format!("{id} {name}")))

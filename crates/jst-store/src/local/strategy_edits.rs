@@ -5,6 +5,7 @@
 //! never touched here, so removing an indicator keeps them and undo shows them again.
 
 use jst_domain::strategy::{Direction, NodeIndicator, NodeLevel};
+use jst_text::t;
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::catalogue::upsert_indicators;
@@ -306,7 +307,7 @@ fn one_row(changed: usize, code: &str) -> Result<()> {
 }
 
 fn missing(code: &str) -> Error {
-    Error::Corrupt(format!("brak „{code}” w edytowanej strategii"))
+    Error::Corrupt(t!("store-missing-in-edited-strategy", code = code))
 }
 
 fn node_id(tx: &Transaction<'_>, strategy_id: i64, code: &str) -> Result<i64> {

@@ -1,6 +1,7 @@
 //! Reading the register: lookup by code and name search.
 
 use jst_domain::{fold_for_search, UnitKind};
+use jst_text::t;
 use rusqlite::{OptionalExtension, Row};
 
 use super::LocalStore;
@@ -82,7 +83,7 @@ impl LocalStore {
         self.conn
             .query_row(&sql, [id], unit_from_row)
             .optional()?
-            .ok_or_else(|| Error::Corrupt(format!("brak jednostki o identyfikatorze {id}")))
+            .ok_or_else(|| Error::Corrupt(t!("store-missing-unit-id", id = id)))
     }
 
     /// Case- and diacritics-insensitive search over current units by name, or by code when the
