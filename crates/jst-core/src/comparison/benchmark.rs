@@ -108,8 +108,8 @@ pub(crate) fn benchmark(
     let listed = values.members(&ctx);
     Ok(BenchmarkView {
         indicator: BenchmarkIndicatorView {
+            name: indicator.name().to_owned(),
             code: indicator.code,
-            name: indicator.name_pl,
             unit: indicator.unit,
             polarity,
         },
@@ -149,7 +149,7 @@ fn contributed(
     Ok(Some(BenchmarkView {
         indicator: BenchmarkIndicatorView {
             code: indicator.code.clone(),
-            name: indicator.name_pl.clone(),
+            name: indicator.name().to_owned(),
             unit: indicator.unit.clone(),
             polarity: Polarity::from_code(&indicator.polarity),
         },

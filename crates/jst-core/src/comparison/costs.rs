@@ -132,8 +132,8 @@ pub(crate) fn costs(
     let all_stats = group_stats_many(&lists)?;
     for ((indicator, values), stats) in indicators.into_iter().zip(all_values).zip(all_stats) {
         let row = CostRowView {
+            name: indicator.name().to_owned(),
             indicator: indicator.code,
-            name: indicator.name_pl,
             unit: indicator.unit,
             own: values.own,
             n: count(stats.map_or(0, |s| s.n)),

@@ -23,8 +23,8 @@ pub(crate) fn comparable_indicators(local: &LocalStore) -> Result<Vec<Comparable
         .into_iter()
         .filter(|i| i.origin == "catalogue")
         .map(|i| ComparableIndicatorView {
+            name: i.name().to_owned(),
             code: i.code,
-            name: i.name_pl,
             unit: i.unit,
             area: i.area,
         })

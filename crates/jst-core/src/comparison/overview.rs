@@ -43,8 +43,8 @@ pub(crate) fn peer_overview(
         let polarity = Polarity::from_code(&indicator.polarity);
         let position = values.own.and_then(|v| own_position(&all, v, polarity));
         out.push(IndicatorPositionView {
+            name: indicator.name().to_owned(),
             code: indicator.code,
-            name: indicator.name_pl,
             unit: indicator.unit,
             own: values.own,
             n: count(stats.n),

@@ -63,8 +63,11 @@ pub(crate) fn contributions(local: &LocalStore, data_dir: &Path) -> Result<Contr
     for o in local.observations()?.into_iter().filter(|o| !o.sample) {
         own.entry(o.indicator).or_default().insert(o.year, o.value);
     }
-    let catalogue: BTreeMap<String, (String, String)> =
-        local.catalogue()?.into_iter().map(|i| (i.code, (i.name_pl, i.unit))).collect();
+    let catalogue: BTreeMap<String, (String, String)> = local
+        .catalogue()?
+        .into_iter()
+        .map(|i| (i.code.clone(), (i.name().to_owned(), i.unit)))
+        .collect();
     let name = |code: &str| catalogue.get(code).map_or_else(|| code.to_owned(), |c| c.0.clone());
     let indicators = catalogue
         .iter()

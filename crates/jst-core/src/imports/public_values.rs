@@ -48,8 +48,12 @@ impl PeersPlan {
         peers.replace_dataset(stamp, &dataset, "import", &label, &self.values)?;
         let mut findings: Vec<FindingView> = self.warnings.iter().map(FindingView::from).collect();
         findings.push(FindingView::from(
-            &Problem::file(t!("core-peers-summary", units = self.units(), values = self.values.len()))
-                .with_severity(Severity::Informacja),
+            &Problem::file(t!(
+                "core-peers-summary",
+                units = self.units(),
+                values = self.values.len()
+            ))
+            .with_severity(Severity::Informacja),
         ));
         Ok(PeersImportView {
             file: self.file.clone(),

@@ -75,3 +75,20 @@ fn an_invalid_value_is_explained_in_english() {
          track” threshold (0,5)"
     );
 }
+
+/// Catalogue indicators carry `nazwa_en`: the comparison screens name them in English when
+/// English is chosen, in Polish otherwise.
+#[test]
+fn catalogue_indicators_are_named_in_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let monitor = Monitor::open(&dir.path().join("dane")).expect("open");
+    let name_of = |indicators: Vec<jst_core::ComparableIndicatorView>| {
+        indicators.into_iter().find(|i| i.code == "LUD_OGOLEM").expect("in the catalogue").name
+    };
+    assert_eq!(
+        name_of(monitor.comparable_indicators().expect("indicators")),
+        "Ludność ogółem (stan na 31 grudnia)"
+    );
+    let english = with_language(Lang::En, || monitor.comparable_indicators().expect("indicators"));
+    assert_eq!(name_of(english), "Population (as of 31 December)");
+}

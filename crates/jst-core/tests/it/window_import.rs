@@ -108,7 +108,10 @@ fn public_values_are_checked_against_the_catalogue_and_register_then_loaded() {
         monitor.check_import(ImportKind::PublicValues, &file, &mut |_| true).expect("check");
     assert!(report.ok, "{report:?}");
     assert_eq!((report.values, report.units), (2, 2));
-    assert_eq!(severities(&report), vec![(jst_import::Severity::Ostrzezenie, Some(4), Some("teryt"))]);
+    assert_eq!(
+        severities(&report),
+        vec![(jst_import::Severity::Ostrzezenie, Some(4), Some("teryt"))]
+    );
     assert!(report.findings[0].message.contains("wiersz pominięto"), "{:?}", report.findings);
 
     let unknown = write(
@@ -119,7 +122,10 @@ fn public_values_are_checked_against_the_catalogue_and_register_then_loaded() {
     let report =
         monitor.check_import(ImportKind::PublicValues, &unknown, &mut |_| true).expect("check");
     assert!(!report.ok);
-    assert_eq!(severities(&report), vec![(jst_import::Severity::Blad, Some(2), Some("wskaznik_kod"))]);
+    assert_eq!(
+        severities(&report),
+        vec![(jst_import::Severity::Blad, Some(2), Some("wskaznik_kod"))]
+    );
     assert_eq!(stores(dir.path()), before, "checks write nothing");
 
     let stopped = monitor

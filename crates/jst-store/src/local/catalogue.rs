@@ -24,6 +24,17 @@ pub struct IndicatorRecord {
     pub origin: String,
 }
 
+impl IndicatorRecord {
+    /// The name in the user's language: the catalogue's English name (`nazwa_en`) when English
+    /// is chosen and the catalogue has one, the Polish name otherwise.
+    pub fn name(&self) -> &str {
+        match (jst_text::language(), self.name_en.as_deref()) {
+            (jst_text::Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.name_pl,
+        }
+    }
+}
+
 impl LocalStore {
     /// Adds or updates indicators by code.
     pub fn upsert_indicators(
