@@ -202,6 +202,8 @@ export type AuditEntryView = {
 	kind: AuditKind,
 	/**  The action in Polish as recorded (e.g. „import strategii”, „wartość UCZ_SP za 2024”). */
 	action: string,
+	/**  The action in the user's language (in Polish, as recorded). */
+	action_label: string,
 	/**  What changed, in Polish as recorded. */
 	detail: string,
 };

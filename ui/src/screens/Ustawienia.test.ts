@@ -34,7 +34,7 @@ const settingsMocks = {
     custom: false,
   }),
   auditLog: () => ({
-    entries: [{ id: 7, at: "2026-12-01T09:15:00Z", user: "skarbnik", kind: "values" as const, action: "usunięcie wartości", detail: "WSK_KANAL 2021" }],
+    entries: [{ id: 7, at: "2026-12-01T09:15:00Z", user: "skarbnik", kind: "values" as const, action: "usunięcie wartości", action_label: "usunięcie wartości", detail: "WSK_KANAL 2021" }],
     more: false,
     users: ["skarbnik"],
   }),

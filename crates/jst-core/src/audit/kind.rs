@@ -92,11 +92,34 @@ impl AuditKind {
     pub fn of(action: &str) -> Self {
         ACTIONS
             .iter()
-            .find(|(pattern, _)| match pattern {
+            .find(|(pattern, _, _)| match pattern {
                 Action::Exact(a) => action == *a,
                 Action::Prefix(p) => action.starts_with(p),
             })
-            .map_or(Self::Other, |(_, kind)| *kind)
+            .map_or(Self::Other, |(_, kind, _)| *kind)
+    }
+
+    /// A stored action in the user's language: the known action words translated, what follows
+    /// a known prefix (codes, years, file names) kept; an unknown action as recorded.
+    pub fn action_label(action: &str) -> String {
+        for (pattern, _, id) in ACTIONS {
+            match pattern {
+                Action::Exact(a) if action == *a => return jst_text::render(id, &[]),
+                Action::Prefix(p) if action.starts_with(p) => {
+                    let rest = &action[p.len()..];
+                    // The core's value actions read „wartość KOD za ROK”.
+                    if let Some((code, year)) = rest.split_once(" za ").filter(|_| *p == "wartość ")
+                    {
+                        return t!("core-audit-action-value-year", code = code, year = year);
+                    }
+                    // A prefix ending in a space was followed by one; others run on.
+                    let gap = if p.ends_with(' ') { " " } else { "" };
+                    return format!("{}{gap}{rest}", jst_text::render(id, &[]));
+                }
+                _ => {}
+            }
+        }
+        action.to_owned()
     }
 
     /// The store's filter for this kind: its actions, or for `Other` every action but the known.
@@ -106,9 +129,9 @@ impl AuditKind {
             Action::Prefix(p) => ActionPattern::Prefix((*p).to_owned()),
         };
         if self == Self::Other {
-            return (ACTIONS.iter().map(|(a, _)| pattern(a)).collect(), true);
+            return (ACTIONS.iter().map(|(a, _, _)| pattern(a)).collect(), true);
         }
-        (ACTIONS.iter().filter(|(_, k)| *k == self).map(|(a, _)| pattern(a)).collect(), false)
+        (ACTIONS.iter().filter(|(_, k, _)| *k == self).map(|(a, _, _)| pattern(a)).collect(), false)
     }
 }
 
@@ -119,33 +142,45 @@ enum Action {
 
 /// Every action written today (jst-store's `write` calls and the core's value actions). A test
 /// reads the store's sources, so a new action left out of this table fails it.
-const ACTIONS: &[(Action, AuditKind)] = &[
-    (Action::Prefix("wartość "), AuditKind::Values),
-    (Action::Prefix("import wartości z "), AuditKind::Values),
-    (Action::Prefix("wykaz SIO z "), AuditKind::Values),
-    (Action::Exact("import strategii"), AuditKind::Strategy),
-    (Action::Exact("aktywna strategia"), AuditKind::Strategy),
-    (Action::Exact("notatka"), AuditKind::Strategy),
-    (Action::Exact("rejestr TERYT"), AuditKind::Imports),
-    (Action::Exact("katalog wskaźników"), AuditKind::Imports),
-    (Action::Exact("sprawozdania budżetowe"), AuditKind::Imports),
-    (Action::Exact("wybór jednostki"), AuditKind::Unit),
-    (Action::Exact("synchronizacja"), AuditKind::Sync),
-    (Action::Exact("zaufany klucz wydań"), AuditKind::Sync),
-    (Action::Exact("udostępniane wskaźniki"), AuditKind::Submissions),
-    (Action::Exact("zgłoszenie do stowarzyszenia"), AuditKind::Submissions),
-    (Action::Exact("odpowiedź stowarzyszenia"), AuditKind::Submissions),
-    (Action::Exact("konflikt: zachowana wartość własna"), AuditKind::Submissions),
-    (Action::Exact("konflikt: przyjęta wartość serwera"), AuditKind::Submissions),
-    (Action::Exact("usunięcie wartości"), AuditKind::Values),
-    (Action::Exact("edycja strategii"), AuditKind::Strategy),
-    (Action::Exact("grupa porównawcza"), AuditKind::Groups),
-    (Action::Exact("ustawienie"), AuditKind::Settings),
-    (Action::Exact("progi oceny"), AuditKind::Settings),
-    (Action::Exact("nagłówek raportu"), AuditKind::Reports),
-    (Action::Exact("tekst raportu"), AuditKind::Reports),
-    (Action::Prefix("kopia zapasowa"), AuditKind::Backups),
-    (Action::Prefix("przywrócenie kopii"), AuditKind::Backups),
+const ACTIONS: &[(Action, AuditKind, &str)] = &[
+    (Action::Prefix("wartość "), AuditKind::Values, "core-audit-action-value"),
+    (Action::Prefix("import wartości z "), AuditKind::Values, "core-audit-action-values-import"),
+    (Action::Prefix("wykaz SIO z "), AuditKind::Values, "core-audit-action-sio"),
+    (Action::Exact("import strategii"), AuditKind::Strategy, "core-audit-action-strategy-import"),
+    (Action::Exact("aktywna strategia"), AuditKind::Strategy, "core-audit-action-active-strategy"),
+    (Action::Exact("notatka"), AuditKind::Strategy, "core-audit-action-note"),
+    (Action::Exact("rejestr TERYT"), AuditKind::Imports, "core-audit-action-register"),
+    (Action::Exact("katalog wskaźników"), AuditKind::Imports, "core-audit-action-catalogue"),
+    (Action::Exact("sprawozdania budżetowe"), AuditKind::Imports, "core-audit-action-budget"),
+    (Action::Exact("wybór jednostki"), AuditKind::Unit, "core-audit-action-unit"),
+    (Action::Exact("synchronizacja"), AuditKind::Sync, "core-audit-action-sync"),
+    (Action::Exact("zaufany klucz wydań"), AuditKind::Sync, "core-audit-action-trusted-key"),
+    (Action::Exact("udostępniane wskaźniki"), AuditKind::Submissions, "core-audit-action-shared"),
+    (
+        Action::Exact("zgłoszenie do stowarzyszenia"),
+        AuditKind::Submissions,
+        "core-audit-action-submission",
+    ),
+    (Action::Exact("odpowiedź stowarzyszenia"), AuditKind::Submissions, "core-audit-action-answer"),
+    (
+        Action::Exact("konflikt: zachowana wartość własna"),
+        AuditKind::Submissions,
+        "core-audit-action-conflict-own",
+    ),
+    (
+        Action::Exact("konflikt: przyjęta wartość serwera"),
+        AuditKind::Submissions,
+        "core-audit-action-conflict-server",
+    ),
+    (Action::Exact("usunięcie wartości"), AuditKind::Values, "core-audit-action-value-deleted"),
+    (Action::Exact("edycja strategii"), AuditKind::Strategy, "core-audit-action-strategy-edit"),
+    (Action::Exact("grupa porównawcza"), AuditKind::Groups, "core-audit-action-group"),
+    (Action::Exact("ustawienie"), AuditKind::Settings, "core-audit-action-setting"),
+    (Action::Exact("progi oceny"), AuditKind::Settings, "core-audit-action-thresholds"),
+    (Action::Exact("nagłówek raportu"), AuditKind::Reports, "core-audit-action-report-header"),
+    (Action::Exact("tekst raportu"), AuditKind::Reports, "core-audit-action-report-text"),
+    (Action::Prefix("kopia zapasowa"), AuditKind::Backups, "core-audit-action-backup"),
+    (Action::Prefix("przywrócenie kopii"), AuditKind::Backups, "core-audit-action-restore"),
 ];
 
 #[cfg(test)]
@@ -193,6 +228,24 @@ mod tests {
         }
         assert_eq!(AuditKind::of("coś nowego"), AuditKind::Other);
         assert_eq!(AuditKind::of("wartości"), AuditKind::Other, "a prefix ends with its space");
+    }
+
+    #[test]
+    fn actions_read_as_recorded_in_polish_and_translated_in_english() {
+        let (literal, _) = store_actions();
+        let samples = ["wartość UCZ_SP za 2024", "import wartości z dane.csv", "progi oceny"];
+        for action in literal.iter().map(String::as_str).chain(samples) {
+            let polish =
+                jst_text::with_language(jst_text::Lang::Pl, || AuditKind::action_label(action));
+            assert_eq!(polish, action);
+        }
+        let english = |action| {
+            jst_text::with_language(jst_text::Lang::En, || AuditKind::action_label(action))
+        };
+        assert_eq!(english("usunięcie wartości"), "value deleted");
+        assert_eq!(english("wartość UCZ_SP za 2024"), "value UCZ_SP for 2024");
+        assert_eq!(english("import wartości z dane.csv"), "values imported from dane.csv");
+        assert_eq!(english("coś nowego"), "coś nowego", "an unknown action as recorded");
     }
 
     #[test]

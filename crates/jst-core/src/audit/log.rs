@@ -41,6 +41,8 @@ pub struct AuditEntryView {
     pub kind: AuditKind,
     /// The action in Polish as recorded (e.g. „import strategii”, „wartość UCZ_SP za 2024”).
     pub action: String,
+    /// The action in the user's language (in Polish, as recorded).
+    pub action_label: String,
     /// What changed, in Polish as recorded.
     pub detail: String,
 }
@@ -129,6 +131,7 @@ pub(crate) fn audit_log(local: &LocalStore, filter: &AuditFilter) -> Result<Audi
             kind: AuditKind::of(&r.action),
             at: r.at,
             user: r.os_user,
+            action_label: AuditKind::action_label(&r.action),
             action: r.action,
             detail: r.detail,
         })

@@ -300,3 +300,33 @@ core-submission-period-closed = period closed
 ## Statistics (jst-analytics)
 
 core-analytics-failed = comparison calculation error: { $reason }
+
+# Actions of the history of changes (the Polish ones as recorded; a prefix is followed by
+# codes, years or a file name).
+core-audit-action-value = value
+core-audit-action-values-import = values imported from
+core-audit-action-sio = SIO school list from
+core-audit-action-strategy-import = strategy import
+core-audit-action-active-strategy = active strategy
+core-audit-action-note = note
+core-audit-action-register = TERYT register
+core-audit-action-catalogue = indicator catalogue
+core-audit-action-budget = budget reports
+core-audit-action-unit = unit chosen
+core-audit-action-sync = synchronisation
+core-audit-action-trusted-key = trusted release key
+core-audit-action-shared = shared indicators
+core-audit-action-submission = submission to the association
+core-audit-action-answer = association's answer
+core-audit-action-conflict-own = conflict: own value kept
+core-audit-action-conflict-server = conflict: server value accepted
+core-audit-action-value-deleted = value deleted
+core-audit-action-strategy-edit = strategy edit
+core-audit-action-group = comparison group
+core-audit-action-setting = setting
+core-audit-action-thresholds = status thresholds
+core-audit-action-report-header = report header
+core-audit-action-report-text = report text
+core-audit-action-backup = backup copy
+core-audit-action-restore = copy restored
+core-audit-action-value-year = value { $code } for { $year }

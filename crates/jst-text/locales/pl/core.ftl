@@ -298,3 +298,33 @@ core-submission-period-closed = okres zamknięty
 ## Statistics (jst-analytics)
 
 core-analytics-failed = błąd obliczeń porównawczych: { $reason }
+
+# Actions of the history of changes (the Polish ones as recorded; a prefix is followed by
+# codes, years or a file name).
+core-audit-action-value = wartość
+core-audit-action-values-import = import wartości z
+core-audit-action-sio = wykaz SIO z
+core-audit-action-strategy-import = import strategii
+core-audit-action-active-strategy = aktywna strategia
+core-audit-action-note = notatka
+core-audit-action-register = rejestr TERYT
+core-audit-action-catalogue = katalog wskaźników
+core-audit-action-budget = sprawozdania budżetowe
+core-audit-action-unit = wybór jednostki
+core-audit-action-sync = synchronizacja
+core-audit-action-trusted-key = zaufany klucz wydań
+core-audit-action-shared = udostępniane wskaźniki
+core-audit-action-submission = zgłoszenie do stowarzyszenia
+core-audit-action-answer = odpowiedź stowarzyszenia
+core-audit-action-conflict-own = konflikt: zachowana wartość własna
+core-audit-action-conflict-server = konflikt: przyjęta wartość serwera
+core-audit-action-value-deleted = usunięcie wartości
+core-audit-action-strategy-edit = edycja strategii
+core-audit-action-group = grupa porównawcza
+core-audit-action-setting = ustawienie
+core-audit-action-thresholds = progi oceny
+core-audit-action-report-header = nagłówek raportu
+core-audit-action-report-text = tekst raportu
+core-audit-action-backup = kopia zapasowa
+core-audit-action-restore = przywrócenie kopii
+core-audit-action-value-year = wartość { $code } za { $year }
