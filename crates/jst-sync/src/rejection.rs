@@ -148,9 +148,9 @@ mod tests {
         let error = crate::Error::reject(RejectionCode::Rollback, "x");
         assert_eq!(with_language(Lang::En, || error.to_string()), "release rejected (rollback): x");
         assert_eq!(error.to_string(), "wydanie odrzucone (rollback): x");
-        let offline = crate::http::past_sync_deadline(std::time::Duration::from_secs(90));
+        let offline = || crate::http::past_sync_deadline(std::time::Duration::from_secs(90));
         assert_eq!(
-            with_language(Lang::En, || offline.to_string()),
+            with_language(Lang::En, || offline().to_string()),
             "no connection to the server: the synchronisation's time limit (90 s) was exceeded; \
              peer data is unchanged, the chunks downloaded are kept for the next time"
         );
