@@ -142,7 +142,7 @@ pub async fn pick_official_file(app: tauri::AppHandle) -> Result<Option<String>,
     let picked = app
         .dialog()
         .file()
-        .add_filter("Sprawozdanie, wykaz SIO (XML, XLSX, CSV)", &["xml", "xlsx", "csv", "txt"])
+        .add_filter(jst_text::t!("desktop-filter-official"), &["xml", "xlsx", "csv", "txt"])
         .blocking_pick_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }

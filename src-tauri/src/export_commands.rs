@@ -23,8 +23,8 @@ pub async fn pick_export_file(
     // The monitor lock is released before the dialog waits for the user.
     let suggested = state.with(|m| m.export_file_name(kind, format))?;
     let label = match format {
-        ExportFormat::Csv => "CSV (średnik, UTF-8)",
-        ExportFormat::Xlsx => "XLSX",
+        ExportFormat::Csv => jst_text::t!("desktop-filter-csv"),
+        ExportFormat::Xlsx => "XLSX".to_owned(),
     };
     let picked = app
         .dialog()

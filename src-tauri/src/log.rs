@@ -77,7 +77,7 @@ fn files(data_dir: &Path) -> Vec<PathBuf> {
 pub fn save(data_dir: &Path, target: &Path) -> Result<u64, ApiError> {
     let io = |what: &str, e: std::io::Error| ApiError {
         kind: jst_core::ErrorKind::Io,
-        message: format!("nie udało się zapisać dziennika ({what}): {e}"),
+        message: jst_text::t!("desktop-log-save-failed", what = what, reason = e.to_string()),
     };
     let mut all = Vec::new();
     for file in files(data_dir) {
@@ -86,7 +86,7 @@ pub fn save(data_dir: &Path, target: &Path) -> Result<u64, ApiError> {
     if all.is_empty() {
         return Err(ApiError {
             kind: jst_core::ErrorKind::MissingData,
-            message: "dziennik programu jest pusty".to_owned(),
+            message: jst_text::t!("desktop-log-empty"),
         });
     }
     let start = all.len().saturating_sub(SAVE_LIMIT as usize);

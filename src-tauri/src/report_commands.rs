@@ -50,8 +50,11 @@ pub async fn save_report_header(
 #[specta::specta]
 pub async fn pick_emblem_file(app: tauri::AppHandle) -> Result<Option<String>, ApiError> {
     use tauri_plugin_dialog::DialogExt;
-    let picked =
-        app.dialog().file().add_filter("Herb (PNG, SVG)", &["png", "svg"]).blocking_pick_file();
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter(jst_text::t!("desktop-filter-emblem"), &["png", "svg"])
+        .blocking_pick_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 
@@ -148,6 +151,10 @@ pub async fn show_report_folder(path: String) -> Result<(), ApiError> {
     };
     std::process::Command::new(program).arg(&folder).spawn().map(drop).map_err(|e| ApiError {
         kind: jst_core::ErrorKind::Io,
-        message: format!("nie udało się otworzyć folderu {}: {e}", folder.display()),
+        message: jst_text::t!(
+            "desktop-open-folder-failed",
+            folder = folder.display().to_string(),
+            reason = e.to_string()
+        ),
     })
 }

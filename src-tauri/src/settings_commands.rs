@@ -63,7 +63,7 @@ pub async fn pick_log_file(app: tauri::AppHandle) -> Result<Option<String>, ApiE
     let picked = app
         .dialog()
         .file()
-        .add_filter("Dziennik (LOG)", &["log", "txt"])
+        .add_filter(jst_text::t!("desktop-filter-log"), &["log", "txt"])
         .set_file_name("dziennik-monitor-jst.log")
         .blocking_save_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))

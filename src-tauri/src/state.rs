@@ -127,10 +127,7 @@ impl AppState {
 }
 
 fn poisoned() -> ApiError {
-    ApiError {
-        kind: ErrorKind::Internal,
-        message: "wewnętrzny błąd programu (zablokowany stan); uruchom program ponownie".to_owned(),
-    }
+    ApiError { kind: ErrorKind::Internal, message: jst_text::t!("desktop-internal-locked") }
 }
 
 /// `JST_DATA_DIR` when set (shared with the CLI), else the app-data folder of the bundle
@@ -141,8 +138,10 @@ pub fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, ApiError> {
     }
     app.path().app_data_dir().map_err(|e| ApiError {
         kind: ErrorKind::Io,
-        message: format!(
-            "nie ustalono folderu danych aplikacji ({e}); ustaw zmienną {DATA_DIR_ENV}"
+        message: jst_text::t!(
+            "desktop-no-data-dir",
+            reason = e.to_string(),
+            variable = DATA_DIR_ENV
         ),
     })
 }

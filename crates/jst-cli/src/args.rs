@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jst_text::t;
 
 /// Monitor JST — monitorowanie strategii rozwoju i porównania jednostek samorządu terytorialnego.
 #[derive(Debug, Parser)]
@@ -295,17 +296,17 @@ pub enum StrategyCommand {
 
 /// `RRRR-RRRR`, e.g. `2021-2030`.
 fn parse_period(raw: &str) -> Result<(i32, i32), String> {
-    let (from, to) = raw.split_once('-').ok_or("okres podaj jako RRRR-RRRR, np. 2021-2030")?;
+    let (from, to) = raw.split_once('-').ok_or_else(|| t!("cli-period-format"))?;
     let year = |y: &str| {
         y.trim()
             .parse::<i32>()
             .ok()
             .filter(|y| (1990..=2100).contains(y))
-            .ok_or_else(|| format!("„{y}” nie jest rokiem z zakresu 1990–2100"))
+            .ok_or_else(|| t!("cli-not-a-year", text = y))
     };
     let (from, to) = (year(from)?, year(to)?);
     if to < from {
-        return Err(format!("okres {from}–{to} kończy się przed początkiem"));
+        return Err(t!("cli-period-backwards", from = from.to_string(), to = to.to_string()));
     }
     Ok((from, to))
 }
@@ -316,7 +317,7 @@ fn parse_deadline(raw: &str) -> Result<Duration, String> {
     let raw = raw.trim();
     let digits = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
     let (number, unit) = raw.split_at(digits);
-    let usage = || format!("„{raw}” nie jest czasem; podaj np. 90s, 45min albo 2h");
+    let usage = || t!("cli-not-a-duration", text = raw);
     let number: u64 = number.parse().map_err(|_| usage())?;
     let seconds = match unit.trim() {
         "s" => number,
@@ -325,7 +326,7 @@ fn parse_deadline(raw: &str) -> Result<Duration, String> {
         _ => return Err(usage()),
     };
     if !(1..=24 * 3600).contains(&seconds) {
-        return Err(format!("czas „{raw}” spoza zakresu od 1 s do 24 h"));
+        return Err(t!("cli-duration-out-of-range", text = raw));
     }
     Ok(Duration::from_secs(seconds))
 }
@@ -506,7 +507,7 @@ fn parse_fraction(text: &str) -> Result<f64, String> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("„{text}” nie jest liczbą (np. 0,9)"))
+        .ok_or_else(|| t!("cli-not-a-fraction", text = text))
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,17 +7,19 @@
 //! 5 offline or unreachable.
 
 mod args;
+mod help;
 mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 use jst_core::{
     default_data_dir, AuditFilter, BudgetLevel, Error, ErrorKind, ExportFormat, ExportKind,
     KeyOrigin, Monitor, OpenOptions, RegisterImportOptions, ReportFormat, ReportHeaderInput,
     ReportKind, SubmitOutcome, SyncOutcome, ThresholdValues, TokenPlace,
 };
+use jst_text::t;
 
 use args::{BackupArgs, BackupCommand};
 use args::{
@@ -36,7 +38,12 @@ const EXIT_OFFLINE: u8 = 5;
 
 fn main() -> ExitCode {
     jst_text::set_language(language_asked(std::env::args()));
-    let cli = match Cli::try_parse() {
+    let mut command = help::command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|err| err.format(&mut command));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
             // --help and --version
@@ -44,14 +51,14 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(err) => {
-            eprintln!("{}\n{err}", jst_text::t!("cli-usage-error"));
+            eprintln!("{}\n{err}", t!("cli-usage-error"));
             return ExitCode::from(EXIT_USAGE);
         }
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("{}", jst_text::t!("cli-error", message = err.to_string()));
+            eprintln!("{}", t!("cli-error", message = err.to_string()));
             ExitCode::from(exit_code(&err))
         }
     }
@@ -126,9 +133,13 @@ fn report(monitor: &mut Monitor, what: ReportCommand) -> Result<u8, Error> {
     if !kind.formats().contains(&format) {
         let allowed: Vec<&str> = kind.formats().iter().map(|f| f.extension()).collect();
         eprintln!(
-            "Błąd użycia (pomoc: jst report --help):\n--format {} nie pasuje do tego dokumentu; dozwolone: {}",
-            format.extension(),
-            allowed.join(", ")
+            "{}\n{}",
+            t!("cli-report-usage-error"),
+            t!(
+                "cli-report-format-mismatch",
+                format = format.extension(),
+                allowed = allowed.join(", ")
+            )
         );
         return Ok(EXIT_USAGE);
     }
@@ -142,17 +153,22 @@ fn report(monitor: &mut Monitor, what: ReportCommand) -> Result<u8, Error> {
     });
     match monitor.write_report(kind, year, format, &out, &mut |_| true) {
         Ok(view) => {
+            let sample =
+                if view.sample { format!("; {}", t!("cli-sample-data")) } else { String::new() };
             eprintln!(
-                "Zapisano {} ({} wskaźników, {} B){}.",
-                view.path,
-                view.indicators,
-                view.bytes,
-                if view.sample { "; dane przykładowe" } else { "" }
+                "{}",
+                t!(
+                    "cli-report-written",
+                    path = &view.path,
+                    indicators = view.indicators,
+                    bytes = view.bytes,
+                    sample = sample
+                )
             );
             Ok(0)
         }
         Err(err) if err.kind() == ErrorKind::MissingData => {
-            eprintln!("{}", jst_text::t!("cli-error", message = err.to_string()));
+            eprintln!("{}", t!("cli-error", message = err.to_string()));
             Ok(EXIT_INVALID_INPUT)
         }
         Err(err) => Err(err),
@@ -225,7 +241,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
     let mut monitor =
         Monitor::open_with(&data_dir(&cli)?, OpenOptions { daily_backup: !own_copy })?;
     if let Some(why) = monitor.daily_backup_failure() {
-        eprintln!("Ostrzeżenie: nie udało się zrobić codziennej kopii bazy: {why}");
+        eprintln!("{}", t!("cli-daily-backup-failed", reason = why.to_string()));
     }
     match cli.command {
         Command::Init(init) => {
@@ -243,7 +259,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let options = RegisterImportOptions { strict, allow_shrink };
             let report = monitor.import_register(&file, options)?;
             for warning in &report.warnings {
-                eprintln!("Ostrzeżenie: {warning}");
+                eprintln!("{}", t!("cli-warning", message = warning.to_string()));
             }
             print!("{}", render::register_import(&report));
         }
@@ -257,8 +273,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let report = monitor.import_catalogue(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));
             println!(
-                "Wczytano katalog z pliku {}; liczba wskaźników: {}.",
-                report.file, report.indicators
+                "{}",
+                t!("cli-catalogue-imported", file = &report.file, indicators = report.indicators)
             );
         }
         Command::Import { what: ImportCommand::Budget { file } } => {
@@ -269,14 +285,19 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let report = monitor.import_peers(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));
             println!(
-                "Wczytano dane publiczne z pliku {}; wartości: {}, pominięte wiersze: {}.",
-                report.file, report.values, report.skipped
+                "{}",
+                t!(
+                    "cli-peers-imported",
+                    file = &report.file,
+                    values = report.values,
+                    skipped = report.skipped
+                )
             );
         }
         Command::Import { what: ImportCommand::Values { file, strict } } => {
             let report = monitor.import_values(&file, strict)?;
             eprint!("{}", render::findings(&report.findings));
-            println!("Wczytano {} wartości z pliku {}.", report.values, report.file);
+            println!("{}", t!("cli-values-imported", values = report.values, file = &report.file));
         }
         Command::Strategy { what: StrategyCommand::List { format } } => {
             let list = monitor.strategies()?;
@@ -292,8 +313,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Strategy { what: StrategyCommand::Export { file } } => {
             let nodes = monitor.export_strategy(&file)?;
             println!(
-                "Zapisano szablon strategii (liczba węzłów: {nodes}) do pliku {}.",
-                file.display()
+                "{}",
+                t!("cli-strategy-exported", nodes = nodes, file = file.display().to_string())
             );
         }
         Command::Strategy { what: StrategyCommand::Status { year, format } } => {
@@ -327,9 +348,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 let view = monitor.export_costs_xlsx(Some(view.year), &group, real, &path)?;
                 let rows: usize = view.services.iter().map(|s| s.rows.len()).sum();
                 eprintln!(
-                    "Zapisano {} (arkusze: {}, wskaźniki kosztów: {rows}).",
-                    path.display(),
-                    view.services.len()
+                    "{}",
+                    t!(
+                        "cli-costs-written",
+                        file = path.display().to_string(),
+                        sheets = view.services.len(),
+                        rows = rows
+                    )
                 );
             }
             CostsFormat::Json => {
@@ -340,7 +365,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 match out {
                     Some(path) => {
                         std::fs::write(&path, json + "\n").map_err(|source| Error::Io {
-                            context: format!("nie udało się zapisać pliku {}", path.display()),
+                            context: t!("cli-write-failed", file = path.display().to_string()),
                             source,
                         })?
                     }
@@ -360,15 +385,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
             GroupsCommand::Save { name, units } => {
                 let group = monitor.save_peer_group(&name, &units)?;
                 println!(
-                    "Zapisano grupę „{}” (liczba jednostek: {}); użyj jej jako --group \"{}\".",
-                    group.name,
-                    group.members.len(),
-                    group.group
+                    "{}",
+                    t!(
+                        "cli-group-saved",
+                        name = &group.name,
+                        units = group.members.len(),
+                        group = &group.group
+                    )
                 );
             }
             GroupsCommand::Delete { name } => {
                 monitor.delete_peer_group(&name)?;
-                println!("Usunięto grupę „{}”.", name.trim());
+                println!("{}", t!("cli-group-deleted", name = name.trim()));
             }
         },
         Command::Peers { what: PeersCommand::Nearest { k, year, variables, weights, format } } => {
@@ -385,11 +413,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 // The address saved by an earlier sync, `jst submit` or the window.
                 (None, None) => monitor.configured_source().map_err(|e| {
                     if e.kind() == ErrorKind::MissingData {
-                        Error::MissingReference(
-                            "nie zapisano adresu serwera: podaj --server URL albo folder \
-                                 wydania --from FOLDER"
-                                .to_owned(),
-                        )
+                        Error::MissingReference(t!("cli-no-server-address"))
                     } else {
                         e
                     }
@@ -440,18 +464,15 @@ fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Token { what: TokenCommand::Set } => {
             let mut token = String::new();
-            std::io::stdin().read_line(&mut token).map_err(|source| Error::Io {
-                context: "nie można odczytać tokenu ze standardowego wejścia".to_owned(),
-                source,
-            })?;
+            std::io::stdin()
+                .read_line(&mut token)
+                .map_err(|source| Error::Io { context: t!("cli-token-unreadable"), source })?;
             let place = monitor.set_unit_token(&token)?;
             let detail = place.detail.unwrap_or_default();
             if place.place == TokenPlace::Keyring {
-                println!("Zapisano token jednostki w systemowym magazynie kluczy ({detail}).");
+                println!("{}", t!("cli-token-in-keyring", detail = &detail));
             } else {
-                println!(
-                    "Zapisano token jednostki w pliku {detail} (tylko dla tego użytkownika; systemowy magazyn kluczy jest niedostępny)."
-                );
+                println!("{}", t!("cli-token-in-file", detail = &detail));
             }
         }
         Command::Contribute { what } => {
@@ -462,44 +483,49 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ContributeCommand::Accept { indicator, year } => {
                     let value = monitor.accept_server_value(&indicator, year)?;
                     println!(
-                        "Konflikt {indicator} {year}: przyjęto wartość serwera {}.",
-                        jst_domain::format_decimal(value, 2)
+                        "{}",
+                        t!(
+                            "cli-conflict-accepted",
+                            indicator = &indicator,
+                            year = year.to_string(),
+                            value = jst_domain::format_decimal(value, 2)
+                        )
                     );
                     return Ok(0);
                 }
                 ContributeCommand::Keep { indicator, year } => {
                     monitor.keep_own_value(&indicator, year)?;
                     println!(
-                        "Konflikt {indicator} {year}: zachowano wartość własną; zostanie wysłana przy następnym jst submit."
+                        "{}",
+                        t!("cli-conflict-kept", indicator = &indicator, year = year.to_string())
                     );
                     return Ok(0);
                 }
             };
             if list.is_empty() {
-                println!("Jednostka nie udostępnia żadnych wskaźników.");
+                println!("{}", t!("cli-contributes-nothing"));
             } else {
-                println!("Udostępniane wskaźniki: {}", list.join(", "));
+                println!("{}", t!("cli-contributed", codes = list.join(", ")));
             }
         }
         Command::Trust { what: TrustCommand::Add { file, yes } } => {
             if !yes {
                 // Only the size: nothing is read before the user confirms.
                 let size = std::fs::metadata(&file).map_err(|source| Error::Io {
-                    context: format!("nie można odczytać klucza {}", file.display()),
+                    context: t!("cli-key-unreadable", file = file.display().to_string()),
                     source,
                 })?;
-                return Err(Error::InvalidValue(format!(
-                    "klucz z pliku {} ({} B) nie został dodany; sprawdź jego pochodzenie i potwierdź: jst trust add {} --yes",
-                    file.display(),
-                    size.len(),
-                    file.display()
+                return Err(Error::InvalidValue(t!(
+                    "cli-key-not-added",
+                    file = file.display().to_string(),
+                    bytes = size.len()
                 )));
             }
             let key = monitor.trust_key(&file)?;
             if key.added {
-                println!("Dodano zaufany klucz wydań {}.", key.key_id);
+                println!("{}", t!("cli-key-added", key = &key.key_id));
             } else {
-                println!("Klucz {} był już zaufany.", key.key_id);
+                println!("{}", t!("cli-key-already-trusted", key = &key.key_id));
             }
         }
         Command::Trust { what: TrustCommand::List { format } } => {
@@ -517,12 +543,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     Some(k) if k.origin == KeyOrigin::Pinned => return Err(Error::PinnedKey(id)),
                     Some(_) => {}
                 }
-                return Err(Error::InvalidValue(format!(
-                    "klucz {key_id} nie został usunięty; synchronizacja przestanie przyjmować wydania nim podpisane — potwierdź: jst trust remove {key_id} --yes"
-                )));
+                return Err(Error::InvalidValue(t!("cli-key-not-removed", key = &key_id)));
             }
             monitor.remove_trusted_key(&key_id)?;
-            println!("Usunięto zaufany klucz wydań {}.", key_id.trim().to_ascii_lowercase());
+            let key = key_id.trim().to_ascii_lowercase();
+            println!("{}", t!("cli-key-removed", key = key));
         }
         Command::Audit(args) => {
             let filter = AuditFilter {

@@ -1,52 +1,55 @@
-//! Human-readable tables in Polish, numbers formatted as `pl-PL` (non-breaking space groups
-//! from five digits up: `69 791`, but `1234`).
+//! Human-readable tables in the user's language (every word from the catalogue's `cli-…`
+//! messages), numbers formatted as `pl-PL` in both languages (non-breaking space groups from
+//! five digits up: `69 791`, but `1234`).
 
 use jst_core::{
     RegisterImportView, StatusView, SubmissionResult, SubmitOutcome, SyncOutcome, UnitView,
 };
 use jst_domain::strategy::Status;
 use jst_domain::{format_decimal, format_integer, UnitKind};
+use jst_text::t;
 
 fn kind_label(kind: &UnitKind) -> String {
     kind.label()
 }
 
 pub fn status_table(status: &StatusView) -> String {
-    let mut rows: Vec<(&str, String)> = Vec::new();
+    let mut rows: Vec<(String, String)> = Vec::new();
     match &status.unit {
         Some(unit) => {
-            rows.push(("Jednostka", format!("{} ({})", unit.name, kind_label(&unit.kind))));
-            rows.push(("TERYT", unit.teryt.clone()));
-            rows.push(("Powiat", unit.powiat.clone().unwrap_or_else(|| "—".to_owned())));
-            rows.push(("Województwo", unit.voivodeship.clone()));
+            rows.push((t!("cli-unit"), format!("{} ({})", unit.name, kind_label(&unit.kind))));
+            rows.push((t!("cli-teryt"), unit.teryt.clone()));
+            rows.push((t!("cli-powiat"), unit.powiat.clone().unwrap_or_else(|| "—".to_owned())));
+            rows.push((t!("cli-voivodeship"), unit.voivodeship.clone()));
             rows.push((
-                "Ludność",
+                t!("cli-population"),
                 unit.population
                     .as_ref()
-                    .map(|p| format!("{} (31.12.{})", format_integer(i64::from(p.value)), p.year))
-                    .unwrap_or_else(|| "brak danych".to_owned()),
+                    .map(|p| {
+                        t!(
+                            "cli-population-value",
+                            population = format_integer(i64::from(p.value)),
+                            year = p.year.to_string()
+                        )
+                    })
+                    .unwrap_or_else(|| t!("cli-no-data")),
             ));
         }
-        None => rows.push((
-            "Jednostka",
-            "nie wybrano (jst init --unit TERYT albo jst init --demo)".to_owned(),
-        )),
+        None => rows.push((t!("cli-unit"), t!("cli-no-unit"))),
     }
-    rows.push(("Folder danych", status.data_dir.clone()));
-    rows.push(("Wersja schematu", status.schema_version.to_string()));
-    rows.push((
-        "Demo",
-        if status.demo { "tak — dane przykładowe".to_owned() } else { "nie".to_owned() },
-    ));
+    rows.push((t!("cli-data-dir"), status.data_dir.clone()));
+    rows.push((t!("cli-schema-version"), status.schema_version.to_string()));
+    rows.push((t!("cli-demo"), if status.demo { t!("cli-demo-yes") } else { t!("cli-no") }));
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2;
     rows.iter().map(|(k, v)| format!("{:<width$}{v}\n", format!("{k}:"))).collect()
 }
 
 pub fn units_table(units: &[UnitView]) -> String {
     if units.is_empty() {
-        return "Nie znaleziono jednostek.\n".to_owned();
+        return format!("{}\n", t!("cli-no-units-found"));
     }
-    let header = ["TERYT", "Nazwa", "Rodzaj", "Powiat", "Województwo"].map(str::to_owned);
+    let header =
+        [t!("cli-teryt"), t!("cli-name"), t!("cli-kind"), t!("cli-powiat"), t!("cli-voivodeship")];
     let rows: Vec<[String; 5]> = units
         .iter()
         .map(|u| {
@@ -78,60 +81,82 @@ pub fn units_table(units: &[UnitView]) -> String {
 
 pub fn register_import(report: &RegisterImportView) -> String {
     format!(
-        "Wczytano rejestr TERYT z pliku {} (stan na {}), liczba jednostek: {}.\n\
-         Nowe: {}, zmiany nazw: {}, zmiany kodu: {}, wygaszone: {}, przywrócone: {}, ostrzeżenia: {}.\n",
-        report.file,
-        report.as_of,
-        format_integer(i64::from(report.units)),
-        report.created,
-        report.renamed,
-        report.recoded,
-        report.ended,
-        report.restored,
-        report.warnings.len()
+        "{}\n{}\n",
+        t!(
+            "cli-register-imported",
+            file = &report.file,
+            as_of = &report.as_of,
+            units = format_integer(i64::from(report.units))
+        ),
+        t!(
+            "cli-register-changes",
+            created = report.created,
+            renamed = report.renamed,
+            recoded = report.recoded,
+            ended = report.ended,
+            restored = report.restored,
+            warnings = report.warnings.len()
+        )
     )
 }
 
 /// Mark and word of a status (DESIGN §12), never one without the other.
 fn status_label(status: &Status) -> String {
-    format!("{} {}", status.mark(), status.label_pl())
+    format!("{} {}", status.mark(), status.label())
 }
 
 pub fn findings(findings: &[jst_core::FindingView]) -> String {
     findings
         .iter()
         .map(|f| {
-            let place = match (&f.row, &f.column) {
-                (Some(r), Some(c)) => format!("wiersz {r}, kolumna {c}: "),
-                (Some(r), None) => format!("wiersz {r}: "),
-                _ => String::new(),
-            };
             let label = f.severity.label();
             let mut label = label.chars();
-            let label: String =
+            let severity: String =
                 label.next().map(|c| c.to_uppercase().chain(label).collect()).unwrap_or_default();
-            format!("{label}: {place}{}\n", f.message)
+            let message = &f.message;
+            let line = match (&f.row, &f.column) {
+                (Some(row), Some(column)) => t!(
+                    "cli-finding-at-cell",
+                    severity = &severity,
+                    row = row.to_string(),
+                    column = column,
+                    message = message
+                ),
+                (Some(row), None) => t!(
+                    "cli-finding-at-row",
+                    severity = &severity,
+                    row = row.to_string(),
+                    message = message
+                ),
+                _ => t!("cli-finding", severity = &severity, message = message),
+            };
+            format!("{line}\n")
         })
         .collect()
 }
 
 pub fn strategy_import(report: &jst_core::StrategyImportView) -> String {
-    format!(
-        "Wczytano strategię „{}” ({}–{}) z pliku {}; liczba węzłów: {}, wskaźników: {}.\n",
-        report.strategy.name,
-        report.strategy.period_from,
-        report.strategy.period_to,
-        report.file,
-        report.nodes,
-        report.indicators
-    )
+    let line = t!(
+        "cli-strategy-imported",
+        name = &report.strategy.name,
+        from = report.strategy.period_from.to_string(),
+        to = report.strategy.period_to.to_string(),
+        file = &report.file,
+        nodes = report.nodes,
+        indicators = report.indicators
+    );
+    format!("{line}\n")
 }
 
 pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
-    let mut out = format!(
-        "{} ({}–{}), ocena za rok {}\n\n",
-        status.strategy.name, status.strategy.period_from, status.strategy.period_to, status.year
+    let title = t!(
+        "cli-strategy-status-title",
+        name = &status.strategy.name,
+        from = status.strategy.period_from.to_string(),
+        to = status.strategy.period_to.to_string(),
+        year = status.year.to_string()
     );
+    let mut out = format!("{title}\n\n");
     let depth = |code: &str| {
         let mut depth = 0;
         let mut current = status.nodes.iter().find(|n| n.code == code);
@@ -145,8 +170,10 @@ pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
         depth
     };
     for node in &status.nodes {
-        let score =
-            node.score.map(|s| format!(" (wynik {})", format_decimal(s, 2))).unwrap_or_default();
+        let score = node
+            .score
+            .map(|s| format!(" ({})", t!("cli-score", score = format_decimal(s, 2))))
+            .unwrap_or_default();
         out.push_str(&format!(
             "{}{} {} — {}{}\n",
             "  ".repeat(depth(&node.code)),
@@ -160,21 +187,28 @@ pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
                 .latest
                 .as_ref()
                 .map(|l| format!("{} {} ({})", format_decimal(l.value, 2), i.unit, l.year))
-                .unwrap_or_else(|| "brak wartości".to_owned());
+                .unwrap_or_else(|| t!("cli-no-value"));
             let progress = i
                 .progress_pct
-                .map(|p| format!(", postęp {} %", format_decimal(p, 1)))
+                .map(|p| format!(", {}", t!("cli-progress", percent = format_decimal(p, 1))))
                 .unwrap_or_default();
-            let missed = if i.target_missed { ", termin minął" } else { "" };
+            let missed = if i.target_missed {
+                format!(", {}", t!("cli-target-missed"))
+            } else {
+                String::new()
+            };
+            let target = t!(
+                "cli-target",
+                value = format_decimal(i.target.value, 2),
+                unit = &i.unit,
+                year = i.target.year.to_string()
+            );
             out.push_str(&format!(
-                "{}  · {} {}: {} → cel {} {} ({}){progress} — {}{missed}\n",
+                "{}  · {} {}: {} → {target}{progress} — {}{missed}\n",
                 "  ".repeat(depth(&node.code)),
                 i.code,
                 i.name,
                 latest,
-                format_decimal(i.target.value, 2),
-                i.unit,
-                i.target.year,
                 status_label(&i.status)
             ));
         }
@@ -184,13 +218,15 @@ pub fn strategy_status(status: &jst_core::StrategyStatusView) -> String {
 
 pub fn strategy_list(list: &[jst_core::StrategyListItemView]) -> String {
     if list.is_empty() {
-        return "Brak strategii: wczytaj szablon (jst import strategy PLIK).\n".to_owned();
+        return format!("{}\n", t!("cli-no-strategies"));
     }
     list.iter()
         .map(|s| {
             let resolution = match (&s.resolution_number, &s.resolution_date) {
-                (Some(n), Some(d)) => format!(", uchwała {n} z {d}"),
-                (Some(n), None) => format!(", uchwała {n}"),
+                (Some(n), Some(d)) => {
+                    format!(", {}", t!("cli-resolution-dated", number = n, date = d))
+                }
+                (Some(n), None) => format!(", {}", t!("cli-resolution", number = n)),
                 _ => String::new(),
             };
             format!(
@@ -200,33 +236,35 @@ pub fn strategy_list(list: &[jst_core::StrategyListItemView]) -> String {
                 s.name,
                 s.period_from,
                 s.period_to,
-                if s.sample { " [dane przykładowe]" } else { "" }
+                if s.sample { format!(" [{}]", t!("cli-sample-data")) } else { String::new() }
             )
         })
         .collect()
 }
 
 pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
-    let mut out = format!("Wczytano sprawozdania budżetowe z pliku {}", report.file);
+    let mut out = t!("cli-budget-imported", file = &report.file);
     if report.budget_units > 0 {
-        out.push_str(&format!(" (jednostek budżetowych: {})", report.budget_units));
+        out.push_str(&format!(" ({})", t!("cli-budget-units", units = report.budget_units)));
     }
     out.push_str(":\n");
     for r in &report.reports {
         // A whole year needs no remark; a part of it must not pass for the year.
         let period = match r.period {
             4 => String::new(),
-            2 => " (I półrocze)".to_owned(),
-            p => format!(" (narastająco do końca {p}. kwartału)"),
+            2 => format!(" ({})", t!("cli-first-half")),
+            p => format!(" ({})", t!("cli-to-quarter", quarter = p)),
         };
-        out.push_str(&format!(
-            "  {} {}{period}: pozycje {}, plan {} zł, wykonanie {} zł\n",
-            r.report,
-            r.year,
-            r.lines,
-            format_decimal(r.plan, 2),
-            format_decimal(r.execution, 2)
-        ));
+        let line = t!(
+            "cli-budget-report",
+            report = &r.report,
+            year = r.year.to_string(),
+            period = period,
+            lines = r.lines,
+            plan = format_decimal(r.plan, 2),
+            execution = format_decimal(r.execution, 2)
+        );
+        out.push_str(&format!("  {line}\n"));
     }
     out.push_str(&findings(&report.findings));
     out
@@ -234,36 +272,43 @@ pub fn budget_import(report: &jst_core::BudgetImportView) -> String {
 
 pub fn benchmark(view: &jst_core::BenchmarkView) -> String {
     let num = |v: Option<f64>| v.map(|v| format_decimal(v, 2)).unwrap_or_else(|| "—".to_owned());
-    let mut out = format!(
-        "{} ({}), rok {}\nGrupa: {} — jednostek: {}, z wartością: {}\n",
-        view.indicator.name,
-        view.indicator.unit,
-        view.year,
-        view.group.label,
-        view.group.n,
-        view.stats.n
+    let title = t!(
+        "cli-benchmark-title",
+        indicator = &view.indicator.name,
+        unit = &view.indicator.unit,
+        year = view.year.to_string()
     );
-    out.push_str(&format!(
-        "Jednostka {}: {}; centyl {}; miejsce {}\n",
-        view.own.teryt,
-        num(view.own.value),
-        num(view.percentile_rank),
-        view.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".to_owned())
-    ));
+    let group = t!(
+        "cli-benchmark-group",
+        group = &view.group.label,
+        units = view.group.n,
+        with_value = view.stats.n
+    );
+    let mut out = format!("{title}\n{group}\n");
+    let own = t!(
+        "cli-benchmark-own",
+        teryt = &view.own.teryt,
+        value = num(view.own.value),
+        percentile = num(view.percentile_rank),
+        rank = view.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".to_owned())
+    );
+    out.push_str(&format!("{own}\n"));
     let s = &view.stats;
-    out.push_str(&format!(
-        "Kwartyle: Q1 {}, mediana {}, Q3 {}; średnia {}; min {}, max {}; P10 {}, P90 {}\n",
-        num(s.q1),
-        num(s.median),
-        num(s.q3),
-        num(s.mean),
-        num(s.min),
-        num(s.max),
-        num(s.p10),
-        num(s.p90)
-    ));
+    let stats = t!(
+        "cli-benchmark-stats",
+        q1 = num(s.q1),
+        median = num(s.median),
+        q3 = num(s.q3),
+        mean = num(s.mean),
+        min = num(s.min),
+        max = num(s.max),
+        p10 = num(s.p10),
+        p90 = num(s.p90)
+    );
+    out.push_str(&format!("{stats}\n"));
     for (i, m) in view.members.iter().enumerate() {
-        let own = if m.teryt == view.own.teryt { "  ← własna" } else { "" };
+        let own =
+            if m.teryt == view.own.teryt { format!("  {}", t!("cli-own")) } else { String::new() };
         out.push_str(&format!(
             "{:>4}. {} {} {}{own}\n",
             i + 1,
@@ -285,14 +330,9 @@ pub fn nearest(list: &[jst_core::NearestView]) -> String {
             .take(3)
             .map(|(code, share)| format!("{code} {} %", format_decimal(**share * 100.0, 0)))
             .collect();
-        out.push_str(&format!(
-            "{:>3}. {} {} — odległość {}; różnice: {}\n",
-            i + 1,
-            n.teryt,
-            n.name,
-            format_decimal(n.distance, 3),
-            top.join(", ")
-        ));
+        let line =
+            t!("cli-nearest", distance = format_decimal(n.distance, 3), shares = top.join(", "));
+        out.push_str(&format!("{:>3}. {} {} — {line}\n", i + 1, n.teryt, n.name));
     }
     out
 }
@@ -300,34 +340,40 @@ pub fn nearest(list: &[jst_core::NearestView]) -> String {
 pub fn costs(view: &jst_core::CostsView) -> String {
     let num = |v: Option<f64>| v.map(|v| format_decimal(v, 2)).unwrap_or_else(|| "—".to_owned());
     let prices = match view.real_base {
-        Some(base) => format!("ceny stałe {base}"),
-        None => "ceny bieżące".to_owned(),
+        Some(base) => t!("cli-constant-prices", base = base.to_string()),
+        None => t!("cli-current-prices"),
     };
-    let mut out = format!(
-        "Koszty jednostkowe: {} ({}), rok {}, {prices}\nGrupa: {} — jednostek: {}\n",
-        view.unit_name, view.teryt, view.year, view.group.label, view.group.n
+    let title = t!(
+        "cli-costs-title",
+        unit = &view.unit_name,
+        teryt = &view.teryt,
+        year = view.year.to_string(),
+        prices = prices
     );
+    let group = t!("cli-costs-group", group = &view.group.label, units = view.group.n);
+    let mut out = format!("{title}\n{group}\n");
     if view.synthetic_peers {
-        out.push_str("Dane porównawcze: syntetyczne dane przykładowe (demo)\n");
+        out.push_str(&format!("{}\n", t!("cli-costs-synthetic")));
     }
     for service in &view.services {
         out.push_str(&format!("\n{}\n", service.service.to_uppercase()));
         for r in &service.rows {
             let mark = match r.above_q3 {
-                Some(true) => "  ▲ powyżej Q3",
-                _ => "",
+                Some(true) => format!("  {}", t!("cli-above-q3")),
+                _ => String::new(),
             };
-            out.push_str(&format!(
-                "  {} [{}]: {} {}; n {}; Q1 {}, mediana {}, Q3 {}{mark}\n",
-                r.name,
-                r.indicator,
-                num(r.own),
-                r.unit,
-                r.n,
-                num(r.q1),
-                num(r.median),
-                num(r.q3)
-            ));
+            let row = t!(
+                "cli-cost-row",
+                name = &r.name,
+                indicator = &r.indicator,
+                own = num(r.own),
+                unit = &r.unit,
+                n = r.n,
+                q1 = num(r.q1),
+                median = num(r.median),
+                q3 = num(r.q3)
+            );
+            out.push_str(&format!("  {row}{mark}\n"));
         }
     }
     out
@@ -337,17 +383,25 @@ pub fn sync(view: &jst_core::SyncView) -> String {
     let version = view.version.map(|v| v.to_string()).unwrap_or_else(|| "—".to_owned());
     match view.outcome {
         SyncOutcome::Applied => {
-            let mut out = format!(
-                "Wczytano wydanie {version}: pobrano {} B, fragmentów nowych {}, bez zmian {}.\n",
-                view.bytes_downloaded, view.chunks_downloaded, view.chunks_reused
+            let applied = t!(
+                "cli-sync-applied",
+                version = &version,
+                bytes = view.bytes_downloaded,
+                downloaded = view.chunks_downloaded,
+                reused = view.chunks_reused
             );
+            let mut out = format!("{applied}\n");
             if let Some(r) = view.register.as_ref() {
                 if r.outcome == jst_core::RegisterSyncOutcome::Applied {
-                    out.push_str(&format!(
-                        "Rejestr TERYT zaktualizowano do stanu na {}: nowe jednostki {}, \
-                         wygaszone {}, zmiany nazw {}, zmiany kodu {}.\n",
-                        r.as_of, r.created, r.ended, r.renamed, r.recoded
-                    ));
+                    let register = t!(
+                        "cli-sync-register",
+                        as_of = &r.as_of,
+                        created = r.created,
+                        ended = r.ended,
+                        renamed = r.renamed,
+                        recoded = r.recoded
+                    );
+                    out.push_str(&format!("{register}\n"));
                 }
             }
             if let Some(message) = &view.message {
@@ -356,31 +410,30 @@ pub fn sync(view: &jst_core::SyncView) -> String {
             }
             out
         }
-        SyncOutcome::UpToDate => format!("Dane porównawcze są aktualne (wydanie {version}).\n"),
-        SyncOutcome::Offline => "Brak połączenia z serwerem; spróbuj później.\n".to_owned(),
+        SyncOutcome::UpToDate => format!("{}\n", t!("cli-sync-up-to-date", version = &version)),
+        SyncOutcome::Offline => format!("{}\n", t!("cli-sync-offline")),
         SyncOutcome::Rejected => {
-            format!("Wydanie odrzucone ({}).\n", view.code.map_or("?", |c| c.as_str()))
+            let reason = view.code.map_or_else(|| "?".to_owned(), |c| c.label());
+            format!("{}\n", t!("cli-sync-rejected", reason = reason))
         }
     }
 }
 
 pub fn submit(view: &jst_core::SubmitView) -> String {
     match view.outcome {
-        SubmitOutcome::NothingToSend => {
-            "Nic do wysłania: udostępniane wartości są już u stowarzyszenia.\n".to_owned()
-        }
-        SubmitOutcome::Offline => {
-            "Brak połączenia z serwerem; zgłoszenie czeka w skrzynce nadawczej.\n".to_owned()
-        }
+        SubmitOutcome::NothingToSend => format!("{}\n", t!("cli-submit-nothing")),
+        SubmitOutcome::Offline => format!("{}\n", t!("cli-submit-offline")),
         SubmitOutcome::Refused => {
-            format!("Serwer odmówił przyjęcia ({}).\n", view.code.as_deref().unwrap_or("?"))
+            // The server's own code: an open set, shown as it came.
+            let code = view.code.as_deref().unwrap_or("?");
+            format!("{}\n", t!("cli-submit-refused", code = code))
         }
         SubmitOutcome::Sent => {
-            let mut out = format!("Wysłano zgłoszeń: {}.\n", view.submissions.len());
+            let mut out = format!("{}\n", t!("cli-submit-sent", count = view.submissions.len()));
             for i in &view.items {
                 let server = match (i.result, i.server_value) {
                     (SubmissionResult::Conflict, Some(v)) => {
-                        format!(" — na serwerze {}", format_decimal(v, 2))
+                        format!(" — {}", t!("cli-on-server", value = format_decimal(v, 2)))
                     }
                     _ => String::new(),
                 };
@@ -389,7 +442,7 @@ pub fn submit(view: &jst_core::SubmitView) -> String {
                     i.indicator,
                     i.year,
                     format_decimal(i.value, 2),
-                    i.result.code(),
+                    submission_result(i.result),
                     if i.synced { " ✓" } else { "" }
                 ));
             }
@@ -398,51 +451,62 @@ pub fn submit(view: &jst_core::SubmitView) -> String {
     }
 }
 
+fn submission_result(result: SubmissionResult) -> String {
+    match result {
+        SubmissionResult::Imported => t!("cli-submission-imported"),
+        SubmissionResult::Updated => t!("cli-submission-updated"),
+        SubmissionResult::Unchanged => t!("cli-submission-unchanged"),
+        SubmissionResult::Conflict => t!("cli-submission-conflict"),
+        SubmissionResult::Resend => t!("cli-submission-resend"),
+        SubmissionResult::Invalid => t!("cli-submission-invalid"),
+        SubmissionResult::PeriodClosed => t!("cli-submission-period-closed"),
+    }
+}
+
 pub fn groups(groups: &[jst_core::PeerGroupView]) -> String {
     if groups.is_empty() {
-        return "Brak zapisanych grup (jst groups save NAZWA --units T1,T2).\n".to_owned();
+        return format!("{}\n", t!("cli-no-groups"));
     }
     let mut out = String::new();
     for g in groups {
         let names: Vec<String> =
             g.members.iter().map(|m| format!("{} {}", m.teryt, m.name)).collect();
-        out.push_str(&format!(
-            "{} (liczba jednostek: {}): {}\n",
-            g.group,
-            g.members.len(),
-            names.join(", ")
-        ));
+        let line =
+            t!("cli-group", group = &g.group, units = g.members.len(), members = names.join(", "));
+        out.push_str(&format!("{line}\n"));
     }
     out
 }
 
 pub fn sio_import(report: &jst_core::SioImportView) -> String {
     let school = |s: &jst_core::SchoolView| {
-        format!(
-            "  {} {} — {}, organ prowadzący: {}, uczniów: {}\n",
-            s.rspo,
-            s.name,
-            s.school_type,
-            s.organ_type,
-            format_decimal(s.pupils, 2)
-        )
+        let line = t!(
+            "cli-school",
+            rspo = &s.rspo,
+            name = &s.name,
+            kind = &s.school_type,
+            organ = &s.organ_type,
+            pupils = format_decimal(s.pupils, 2)
+        );
+        format!("  {line}\n")
     };
-    let mut out = format!(
-        "Wczytano wykaz SIO z pliku {}: {} za {} = {} (szkoły podstawowe prowadzone przez jednostkę).\nPoliczone:\n",
-        report.file,
-        report.indicator,
-        report.year,
-        format_decimal(report.pupils, 2)
+    let imported = t!(
+        "cli-sio-imported",
+        file = &report.file,
+        indicator = &report.indicator,
+        year = report.year.to_string(),
+        pupils = format_decimal(report.pupils, 2)
     );
+    let mut out = format!("{imported}\n{}\n", t!("cli-sio-counted"));
     out.extend(report.counted.iter().map(school));
-    out.push_str("Pominięte (inny typ szkoły albo inny organ prowadzący):\n");
+    out.push_str(&format!("{}\n", t!("cli-sio-left-out")));
     out.extend(report.left_out.iter().map(school));
     out
 }
 
 pub fn budget_lines(year: i32, lines: &[jst_core::BudgetLineView]) -> String {
     if lines.is_empty() {
-        return format!("Brak wczytanych sprawozdań za rok {year} (jst import budget PLIK).\n");
+        return format!("{}\n", t!("cli-no-budget", year = year.to_string()));
     }
     let mut out = String::new();
     for l in lines {
@@ -451,35 +515,45 @@ pub fn budget_lines(year: i32, lines: &[jst_core::BudgetLineView]) -> String {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        let period = if l.period == 4 { String::new() } else { format!(", okres {}", l.period) };
-        out.push_str(&format!(
-            "{} {}{period}  {code}: plan {} zł, wykonanie {} zł\n",
-            l.report,
-            l.year,
-            format_decimal(l.plan, 2),
-            format_decimal(l.execution, 2)
-        ));
+        let period = if l.period == 4 {
+            String::new()
+        } else {
+            format!(", {}", t!("cli-budget-period", period = l.period))
+        };
+        let line = t!(
+            "cli-budget-line",
+            report = &l.report,
+            year = l.year.to_string(),
+            period = period,
+            code = code,
+            plan = format_decimal(l.plan, 2),
+            execution = format_decimal(l.execution, 2)
+        );
+        out.push_str(&format!("{line}\n"));
     }
     out
 }
 
 pub fn own_values(values: &[jst_core::OwnValueRowView]) -> String {
     if values.is_empty() {
-        return "Brak wartości własnych.\n".to_owned();
+        return format!("{}\n", t!("cli-no-own-values"));
     }
     let mut out = String::new();
     for v in values {
         let status = match v.status {
-            jst_domain::ObservationStatus::Wstepne => "wstępne",
-            jst_domain::ObservationStatus::Ostateczne => "ostateczne",
+            jst_domain::ObservationStatus::Wstepne => t!("cli-preliminary"),
+            jst_domain::ObservationStatus::Ostateczne => t!("cli-final"),
         };
         out.push_str(&format!(
             "{} {}: {} ({status}) — {}{}\n",
             v.indicator,
             v.year,
             format_decimal(v.value, 2),
-            v.source.as_deref().unwrap_or("źródło nieznane"),
-            v.note.as_deref().map(|n| format!("; uwagi: {n}")).unwrap_or_default()
+            v.source.clone().unwrap_or_else(|| t!("cli-source-unknown")),
+            v.note
+                .as_deref()
+                .map(|n| format!("; {}", t!("cli-remarks", note = n)))
+                .unwrap_or_default()
         ));
     }
     out
@@ -489,18 +563,20 @@ pub fn report_header(view: &jst_core::ReportHeaderView) -> String {
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
     let name = match &view.unit_name {
         Some(n) => n.clone(),
-        None => format!("{} (z rejestru)", view.default_unit_name),
+        None => t!("cli-from-register", name = &view.default_unit_name),
     };
     let emblem = match &view.emblem_format {
         Some(f) => {
             format!("{} ({} B)", f.to_uppercase(), format_integer(i64::from(view.emblem_bytes)))
         }
-        None => "brak".to_owned(),
+        None => t!("cli-none"),
     };
     format!(
-        "Pełna nazwa jednostki: {name}\nAutor: {}\nKomórka: {}\nHerb: {emblem}\n",
-        show(&view.author),
-        show(&view.department)
+        "{}\n{}\n{}\n{}\n",
+        t!("cli-report-header", name = name),
+        t!("cli-report-author", author = show(&view.author)),
+        t!("cli-report-department", department = show(&view.department)),
+        t!("cli-report-emblem", emblem = emblem)
     )
 }
 
@@ -514,13 +590,13 @@ fn size(bytes: u32) -> String {
     }
 }
 
-fn backup_kind(kind: jst_core::BackupKind) -> &'static str {
+fn backup_kind(kind: jst_core::BackupKind) -> String {
     match kind {
-        jst_core::BackupKind::Daily => "codzienna",
-        jst_core::BackupKind::Manual => "ręczna",
-        jst_core::BackupKind::PreMigration => "przed migracją",
-        jst_core::BackupKind::BeforeRestore => "przed przywróceniem",
-        jst_core::BackupKind::Other => "inny plik",
+        jst_core::BackupKind::Daily => t!("cli-backup-daily"),
+        jst_core::BackupKind::Manual => t!("cli-backup-manual"),
+        jst_core::BackupKind::PreMigration => t!("cli-backup-pre-migration"),
+        jst_core::BackupKind::BeforeRestore => t!("cli-backup-before-restore"),
+        jst_core::BackupKind::Other => t!("cli-backup-other"),
     }
 }
 
@@ -532,32 +608,37 @@ fn utc(created: &str) -> String {
     }
 }
 
-fn yes_no(yes: bool) -> &'static str {
+fn yes_no(yes: bool) -> String {
     if yes {
-        "tak"
+        t!("cli-yes")
     } else {
-        "nie"
+        t!("cli-no")
     }
 }
 
 pub fn backup_written(copy: &jst_core::BackupView) -> String {
-    format!(
-        "Zapisano sprawdzoną kopię bazy: {} ({}, schemat {}).\n",
-        copy.file,
-        size(copy.size),
-        copy.schema_version
-    )
+    let line = t!(
+        "cli-backup-written",
+        file = &copy.file,
+        size = size(copy.size),
+        schema = copy.schema_version
+    );
+    format!("{line}\n")
 }
 
 pub fn backups(view: &jst_core::BackupsView) -> String {
     if view.backups.is_empty() {
-        return format!("Brak kopii w folderze {}.\n", view.folder);
+        return format!("{}\n", t!("cli-no-backups", folder = &view.folder));
     }
-    let mut out = format!(
-        "Kopie w folderze {} (zostaje {} najnowszych codziennych i ręcznych):\n",
-        view.folder, view.keep
-    );
-    let header = ["Utworzona", "Rodzaj", "Rozmiar", "Schemat", "Sprawdzona", "Plik"];
+    let mut out = format!("{}\n", t!("cli-backups-in", folder = &view.folder, keep = view.keep));
+    let header = [
+        t!("cli-col-created"),
+        t!("cli-kind"),
+        t!("cli-col-size"),
+        t!("cli-col-schema"),
+        t!("cli-col-verified"),
+        t!("cli-col-file"),
+    ];
     let rows: Vec<[String; 6]> = view
         .backups
         .iter()
@@ -568,15 +649,15 @@ pub fn backups(view: &jst_core::BackupsView) -> String {
                 .unwrap_or_else(|| b.file.clone());
             [
                 utc(&b.created),
-                backup_kind(b.kind).to_owned(),
+                backup_kind(b.kind),
                 size(b.size),
                 b.schema_version.to_string(),
-                yes_no(b.verified).to_owned(),
+                yes_no(b.verified),
                 name,
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
+    let mut widths = header.clone().map(|h| h.chars().count());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -590,69 +671,72 @@ pub fn backups(view: &jst_core::BackupsView) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    out.push_str(&line(&header.map(str::to_owned)));
+    out.push_str(&line(&header));
     for row in &rows {
         out.push_str(&line(row));
     }
     out
 }
 
-/// `5 wierszy`, `1 wiersz`, `22 wiersze`.
+/// `5 wierszy`, `1 wiersz`, `22 wiersze` (`5 rows`, `1 row`).
 fn rows(n: u32) -> String {
-    let word = match (n % 10, n % 100) {
-        _ if n == 1 => "wiersz",
-        (2..=4, r) if !(12..=14).contains(&r) => "wiersze",
-        _ => "wierszy",
-    };
-    format!("{} {word}", format_integer(i64::from(n)))
+    t!("cli-rows", count = n, rows = format_integer(i64::from(n)))
 }
 
 /// What `jst export` wrote: „Zapisano PLIK (N wierszy).”, the files beside it, the demo label.
 pub fn export_written(view: &jst_core::ExportWrittenView) -> String {
-    let mut out = format!("Zapisano {} ({}).\n", view.path, rows(view.rows));
-    let parts = [("historia zmian", view.history_rows), ("notatki", view.note_rows)];
+    let mut out =
+        format!("{}\n", t!("cli-export-written", path = &view.path, rows = rows(view.rows)));
+    let parts = [(t!("cli-history"), view.history_rows), (t!("cli-notes"), view.note_rows)];
     if view.companion_files.is_empty() && view.kind == jst_core::ExportKind::Values {
-        for (sheet, (label, n)) in ["Historia", "Notatki"].iter().zip(parts) {
-            out.push_str(&format!("Arkusz „{sheet}”: {label} ({}).\n", rows(n)));
+        // The sheets' names are the workbook's, which stays Polish.
+        let sheets = [t!("cli-sheet-history"), t!("cli-sheet-notes")];
+        for (sheet, (label, n)) in sheets.iter().zip(parts.clone()) {
+            let line = t!("cli-export-sheet", sheet = sheet, what = label, rows = rows(n));
+            out.push_str(&format!("{line}\n"));
         }
     }
     for (file, (label, n)) in view.companion_files.iter().zip(parts) {
-        out.push_str(&format!("Zapisano {file}: {label} ({}).\n", rows(n)));
+        let line = t!("cli-export-companion", file = file, what = label, rows = rows(n));
+        out.push_str(&format!("{line}\n"));
     }
     if view.sample {
-        out.push_str("Uwaga: to dane przykładowe demo, nie dane jednostki.\n");
+        out.push_str(&format!("{}\n", t!("cli-export-sample")));
     }
     out
 }
 
 pub fn restore_preview(copy: &jst_core::BackupView, asked: &std::path::Path) -> String {
     format!(
-        "Kopia do przywrócenia: {}\n  utworzona: {}, rodzaj: {}, rozmiar: {}, schemat: {}, \
-         sprawdzona (integrity_check): tak\n\
-         Nic nie zmieniono. Aby ją przywrócić, dodaj --yes: jst restore {} --yes\n\
-         (bieżąca baza zostanie najpierw zapisana jako kopia w kopie/).\n",
-        copy.file,
-        utc(&copy.created),
-        backup_kind(copy.kind),
-        size(copy.size),
-        copy.schema_version,
-        asked.display()
+        "{}\n  {}\n{}\n{}\n",
+        t!("cli-restore-preview", file = &copy.file),
+        t!(
+            "cli-restore-preview-details",
+            created = utc(&copy.created),
+            kind = backup_kind(copy.kind),
+            size = size(copy.size),
+            schema = copy.schema_version
+        ),
+        t!("cli-restore-preview-how", file = asked.display().to_string()),
+        t!("cli-restore-preview-note")
     )
 }
 
 pub fn restored(done: &jst_core::RestoredView) -> String {
     format!(
-        "Przywrócono bazę z kopii {} (utworzona {}, schemat {}).\n\
-         Poprzednią bazę zapisano jako kopię {}.\n",
-        done.restored.file,
-        utc(&done.restored.created),
-        done.restored.schema_version,
-        done.previous.file
+        "{}\n{}\n",
+        t!(
+            "cli-restored",
+            file = &done.restored.file,
+            created = utc(&done.restored.created),
+            schema = done.restored.schema_version
+        ),
+        t!("cli-restored-previous", file = &done.previous.file)
     )
 }
 
 /// Columns padded to their widest cell, two spaces apart.
-fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
+fn columns(header: &[String], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -667,9 +751,7 @@ fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    std::iter::once(line(header.iter().map(|h| (*h).to_owned()).collect()))
-        .chain(rows.iter().cloned().map(line))
-        .collect()
+    std::iter::once(line(header.to_vec())).chain(rows.iter().cloned().map(line)).collect()
 }
 
 /// A stored RFC 3339 UTC stamp as `dd.mm.rrrr gg:mm UTC`; anything else as stored.
@@ -684,7 +766,7 @@ fn utc_minute(at: &str) -> String {
 
 pub fn audit_log(log: &jst_core::AuditLogView) -> String {
     if log.entries.is_empty() {
-        return "Brak zmian spełniających warunki.\n".to_owned();
+        return format!("{}\n", t!("cli-no-audit-entries"));
     }
     let rows: Vec<Vec<String>> = log
         .entries
@@ -693,68 +775,88 @@ pub fn audit_log(log: &jst_core::AuditLogView) -> String {
             vec![
                 utc_minute(&e.at),
                 e.user.clone(),
-                e.kind.label_pl().to_owned(),
+                audit_kind(e.kind),
                 e.action.clone(),
                 e.detail.clone(),
             ]
         })
         .collect();
-    let mut out = columns(&["Kiedy", "Użytkownik", "Rodzaj", "Czynność", "Szczegóły"], &rows);
+    let header = [
+        t!("cli-col-when"),
+        t!("cli-col-user"),
+        t!("cli-kind"),
+        t!("cli-col-action"),
+        t!("cli-col-details"),
+    ];
+    let mut out = columns(&header, &rows);
     if log.more {
-        out.push_str("… są starsze wpisy: następna strona z --offset\n");
+        out.push_str(&format!("{}\n", t!("cli-audit-more")));
     }
     out
 }
 
+/// The kind of a change; the action and its detail are the store's words, kept as written.
+fn audit_kind(kind: jst_core::AuditKind) -> String {
+    use jst_core::AuditKind as K;
+    match kind {
+        K::Values => t!("cli-audit-kind-values"),
+        K::Strategy => t!("cli-audit-kind-strategy"),
+        K::Imports => t!("cli-audit-kind-imports"),
+        K::Unit => t!("cli-audit-kind-unit"),
+        K::Sync => t!("cli-audit-kind-sync"),
+        K::Submissions => t!("cli-audit-kind-submissions"),
+        K::Groups => t!("cli-audit-kind-groups"),
+        K::Settings => t!("cli-audit-kind-settings"),
+        K::Reports => t!("cli-audit-kind-reports"),
+        K::Backups => t!("cli-audit-kind-backups"),
+        K::Other => t!("cli-audit-kind-other"),
+    }
+}
+
 pub fn trusted_keys(keys: &[jst_core::TrustedKeyEntryView]) -> String {
     if keys.is_empty() {
-        return "Brak zaufanych kluczy wydań; dodaj klucz stowarzyszenia: jst trust add PLIK --yes\n"
-            .to_owned();
+        return format!("{}\n", t!("cli-no-trusted-keys"));
     }
     let rows: Vec<Vec<String>> = keys
         .iter()
         .map(|k| {
             let origin = match k.origin {
-                jst_core::KeyOrigin::Pinned => "wbudowany w program",
-                jst_core::KeyOrigin::Administrator => "dodany przez administratora",
+                jst_core::KeyOrigin::Pinned => t!("cli-key-pinned"),
+                jst_core::KeyOrigin::Administrator => t!("cli-key-administrator"),
             };
             vec![
                 k.key_id.clone(),
-                origin.to_owned(),
+                origin,
                 k.added_at.as_deref().map(utc_minute).unwrap_or_else(|| "—".to_owned()),
                 k.added_by.clone().unwrap_or_else(|| "—".to_owned()),
             ]
         })
         .collect();
-    columns(&["Klucz", "Pochodzenie", "Dodano", "Dodał(a)"], &rows)
+    let header =
+        [t!("cli-col-key"), t!("cli-col-origin"), t!("cli-col-added"), t!("cli-col-added-by")];
+    columns(&header, &rows)
 }
 
 pub fn thresholds(view: &jst_core::ThresholdsView) -> String {
     let ratio = |v: f64| format_decimal(v, 4);
     let (c, d) = (&view.current, &view.defaults);
     let rows = vec![
+        vec![t!("cli-threshold-on-track"), ratio(c.on_track), ratio(d.on_track)],
         vec![
-            "Zgodnie z planem: stosunek tempa od".to_owned(),
-            ratio(c.on_track),
-            ratio(d.on_track),
-        ],
-        vec![
-            "Wymaga przyspieszenia: stosunek tempa od".to_owned(),
+            t!("cli-threshold-acceleration"),
             ratio(c.acceleration_needed),
             ratio(d.acceleration_needed),
         ],
         vec![
-            "Utrzymanie: tolerancja (ułamek celu)".to_owned(),
+            t!("cli-threshold-maintain"),
             ratio(c.maintain_tolerance),
             ratio(d.maintain_tolerance),
         ],
     ];
-    let mut out = columns(&["Próg", "Obowiązuje", "Domyślnie"], &rows);
-    out.push_str(if view.custom {
-        "Progi ustawione przez jednostkę (przywrócenie domyślnych: jst settings thresholds --reset).\n"
-    } else {
-        "Progi domyślne programu.\n"
-    });
+    let header = [t!("cli-col-threshold"), t!("cli-col-in-force"), t!("cli-col-default")];
+    let mut out = columns(&header, &rows);
+    let note = if view.custom { t!("cli-thresholds-custom") } else { t!("cli-thresholds-default") };
+    out.push_str(&format!("{note}\n"));
     out
 }
 

@@ -57,7 +57,7 @@ impl PublicKey {
         let bytes = decode(text, PUBLIC_PREFIX)?;
         VerifyingKey::from_bytes(&bytes)
             .map(|verifying| Self { verifying })
-            .map_err(|_| Error::MalformedKey("to nie jest punkt krzywej Ed25519".to_owned()))
+            .map_err(|_| Error::MalformedKey(jst_text::t!("release-key-not-a-point")))
     }
 
     /// Short id: the first 8 bytes of SHA-256 of the public key, in hex.
@@ -67,13 +67,14 @@ impl PublicKey {
 }
 
 fn decode(text: &str, prefix: &str) -> Result<[u8; 32], Error> {
-    let body = text.trim().strip_prefix(prefix).ok_or_else(|| {
-        Error::MalformedKey(format!("oczekiwano wiersza zaczynającego się od „{prefix}”"))
-    })?;
+    let body = text
+        .trim()
+        .strip_prefix(prefix)
+        .ok_or_else(|| Error::MalformedKey(jst_text::t!("release-key-prefix", prefix = prefix)))?;
     let bytes = STANDARD
         .decode(body.trim())
-        .map_err(|_| Error::MalformedKey("niepoprawny base64".to_owned()))?;
-    bytes.try_into().map_err(|_| Error::MalformedKey("klucz musi mieć 32 bajty".to_owned()))
+        .map_err(|_| Error::MalformedKey(jst_text::t!("release-key-base64")))?;
+    bytes.try_into().map_err(|_| Error::MalformedKey(jst_text::t!("release-key-length")))
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
 
 pub(crate) fn instant(file: &str, text: &str) -> Result<OffsetDateTime, Error> {
     OffsetDateTime::parse(text, &Rfc3339)
-        .map_err(|_| malformed(file, format!("„{text}” nie jest datą RFC 3339")))
+        .map_err(|_| malformed(file, jst_text::t!("release-not-a-date", text = text)))
 }
 
 fn is_sha256(text: &str) -> bool {
@@ -95,10 +95,11 @@ impl Latest {
     pub fn parse(bytes: &[u8]) -> Result<Self, Error> {
         let latest: Self = parse_json(Self::FILE, bytes, MAX_LATEST_BYTES)?;
         if latest.format != FORMAT {
-            return Err(malformed(Self::FILE, format!("nieznany format „{}”", latest.format)));
+            let reason = jst_text::t!("release-unknown-format", format = &latest.format);
+            return Err(malformed(Self::FILE, reason));
         }
         if !is_sha256(&latest.manifest_sha256) {
-            return Err(malformed(Self::FILE, "manifest_sha256 nie jest skrótem SHA-256"));
+            return Err(malformed(Self::FILE, jst_text::t!("release-manifest-hash-field")));
         }
         latest.issued()?;
         latest.expires()?;
@@ -125,7 +126,8 @@ impl Manifest {
     pub fn parse(bytes: &[u8]) -> Result<Self, Error> {
         let m: Self = parse_json(Self::FILE, bytes, MAX_MANIFEST_BYTES)?;
         if m.format != FORMAT {
-            return Err(malformed(Self::FILE, format!("nieznany format „{}”", m.format)));
+            let reason = jst_text::t!("release-unknown-format", format = &m.format);
+            return Err(malformed(Self::FILE, reason));
         }
         instant(Self::FILE, &m.issued_at)?;
         for c in &m.chunks {
@@ -137,19 +139,19 @@ impl Manifest {
             if !safe {
                 return Err(malformed(
                     Self::FILE,
-                    format!("niedozwolona nazwa fragmentu „{}”", c.name),
+                    jst_text::t!("release-chunk-name", chunk = &c.name),
                 ));
             }
             if !is_sha256(&c.sha256) {
                 return Err(malformed(
                     Self::FILE,
-                    format!("fragment {}: sha256 nie jest skrótem", c.name),
+                    jst_text::t!("release-chunk-hash-field", chunk = &c.name),
                 ));
             }
             if c.size > MAX_CHUNK_BYTES {
                 return Err(malformed(
                     Self::FILE,
-                    format!("fragment {} jest za duży ({} B)", c.name, c.size),
+                    jst_text::t!("release-chunk-too-large", chunk = &c.name, size = c.size),
                 ));
             }
         }
@@ -157,7 +159,7 @@ impl Manifest {
             if m.chunks.iter().filter(|c| c.kind == kind).count() != 1 {
                 return Err(malformed(
                     Self::FILE,
-                    format!("manifest musi mieć dokładnie jeden fragment {kind:?}"),
+                    jst_text::t!("release-one-chunk-of-kind", kind = format!("{kind:?}")),
                 ));
             }
         }

@@ -4,11 +4,11 @@ use crate::{Rejection, RejectionCode};
 /// `jst sync`'s stderr and exit code 4); `Offline` is normal and never an error dialog.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("wydanie odrzucone ({}): {}", .0.code, .0.message)]
+    #[error("{}", jst_text::t!("sync-rejected", code = .0.code.as_str(), message = &.0.message))]
     Rejected(Rejection),
-    #[error("brak połączenia z serwerem: {0}")]
+    #[error("{}", jst_text::t!("sync-offline", reason = .0))]
     Offline(String),
-    #[error("synchronizację przerwano; nic nie zapisano")]
+    #[error("{}", jst_text::t!("sync-cancelled"))]
     Cancelled,
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },

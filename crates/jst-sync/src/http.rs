@@ -55,10 +55,10 @@ impl Timing {
             }
         }
         if self.ends.passed() {
-            return Error::Offline(format!(
-                "{}: serwer nie przesłał odpowiedzi w {} (limit czasu żądania)",
-                self.what,
-                duration_text(self.budget)
+            return Error::Offline(jst_text::t!(
+                "sync-no-response",
+                what = &self.what,
+                limit = duration_text(self.budget)
             ));
         }
         Error::Offline(format!("{}: {error}", self.what))
@@ -67,11 +67,7 @@ impl Timing {
 
 /// The sync's own time is up: offline, with what that means for the next run.
 pub(crate) fn past_sync_deadline(length: Duration) -> Error {
-    Error::Offline(format!(
-        "przekroczono limit czasu synchronizacji ({}); dane porównawcze bez zmian, pobrane \
-         fragmenty zostają na następny raz",
-        duration_text(length)
-    ))
+    Error::Offline(jst_text::t!("sync-past-deadline", limit = duration_text(length)))
 }
 
 /// A body whole, refused beyond `limit` bytes (by its declared length before reading, or once
@@ -81,8 +77,10 @@ pub(crate) fn read_capped(
     limit: u64,
     timing: &Timing,
 ) -> Result<Vec<u8>, Error> {
-    let too_large =
-        || Error::reject(RejectionCode::TooLarge, format!("{} przekracza {limit} B", timing.what));
+    let too_large = || {
+        let message = jst_text::t!("sync-too-large", what = &timing.what, limit = limit);
+        Error::reject(RejectionCode::TooLarge, message)
+    };
     if response.content_length().is_some_and(|l| l > limit) {
         return Err(too_large());
     }

@@ -90,7 +90,7 @@ pub fn plan(
     if input.trusted.is_empty() {
         return Err(Error::reject(
             RejectionCode::UntrustedKey,
-            "brak zaufanych kluczy wydań; dodaj klucz stowarzyszenia: jst trust add PLIK --yes",
+            jst_text::t!("sync-no-trusted-keys"),
         ));
     }
     let latest_bytes = fetch_verified(source, input.trusted, Latest::FILE, MAX_LATEST_BYTES)?;
@@ -117,7 +117,11 @@ pub fn plan(
         if latest.version < highest {
             return Err(Error::reject(
                 RejectionCode::Rollback,
-                format!("wydanie {} jest starsze niż już przyjęte {highest}", latest.version),
+                jst_text::t!(
+                    "sync-rollback",
+                    version = latest.version.to_string(),
+                    highest = highest.to_string()
+                ),
             ));
         }
     }
@@ -125,7 +129,11 @@ pub fn plan(
     if expires_at <= floor {
         return Err(Error::reject(
             RejectionCode::Expired,
-            format!("wydanie {} straciło ważność {}", latest.version, latest.expires_at),
+            jst_text::t!(
+                "sync-expired",
+                version = latest.version.to_string(),
+                expires = &latest.expires_at
+            ),
         ));
     }
     if input.highest_version == Some(latest.version) {
@@ -136,10 +144,7 @@ pub fn plan(
 
     let manifest_bytes = source.fetch(Manifest::FILE, MAX_MANIFEST_BYTES)?;
     if sha256_hex(&manifest_bytes) != latest.manifest_sha256 {
-        return Err(Error::reject(
-            RejectionCode::HashMismatch,
-            "manifest.json nie zgadza się ze skrótem w latest.json",
-        ));
+        return Err(Error::reject(RejectionCode::HashMismatch, jst_text::t!("sync-manifest-hash")));
     }
     let signature =
         source.fetch(&format!("{}{SIGNATURE_SUFFIX}", Manifest::FILE), MAX_SIGNATURE_BYTES)?;
@@ -148,13 +153,15 @@ pub fn plan(
     if manifest.version != latest.version || manifest.dataset != latest.dataset {
         return Err(Error::reject(
             RejectionCode::Malformed,
-            "manifest opisuje inne wydanie niż latest.json",
+            jst_text::t!("sync-manifest-other-release"),
         ));
     }
     plan.register = manifest.register.clone();
 
-    std::fs::create_dir_all(input.cache)
-        .map_err(Error::io(format!("nie można utworzyć {}", input.cache.display())))?;
+    std::fs::create_dir_all(input.cache).map_err(Error::io(jst_text::t!(
+        "sync-cannot-create",
+        path = input.cache.display().to_string()
+    )))?;
     let total = manifest.chunks.len() as u32;
     if !progress(0, total) {
         return Err(Error::Cancelled);
@@ -170,18 +177,22 @@ pub fn plan(
             None => {
                 let part = input.cache.join(format!("{}.part", chunk.sha256));
                 source.fetch_into(&format!("chunks/{}", chunk.sha256), &part, chunk.size)?;
-                let bytes = std::fs::read(&part)
-                    .map_err(Error::io(format!("nie można odczytać {}", part.display())))?;
+                let bytes = std::fs::read(&part).map_err(Error::io(jst_text::t!(
+                    "sync-cannot-read",
+                    path = part.display().to_string()
+                )))?;
                 if sha256_hex(&bytes) != chunk.sha256 {
                     // A corrupt partial download must not be resumed.
                     let _ = std::fs::remove_file(&part);
                     return Err(Error::reject(
                         RejectionCode::HashMismatch,
-                        format!("fragment {} ma inny skrót niż w manifeście", chunk.name),
+                        jst_text::t!("sync-chunk-hash", chunk = &chunk.name),
                     ));
                 }
-                std::fs::rename(&part, &done)
-                    .map_err(Error::io(format!("nie można zapisać {}", done.display())))?;
+                std::fs::rename(&part, &done).map_err(Error::io(jst_text::t!(
+                    "sync-cannot-write",
+                    path = done.display().to_string()
+                )))?;
                 plan.chunks_downloaded += 1;
                 bytes
             }
@@ -204,11 +215,11 @@ pub fn plan(
                 if rows.len() as u64 != chunk.rows {
                     return Err(Error::reject(
                         RejectionCode::MalformedRows,
-                        format!(
-                            "fragment {}: {} wierszy zamiast {}",
-                            chunk.name,
-                            rows.len(),
-                            chunk.rows
+                        jst_text::t!(
+                            "sync-chunk-rows",
+                            chunk = &chunk.name,
+                            rows = rows.len(),
+                            expected = chunk.rows
                         ),
                     ));
                 }
@@ -263,8 +274,10 @@ pub fn read_block(
 ) -> Result<(), Error> {
     out.rows.reserve_exact(block.iter().map(|c| c.rows as usize).sum());
     for chunk in block {
-        let bytes = std::fs::read(&chunk.path)
-            .map_err(Error::io(format!("nie można odczytać {}", chunk.path.display())))?;
+        let bytes = std::fs::read(&chunk.path).map_err(Error::io(jst_text::t!(
+            "sync-cannot-read",
+            path = chunk.path.display().to_string()
+        )))?;
         let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
         drop(bytes);
         let rows = parse_public_values(&text, &chunk.name)
@@ -272,10 +285,7 @@ pub fn read_block(
         for r in rows {
             out.push(unit_index, indicator_index, r.teryt.as_str(), &r.indicator, r.year, r.value)
                 .ok_or_else(|| {
-                    Error::reject(
-                        RejectionCode::TooLarge,
-                        "za dużo jednostek lub wskaźników w wydaniu",
-                    )
+                    Error::reject(RejectionCode::TooLarge, jst_text::t!("sync-too-many-keys"))
                 })?;
         }
     }

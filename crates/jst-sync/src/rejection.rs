@@ -1,5 +1,5 @@
 //! Why a release was refused: a closed set of codes that the sync log, `jst sync` (stderr, JSON,
-//! exit code 4) and the window share, with a message in Polish for people.
+//! exit code 4) and the window share, with a message for people in the user's language.
 
 /// A refused release: the code for programs, the message for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,23 @@ impl RejectionCode {
         }
     }
 
+    /// What the code means, for people, in the user's language.
+    pub fn label(self) -> String {
+        match self {
+            Self::BadSignature => jst_text::t!("sync-code-bad-signature"),
+            Self::BadKey => jst_text::t!("sync-code-bad-key"),
+            Self::UntrustedKey => jst_text::t!("sync-code-untrusted-key"),
+            Self::HashMismatch => jst_text::t!("sync-code-hash-mismatch"),
+            Self::TooLarge => jst_text::t!("sync-code-too-large"),
+            Self::Malformed => jst_text::t!("sync-code-malformed"),
+            Self::MissingFile => jst_text::t!("sync-code-missing-file"),
+            Self::MalformedRows => jst_text::t!("sync-code-malformed-rows"),
+            Self::Rollback => jst_text::t!("sync-code-rollback"),
+            Self::Expired => jst_text::t!("sync-code-expired"),
+            Self::HttpStatus => jst_text::t!("sync-code-http-status"),
+        }
+    }
+
     /// The code of [`RejectionCode::as_str`] back, e.g. from a sync-log line.
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == code)
@@ -112,6 +129,31 @@ mod tests {
             assert_eq!(c.to_string(), c.as_str());
         }
         assert_eq!(RejectionCode::from_code("unknown"), None);
+    }
+
+    #[test]
+    fn codes_are_told_in_the_users_language() {
+        use jst_text::{with_language, Lang};
+        let code = RejectionCode::BadSignature;
+        assert_eq!(code.label(), "podpis nie pochodzi z zaufanego klucza albo plik zmieniono");
+        assert_eq!(
+            with_language(Lang::En, || code.label()),
+            "the signature is not from a trusted key, or the file was changed"
+        );
+        for c in RejectionCode::ALL {
+            let english = with_language(Lang::En, || c.label());
+            assert_ne!(english, c.label(), "{c}");
+            assert!(!english.contains('_'), "{c} shows a code: {english}");
+        }
+        let error = crate::Error::reject(RejectionCode::Rollback, "x");
+        assert_eq!(with_language(Lang::En, || error.to_string()), "release rejected (rollback): x");
+        assert_eq!(error.to_string(), "wydanie odrzucone (rollback): x");
+        let offline = || crate::http::past_sync_deadline(std::time::Duration::from_secs(90));
+        assert_eq!(
+            with_language(Lang::En, || offline().to_string()),
+            "no connection to the server: the synchronisation's time limit (90 s) was exceeded; \
+             peer data is unchanged, the chunks downloaded are kept for the next time"
+        );
     }
 
     #[test]

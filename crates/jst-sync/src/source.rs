@@ -34,9 +34,10 @@ fn read_capped(mut reader: impl Read, limit: u64, name: &str) -> Result<Vec<u8>,
         .by_ref()
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(Error::io(format!("nie można odczytać {name}")))?;
+        .map_err(Error::io(jst_text::t!("sync-cannot-read", path = name)))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::reject(RejectionCode::TooLarge, format!("{name} przekracza {limit} B")));
+        let message = jst_text::t!("sync-too-large", what = name, limit = limit);
+        return Err(Error::reject(RejectionCode::TooLarge, message));
     }
     Ok(bytes)
 }
@@ -47,7 +48,11 @@ impl Source for DirSource {
         let file = std::fs::File::open(&path).map_err(|e| {
             Error::reject(
                 RejectionCode::MissingFile,
-                format!("brak pliku {} w folderze wydania: {e}", path.display()),
+                jst_text::t!(
+                    "sync-missing-file",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ),
             )
         })?;
         read_capped(file, limit, name)
@@ -55,8 +60,10 @@ impl Source for DirSource {
 
     fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error> {
         let bytes = self.fetch(name, size)?;
-        std::fs::write(part, bytes)
-            .map_err(Error::io(format!("nie można zapisać {}", part.display())))
+        std::fs::write(part, bytes).map_err(Error::io(jst_text::t!(
+            "sync-cannot-write",
+            path = part.display().to_string()
+        )))
     }
 
     fn bytes_received(&self) -> u64 {
@@ -114,11 +121,15 @@ impl HttpSource {
         if status.is_success() {
             Ok(response)
         } else if status.is_server_error() {
-            Err(Error::Offline(format!("{name}: serwer odpowiedział {status}")))
+            Err(Error::Offline(jst_text::t!(
+                "sync-server-answered",
+                what = name,
+                status = status.to_string()
+            )))
         } else {
             Err(Error::reject(
                 RejectionCode::HttpStatus,
-                format!("{name}: serwer odpowiedział {status}"),
+                jst_text::t!("sync-server-answered", what = name, status = status.to_string()),
             ))
         }
     }
@@ -145,7 +156,10 @@ impl Source for HttpSource {
             .append(resumed)
             .truncate(!resumed)
             .open(part)
-            .map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+            .map_err(Error::io(jst_text::t!(
+                "sync-cannot-write",
+                path = part.display().to_string()
+            )))?;
         let start = if resumed { have } else { 0 };
         let mut reader = response.take(size - start + 1);
         let mut buffer = vec![0u8; 64 * 1024];
@@ -160,14 +174,19 @@ impl Source for HttpSource {
             if written > size {
                 return Err(Error::reject(
                     RejectionCode::TooLarge,
-                    format!("{name} przekracza zadeklarowane {size} B"),
+                    jst_text::t!("sync-too-large-declared", what = name, size = size),
                 ));
             }
-            file.write_all(&buffer[..n])
-                .map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+            file.write_all(&buffer[..n]).map_err(Error::io(jst_text::t!(
+                "sync-cannot-write",
+                path = part.display().to_string()
+            )))?;
             self.received += n as u64;
         }
-        file.sync_all().map_err(Error::io(format!("nie można zapisać {}", part.display())))?;
+        file.sync_all().map_err(Error::io(jst_text::t!(
+            "sync-cannot-write",
+            path = part.display().to_string()
+        )))?;
         Ok(())
     }
 

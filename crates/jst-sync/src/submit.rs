@@ -17,8 +17,6 @@ pub enum Answer {
     Refused { status: u16, code: String, message: String },
 }
 
-const ANSWER: &str = "odpowiedź serwera";
-
 fn answer(
     response: reqwest::blocking::Response,
     limits: &Limits,
@@ -26,7 +24,10 @@ fn answer(
 ) -> Result<Answer, Error> {
     let status = response.status();
     if status.is_server_error() {
-        return Err(Error::Offline(format!("serwer odpowiedział {status}")));
+        return Err(Error::Offline(jst_text::t!(
+            "sync-server-status",
+            status = status.to_string()
+        )));
     }
     let bytes = http::read_capped(response, limits.max_answer_bytes, timing)?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -44,7 +45,7 @@ fn answer(
         Some(field("code")).filter(|c| !c.is_empty()).unwrap_or_else(|| "http_status".into());
     let message = Some(field("message"))
         .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| format!("serwer odpowiedział {status}"));
+        .unwrap_or_else(|| jst_text::t!("sync-server-status", status = status.to_string()));
     Ok(Answer::Refused { status: status.as_u16(), code, message })
 }
 
@@ -56,8 +57,8 @@ pub fn post_submission(
     body: &[u8],
     limits: &Limits,
 ) -> Result<Answer, Error> {
-    let timing = Timing::new(ANSWER, limits.small_request, None)
-        .ok_or_else(|| Error::Offline("brak czasu na wysłanie zgłoszenia".to_owned()))?;
+    let timing = Timing::new(&jst_text::t!("sync-answer"), limits.small_request, None)
+        .ok_or_else(|| Error::Offline(jst_text::t!("sync-no-time-to-send")))?;
     let response = http::client(limits)?
         .post(format!("{}/v1/submissions", base.trim_end_matches('/')))
         .timeout(timing.timeout())

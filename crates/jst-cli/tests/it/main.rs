@@ -11,6 +11,7 @@ mod backup_crash;
 mod bad_input;
 mod export;
 mod hostile;
+mod lang;
 mod report;
 mod submit;
 mod sync;
@@ -22,6 +23,7 @@ fn jst(data_dir: &Path, args: &[&str]) -> Output {
         .arg(data_dir)
         .args(args)
         .env_remove("JST_DATA_DIR")
+        .env_remove("JST_LANG")
         // Tests never touch the developer's keyring; `submit::keyring` tests the keyring itself.
         .env("JST_TOKEN_STORE", "file")
         .output()
