@@ -55,7 +55,7 @@ pub fn start(app: tauri::AppHandle) {
             tokio_sleep(TICK).await;
             ticks = ticks.wrapping_add(1);
             let state = app.state::<AppState>();
-            if ticks % BACKUP_EVERY_TICKS == 0 {
+            if ticks.is_multiple_of(BACKUP_EVERY_TICKS) {
                 if let Ok(Some(copy)) = state.with(|m| Ok(m.daily_backup_if_due())) {
                     tracing::info!(file = %copy.file, "kopia dzienna danych własnych");
                 }

@@ -442,24 +442,12 @@ pub fn submit(view: &jst_core::SubmitView) -> String {
                     i.indicator,
                     i.year,
                     format_decimal(i.value, 2),
-                    submission_result(i.result),
+                    i.result.label(),
                     if i.synced { " ✓" } else { "" }
                 ));
             }
             out
         }
-    }
-}
-
-fn submission_result(result: SubmissionResult) -> String {
-    match result {
-        SubmissionResult::Imported => t!("cli-submission-imported"),
-        SubmissionResult::Updated => t!("cli-submission-updated"),
-        SubmissionResult::Unchanged => t!("cli-submission-unchanged"),
-        SubmissionResult::Conflict => t!("cli-submission-conflict"),
-        SubmissionResult::Resend => t!("cli-submission-resend"),
-        SubmissionResult::Invalid => t!("cli-submission-invalid"),
-        SubmissionResult::PeriodClosed => t!("cli-submission-period-closed"),
     }
 }
 
@@ -775,8 +763,8 @@ pub fn audit_log(log: &jst_core::AuditLogView) -> String {
             vec![
                 utc_minute(&e.at),
                 e.user.clone(),
-                audit_kind(e.kind),
-                e.action.clone(),
+                e.kind.label(),
+                e.action_label.clone(),
                 e.detail.clone(),
             ]
         })
@@ -793,24 +781,6 @@ pub fn audit_log(log: &jst_core::AuditLogView) -> String {
         out.push_str(&format!("{}\n", t!("cli-audit-more")));
     }
     out
-}
-
-/// The kind of a change; the action and its detail are the store's words, kept as written.
-fn audit_kind(kind: jst_core::AuditKind) -> String {
-    use jst_core::AuditKind as K;
-    match kind {
-        K::Values => t!("cli-audit-kind-values"),
-        K::Strategy => t!("cli-audit-kind-strategy"),
-        K::Imports => t!("cli-audit-kind-imports"),
-        K::Unit => t!("cli-audit-kind-unit"),
-        K::Sync => t!("cli-audit-kind-sync"),
-        K::Submissions => t!("cli-audit-kind-submissions"),
-        K::Groups => t!("cli-audit-kind-groups"),
-        K::Settings => t!("cli-audit-kind-settings"),
-        K::Reports => t!("cli-audit-kind-reports"),
-        K::Backups => t!("cli-audit-kind-backups"),
-        K::Other => t!("cli-audit-kind-other"),
-    }
 }
 
 pub fn trusted_keys(keys: &[jst_core::TrustedKeyEntryView]) -> String {
