@@ -12,7 +12,7 @@ pub struct Formula {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("wzór „{formula}”: {reason}; oczekiwano postaci KOD[+KOD…] / KOD[+KOD…] [* liczba]")]
+#[error("{}", jst_text::t!("domain-formula-invalid", formula = .formula, reason = .reason))]
 pub struct FormulaError {
     pub formula: String,
     pub reason: String,
@@ -31,7 +31,9 @@ impl Formula {
     pub fn parse(text: &str) -> Result<Self, FormulaError> {
         let error =
             |reason: &str| FormulaError { formula: text.to_owned(), reason: reason.to_owned() };
-        let (numerator, rest) = text.split_once('/').ok_or_else(|| error("brak dzielenia „/”"))?;
+        let (numerator, rest) = text
+            .split_once('/')
+            .ok_or_else(|| error(&jst_text::t!("domain-formula-no-division")))?;
         let (denominator, factor) = match rest.split_once(['*', '×']) {
             Some((d, f)) => {
                 let f = f.trim().replace(',', ".");
@@ -39,16 +41,16 @@ impl Formula {
                     .parse::<f64>()
                     .ok()
                     .filter(|v| v.is_finite() && *v != 0.0)
-                    .ok_or_else(|| error("mnożnik nie jest liczbą różną od zera"))?;
+                    .ok_or_else(|| error(&jst_text::t!("domain-formula-bad-multiplier")))?;
                 (d, factor)
             }
             None => (rest, 1.0),
         };
         Ok(Self {
             numerator: codes(numerator)
-                .ok_or_else(|| error("licznik nie jest sumą kodów wskaźników"))?,
+                .ok_or_else(|| error(&jst_text::t!("domain-formula-bad-numerator")))?,
             denominator: codes(denominator)
-                .ok_or_else(|| error("mianownik nie jest sumą kodów wskaźników"))?,
+                .ok_or_else(|| error(&jst_text::t!("domain-formula-bad-denominator")))?,
             factor,
         })
     }

@@ -11,7 +11,7 @@ pub struct Teryt(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TerytError {
-    #[error("kod TERYT „{0}” musi składać się z 2, 4, 6 lub 7 cyfr")]
+    #[error("{}", jst_text::t!("domain-teryt-malformed", code = .0))]
     Malformed(String),
 }
 

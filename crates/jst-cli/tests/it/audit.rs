@@ -33,7 +33,8 @@ fn the_audit_log_lists_writes_newest_first_and_filters() {
     assert!(at.ends_with('Z') && at.len() >= 20, "{at}");
     let mut keys: Vec<&String> = newest.as_object().expect("object").keys().collect();
     keys.sort();
-    assert_eq!(keys, ["action", "at", "detail", "id", "kind", "user"]);
+    assert_eq!(keys, ["action", "action_label", "at", "detail", "id", "kind", "user"]);
+    assert_eq!(newest["action_label"], json!("grupa porównawcza"), "in Polish, as recorded");
 
     assert_eq!(audit(&data, &["--kind", "reports"]).as_array().map(Vec::len), Some(1));
     assert_eq!(

@@ -160,6 +160,31 @@ fn json_is_the_same_in_both_languages() {
     ] {
         let polish = json_of(&jst(&data, args));
         let english = json_of(&jst(&data, &[&["--lang", "en"][..], args].concat()));
-        assert_eq!(english, polish, "{args:?}");
+        assert_eq!(without_words(english), without_words(polish), "{args:?}");
     }
+}
+
+/// The JSON without the fields that are words for people (a group's label, an indicator's name
+/// from the catalogue's `nazwa_en`, an audit action in
+/// the user's language), which follow the language; keys, codes and numbers must not.
+fn without_words(mut value: serde_json::Value) -> serde_json::Value {
+    match &mut value {
+        serde_json::Value::Object(map) => {
+            for key in ["label", "action_label", "name"] {
+                if map.get(key).is_some_and(serde_json::Value::is_string) {
+                    map.insert(key.to_owned(), serde_json::Value::String("…".to_owned()));
+                }
+            }
+            for (_, inner) in map.iter_mut() {
+                *inner = without_words(inner.take());
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items.iter_mut() {
+                *item = without_words(item.take());
+            }
+        }
+        _ => {}
+    }
+    value
 }

@@ -18,3 +18,10 @@ unit-kind-gmina-miejsko-wiejska = urban-rural gmina
 unit-kind-miasto-na-prawach-powiatu = city with powiat status
 unit-kind-powiat = powiat
 unit-kind-wojewodztwo = voivodeship
+
+domain-teryt-malformed = TERYT code “{ $code }” must have 2, 4, 6 or 7 digits
+domain-formula-invalid = formula “{ $formula }”: { $reason }; expected the form CODE[+CODE…] / CODE[+CODE…] [* number]
+domain-formula-no-division = no division “/”
+domain-formula-bad-multiplier = the multiplier is not a non-zero number
+domain-formula-bad-numerator = the numerator is not a sum of indicator codes
+domain-formula-bad-denominator = the denominator is not a sum of indicator codes

@@ -18,3 +18,10 @@ unit-kind-gmina-miejsko-wiejska = gmina miejsko-wiejska
 unit-kind-miasto-na-prawach-powiatu = miasto na prawach powiatu
 unit-kind-powiat = powiat
 unit-kind-wojewodztwo = województwo
+
+domain-teryt-malformed = kod TERYT „{ $code }” musi składać się z 2, 4, 6 lub 7 cyfr
+domain-formula-invalid = wzór „{ $formula }”: { $reason }; oczekiwano postaci KOD[+KOD…] / KOD[+KOD…] [* liczba]
+domain-formula-no-division = brak dzielenia „/”
+domain-formula-bad-multiplier = mnożnik nie jest liczbą różną od zera
+domain-formula-bad-numerator = licznik nie jest sumą kodów wskaźników
+domain-formula-bad-denominator = mianownik nie jest sumą kodów wskaźników
