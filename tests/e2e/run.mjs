@@ -773,12 +773,13 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
 }, (dataDir) => ({ JST_DATA_DIR: dataDir, JST_TOKEN_STORE: "file" }));
 
 // Issue 13: the whole program in English, the words of the window and the messages made in Rust
-// (errors, import findings, group labels, statuses) alike; every screen passes axe-core. HOME is
+// (errors, import findings, group labels, statuses) alike; every screen passes axe-core. The
+// words checked are ones only Rust makes: the demo strategy's own names are Polish data. HOME is
 // the scenario's own, so the language kept in the webview's storage does not leak into others.
 const POLISH_FROM_RUST = [
   "Zgodnie z planem", "Wymaga przyspieszenia", "Niewielki postęp", "Pogorszenie", "Osiągnięto",
   "Brak danych", "brak danych", "wczytaj", "nie ma ", "błąd", "ostrzeżenie", "przerwano", "jednostek",
-  "tys. mieszkańców", "gminy miejsko-wiejskie", "wiersz", "kolumna",
+  "gminy miejsko-wiejskie", "wiersz", "kolumna",
 ];
 
 async function expectEnglish(s, step, selector = "main") {
