@@ -5,12 +5,15 @@
 //!
 //! Its storage sits behind the [`Storage`] trait with SQLite as the embedded default, so a
 //! PostgreSQL backend can follow. It must not publish per-unit rows of contributed data (§8),
-//! keep a token in clear text, or write a token into a log.
+//! keep a token in clear text, or write a token into a log. Experience-exchange groups (`gwd`)
+//! are the one exception, by consent: members see each other's values by name over the API.
 
 pub mod aggregates;
 mod bdl_api;
 mod bdl_csv;
 mod error;
+mod gwd;
+mod gwd_api;
 mod input;
 mod keygen;
 mod mf;
@@ -29,6 +32,7 @@ pub use bdl_api::{
 };
 pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
+pub use gwd::{add_member, create_group, remove_member, UnitNames};
 pub use input::{check_regular, read_input, MAX_INPUT_BYTES};
 pub use keygen::keygen;
 pub use mf::{mf_values, MfValues};
@@ -39,8 +43,8 @@ pub use serve::{
     router, router_with, serve, serve_listener, serve_with, ServeLimits, MAX_BODY_BYTES,
 };
 pub use storage::{
-    check_rows, DataImport, DataRow, ItemOutcome, SqliteStorage, Storage, StoredRegister,
-    SubmissionKey, SubmittedItem, TokenRecord,
+    check_rows, DataImport, DataRow, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome,
+    SqliteStorage, Storage, StoredRegister, SubmissionKey, SubmittedItem, TokenRecord,
 };
 pub use tokens::{issue_token, IssuedToken};
 

@@ -55,6 +55,11 @@ enum Command {
         #[command(subcommand)]
         what: PeriodCommand,
     },
+    /// Grupy wymiany doświadczeń: członkowie widzą swoje wartości z nazwy, za zgodą.
+    Gwd {
+        #[command(subcommand)]
+        what: GwdCommand,
+    },
     /// Udostępnia folder wydań przez HTTP (z obsługą Range) i API /v1.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADRES")]
@@ -164,6 +169,48 @@ enum TokenCommand {
         #[arg(long, value_name = "TERYT")]
         unit: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum GwdCommand {
+    /// Tworzy grupę wymiany doświadczeń wokół wskaźników z katalogu.
+    Create {
+        /// Nazwa grupy, np. "Wodociągi i kanalizacja – gminy miejskie".
+        name: String,
+        /// Obszar (usługa), wokół którego pracuje grupa.
+        #[arg(long, value_name = "OBSZAR")]
+        area: String,
+        /// Kody wskaźników z katalogu, po przecinku.
+        #[arg(long, value_name = "A,B,…", value_delimiter = ',', required = true)]
+        indicators: Vec<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Dodaje jednostkę do grupy na podstawie jej podpisanej zgody.
+    Add {
+        id: i64,
+        teryt: String,
+        /// Odwołanie do dokumentu zgody (np. numer pisma).
+        #[arg(long, value_name = "ODWOŁANIE")]
+        consent: String,
+        /// Data zgody (domyślnie dziś).
+        #[arg(long, value_name = "RRRR-MM-DD")]
+        consent_date: Option<String>,
+    },
+    /// Usuwa jednostkę z grupy (wystąpienie lub wycofanie zgody): jej wartości przestają być
+    /// udostępniane od następnego zapytania.
+    Remove { id: i64, teryt: String },
+    /// Lista grup z członkami i ich zgodami.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -474,10 +521,111 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             );
         }
+        Command::Gwd { what } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            gwd(&mut storage, what, &at)?;
+        }
         Command::Serve { bind, releases } => {
             serve(bind, releases, &cli.data_dir, |addr| {
                 println!("Serwer nasłuchuje na http://{addr}");
             })?;
+        }
+    }
+    Ok(())
+}
+
+fn gwd(storage: &mut SqliteStorage, what: GwdCommand, at: &str) -> Result<(), Error> {
+    use jst_server::UnitNames;
+    match what {
+        GwdCommand::Create { name, area, indicators, format } => {
+            let id = jst_server::create_group(storage, &name, &area, &indicators, at)?;
+            match format {
+                Format::Json => println!("{}", serde_json::json!({ "id": id })),
+                Format::Table => println!(
+                    "Utworzono grupę nr {id} „{}” ({} wskaźników). Członków dodaje: jst-server gwd add {id} TERYT --consent \"…\"",
+                    name.trim(),
+                    indicators.len()
+                ),
+            }
+        }
+        GwdCommand::Add { id, teryt, consent, consent_date } => {
+            let group =
+                jst_server::add_member(storage, id, &teryt, &consent, consent_date.as_deref(), at)?;
+            let names = UnitNames::of(storage)?;
+            println!(
+                "Dodano {} {} do grupy nr {id} „{}” (zgoda: {}).",
+                teryt.trim(),
+                names.name(teryt.trim()),
+                group.name,
+                consent.trim()
+            );
+        }
+        GwdCommand::Remove { id, teryt } => {
+            let group = jst_server::remove_member(storage, id, &teryt, at)?;
+            println!(
+                "Usunięto {} z grupy nr {id} „{}”: jej wartości nie są już udostępniane grupie.",
+                teryt.trim(),
+                group.name
+            );
+        }
+        GwdCommand::List { format } => {
+            let groups = storage.gwd_groups()?;
+            let names = UnitNames::of(storage)?;
+            match format {
+                Format::Json => {
+                    let listed: Vec<serde_json::Value> = groups
+                        .iter()
+                        .map(|g| {
+                            let members: Vec<serde_json::Value> = g
+                                .members
+                                .iter()
+                                .map(|m| {
+                                    serde_json::json!({
+                                        "teryt": m.teryt,
+                                        "name": names.name(&m.teryt),
+                                        "consent_reference": m.consent_reference,
+                                        "consent_date": m.consent_date,
+                                        "added_at": m.added_at,
+                                    })
+                                })
+                                .collect();
+                            serde_json::json!({
+                                "id": g.id,
+                                "name": g.name,
+                                "area": g.area,
+                                "indicators": g.indicators,
+                                "created_at": g.created_at,
+                                "members": members,
+                            })
+                        })
+                        .collect();
+                    println!("{}", serde_json::Value::Array(listed));
+                }
+                Format::Table if groups.is_empty() => {
+                    println!("Nie ma grup. Utwórz: jst-server gwd create NAZWA --area OBSZAR --indicators A,B");
+                }
+                Format::Table => {
+                    for g in &groups {
+                        println!(
+                            "{}\t{}\t{}\twskaźniki: {}\tczłonków: {}",
+                            g.id,
+                            g.name,
+                            g.area,
+                            g.indicators.join(", "),
+                            g.members.len()
+                        );
+                        for m in &g.members {
+                            println!(
+                                "\t{} {}\tzgoda {} z {}",
+                                m.teryt,
+                                names.name(&m.teryt),
+                                m.consent_reference,
+                                m.consent_date
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_published_means.sql"),
     include_str!("../migrations/0004_register_and_sources.sql"),
     include_str!("../migrations/0005_budget_plans.sql"),
+    include_str!("../migrations/0006_gwd.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -123,6 +124,49 @@ pub struct SubmittedItem {
     pub base_server_rev: Option<i64>,
 }
 
+/// An experience-exchange group (GWD) with its current members.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GwdGroup {
+    pub id: i64,
+    pub name: String,
+    pub area: String,
+    /// Catalogue codes, in the order the association gave them.
+    pub indicators: Vec<String>,
+    pub created_at: String,
+    /// Current members by TERYT; units that left are not here.
+    pub members: Vec<GwdMember>,
+}
+
+/// A member of a group and the signed consent its membership rests on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GwdMember {
+    pub teryt: String,
+    /// The consent document's reference as the association files it (e.g. a letter's number).
+    pub consent_reference: String,
+    /// The consent's date, `YYYY-MM-DD`.
+    pub consent_date: String,
+    pub added_at: String,
+}
+
+/// Where a value shown to a group comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GwdSource {
+    /// The member sent it (a submission the server accepted).
+    Contributed,
+    /// The server's imported public data, used when the member sent nothing for that cell.
+    Public,
+}
+
+/// One member's value of one of the group's indicators for a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GwdValue {
+    pub teryt: String,
+    pub indicator: String,
+    pub value: f64,
+    pub source: GwdSource,
+}
+
 pub trait Storage {
     fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
     /// The catalogue CSV and its version.
@@ -186,6 +230,32 @@ pub trait Storage {
         at: &str,
         respond: &dyn Fn(&[ItemOutcome]) -> String,
     ) -> Result<String>;
+    /// Stores a new group (its name not yet taken) and returns its id.
+    fn create_gwd(
+        &mut self,
+        name: &str,
+        area: &str,
+        indicators: &[String],
+        at: &str,
+    ) -> Result<i64>;
+    /// Makes `member` a current member of group `group` (which exists and where it is not one).
+    fn add_gwd_member(&mut self, group: i64, member: &GwdMember) -> Result<()>;
+    /// Ends the current membership of `teryt` in `group`; false when it was no member.
+    fn remove_gwd_member(&mut self, group: i64, teryt: &str, at: &str) -> Result<bool>;
+    /// Every group with its current members, by id.
+    fn gwd_groups(&self) -> Result<Vec<GwdGroup>>;
+    /// The groups `teryt` is a current member of.
+    fn gwd_groups_of(&self, teryt: &str) -> Result<Vec<GwdGroup>> {
+        Ok(self
+            .gwd_groups()?
+            .into_iter()
+            .filter(|g| g.members.iter().any(|m| m.teryt == teryt))
+            .collect())
+    }
+    /// For every current member of `group` and each of its indicators: the member's accepted
+    /// contribution for `year`, else the public value, else nothing. By TERYT, then by the
+    /// group's order of indicators.
+    fn gwd_values(&self, group: &GwdGroup, year: i32) -> Result<Vec<GwdValue>>;
 }
 
 pub struct SqliteStorage {
@@ -552,6 +622,158 @@ impl Storage for SqliteStorage {
         )?;
         tx.commit()?;
         Ok(response)
+    }
+
+    fn create_gwd(
+        &mut self,
+        name: &str,
+        area: &str,
+        indicators: &[String],
+        at: &str,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let taken = tx
+            .query_row("SELECT id FROM gwd_groups WHERE name = ?1", [name], |r| r.get::<_, i64>(0))
+            .optional()?;
+        if let Some(id) = taken {
+            return Err(Error::Invalid(format!(
+                "grupa o nazwie „{name}” już istnieje (nr {id}); nic nie zapisano"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO gwd_groups (name, area, created_at) VALUES (?1, ?2, ?3)",
+            (name, area, at),
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO gwd_indicators (group_id, position, indicator) VALUES (?1, ?2, ?3)",
+            )?;
+            for (position, code) in indicators.iter().enumerate() {
+                insert.execute((id, position as i64, code))?;
+            }
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn add_gwd_member(&mut self, group: i64, member: &GwdMember) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = tx
+            .query_row(
+                "SELECT consent_reference FROM gwd_members
+                 WHERE group_id = ?1 AND teryt = ?2 AND removed_at IS NULL",
+                (group, &member.teryt),
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?;
+        if let Some(reference) = current {
+            return Err(Error::Invalid(format!(
+                "jednostka {} już należy do grupy {group} (zgoda „{reference}”); nic nie zapisano",
+                member.teryt
+            )));
+        }
+        tx.execute(
+            "INSERT INTO gwd_members (group_id, teryt, consent_reference, consent_date, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            (
+                group,
+                &member.teryt,
+                &member.consent_reference,
+                &member.consent_date,
+                &member.added_at,
+            ),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn remove_gwd_member(&mut self, group: i64, teryt: &str, at: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE gwd_members SET removed_at = ?3
+             WHERE group_id = ?1 AND teryt = ?2 AND removed_at IS NULL",
+            (group, teryt, at),
+        )? > 0)
+    }
+
+    fn gwd_groups(&self) -> Result<Vec<GwdGroup>> {
+        let mut groups: Vec<GwdGroup> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, name, area, created_at FROM gwd_groups ORDER BY id")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(GwdGroup {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    area: r.get(2)?,
+                    indicators: Vec::new(),
+                    created_at: r.get(3)?,
+                    members: Vec::new(),
+                })
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut codes = self.conn.prepare(
+            "SELECT indicator FROM gwd_indicators WHERE group_id = ?1 ORDER BY position",
+        )?;
+        for group in &mut groups {
+            group.indicators =
+                codes.query_map([group.id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            group.members = self.gwd_members(group.id)?;
+        }
+        Ok(groups)
+    }
+
+    fn gwd_values(&self, group: &GwdGroup, year: i32) -> Result<Vec<GwdValue>> {
+        let mut contributed = self.conn.prepare(
+            "SELECT value FROM contributions WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
+        )?;
+        let mut public = self.conn.prepare(
+            "SELECT value FROM public_values WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+        )?;
+        let mut out = Vec::new();
+        for member in &group.members {
+            for indicator in &group.indicators {
+                let teryt = member.teryt.as_str();
+                let own = contributed
+                    .query_row((teryt, indicator, year), |r| r.get::<_, f64>(0))
+                    .optional()?;
+                let found = match own {
+                    Some(value) => Some((value, GwdSource::Contributed)),
+                    None => public
+                        .query_row((indicator, year, teryt), |r| r.get::<_, f64>(0))
+                        .optional()?
+                        .map(|value| (value, GwdSource::Public)),
+                };
+                if let Some((value, source)) = found {
+                    out.push(GwdValue {
+                        teryt: teryt.to_owned(),
+                        indicator: indicator.clone(),
+                        value,
+                        source,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SqliteStorage {
+    fn gwd_members(&self, group: i64) -> Result<Vec<GwdMember>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT teryt, consent_reference, consent_date, added_at FROM gwd_members
+             WHERE group_id = ?1 AND removed_at IS NULL ORDER BY teryt",
+        )?;
+        let rows = stmt.query_map([group], |r| {
+            Ok(GwdMember {
+                teryt: r.get(0)?,
+                consent_reference: r.get(1)?,
+                consent_date: r.get(2)?,
+                added_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({"code": code, "message": message}))).into_response()
 }
 
-fn internal(e: impl std::fmt::Display) -> Response {
+pub(crate) fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "błąd obsługi zgłoszenia");
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "błąd serwera; spróbuj później")
 }
@@ -126,7 +126,7 @@ fn is_uuid(text: &str) -> bool {
 
 /// The peer's address as the accept loop recorded it (unspecified when the router runs
 /// without one, e.g. in a test: all such requests then share one budget).
-fn client_ip(request: &Request) -> IpAddr {
+pub(crate) fn client_ip(request: &Request) -> IpAddr {
     request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -137,7 +137,11 @@ fn client_ip(request: &Request) -> IpAddr {
 /// SHA-256 and one indexed query), then a verified token counts against its own limit, and a
 /// missing, unknown or revoked one against the address's limit of refusals, so random tokens
 /// neither grow memory nor lock a unit out of its own address.
-fn authenticate(api: &Api, ip: IpAddr, headers: &HeaderMap) -> Result<(i64, String), Response> {
+pub(crate) fn authenticate(
+    api: &Api,
+    ip: IpAddr,
+    headers: &HeaderMap,
+) -> Result<(i64, String), Response> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

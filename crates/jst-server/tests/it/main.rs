@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod bdl_api;
+mod gwd;
 mod hostile;
 mod mf;
 
