@@ -78,6 +78,11 @@ pub enum Command {
         #[arg(long, value_name = "PLIK")]
         out: Option<PathBuf>,
     },
+    /// Grupy wymiany doświadczeń (gwd:ID): członkowie z nazwy, zestawienie na spotkanie, notatki.
+    Gwd {
+        #[command(subcommand)]
+        what: GwdCommand,
+    },
     /// Zapisane grupy porównawcze (custom:NAZWA).
     Groups {
         #[command(subcommand)]
@@ -402,6 +407,58 @@ pub enum ContributeCommand {
     /// Rozstrzyga konflikt na korzyść wartości serwera: przyjmuje ją jako wartość własną
     /// (zmiana trafia do historii wartości) i niczego nie wysyła.
     Accept { indicator: String, year: i32 },
+}
+
+/// Experience-exchange groups (issue 14).
+#[derive(Debug, Subcommand)]
+pub enum GwdCommand {
+    /// Grupy jednostki z ostatniego pobrania (z datą), ich członkowie i wskaźniki.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Pobiera grupy i wartości członków z serwera (tokenem jednostki); robi to też `jst sync`.
+    Refresh {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Co jednostka udostępnia i komu: wskaźniki i grupy, które widzą jej wartości
+    /// (przestać udostępniać: jst contribute remove KOD).
+    Shares {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Zestawienie na spotkanie: wszyscy członkowie z nazwy, kwartyle i pozycja każdego.
+    Sheet {
+        /// Identyfikator grupy.
+        id: String,
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: i32,
+        #[arg(long, value_enum, default_value_t = GwdSheetFormatArg::Xlsx)]
+        format: GwdSheetFormatArg,
+        /// Plik wynikowy (xlsx albo pdf); przy json domyślnie standardowe wyjście.
+        #[arg(long, value_name = "PLIK")]
+        out: Option<PathBuf>,
+    },
+    /// Notatki ze spotkań grupy (lista albo --add TEKST).
+    Notes {
+        id: String,
+        /// Dodaje notatkę.
+        #[arg(long, value_name = "TEKST")]
+        add: Option<String>,
+        /// Rok, którego dotyczy notatka.
+        #[arg(long, value_name = "RRRR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GwdSheetFormatArg {
+    Xlsx,
+    Pdf,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -88,6 +88,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("RODZAJ", "cli-value-kind"),
     ("UŁAMEK", "cli-value-fraction"),
     ("NAZWA", "cli-value-name"),
+    ("TEKST", "cli-value-text"),
 ];
 
 fn message(id: &str) -> Option<String> {
@@ -141,6 +142,16 @@ const HELP: &[&str] = &[
     "cli-help-costs-arg-real",
     "cli-help-costs-arg-format",
     "cli-help-costs-arg-out",
+    "cli-help-gwd",
+    "cli-help-gwd-list",
+    "cli-help-gwd-refresh",
+    "cli-help-gwd-shares",
+    "cli-help-gwd-sheet",
+    "cli-help-gwd-sheet-arg-id",
+    "cli-help-gwd-sheet-arg-out",
+    "cli-help-gwd-notes",
+    "cli-help-gwd-notes-arg-add",
+    "cli-help-gwd-notes-arg-year",
     "cli-help-groups",
     "cli-help-groups-list",
     "cli-help-groups-save",

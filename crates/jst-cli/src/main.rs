@@ -28,6 +28,7 @@ use args::{
     ReportCommand, ReportFormatArg, SettingsCommand, StrategyCommand, TokenCommand, TrustCommand,
     UnitsCommand, ValuesCommand,
 };
+use args::{GwdCommand, GwdSheetFormatArg};
 
 const EXIT_ERROR: u8 = 1;
 const EXIT_INVALID_INPUT: u8 = 3;
@@ -374,6 +375,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
             CostsFormat::Table => print!("{}", render::costs(&monitor.costs(year, &group, real)?)),
         },
+        Command::Gwd { what } => return gwd(&mut monitor, what),
         Command::Groups { what } => match what {
             GroupsCommand::List { format } => {
                 let groups = monitor.peer_groups()?;
@@ -624,6 +626,71 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Format::Json => println!("{}", to_json(&status)?),
                 Format::Table => print!("{}", render::status_table(&status)),
             }
+        }
+    }
+    Ok(0)
+}
+
+/// `jst gwd …`: experience-exchange groups.
+fn gwd(monitor: &mut Monitor, what: GwdCommand) -> Result<u8, Error> {
+    let print = |format: Format, json: String, table: String| match format {
+        Format::Json => println!("{json}"),
+        Format::Table => print!("{table}"),
+    };
+    match what {
+        GwdCommand::List { format } => {
+            let groups = monitor.gwd_groups()?;
+            print(format, to_json(&groups)?, render::gwd_groups(&groups));
+        }
+        GwdCommand::Refresh { format } => {
+            let view = monitor.refresh_gwd()?;
+            print(format, to_json(&view)?, render::gwd_refresh(&view));
+            return Ok(match view.outcome {
+                jst_core::GwdRefreshOutcome::Offline => EXIT_OFFLINE,
+                jst_core::GwdRefreshOutcome::Unauthorized
+                | jst_core::GwdRefreshOutcome::Refused => EXIT_REJECTED,
+                _ => 0,
+            });
+        }
+        GwdCommand::Shares { format } => {
+            let shares = monitor.gwd_shares()?;
+            print(format, to_json(&shares)?, render::gwd_shares(&shares));
+        }
+        GwdCommand::Notes { id, add, year, format } => {
+            let notes = match add {
+                Some(text) => monitor.add_gwd_note(&id, year, &text)?,
+                None => monitor.gwd_notes(&id)?,
+            };
+            print(format, to_json(&notes)?, render::gwd_notes(&notes));
+        }
+        GwdCommand::Sheet { id, year, format, out } => {
+            let file_format = match format {
+                GwdSheetFormatArg::Json => {
+                    let view = monitor.gwd_sheet(&id, year)?;
+                    let json = to_json(&view)?;
+                    match out {
+                        Some(path) => std::fs::write(&path, json + "\n").map_err(|source| {
+                            Error::Io { context: path.display().to_string(), source }
+                        })?,
+                        None => println!("{json}"),
+                    }
+                    return Ok(0);
+                }
+                GwdSheetFormatArg::Xlsx => jst_core::GwdSheetFormat::Xlsx,
+                GwdSheetFormatArg::Pdf => jst_core::GwdSheetFormat::Pdf,
+            };
+            let extension = if format == GwdSheetFormatArg::Pdf { "pdf" } else { "xlsx" };
+            let path = out.unwrap_or_else(|| PathBuf::from(format!("gwd-{id}-{year}.{extension}")));
+            let view = monitor.export_gwd_sheet(&id, year, file_format, &path)?;
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-gwd-sheet-written",
+                    file = path.display().to_string(),
+                    members = view.members,
+                    indicators = view.indicators.len()
+                )
+            );
         }
     }
     Ok(0)

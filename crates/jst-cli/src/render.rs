@@ -830,6 +830,70 @@ pub fn thresholds(view: &jst_core::ThresholdsView) -> String {
     out
 }
 
+/// `jst gwd list`: each group with its definition, date and named members.
+pub fn gwd_groups(groups: &[jst_core::GwdGroupView]) -> String {
+    if groups.is_empty() {
+        return format!("{}\n", t!("cli-gwd-none"));
+    }
+    let mut out = String::new();
+    for g in groups {
+        out.push_str(&format!("gwd:{}  {}\n", g.id, g.description));
+        let codes: Vec<&str> = g.indicators.iter().map(|i| i.code.as_str()).collect();
+        out.push_str(&format!(
+            "  {}\n",
+            t!("cli-gwd-fetched", at = &g.fetched_at, indicators = codes.join(", "))
+        ));
+        for m in &g.members {
+            let mark = if m.own { " *" } else { "" };
+            out.push_str(&format!("  {} {}{mark}\n", m.teryt, m.name));
+        }
+    }
+    out
+}
+
+pub fn gwd_refresh(view: &jst_core::GwdRefreshView) -> String {
+    let code = serde_json::to_value(view.outcome)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let mut out = format!("{}\n", t!("cli-gwd-refreshed", outcome = code, groups = view.groups));
+    if let Some(message) = &view.message {
+        out.push_str(&format!("{message}\n"));
+    }
+    out
+}
+
+/// `jst gwd shares`: per indicator, whether it is shared and the groups that see it.
+pub fn gwd_shares(shares: &[jst_core::GwdShareView]) -> String {
+    if shares.is_empty() {
+        return format!("{}\n", t!("cli-gwd-none"));
+    }
+    let mut out = String::new();
+    for s in shares {
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.name.as_str()).collect();
+        let line = if s.shared {
+            t!("cli-gwd-shared", code = &s.indicator, groups = groups.join(", "))
+        } else {
+            t!("cli-gwd-not-shared", code = &s.indicator, groups = groups.join(", "))
+        };
+        out.push_str(&format!("{line}\n"));
+    }
+    out
+}
+
+pub fn gwd_notes(notes: &[jst_core::GwdNoteView]) -> String {
+    if notes.is_empty() {
+        return format!("{}\n", t!("cli-gwd-no-notes"));
+    }
+    notes
+        .iter()
+        .map(|n| {
+            let year = n.year.map(|y| format!(" [{y}]")).unwrap_or_default();
+            format!("{} {}{year}: {}\n", n.written_at, n.written_by, n.text)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer, utc_minute};

@@ -32,6 +32,9 @@ pub use comparison::{
     IndicatorPositionView, MemberView, NearestView, OwnValueView, PeerGroupMemberView,
     PeerGroupView, StatsView, YearPositionView,
 };
+pub use comparison::{
+    GwdSheetFormat, GwdSheetIndicatorView, GwdSheetRowView, GwdSheetView, QuarterBand,
+};
 pub use error::{Error, ErrorKind};
 pub use exchange::{
     ChangesView, ContributableIndicatorView, ContributionItemView, ContributionsView, KeyOrigin,
@@ -39,6 +42,10 @@ pub use exchange::{
     SubmissionResult, SubmitItemView, SubmitOutcome, SubmitView, SyncJob, SyncLogView, SyncOutcome,
     SyncProgressView, SyncSource, SyncStatusView, SyncView, TokenPlace, TokenPlaceView,
     TrustedKeyEntryView, TrustedKeyView, DEFAULT_INTERVAL_MINUTES, TOKEN_STORE_ENV,
+};
+pub use exchange::{
+    GwdFetched, GwdGroupRefView, GwdGroupView, GwdIndicatorView, GwdJob, GwdMemberView,
+    GwdNoteView, GwdRefreshOutcome, GwdRefreshView, GwdShareView,
 };
 pub use exports::{ExportFormat, ExportKind, ExportWrittenView};
 pub use imports::{

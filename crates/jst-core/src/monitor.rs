@@ -464,7 +464,12 @@ impl Monitor {
     ) -> Result<SyncView> {
         let job = self.sync_job(source)?.with_deadline(deadline);
         let planned = job.plan(progress);
-        self.apply_sync(&job, planned)
+        let view = self.apply_sync(&job, planned)?;
+        // The groups come from the same server with the unit token; an offline sync skips them.
+        if matches!(source, SyncSource::Server(_)) && view.outcome != crate::SyncOutcome::Offline {
+            self.refresh_gwd()?;
+        }
+        Ok(view)
     }
 
     /// What a sync needs from the stores, read under the monitor; the download that follows
@@ -558,6 +563,77 @@ impl Monitor {
     /// value's history); nothing is sent. Answers the value taken.
     pub fn accept_server_value(&mut self, indicator: &str, year: i32) -> Result<f64> {
         exchange::accept_server_value(&mut self.local, &stamp::now(), indicator, year)
+    }
+}
+
+/// Experience-exchange groups (GWD): refreshed with the unit token (as part of a sync from a
+/// server), compared by name (`gwd:ID`), what the unit shares with which group, the meeting
+/// sheet and the meeting notes.
+impl Monitor {
+    /// What a refresh needs, read under the monitor; `None` without a server address or token.
+    pub fn gwd_job(&self) -> Result<Option<crate::GwdJob>> {
+        exchange::gwd_job(&self.local, &self.data_dir, &stamp::now())
+    }
+
+    /// Records what [`crate::GwdJob::fetch`] brought (offline keeps the last copy).
+    pub fn apply_gwd(&mut self, fetched: crate::GwdFetched) -> Result<crate::GwdRefreshView> {
+        exchange::record_gwd(&mut self.local, &stamp::now(), fetched)
+    }
+
+    /// Job, fetch and record in one call (the CLI and `sync`).
+    pub fn refresh_gwd(&mut self) -> Result<crate::GwdRefreshView> {
+        match self.gwd_job()? {
+            Some(job) => {
+                let fetched = job.fetch();
+                self.apply_gwd(fetched)
+            }
+            None => exchange::gwd_not_configured(&self.local),
+        }
+    }
+
+    /// The unit's groups as last fetched, with their date.
+    pub fn gwd_groups(&self) -> Result<Vec<crate::GwdGroupView>> {
+        exchange::gwd_groups(&self.local)
+    }
+
+    pub fn gwd_group(&self, id: &str) -> Result<crate::GwdGroupView> {
+        exchange::gwd_group(&self.local, id)
+    }
+
+    /// Per indicator: whether the unit shares it and which groups see it. Stopping sharing is
+    /// [`Monitor::set_contributed`] with `on = false`.
+    pub fn gwd_shares(&self) -> Result<Vec<crate::GwdShareView>> {
+        exchange::gwd_shares(&self.local)
+    }
+
+    /// Adds a meeting note to a group; the group's notes.
+    pub fn add_gwd_note(
+        &mut self,
+        id: &str,
+        year: Option<i32>,
+        text: &str,
+    ) -> Result<Vec<crate::GwdNoteView>> {
+        exchange::add_gwd_note(&mut self.local, &stamp::now(), id, year, text)
+    }
+
+    pub fn gwd_notes(&self, id: &str) -> Result<Vec<crate::GwdNoteView>> {
+        exchange::gwd_notes(&self.local, id)
+    }
+
+    /// The meeting sheet of a group for a year.
+    pub fn gwd_sheet(&self, id: &str, year: i32) -> Result<crate::GwdSheetView> {
+        comparison::gwd_sheet(&self.comparison()?, id, year)
+    }
+
+    /// The meeting sheet written to `path` (replaced whole or left as it was).
+    pub fn export_gwd_sheet(
+        &self,
+        id: &str,
+        year: i32,
+        format: crate::GwdSheetFormat,
+        path: &Path,
+    ) -> Result<crate::GwdSheetView> {
+        comparison::export_gwd_sheet(&self.comparison()?, id, year, format, path)
     }
 }
 

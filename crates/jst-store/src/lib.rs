@@ -13,7 +13,8 @@ mod peers;
 
 pub use error::Error;
 pub use local::{
-    ActionPattern, AuditQuery, AuditRecord, BudgetLineRecord, ContributionState, HistoryEntry,
+    ActionPattern, AuditQuery, AuditRecord, BudgetLineRecord, ContributionState, GwdGroupRecord,
+    GwdMemberRecord, GwdNoteRecord, GwdRefresh, GwdValueRecord, GwdYearUpdate, HistoryEntry,
     IndicatorRecord, LocalStore, NewNode, NoteRecord, ObservationRecord, OwnUnitRecord,
     PeerGroupRecord, RegisterLoadSummary, ReportHeaderRecord, SaveMode, StrategyDraft,
     StrategyEditRecord, StrategyRecord, SyncLogEntry, TrustedKeyRecord, UnitRecord,

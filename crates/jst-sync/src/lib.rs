@@ -9,6 +9,7 @@
 //! The only desktop crate doing HTTP. It must not open the stores.
 
 mod error;
+mod groups;
 mod http;
 mod limits;
 mod plan;
@@ -17,6 +18,9 @@ mod source;
 mod submit;
 
 pub use error::Error;
+pub use groups::{
+    fetch_group_values, fetch_groups, GroupEntry, GroupMember, GroupValue, GroupValues, GroupsError,
+};
 pub use limits::{Limits, DEFAULT_SYNC_DEADLINE};
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
 pub use rejection::{Rejection, RejectionCode};

@@ -573,7 +573,7 @@ export type GoalTextView = {
 };
 
 /**  The kind of a group, as views and `jst benchmark --format json` name it. */
-export type GroupKind = "type_size" | "voivodeship" | "powiat" | "all" | "nearest" | "custom" | "units";
+export type GroupKind = "type_size" | "voivodeship" | "powiat" | "all" | "nearest" | "custom" | "units" | "gwd";
 
 export type GroupView = {
 	kind: GroupKind,

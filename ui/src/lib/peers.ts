@@ -45,6 +45,7 @@ const GROUP_KINDS: readonly GroupKind[] = keysOf<GroupKind>({
   nearest: true,
   custom: true,
   units: true,
+  gwd: true,
 });
 
 /** The built-in groups offered in the picker: the name passed to the core and its kind. */

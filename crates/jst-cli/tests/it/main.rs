@@ -10,6 +10,7 @@ mod backup;
 mod backup_crash;
 mod bad_input;
 mod export;
+mod gwd;
 mod hostile;
 mod lang;
 mod report;
@@ -50,7 +51,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 11,
+            "schema_version": 12,
             "demo": true
         })
     );

@@ -175,6 +175,8 @@ const ACTIONS: &[(Action, AuditKind, &str)] = &[
     (Action::Exact("usunięcie wartości"), AuditKind::Values, "core-audit-action-value-deleted"),
     (Action::Exact("edycja strategii"), AuditKind::Strategy, "core-audit-action-strategy-edit"),
     (Action::Exact("grupa porównawcza"), AuditKind::Groups, "core-audit-action-group"),
+    (Action::Exact("grupy wymiany doświadczeń"), AuditKind::Sync, "core-audit-action-gwd"),
+    (Action::Exact("notatka ze spotkania grupy"), AuditKind::Groups, "core-audit-action-gwd-note"),
     (Action::Exact("ustawienie"), AuditKind::Settings, "core-audit-action-setting"),
     (Action::Exact("progi oceny"), AuditKind::Settings, "core-audit-action-thresholds"),
     (Action::Exact("nagłówek raportu"), AuditKind::Reports, "core-audit-action-report-header"),

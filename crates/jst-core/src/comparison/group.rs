@@ -15,6 +15,7 @@ use super::group_spec::{members, GroupKind, GroupSpec};
 use super::nearest::nearest_peers;
 use super::unit_index::UnitIndex;
 use super::values::{parse_formula, Comparison};
+use crate::exchange::gwd_description;
 use crate::support::count;
 use crate::units::own_record;
 use crate::{Error, Result};
@@ -37,6 +38,9 @@ pub(crate) struct GroupContext {
     pub members: Vec<usize>,
     pub index: Arc<UnitIndex>,
     pub label: String,
+    /// For `gwd:ID`: the values the group serves its members, by (unit identity, indicator),
+    /// read for each year asked.
+    pub gwd: Option<String>,
 }
 
 impl GroupContext {
@@ -124,10 +128,27 @@ impl Comparison<'_> {
                 let label = t!("core-group-label-custom", name = name, count = list.len());
                 (list, label)
             }
+            GroupSpec::Gwd(id) => {
+                let group = self
+                    .local
+                    .gwd_group(id)?
+                    .ok_or_else(|| Error::UnknownGroup(group.to_owned()))?;
+                let codes = group
+                    .members
+                    .iter()
+                    .filter_map(|m| Teryt::parse_lookup(&m.teryt).ok())
+                    .collect();
+                let (list, _) = members(&GroupSpec::Units(codes), &own, units, population)?;
+                (list, gwd_description(&group))
+            }
             other => members(other, &own, units, population)?,
         };
         let own_key = index.key_of(&own);
-        Ok(GroupContext { spec, own, own_key, members: list, index, label })
+        let gwd = match &spec {
+            GroupSpec::Gwd(id) => Some(id.clone()),
+            _ => None,
+        };
+        Ok(GroupContext { spec, own, own_key, members: list, index, label, gwd })
     }
 
     /// Indicators' values over a group; the own unit's `WYD_*`/`DOCH_*` come from its budget
@@ -161,10 +182,29 @@ impl Comparison<'_> {
             .map(|o| (o.indicator, o.value))
             .collect();
         own_inputs.extend(budget.iter().map(|(c, v)| (c.clone(), *v)));
+        // A GWD serves its members' values (their own, shared by consent, or public ones):
+        // they come before the release's public values.
+        let mut served: HashMap<(String, &str), f64> = HashMap::new();
+        if let Some(id) = &ctx.gwd {
+            for v in self.local.gwd_values(id, year)? {
+                if let (Ok(identity), Some((indicator, _))) = (
+                    Teryt::parse_lookup(&v.teryt),
+                    parsed.iter().find(|(i, _)| i.code == v.indicator),
+                ) {
+                    served.insert((identity, indicator.code.as_str()), v.value);
+                }
+            }
+        }
+        let served_of =
+            |u: &UnitRecord, code: &str| served.get(&(u.identity.clone(), code)).copied();
         let mut out = Vec::with_capacity(parsed.len());
         for (i, (indicator, formula)) in parsed.iter().enumerate() {
             let others = (0..ctx.members.len())
-                .filter_map(|m| table.get(i, ctx.member_key(m)).map(|value| (m, value)))
+                .filter_map(|m| {
+                    served_of(ctx.member(m), &indicator.code)
+                        .or_else(|| table.get(i, ctx.member_key(m)))
+                        .map(|value| (m, value))
+                })
                 .collect();
             let public_own = table.get(i, ctx.own_key);
             let own = if let Some(v) = budget.get(&indicator.code) {
@@ -177,6 +217,7 @@ impl Comparison<'_> {
                     _ => public_own,
                 }
             };
+            let own = own.or_else(|| served_of(&ctx.own, &indicator.code));
             out.push(GroupValues { own, others });
         }
         Ok(out)

@@ -9,7 +9,7 @@ use jst_text::t;
 use crate::{Error, Result};
 
 /// A group as the user names it: `type_size`, `voivodeship`, `powiat`, `all`, `nearest:K`,
-/// `custom:NAME`, `units:T1,T2,…`.
+/// `custom:NAME`, `units:T1,T2,…`, `gwd:ID` (an experience-exchange group of the unit).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GroupSpec {
     TypeSize,
@@ -19,6 +19,7 @@ pub enum GroupSpec {
     Nearest(usize),
     Custom(String),
     Units(Vec<String>),
+    Gwd(String),
 }
 
 /// The kind of a group, as views and `jst benchmark --format json` name it.
@@ -33,6 +34,7 @@ pub enum GroupKind {
     Nearest,
     Custom,
     Units,
+    Gwd,
 }
 
 /// Most nearest neighbours a group may ask for; more is no longer "similar units".
@@ -75,6 +77,13 @@ impl GroupSpec {
                 }
                 Ok(Self::Custom(name.to_owned()))
             }
+            other if other.starts_with("gwd:") => {
+                let id = other["gwd:".len()..].trim();
+                if id.is_empty() {
+                    return Err(Error::InvalidValue(t!("core-group-gwd-empty")));
+                }
+                Ok(Self::Gwd(id.to_owned()))
+            }
             other => Err(Error::InvalidValue(t!("core-group-unknown", given = other))),
         }
     }
@@ -88,6 +97,7 @@ impl GroupSpec {
             Self::Nearest(_) => GroupKind::Nearest,
             Self::Custom(_) => GroupKind::Custom,
             Self::Units(_) => GroupKind::Units,
+            Self::Gwd(_) => GroupKind::Gwd,
         }
     }
 }
@@ -125,7 +135,7 @@ fn family_label(kind: UnitKind) -> String {
 }
 
 /// The members of a group around `own` (own excluded; the caller adds it) and the group's label.
-/// `nearest:K` and `custom:NAME` arrive here already resolved to `units:` by the caller.
+/// `nearest:K`, `custom:NAME` and `gwd:ID` arrive here already resolved to `units:` by the caller.
 pub fn members(
     spec: &GroupSpec,
     own: &UnitRecord,
@@ -186,7 +196,7 @@ pub fn members(
                 .collect();
             (list, t!("core-group-label-all", kinds = family_label(own.kind)))
         }
-        GroupSpec::Nearest(_) | GroupSpec::Custom(_) => {
+        GroupSpec::Nearest(_) | GroupSpec::Custom(_) | GroupSpec::Gwd(_) => {
             return Err(Error::fault(t!("core-group-not-resolved")))
         }
         GroupSpec::Units(codes) => {
@@ -233,6 +243,11 @@ mod tests {
             Some(GroupSpec::Custom("Sąsiedzi".into()))
         );
         assert!(GroupSpec::parse("custom:").is_err());
+        assert_eq!(
+            GroupSpec::parse("gwd:woda-2025").ok(),
+            Some(GroupSpec::Gwd("woda-2025".into()))
+        );
+        assert!(GroupSpec::parse("gwd: ").is_err());
         assert!(GroupSpec::parse("sąsiedzi").is_err());
     }
 }

@@ -7,6 +7,7 @@ mod costs;
 mod data_years;
 mod group;
 mod group_spec;
+mod gwd_sheet;
 mod indicators;
 mod map;
 mod nearest;
@@ -25,6 +26,10 @@ pub use data_years::CostYearsView;
 pub(crate) use data_years::{cost_years, indicator_years};
 pub use group::GroupView;
 pub use group_spec::GroupKind;
+pub(crate) use gwd_sheet::{export_gwd_sheet, gwd_sheet};
+pub use gwd_sheet::{
+    GwdSheetFormat, GwdSheetIndicatorView, GwdSheetRowView, GwdSheetView, QuarterBand,
+};
 pub(crate) use indicators::comparable_indicators;
 pub use indicators::ComparableIndicatorView;
 pub(crate) use map::boundaries;

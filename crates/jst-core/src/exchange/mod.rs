@@ -4,6 +4,7 @@
 //! recorded under it again, so no transaction waits on the network (invariant 6).
 
 mod contributions;
+mod gwd;
 mod submission_result;
 mod submissions;
 mod sync_apply;
@@ -17,6 +18,14 @@ pub(crate) use contributions::{
     accept_server_value, contributions, keep_own_value, set_contributed,
 };
 pub use contributions::{ContributableIndicatorView, ContributionItemView, ContributionsView};
+pub(crate) use gwd::{
+    add_gwd_note, gwd_description, gwd_group, gwd_groups, gwd_job, gwd_notes, gwd_shares,
+    not_configured as gwd_not_configured, record_gwd, same_unit,
+};
+pub use gwd::{
+    GwdFetched, GwdGroupRefView, GwdGroupView, GwdIndicatorView, GwdJob, GwdMemberView,
+    GwdNoteView, GwdRefreshOutcome, GwdRefreshView, GwdShareView,
+};
 pub use submission_result::SubmissionResult;
 pub(crate) use submissions::{record_answers, submission_job};
 pub use submissions::{SentSubmissions, SubmissionJob, SubmitItemView, SubmitOutcome, SubmitView};

@@ -1,5 +1,6 @@
 mod comparison;
 mod exports;
+mod gwd;
 mod language;
 mod monitor;
 mod reports;

@@ -6,6 +6,7 @@ mod backups;
 mod budget;
 mod catalogue;
 mod export;
+mod gwd;
 mod observations;
 mod outbox;
 mod own_unit;
@@ -27,6 +28,9 @@ use crate::{Result, Stamp};
 pub use audit::{ActionPattern, AuditQuery, AuditRecord};
 pub use budget::BudgetLineRecord;
 pub use catalogue::IndicatorRecord;
+pub use gwd::{
+    GwdGroupRecord, GwdMemberRecord, GwdNoteRecord, GwdRefresh, GwdValueRecord, GwdYearUpdate,
+};
 pub use observations::{HistoryEntry, ObservationRecord};
 pub use outbox::ContributionState;
 pub use own_unit::OwnUnitRecord;

@@ -3,6 +3,7 @@
 mod aggregates;
 mod audit;
 mod backups;
+mod gwd;
 mod migrations;
 mod observations;
 mod peer_groups;

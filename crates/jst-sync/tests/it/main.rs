@@ -8,6 +8,7 @@ mod accepted;
 mod answers;
 mod cancelled;
 mod deadlines;
+mod groups;
 mod rejected;
 mod release;
 mod server;

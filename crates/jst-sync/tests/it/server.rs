@@ -15,6 +15,10 @@ pub struct Request {
     pub method: String,
     pub path: String,
     pub range: Option<String>,
+    /// `Authorization`, as sent.
+    pub authorization: Option<String>,
+    /// `If-None-Match`, as sent.
+    pub if_none_match: Option<String>,
 }
 
 /// What to send back.
@@ -152,6 +156,7 @@ fn serve(
     let method = parts.next().unwrap_or_default().to_owned();
     let path = parts.next().unwrap_or_default().to_owned();
     let (mut range, mut length) = (None, 0u64);
+    let (mut authorization, mut if_none_match) = (None, None);
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
@@ -162,12 +167,14 @@ fn serve(
             match name.trim().to_ascii_lowercase().as_str() {
                 "range" => range = Some(value),
                 "content-length" => length = value.parse().unwrap_or(0),
+                "authorization" => authorization = Some(value),
+                "if-none-match" => if_none_match = Some(value),
                 _ => {}
             }
         }
     }
     std::io::copy(&mut reader.by_ref().take(length), &mut std::io::sink())?;
-    let request = Request { method, path, range };
+    let request = Request { method, path, range, authorization, if_none_match };
     log.lock().expect("log").push(request.clone());
     let reply = handler(&request);
     let mut out = stream;

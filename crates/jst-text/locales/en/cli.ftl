@@ -328,3 +328,23 @@ cli-value-user = USER
 cli-value-kind = KIND
 cli-value-fraction = FRACTION
 cli-value-name = NAME
+
+# experience-exchange groups
+cli-gwd-none = no experience-exchange groups (fetch them: jst gwd refresh)
+cli-gwd-fetched = fetched { $at }; indicators: { $indicators }
+cli-gwd-refreshed = experience-exchange groups: { $outcome }, groups: { $groups }
+cli-gwd-shared = { $code }: shared; seen by the groups: { $groups } (to stop: jst contribute remove { $code })
+cli-gwd-not-shared = { $code }: not shared; groups with this indicator: { $groups } (to share: jst contribute add { $code })
+cli-gwd-no-notes = no notes
+cli-gwd-sheet-written = wrote { $file }: { $members } members, { $indicators } indicators
+cli-help-gwd = Experience-exchange groups (gwd:ID): members by name, the meeting sheet, notes
+cli-help-gwd-list = The unit's groups as last fetched (with the date), their members and indicators
+cli-help-gwd-refresh = Fetches the groups and the members' values from the server (with the unit token); `jst sync` does it too
+cli-help-gwd-shares = What the unit shares with whom: indicators and the groups that see its values (to stop sharing: jst contribute remove CODE)
+cli-help-gwd-sheet = Meeting sheet: every member by name, the quartiles and each member's position
+cli-help-gwd-sheet-arg-id = The group's id
+cli-help-gwd-sheet-arg-out = Output file (xlsx or pdf); for json standard output by default
+cli-help-gwd-notes = The group's meeting notes (the list, or --add TEXT)
+cli-help-gwd-notes-arg-add = Adds a note
+cli-help-gwd-notes-arg-year = The year the note is about
+cli-value-text = TEXT

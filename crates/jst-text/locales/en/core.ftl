@@ -330,3 +330,27 @@ core-audit-action-report-text = report text
 core-audit-action-backup = backup copy
 core-audit-action-restore = copy restored
 core-audit-action-value-year = value { $code } for { $year }
+
+# experience-exchange groups (GWD)
+core-group-gwd-empty = give the experience-exchange group's id after “gwd:”
+core-group-label-gwd = experience-exchange group “{ $name }” ({ $area }), members: { $count } — data shared with the members' consent
+core-gwd-not-configured = experience-exchange groups need the server address and the unit token; { hint-unit-token }
+core-gwd-note-length = a note must have 1 to 10000 characters
+core-audit-action-gwd = experience-exchange groups
+core-audit-action-gwd-note = group meeting note
+core-gwd-band-best = in the group's best quarter
+core-gwd-band-second-best = in the group's second quarter
+core-gwd-band-second-weakest = in the group's third quarter
+core-gwd-band-weakest = in the group's weakest quarter
+core-gwd-sheet-group = Group
+core-gwd-sheet-q1 = lower quartile (Q1)
+core-gwd-sheet-median = median
+core-gwd-sheet-q3 = upper quartile (Q3)
+core-gwd-sheet-quartiles = Group quartiles: Q1 { $q1 }, median { $median }, Q3 { $q3 } (units with a value: { $n }).
+core-gwd-sheet-col-rank = Rank
+core-gwd-sheet-col-unit = Unit
+core-gwd-sheet-col-value = Value
+core-gwd-sheet-col-band = Quarter
+core-gwd-sheet-notes = Meeting notes
+core-gwd-sheet-title = Meeting sheet: { $name }, { $year }
+core-gwd-sheet-language = en-GB

@@ -23,6 +23,8 @@ sync-server-answered = { $what }: the server answered { $status }
 sync-server-status = the server answered { $status }
 sync-answer = the server's answer
 sync-no-time-to-send = no time left to send the submission
+sync-groups-unauthorized = the server did not accept the unit token (401); experience-exchange groups unchanged
+sync-groups-malformed = { $what }: the server's answer is not the groups API's ({ $reason })
 
 hint-add-release-key = { $surface ->
     [window] add the association's key in Settings → Trusted release keys

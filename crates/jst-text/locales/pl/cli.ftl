@@ -329,3 +329,23 @@ cli-value-user = UŻYTKOWNIK
 cli-value-kind = RODZAJ
 cli-value-fraction = UŁAMEK
 cli-value-name = NAZWA
+
+# experience-exchange groups
+cli-gwd-none = brak grup wymiany doświadczeń (pobierz je: jst gwd refresh)
+cli-gwd-fetched = pobrano { $at }; wskaźniki: { $indicators }
+cli-gwd-refreshed = grupy wymiany doświadczeń: { $outcome }, grup: { $groups }
+cli-gwd-shared = { $code }: udostępniany; widzą go grupy: { $groups } (przestać: jst contribute remove { $code })
+cli-gwd-not-shared = { $code }: nieudostępniany; grupy z tym wskaźnikiem: { $groups } (udostępnić: jst contribute add { $code })
+cli-gwd-no-notes = brak notatek
+cli-gwd-sheet-written = zapisano { $file }: członków { $members }, wskaźników { $indicators }
+cli-help-gwd = Grupy wymiany doświadczeń (gwd:ID): członkowie z nazwy, zestawienie na spotkanie, notatki
+cli-help-gwd-list = Grupy jednostki z ostatniego pobrania (z datą), ich członkowie i wskaźniki
+cli-help-gwd-refresh = Pobiera grupy i wartości członków z serwera (tokenem jednostki); robi to też `jst sync`
+cli-help-gwd-shares = Co jednostka udostępnia i komu: wskaźniki i grupy, które widzą jej wartości (przestać udostępniać: jst contribute remove KOD)
+cli-help-gwd-sheet = Zestawienie na spotkanie: wszyscy członkowie z nazwy, kwartyle i pozycja każdego
+cli-help-gwd-sheet-arg-id = Identyfikator grupy
+cli-help-gwd-sheet-arg-out = Plik wynikowy (xlsx albo pdf); przy json domyślnie standardowe wyjście
+cli-help-gwd-notes = Notatki ze spotkań grupy (lista albo --add TEKST)
+cli-help-gwd-notes-arg-add = Dodaje notatkę
+cli-help-gwd-notes-arg-year = Rok, którego dotyczy notatka
+cli-value-text = TEKST

@@ -328,3 +328,27 @@ core-audit-action-report-text = tekst raportu
 core-audit-action-backup = kopia zapasowa
 core-audit-action-restore = przywrócenie kopii
 core-audit-action-value-year = wartość { $code } za { $year }
+
+# experience-exchange groups (GWD)
+core-group-gwd-empty = po „gwd:” podaj identyfikator grupy wymiany doświadczeń
+core-group-label-gwd = grupa wymiany doświadczeń „{ $name }” ({ $area }), liczba członków: { $count } — dane udostępnione za zgodą członków
+core-gwd-not-configured = grupy wymiany doświadczeń wymagają adresu serwera i tokenu jednostki; { hint-unit-token }
+core-gwd-note-length = notatka musi mieć od 1 do 10000 znaków
+core-audit-action-gwd = grupy wymiany doświadczeń
+core-audit-action-gwd-note = notatka ze spotkania grupy
+core-gwd-band-best = w najlepszej ćwiartce grupy
+core-gwd-band-second-best = w drugiej ćwiartce grupy
+core-gwd-band-second-weakest = w trzeciej ćwiartce grupy
+core-gwd-band-weakest = w najsłabszej ćwiartce grupy
+core-gwd-sheet-group = Grupa
+core-gwd-sheet-q1 = kwartyl dolny (Q1)
+core-gwd-sheet-median = mediana
+core-gwd-sheet-q3 = kwartyl górny (Q3)
+core-gwd-sheet-quartiles = Kwartyle grupy: Q1 { $q1 }, mediana { $median }, Q3 { $q3 } (jednostek z wartością: { $n }).
+core-gwd-sheet-col-rank = Pozycja
+core-gwd-sheet-col-unit = Jednostka
+core-gwd-sheet-col-value = Wartość
+core-gwd-sheet-col-band = Ćwiartka
+core-gwd-sheet-notes = Notatki ze spotkań
+core-gwd-sheet-title = Zestawienie na spotkanie: { $name }, { $year }
+core-gwd-sheet-language = pl-PL

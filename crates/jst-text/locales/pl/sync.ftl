@@ -23,6 +23,8 @@ sync-server-answered = { $what }: serwer odpowiedział { $status }
 sync-server-status = serwer odpowiedział { $status }
 sync-answer = odpowiedź serwera
 sync-no-time-to-send = brak czasu na wysłanie zgłoszenia
+sync-groups-unauthorized = serwer nie przyjął tokenu jednostki (401); grupy wymiany doświadczeń bez zmian
+sync-groups-malformed = { $what }: odpowiedź serwera nie jest odpowiedzią API grup ({ $reason })
 
 hint-add-release-key = { $surface ->
     [window] dodaj klucz stowarzyszenia w Ustawienia → Zaufane klucze wydań

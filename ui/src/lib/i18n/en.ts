@@ -264,6 +264,7 @@ export const en: Record<MessageKey, string> = {
 
   "peers.group.nearest": "15 most similar units",
   "peers.group.custom": "saved group",
+  "peers.group.gwd": "experience-exchange group",
   "peers.group.units": "chosen units",
   "peers.group.saved": "Saved groups",
   "costs.title": "Costs",

@@ -264,6 +264,7 @@ export const pl = {
 
   "peers.group.nearest": "15 najbardziej podobnych jednostek",
   "peers.group.custom": "grupa własna",
+  "peers.group.gwd": "grupa wymiany doświadczeń",
   "peers.group.units": "wybrane jednostki",
   "peers.group.saved": "Grupy własne",
   "costs.title": "Koszty",
