@@ -11,11 +11,26 @@ use crate::{Error, Limits, RejectionCode};
 /// A group as `GET /v1/groups` lists it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GroupEntry {
+    /// Opaque to the desktop; the association's server sends a number, kept here as its text.
+    #[serde(deserialize_with = "id_text")]
     pub id: String,
     pub name: String,
     pub area: String,
     pub indicators: Vec<String>,
     pub members: Vec<GroupMember>,
+}
+
+fn id_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Number(u64),
+        Text(String),
+    }
+    Ok(match Id::deserialize(deserializer)? {
+        Id::Number(number) => number.to_string(),
+        Id::Text(text) => text,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

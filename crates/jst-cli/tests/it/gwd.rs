@@ -208,3 +208,144 @@ fn an_unknown_group_is_refused_and_a_bad_token_keeps_the_copy() {
         (Some("unauthorized"), Some(1))
     );
 }
+
+/// A unit's PC: its unit chosen, KANALIZACJA_PROC shared, a 2024 value sent to the server.
+fn unit_pc(
+    root: &Path,
+    name: &str,
+    teryt: &str,
+    token: &str,
+    value: f64,
+    url: &str,
+) -> std::path::PathBuf {
+    let data = root.join(name);
+    assert_eq!(jst(&data, &["init", "--unit", teryt]).status.code(), Some(0));
+    assert_eq!(jst(&data, &["contribute", "add", "KANALIZACJA_PROC"]).status.code(), Some(0));
+    std::fs::write(data.join("token-jednostki"), token).expect("token");
+    let values = data.join("wartosci.csv");
+    std::fs::write(&values, format!("wskaznik_kod;rok;wartosc\nKANALIZACJA_PROC;2024;{value}\n"))
+        .expect("values");
+    let import = jst(&data, &["import", "values", values.to_str().expect("path")]);
+    assert_eq!(import.status.code(), Some(0), "{}", String::from_utf8_lossy(&import.stderr));
+    let sent = jst(&data, &["submit", "--server", url, "--format", "json"]);
+    assert_eq!(sent.status.code(), Some(0), "{}", String::from_utf8_lossy(&sent.stderr));
+    data
+}
+
+fn refresh(data: &Path) {
+    let out = jst(data, &["gwd", "refresh", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// (name, value) of the members a `gwd:` benchmark lists, by name (the benchmark orders them by
+/// the indicator's polarity).
+fn named_values(data: &Path, id: i64) -> Vec<(String, f64)> {
+    let group = format!("gwd:{id}");
+    let bench = json_of(&jst(
+        data,
+        &["benchmark", "KANALIZACJA_PROC", "--year", "2024", "--group", &group, "--format", "json"],
+    ));
+    bench["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| {
+            (m["name"].as_str().expect("name").to_owned(), m["value"].as_f64().expect("value"))
+        })
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_iter()
+        .collect()
+}
+
+/// Issue 14, done when: a real jst-server on port 0, two member PCs and one non-member. The
+/// members see each other's values by name; the non-member gets no group; the meeting sheet has
+/// every member; a member who leaves is gone from the next answer.
+#[test]
+fn two_member_pcs_see_each_other_by_name_through_a_real_server_and_a_non_member_does_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut storage, server_db) = crate::submit::association_server(dir.path());
+    let at = "2026-12-02T00:00:00Z";
+    let token = |storage: &mut jst_server::SqliteStorage, teryt: &str| {
+        jst_server::issue_token(storage, teryt, at).expect("token").token
+    };
+    let (wieliczka, gdow, niepolomice) = (
+        token(&mut storage, "1219053"),
+        token(&mut storage, "1219022"),
+        token(&mut storage, "1219043"),
+    );
+    let id = jst_server::create_group(
+        &mut storage,
+        "Wodociągi i kanalizacja",
+        "wodociągi i kanalizacja",
+        &["KANALIZACJA_PROC".to_owned()],
+        at,
+    )
+    .expect("group");
+    for teryt in ["1219053", "1219022"] {
+        jst_server::add_member(&mut storage, id, teryt, "ZMP/GWD/1/2026", None, at)
+            .expect("member");
+    }
+    drop(storage);
+    let releases = dir.path().join("wydania");
+    std::fs::create_dir_all(&releases).expect("releases");
+    let url = format!("http://{}", crate::sync::start_server(&releases, &server_db));
+
+    let a = unit_pc(dir.path(), "wieliczka", "1219053", &wieliczka, 80.0, &url);
+    let b = unit_pc(dir.path(), "gdow", "1219022", &gdow, 70.0, &url);
+    let c = unit_pc(dir.path(), "niepolomice", "1219043", &niepolomice, 60.0, &url);
+    for data in [&a, &b, &c] {
+        refresh(data);
+    }
+
+    let groups = json_of(&jst(&a, &["gwd", "list", "--format", "json"]));
+    assert_eq!(groups[0]["id"], id.to_string());
+    let both = [("Gdów".to_owned(), 70.0), ("Wieliczka".to_owned(), 80.0)];
+    assert_eq!(named_values(&a, id), both);
+    assert_eq!(named_values(&b, id), both);
+    // The non-member holds no group and cannot compare with it.
+    assert_eq!(json_of(&jst(&c, &["gwd", "list", "--format", "json"])), serde_json::json!([]));
+    let refused = jst(
+        &c,
+        &["benchmark", "KANALIZACJA_PROC", "--year", "2024", "--group", &format!("gwd:{id}")],
+    );
+    assert_ne!(refused.status.code(), Some(0));
+
+    let sheet = dir.path().join("spotkanie.xlsx");
+    let out = jst(
+        &a,
+        &[
+            "gwd",
+            "sheet",
+            &id.to_string(),
+            "--year",
+            "2024",
+            "--format",
+            "xlsx",
+            "--out",
+            sheet.to_str().expect("p"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut workbook: Xlsx<_> = open_workbook(&sheet).expect("xlsx");
+    let mut cells = String::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).expect("sheet");
+        for row in range.rows() {
+            for cell in row {
+                if let Data::String(text) = cell {
+                    cells.push_str(text);
+                    cells.push('\n');
+                }
+            }
+        }
+    }
+    assert!(cells.contains("Wieliczka") && cells.contains("Gdów"), "{cells}");
+    assert!(!cells.contains("Niepołomice"), "{cells}");
+
+    // Gdów leaves: the next answer no longer has it.
+    let mut storage = jst_server::SqliteStorage::open(&server_db).expect("server db");
+    jst_server::remove_member(&mut storage, id, "1219022", "2026-12-02T01:00:00Z").expect("leave");
+    drop(storage);
+    refresh(&a);
+    assert_eq!(named_values(&a, id), [("Wieliczka".to_owned(), 80.0)]);
+}

@@ -29,7 +29,7 @@ fn desktop(root: &Path, name: &str, token: &str) -> PathBuf {
 }
 
 /// The association's database with the shipped catalogue: (storage, its folder).
-fn association_server(root: &Path) -> (SqliteStorage, PathBuf) {
+pub(crate) fn association_server(root: &Path) -> (SqliteStorage, PathBuf) {
     let server_db = root.join("serwer");
     let mut storage = SqliteStorage::open(&server_db).expect("server db");
     storage
