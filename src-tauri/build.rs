@@ -75,6 +75,12 @@ const COMMANDS: &[&str] = &[
     "pick_log_file",
     "save_log",
     "set_language",
+    "gwd_groups",
+    "gwd_shares",
+    "gwd_notes",
+    "add_gwd_note",
+    "pick_gwd_sheet_file",
+    "export_gwd_sheet",
 ];
 
 fn main() {

@@ -41,7 +41,35 @@ pub async fn sync_once(
     .await
     .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?;
     // Applying a national release takes a while: the worker applies it, screens keep reading.
-    state.with_worker(|m| m.apply_sync(&job, planned))
+    let view = state.with_worker(|m| m.apply_sync(&job, planned))?;
+    if view.outcome != jst_core::SyncOutcome::Offline {
+        refresh_groups(app).await;
+    }
+    Ok(view)
+}
+
+/// The experience-exchange groups from the same server with the unit token: prepared under
+/// the monitor, fetched without it, recorded after. Offline or refused, the last copy stays;
+/// the outcome goes to the log, the window shows the copy's date.
+async fn refresh_groups(app: &tauri::AppHandle) {
+    let state = app.state::<AppState>();
+    let job = match state.with(|m| m.gwd_job()) {
+        Ok(Some(job)) => job,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!(kind = ?e.kind, "grupy wymiany doświadczeń: {}", e.message);
+            return;
+        }
+    };
+    let Ok(fetched) = tauri::async_runtime::spawn_blocking(move || job.fetch()).await else {
+        return;
+    };
+    match state.with(|m| m.apply_gwd(fetched)) {
+        Ok(view) => {
+            tracing::info!(outcome = ?view.outcome, groups = view.groups, "grupy wymiany doświadczeń")
+        }
+        Err(e) => tracing::warn!(kind = ?e.kind, "grupy wymiany doświadczeń: {}", e.message),
+    }
 }
 
 /// Starts the periodic work. Each tick asks the core whether a sync is due: the interval counts

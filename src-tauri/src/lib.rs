@@ -11,6 +11,7 @@ mod backup_commands;
 mod commands;
 mod data_commands;
 mod export_commands;
+mod gwd_commands;
 mod log;
 mod navigation;
 mod report_commands;
@@ -102,6 +103,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings_commands::pick_log_file,
             settings_commands::save_log,
             settings_commands::set_language,
+            gwd_commands::gwd_groups,
+            gwd_commands::gwd_shares,
+            gwd_commands::gwd_notes,
+            gwd_commands::add_gwd_note,
+            gwd_commands::pick_gwd_sheet_file,
+            gwd_commands::export_gwd_sheet,
         ])
 }
 

@@ -183,6 +183,20 @@ export const commands = {
 	 *  the window calls it at start and whenever the user switches language.
 	 */
 	setLanguage: (lang: Lang) => typedError<null, ApiError>(__TAURI_INVOKE("set_language", { lang })),
+	/**  The unit's groups from the last refresh (with its date), members named. */
+	gwdGroups: () => typedError<GwdGroupView[], ApiError>(__TAURI_INVOKE("gwd_groups")),
+	/**  Per indicator: shared or not, and which groups see the unit's values. */
+	gwdShares: () => typedError<GwdShareView[], ApiError>(__TAURI_INVOKE("gwd_shares")),
+	gwdNotes: (id: string) => typedError<GwdNoteView[], ApiError>(__TAURI_INVOKE("gwd_notes", { id })),
+	/**  Adds a meeting note (audited); answers the group's notes. */
+	addGwdNote: (id: string, year: number | null, text: string) => typedError<GwdNoteView[], ApiError>(__TAURI_INVOKE("add_gwd_note", { id, year, text })),
+	/**  The system's save dialog for the meeting sheet; null when cancelled. */
+	pickGwdSheetFile: (id: string, year: number, format: GwdSheetFormat) => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_gwd_sheet_file", { id, year, format })),
+	/**
+	 *  Writes the meeting sheet (replaced whole or left as it was), on the worker: a PDF takes a
+	 *  moment and the screens keep reading.
+	 */
+	exportGwdSheet: (id: string, year: number, format: GwdSheetFormat, path: string) => typedError<GwdSheetView, ApiError>(__TAURI_INVOKE("export_gwd_sheet", { id, year, format, path })),
 };
 
 /* Types */
@@ -582,6 +596,101 @@ export type GroupView = {
 	n: number,
 };
 
+/**  A group that sees one of the unit's values. */
+export type GwdGroupRefView = {
+	id: string,
+	name: string,
+};
+
+/**  A group as last fetched: its definition, named members and what the copy holds. */
+export type GwdGroupView = {
+	id: string,
+	name: string,
+	area: string,
+	/**  What the group is and on what basis its members' values are shown. */
+	description: string,
+	indicators: GwdIndicatorView[],
+	members: GwdMemberView[],
+	/**  When the server last listed the group (RFC 3339 UTC). */
+	fetched_at: string,
+	/**  Years whose values are held, oldest first. */
+	years: number[],
+};
+
+export type GwdIndicatorView = {
+	code: string,
+	/**  The catalogue's name, the code when the catalogue lacks it. */
+	name: string,
+	unit: string,
+};
+
+export type GwdMemberView = {
+	teryt: string,
+	name: string,
+	/**  The own unit. */
+	own: boolean,
+};
+
+export type GwdNoteView = {
+	year: number | null,
+	text: string,
+	written_at: string,
+	written_by: string,
+};
+
+/**
+ *  One indicator: whether the unit shares it and which groups see it (DESIGN §8: a member's
+ *  opted-in values for the group's indicators go to the group's members).
+ */
+export type GwdShareView = {
+	indicator: string,
+	name: string,
+	/**  Opted in to contributing (`jst contribute`): the groups below see its own values. */
+	shared: boolean,
+	/**  Groups having the indicator; they see the unit's own values only while `shared`. */
+	groups: GwdGroupRefView[],
+};
+
+/**  The file formats of the sheet. */
+export type GwdSheetFormat = "xlsx" | "pdf";
+
+export type GwdSheetIndicatorView = {
+	code: string,
+	name: string,
+	unit: string,
+	polarity: Polarity,
+	/**  A unit cost of a service of the group (DESIGN §5.7), not one of the group's indicators. */
+	unit_cost: boolean,
+	stats: StatsView,
+	/**  Every member, best first; members without a value last. */
+	rows: GwdSheetRowView[],
+};
+
+export type GwdSheetRowView = {
+	teryt: string,
+	name: string,
+	own: boolean,
+	value: number | null,
+	/**  1 = best; null for a neutral indicator or without a value. */
+	rank: number | null,
+	percentile_rank: number | null,
+	band: QuarterBand | null,
+};
+
+/**  The JSON of `jst gwd sheet --format json` and what the files are written from. */
+export type GwdSheetView = {
+	id: string,
+	name: string,
+	area: string,
+	description: string,
+	year: number,
+	/**  When the group's copy was fetched (RFC 3339 UTC). */
+	fetched_at: string,
+	members: number,
+	indicators: GwdSheetIndicatorView[],
+	notes: GwdNoteView[],
+};
+
 export type HistoryEntryView = {
 	year: number,
 	old_value: number | null,
@@ -809,6 +918,12 @@ export type ProjectionView = {
 	/**  80 % prediction interval `[lo, hi]`, with four points or more. */
 	interval: [number | null, number | null] | null,
 };
+
+/**
+ *  Where a member stands on one indicator, best quarter first (turned by polarity); `None` for a
+ *  neutral indicator or without a value.
+ */
+export type QuarterBand = "best" | "second_best" | "second_weakest" | "weakest";
 
 /**  A register file as the window shows it before loading: what it holds and what it would end. */
 export type RegisterCheckView = {

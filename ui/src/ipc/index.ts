@@ -4,6 +4,11 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
   type ApiError,
+  type GwdGroupView,
+  type GwdNoteView,
+  type GwdShareView,
+  type GwdSheetFormat,
+  type GwdSheetView,
   type Lang,
   type BackupView,
   type BackupsView,
@@ -130,6 +135,7 @@ export type {
 export type { RegisterCheckView, RegisterImportView } from "./bindings";
 export type { BudgetImportView, BudgetReportView, OfficialFileKind, OfficialImportView, SchoolView, SioImportView } from "./bindings";
 export type { ContributableIndicatorView, ContributionItemView, SubmitItemView, TokenPlaceView } from "./bindings";
+export type { GwdGroupView, GwdNoteView, GwdShareView, GwdSheetFormat, GwdSheetView } from "./bindings";
 export type {
   HistoryEntryView,
   IndicatorStatusView,
@@ -217,6 +223,19 @@ export const api = {
     weights: number[] | null = null,
   ): Promise<NearestView[]> => unwrap(await commands.nearestPeers(k, year, variables, weights)),
   peerGroups: async (): Promise<PeerGroupView[]> => unwrap(await commands.peerGroups()),
+  // Experience-exchange groups (GWD): the last copy fetched with the unit token.
+  gwdGroups: async (): Promise<GwdGroupView[]> => unwrap(await commands.gwdGroups()),
+  gwdShares: async (): Promise<GwdShareView[]> => unwrap(await commands.gwdShares()),
+  gwdNotes: async (id: string): Promise<GwdNoteView[]> => unwrap(await commands.gwdNotes(id)),
+  /** Adds a meeting note (audited); answers the group's notes. */
+  addGwdNote: async (id: string, year: number | null, text: string): Promise<GwdNoteView[]> =>
+    unwrap(await commands.addGwdNote(id, year, text)),
+  /** The system's save dialog for the meeting sheet; null when cancelled. */
+  pickGwdSheetFile: async (id: string, year: number, format: GwdSheetFormat): Promise<string | null> =>
+    unwrap(await commands.pickGwdSheetFile(id, year, format)),
+  /** Writes the meeting sheet: every member named, quartiles and each one's position. */
+  exportGwdSheet: async (id: string, year: number, format: GwdSheetFormat, path: string): Promise<GwdSheetView> =>
+    unwrap(await commands.exportGwdSheet(id, year, format, path)),
   savePeerGroup: async (name: string, teryts: string[]): Promise<PeerGroupView> =>
     unwrap(await commands.savePeerGroup(name, teryts)),
   deletePeerGroup: async (name: string): Promise<void> => {
