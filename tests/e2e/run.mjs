@@ -728,12 +728,24 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     bdl.close();
   }
   server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
+  // Issue 14: an experience-exchange group of Kutno and two łódzkie gminy, each by its signed
+  // consent; its values reach members with the unit token, never through the release.
+  const neighbours = lodzkie
+    .map(([woj, pow, gmi, rodz, name]) => ({ teryt: `${woj}${pow}${gmi}${rodz}`, name }))
+    .filter((u) => u.teryt !== "1002011")
+    .slice(0, 2);
+  const gwdId = JSON.parse(server("gwd", "create", "Ludność i usługi", "--area", "usługi społeczne", "--indicators", "LUD_OGOLEM", "--format", "json")).id;
+  for (const teryt of ["1002011", ...neighbours.map((u) => u.teryt)]) {
+    server("gwd", "add", String(gwdId), teryt, "--consent", "ZMP/GWD/2026/1");
+  }
+  const unitToken = server("token", "issue", "--unit", "1002011").trim().split("\n").pop();
 
   const { child, url } = await serveReleases(join(assoc, "baza"), releases);
   try {
     await s.waitFor("ekran wyboru jednostki", "return document.querySelector('#unit-search') !== null;");
     await s.invoke("choose_unit", { teryt: "1002011" });
     execFileSync(jst, ["--data-dir", dataDir, "trust", "add", join(assoc, "klucze", "release.pub"), "--yes"]);
+    writeFileSync(join(dataDir, "token-jednostki"), unitToken);
     await s.cmd("POST", "/refresh", {});
     await s.waitFor("Pulpit Kutna", "return document.querySelector('h1')?.innerText === 'Kutno';");
     await s.click("nav button", "Synchronizacja");
@@ -767,6 +779,26 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     assert.equal(await s.text("return String([...document.querySelector('details.data-table').querySelectorAll('.teryt')].some((t) => t.innerText === '1061011'));"), "true");
     await s.screenshot(join(artifacts, "25-stowarzyszenie-porownania-2023.png"));
     await expectAccessible(s, "porównania po wydaniu stowarzyszenia");
+
+    // The group the sync brought: members named by consent, then the meeting sheet.
+    await s.click("select[name=indicator] option", "Ludność ogółem (stan na 31 grudnia)");
+    await s.waitFor("rok 2023 ludności", "return [...document.querySelectorAll('select[name=year] option')].some((o) => o.value === '2023');");
+    await s.click("select[name=year] option", "2023");
+    await s.click(`select[name=group] option[value="gwd:${gwdId}"]`);
+    await s.click("form.filters button", "Pokaż");
+    await s.waitFor("grupa wymiany doświadczeń", "return /za zgodą członków/.test(document.querySelector('[data-testid=group-info]')?.innerText ?? '');", [], 20000);
+    const members = await s.text("return document.querySelector('[data-testid=gwd-members]').innerText;");
+    for (const u of neighbours) assert.ok(members.includes(u.name), `${u.name} named: ${members}`);
+    assert.match(members, /Kutno/);
+    await s.text("document.querySelector('[data-testid=gwd-panel]').scrollIntoView({ block: 'start' }); return '';");
+    await s.screenshot(join(artifacts, "26-gwd-porownania.png"));
+    await expectAccessible(s, "grupa wymiany doświadczeń");
+    const sheet = join(dataDir, "zestawienie-gwd.xlsx");
+    await s.type("input[name=gwd-sheet-path]", sheet);
+    await s.click("button", "Zapisz zestawienie");
+    await s.waitFor("zestawienie zapisane", "return document.querySelector('[data-testid=gwd-sheet-written]') !== null;", [], 30000);
+    assert.equal(readFileSync(sheet).subarray(0, 2).toString(), "PK");
+    await s.screenshot(join(artifacts, "27-gwd-zestawienie.png"));
   } finally {
     child.kill();
   }
