@@ -506,8 +506,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             let key = jst_release::KeyPair::from_text(&text)?;
             let s = build_release(&mut storage, &out, &key, now(), valid_days)?;
             println!(
-                "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B.",
-                s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes
+                "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B; dobrych praktyk {}.",
+                s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes, s.practices
             );
         }
         Command::Token { what } => {

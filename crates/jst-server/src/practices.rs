@@ -313,9 +313,11 @@ pub fn parse_file(bytes: &[u8], name: &str) -> Result<Vec<PracticeInput>> {
     let many = match value {
         serde_json::Value::Array(items) => items,
         other @ serde_json::Value::Object(_) => vec![other],
-        _ => return Err(Error::Invalid(format!(
+        _ => {
+            return Err(Error::Invalid(format!(
             "{name}: oczekiwano jednej praktyki (obiekt JSON) albo listy praktyk; nic nie zapisano"
-        ))),
+        )))
+        }
     };
     if many.is_empty() {
         return Err(Error::Invalid(format!("{name}: lista praktyk jest pusta; nic nie zapisano")));
