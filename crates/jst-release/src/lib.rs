@@ -12,6 +12,7 @@ mod chunk;
 mod error;
 mod keys;
 mod manifest;
+mod practices;
 mod signature;
 
 pub use aggregates::{aggregates_csv, AggregateRow, AGGREGATES_HEADER};
@@ -21,6 +22,10 @@ pub use keys::{KeyPair, PublicKey};
 pub use manifest::{
     ChunkEntry, ChunkKind, Latest, Manifest, FORMAT, MAX_LATEST_BYTES, MAX_MANIFEST_BYTES,
     POLICY_ID,
+};
+pub use practices::{
+    AttachmentEntry, PracticesChunk, PracticesIndex, ATTACHMENTS_DIR, MAX_PRACTICES_INDEX_BYTES,
+    PRACTICES_FORMAT,
 };
 pub use signature::{sign, verify, SIGNATURE_SUFFIX};
 

@@ -17,6 +17,8 @@ mod gwd_api;
 mod input;
 mod keygen;
 mod mf;
+pub mod practices;
+mod practices_api;
 mod rate_limit;
 mod register;
 mod release_build;
@@ -44,7 +46,8 @@ pub use serve::{
 };
 pub use storage::{
     check_rows, DataImport, DataRow, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome,
-    SqliteStorage, Storage, StoredRegister, SubmissionKey, SubmittedItem, TokenRecord,
+    NewPractice, PracticeStatus, SqliteStorage, Storage, StoredPractice, StoredRegister,
+    SubmissionKey, SubmittedItem, TokenRecord,
 };
 pub use tokens::{issue_token, IssuedToken};
 

@@ -60,6 +60,11 @@ enum Command {
         #[command(subcommand)]
         what: GwdCommand,
     },
+    /// Baza dobrych praktyk: import, przegląd propozycji jednostek, publikacja.
+    Practices {
+        #[command(subcommand)]
+        what: PracticesCommand,
+    },
     /// Udostępnia folder wydań przez HTTP (z obsługą Range) i API /v1.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADRES")]
@@ -205,6 +210,26 @@ enum GwdCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum PracticesCommand {
+    /// Wczytuje praktyki z pliku JSON (docs/practices-format.md) jako opublikowane.
+    Import { file: PathBuf },
+    /// Lista praktyk (opublikowanych i proponowanych).
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Propozycje jednostek czekające na decyzję, z pełną treścią.
+    Review {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Publikuje proponowaną praktykę: trafi do następnego wydania.
+    Publish { id: i64 },
+    /// Usuwa praktykę (i jej załączniki, których nie używa inna praktyka).
+    Remove { id: i64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -481,8 +506,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             let key = jst_release::KeyPair::from_text(&text)?;
             let s = build_release(&mut storage, &out, &key, now(), valid_days)?;
             println!(
-                "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B.",
-                s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes
+                "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B; dobrych praktyk {}.",
+                s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes, s.practices
             );
         }
         Command::Token { what } => {
@@ -524,6 +549,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Gwd { what } => {
             let mut storage = SqliteStorage::open(&cli.data_dir)?;
             gwd(&mut storage, what, &at)?;
+        }
+        Command::Practices { what } => {
+            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            practices(&mut storage, what, &at)?;
         }
         Command::Serve { bind, releases } => {
             serve(bind, releases, &cli.data_dir, |addr| {
@@ -626,6 +655,88 @@ fn gwd(storage: &mut SqliteStorage, what: GwdCommand, at: &str) -> Result<(), Er
                     }
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+fn practices(storage: &mut SqliteStorage, what: PracticesCommand, at: &str) -> Result<(), Error> {
+    use jst_server::PracticeStatus;
+    let listed = |storage: &SqliteStorage, only_proposed: bool, format: Format, full: bool| {
+        let all = storage.practices()?;
+        let shown: Vec<_> =
+            all.iter().filter(|p| !only_proposed || p.status == PracticeStatus::Proposed).collect();
+        match format {
+            Format::Json => {
+                let rows: Vec<serde_json::Value> = shown
+                    .iter()
+                    .map(|p| {
+                        let mut row = serde_json::to_value(&p.practice).unwrap_or_default();
+                        if let Some(o) = row.as_object_mut() {
+                            o.insert("status".into(), serde_json::json!(p.status));
+                            o.insert("proposed_by".into(), serde_json::json!(p.proposed_by));
+                            o.insert("created_at".into(), serde_json::json!(p.created_at));
+                            o.insert("published_at".into(), serde_json::json!(p.published_at));
+                        }
+                        row
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            }
+            Format::Table if shown.is_empty() => println!(
+                "{}",
+                if only_proposed {
+                    "Brak propozycji do przejrzenia."
+                } else {
+                    "Baza dobrych praktyk jest pusta. Wczytaj: jst-server practices import PLIK"
+                }
+            ),
+            Format::Table => {
+                for p in shown {
+                    let status = match p.status {
+                        PracticeStatus::Published => "opublikowana",
+                        PracticeStatus::Proposed => "proponowana",
+                    };
+                    let starter = if p.practice.starter { " [baza startowa]" } else { "" };
+                    println!(
+                        "{}\t{status}{starter}\t{}\t{} {}\t{}",
+                        p.practice.id,
+                        p.practice.area.label(),
+                        p.practice.teryt,
+                        p.practice.unit_name,
+                        p.practice.title
+                    );
+                    if full {
+                        if let Some(by) = &p.proposed_by {
+                            println!("\tzaproponowała jednostka {by}, {}", p.created_at);
+                        }
+                        println!("\tSkrót: {}", p.practice.summary);
+                        println!("\tPrezentacja:\n{}\n", p.practice.presentation);
+                        println!("\tOpublikuj: jst-server practices publish {}", p.practice.id);
+                    }
+                }
+            }
+        }
+        Ok::<(), Error>(())
+    };
+    match what {
+        PracticesCommand::Import { file } => {
+            let ids = jst_server::practices::import_file(storage, &file, at)?;
+            println!(
+                "Wczytano praktyk: {} (nr {}); trafią do następnego wydania.",
+                ids.len(),
+                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            );
+        }
+        PracticesCommand::List { format } => listed(storage, false, format, false)?,
+        PracticesCommand::Review { format } => listed(storage, true, format, true)?,
+        PracticesCommand::Publish { id } => {
+            let p = jst_server::practices::publish(storage, id, at)?;
+            println!("Opublikowano praktykę nr {id} „{}”: trafi do następnego wydania.", p.title);
+        }
+        PracticesCommand::Remove { id } => {
+            jst_server::practices::remove(storage, id)?;
+            println!("Usunięto praktykę nr {id}: następne wydanie już jej nie zawiera.");
         }
     }
     Ok(())

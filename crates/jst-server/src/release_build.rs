@@ -30,6 +30,8 @@ pub struct ReleaseSummary {
     pub bytes_written: u64,
     pub values: usize,
     pub release_bytes: u64,
+    /// Published practices in the release (`practices.json`).
+    pub practices: usize,
 }
 
 /// Six significant digits (DESIGN §11), written with a decimal point.
@@ -156,6 +158,7 @@ pub fn build_release(
     };
     let latest_bytes = latest.to_bytes();
     let sig = |name: &str| out.join(format!("{name}{SIGNATURE_SUFFIX}"));
+    let practices = write_practices(storage, out, key, version, &issued_at)?;
     write_whole(&out.join(Manifest::FILE), &manifest_bytes)?;
     write_whole(&sig(Manifest::FILE), sign(key, Manifest::FILE, &manifest_bytes).as_bytes())?;
     // latest.json last: until it is replaced, clients keep seeing the previous release whole.
@@ -171,7 +174,84 @@ pub fn build_release(
         bytes_written: written,
         values: values.len(),
         release_bytes: release_bytes + manifest_bytes.len() as u64 + latest_bytes.len() as u64,
+        practices,
     })
+}
+
+/// Practices per chunk: adding one practice rewrites the last chunk only.
+const PRACTICES_PER_CHUNK: usize = 100;
+
+/// The published practices as chunks, their attachments by hash, and the signed
+/// `practices.json` naming them (proposed practices never leave the server). Written before
+/// `latest.json`, so a client that sees the new release finds its index.
+fn write_practices(
+    storage: &dyn Storage,
+    out: &Path,
+    key: &KeyPair,
+    version: u64,
+    issued_at: &str,
+) -> Result<usize> {
+    use jst_release::{AttachmentEntry, PracticesChunk, PracticesIndex, ATTACHMENTS_DIR};
+    let published: Vec<crate::practices::Practice> = storage
+        .practices()?
+        .into_iter()
+        .filter(|p| p.status == crate::storage::PracticeStatus::Published)
+        .map(|p| p.practice)
+        .collect();
+    let mut chunks = Vec::new();
+    for (block, practices) in published.chunks(PRACTICES_PER_CHUNK).enumerate() {
+        let text =
+            serde_json::to_vec(practices).map_err(|e| Error::Invalid(format!("praktyki: {e}")))?;
+        let bytes = encode_chunk(&text);
+        let sha = sha256_hex(&bytes);
+        let path = out.join("chunks").join(&sha);
+        if !path.exists() {
+            write_whole(&path, &bytes)?;
+        }
+        chunks.push(PracticesChunk {
+            name: format!("practices-{block:02}"),
+            sha256: sha,
+            size: bytes.len() as u64,
+            rows: practices.len() as u64,
+        });
+    }
+    let mut attachments: Vec<AttachmentEntry> = Vec::new();
+    let folder = out.join(ATTACHMENTS_DIR);
+    for a in published.iter().flat_map(|p| &p.attachments) {
+        if attachments.iter().any(|e| e.sha256 == a.sha256) {
+            continue;
+        }
+        let path = folder.join(&a.sha256);
+        if !path.exists() {
+            let bytes = storage.attachment(&a.sha256)?.ok_or_else(|| {
+                Error::Missing(format!("brak załącznika {} w bazie serwera", a.sha256))
+            })?;
+            std::fs::create_dir_all(&folder)
+                .map_err(Error::io(format!("nie można utworzyć {}", folder.display())))?;
+            write_whole(&path, &bytes)?;
+        }
+        attachments.push(AttachmentEntry {
+            sha256: a.sha256.clone(),
+            size: a.size,
+            media_type: a.media_type.code().to_owned(),
+        });
+    }
+    let index = PracticesIndex {
+        format: jst_release::PRACTICES_FORMAT.to_owned(),
+        dataset: DATASET.to_owned(),
+        version,
+        issued_at: issued_at.to_owned(),
+        chunks,
+        attachments,
+    };
+    let bytes = index.to_bytes();
+    let file = PracticesIndex::FILE;
+    write_whole(
+        &out.join(format!("{file}{SIGNATURE_SUFFIX}")),
+        sign(key, file, &bytes).as_bytes(),
+    )?;
+    write_whole(&out.join(file), &bytes)?;
+    Ok(published.len())
 }
 
 /// Cells a release may not carry, named, at most this many in one error.

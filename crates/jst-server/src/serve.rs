@@ -148,6 +148,7 @@ pub fn router_with(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimi
         .route("/v1/submissions/{id}", get(get_submission))
         .route("/v1/groups", get(crate::gwd_api::groups))
         .route("/v1/groups/{id}/values", get(crate::gwd_api::values))
+        .route("/v1/practices", post(crate::practices_api::propose))
         .route("/v1/{*rest}", get(not_found).post(not_found))
         .with_state(api)
         .fallback_service(ServeDir::new(releases).append_index_html_on_directories(false))

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_register_and_sources.sql"),
     include_str!("../migrations/0005_budget_plans.sql"),
     include_str!("../migrations/0006_gwd.sql"),
+    include_str!("../migrations/0007_practices.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -167,6 +168,40 @@ pub struct GwdValue {
     pub source: GwdSource,
 }
 
+/// Where a practice stands: proposed by a unit (moderated, never in a release) or published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeStatus {
+    Proposed,
+    Published,
+}
+
+impl PracticeStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Published => "published",
+        }
+    }
+}
+
+/// A checked practice and the bytes of its attachments, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPractice {
+    pub practice: crate::practices::Practice,
+    pub attachments: Vec<(crate::practices::Attachment, Vec<u8>)>,
+}
+
+/// A stored practice (its `id` set) with its moderation state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPractice {
+    pub practice: crate::practices::Practice,
+    pub status: PracticeStatus,
+    pub proposed_by: Option<String>,
+    pub created_at: String,
+    pub published_at: Option<String>,
+}
+
 pub trait Storage {
     fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
     /// The catalogue CSV and its version.
@@ -256,6 +291,23 @@ pub trait Storage {
     /// contribution for `year`, else the public value, else nothing. By TERYT, then by the
     /// group's order of indicators.
     fn gwd_values(&self, group: &GwdGroup, year: i32) -> Result<Vec<GwdValue>>;
+    /// Stores checked practices with `status` and their attachments, all or nothing; returns
+    /// their ids in order.
+    fn save_practices(
+        &mut self,
+        practices: &[NewPractice],
+        status: PracticeStatus,
+        proposed_by: Option<&str>,
+        at: &str,
+    ) -> Result<Vec<i64>>;
+    /// Every practice, by id.
+    fn practices(&self) -> Result<Vec<StoredPractice>>;
+    /// Publishes a proposed practice; false when there is none with this id.
+    fn publish_practice(&mut self, id: i64, at: &str) -> Result<bool>;
+    /// Removes a practice and the attachments no other practice uses; false when none had it.
+    fn remove_practice(&mut self, id: i64) -> Result<bool>;
+    /// The bytes of an attachment.
+    fn attachment(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
 }
 
 pub struct SqliteStorage {
@@ -756,6 +808,107 @@ impl Storage for SqliteStorage {
             }
         }
         Ok(out)
+    }
+    fn save_practices(
+        &mut self,
+        practices: &[NewPractice],
+        status: PracticeStatus,
+        proposed_by: Option<&str>,
+        at: &str,
+    ) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut ids = Vec::with_capacity(practices.len());
+        {
+            let mut attach = tx.prepare(
+                "INSERT INTO practice_attachments (sha256, media_type, size, bytes)
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256) DO NOTHING",
+            )?;
+            let mut insert = tx.prepare(
+                "INSERT INTO practices (status, document, proposed_by, created_at, published_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let published_at = (status == PracticeStatus::Published).then_some(at);
+            for new in practices {
+                for (meta, bytes) in &new.attachments {
+                    attach.execute((
+                        &meta.sha256,
+                        meta.media_type.code(),
+                        meta.size as i64,
+                        bytes,
+                    ))?;
+                }
+                let document = serde_json::to_string(&new.practice)
+                    .map_err(|e| Error::Invalid(format!("praktyka: {e}")))?;
+                insert.execute((status.code(), &document, proposed_by, at, published_at))?;
+                ids.push(tx.last_insert_rowid());
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    fn practices(&self) -> Result<Vec<StoredPractice>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, status, document, proposed_by, created_at, published_at
+             FROM practices ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, status, document, proposed_by, created_at, published_at) = row?;
+            let mut practice: crate::practices::Practice = serde_json::from_str(&document)
+                .map_err(|e| Error::Invalid(format!("praktyka nr {id} w bazie: {e}")))?;
+            practice.id = id;
+            let status = if status == "published" {
+                PracticeStatus::Published
+            } else {
+                PracticeStatus::Proposed
+            };
+            out.push(StoredPractice { practice, status, proposed_by, created_at, published_at });
+        }
+        Ok(out)
+    }
+
+    fn publish_practice(&mut self, id: i64, at: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE practices SET status = 'published', published_at = ?2
+             WHERE id = ?1 AND status = 'proposed'",
+            (id, at),
+        )? > 0)
+    }
+
+    fn remove_practice(&mut self, id: i64) -> Result<bool> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let removed = tx.execute("DELETE FROM practices WHERE id = ?1", [id])? > 0;
+        if removed {
+            // An attachment stays while any practice still names its hash.
+            tx.execute(
+                "DELETE FROM practice_attachments WHERE NOT EXISTS (
+                     SELECT 1 FROM practices
+                     WHERE instr(document, '\"' || practice_attachments.sha256 || '\"') > 0)",
+                [],
+            )?;
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    fn attachment(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT bytes FROM practice_attachments WHERE sha256 = ?1", [sha256], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 }
 

@@ -46,6 +46,10 @@ impl Api {
             body_read_timeout,
         }
     }
+
+    pub(crate) fn body_read_timeout(&self) -> Duration {
+        self.body_read_timeout
+    }
 }
 
 pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
@@ -179,7 +183,7 @@ pub(crate) fn authenticate(
 /// The whole body, at most `limit` bytes, before `deadline`: else `413 payload_too_large`, or
 /// `408 request_timeout` for a body that trickles in (a byte every few hundred milliseconds
 /// would otherwise hold the connection for days).
-async fn read_body(
+pub(crate) async fn read_body(
     mut body: Body,
     limit: usize,
     deadline: tokio::time::Instant,

@@ -5,6 +5,7 @@ mod bdl_api;
 mod gwd;
 mod hostile;
 mod mf;
+mod practices;
 
 use std::io::{Read, Write};
 use std::path::Path;
