@@ -13,6 +13,7 @@ mod groups;
 mod http;
 mod limits;
 mod plan;
+mod practices;
 mod rejection;
 mod source;
 mod submit;
@@ -23,6 +24,7 @@ pub use groups::{
 };
 pub use limits::{Limits, DEFAULT_SYNC_DEADLINE};
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
+pub use practices::ReleasePractice;
 pub use rejection::{Rejection, RejectionCode};
 pub use source::{DirSource, HttpSource, Source};
 pub use submit::{post_submission, Answer};

@@ -17,9 +17,10 @@ use jst_release::{
 };
 use time::OffsetDateTime;
 
+use crate::practices::{fetch_practices, ReleasePractice};
 use crate::{Error, RejectionCode, Source};
 
-const MAX_SIGNATURE_BYTES: u64 = 1024;
+pub(crate) const MAX_SIGNATURE_BYTES: u64 = 1024;
 
 /// A values chunk verified and parsed by the plan, left in the cache and read again at apply
 /// time one block at a time: a national release (12.5 million values) never sits in memory.
@@ -63,6 +64,8 @@ pub struct Plan {
     /// The verified values chunks, in manifest order.
     pub values: Vec<ValuesChunk>,
     pub aggregates: Vec<AggregateRow>,
+    /// The good-practice base of the release; empty when it has none (older servers).
+    pub practices: Vec<ReleasePractice>,
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,
@@ -109,6 +112,7 @@ pub fn plan(
         catalogue: Vec::new(),
         values: Vec::new(),
         aggregates: Vec::new(),
+        practices: Vec::new(),
         bytes_downloaded: 0,
         chunks_downloaded: 0,
         chunks_reused: 0,
@@ -167,36 +171,10 @@ pub fn plan(
         return Err(Error::Cancelled);
     }
     for (i, chunk) in manifest.chunks.iter().enumerate() {
-        let done = input.cache.join(&chunk.sha256);
-        let cached = std::fs::read(&done).ok().filter(|b| sha256_hex(b) == chunk.sha256);
-        let bytes = match cached {
-            Some(bytes) => {
-                plan.chunks_reused += 1;
-                bytes
-            }
-            None => {
-                let part = input.cache.join(format!("{}.part", chunk.sha256));
-                source.fetch_into(&format!("chunks/{}", chunk.sha256), &part, chunk.size)?;
-                let bytes = std::fs::read(&part).map_err(Error::io(jst_text::t!(
-                    "sync-cannot-read",
-                    path = part.display().to_string()
-                )))?;
-                if sha256_hex(&bytes) != chunk.sha256 {
-                    // A corrupt partial download must not be resumed.
-                    let _ = std::fs::remove_file(&part);
-                    return Err(Error::reject(
-                        RejectionCode::HashMismatch,
-                        jst_text::t!("sync-chunk-hash", chunk = &chunk.name),
-                    ));
-                }
-                std::fs::rename(&part, &done).map_err(Error::io(jst_text::t!(
-                    "sync-cannot-write",
-                    path = done.display().to_string()
-                )))?;
-                plan.chunks_downloaded += 1;
-                bytes
-            }
-        };
+        let mut counts = (plan.chunks_downloaded, plan.chunks_reused);
+        let (bytes, done) =
+            fetch_chunk(source, input.cache, &chunk.sha256, chunk.size, &chunk.name, &mut counts)?;
+        (plan.chunks_downloaded, plan.chunks_reused) = counts;
         let text = decode_chunk(&chunk.name, &bytes, &chunk.sha256)?;
         let rows_error =
             |e: jst_import::ImportError| Error::reject(RejectionCode::MalformedRows, e.to_string());
@@ -248,8 +226,46 @@ pub fn plan(
             return Err(Error::Cancelled);
         }
     }
+    let mut counts = (plan.chunks_downloaded, plan.chunks_reused);
+    plan.practices =
+        fetch_practices(source, input.trusted, manifest.version, input.cache, &mut counts)?;
+    (plan.chunks_downloaded, plan.chunks_reused) = counts;
     plan.bytes_downloaded = source.bytes_received();
     Ok(plan)
+}
+
+/// A chunk by its hash, from the cache when a verified copy is there, else fetched (resuming
+/// a `.part`) and checked before it is kept. Returns its bytes and its cached path; `counts`
+/// are (downloaded, reused).
+pub(crate) fn fetch_chunk(
+    source: &mut dyn Source,
+    cache: &Path,
+    sha256: &str,
+    size: u64,
+    name: &str,
+    counts: &mut (u32, u32),
+) -> Result<(Vec<u8>, PathBuf), Error> {
+    let done = cache.join(sha256);
+    if let Some(bytes) = std::fs::read(&done).ok().filter(|b| sha256_hex(b) == sha256) {
+        counts.1 += 1;
+        return Ok((bytes, done));
+    }
+    let part = cache.join(format!("{sha256}.part"));
+    source.fetch_into(&format!("chunks/{sha256}"), &part, size)?;
+    let bytes = std::fs::read(&part)
+        .map_err(Error::io(jst_text::t!("sync-cannot-read", path = part.display().to_string())))?;
+    if sha256_hex(&bytes) != sha256 {
+        // A corrupt partial download must not be resumed.
+        let _ = std::fs::remove_file(&part);
+        return Err(Error::reject(
+            RejectionCode::HashMismatch,
+            jst_text::t!("sync-chunk-hash", chunk = name),
+        ));
+    }
+    std::fs::rename(&part, &done)
+        .map_err(Error::io(jst_text::t!("sync-cannot-write", path = done.display().to_string())))?;
+    counts.0 += 1;
+    Ok((bytes, done))
 }
 
 /// Values chunks grouped into blocks (the same indicators, e.g. one block of indicators over

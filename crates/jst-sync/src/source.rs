@@ -16,6 +16,9 @@ pub trait Source {
     fn fetch_into(&mut self, name: &str, part: &Path, size: u64) -> Result<(), Error>;
     /// Bytes received from the network so far.
     fn bytes_received(&self) -> u64;
+    /// A small file that a release may lack (`practices.json` of older servers): `None` when
+    /// the folder has no such file or the server answers 404.
+    fn fetch_if_present(&mut self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, Error>;
 }
 
 pub struct DirSource {
@@ -43,6 +46,13 @@ fn read_capped(mut reader: impl Read, limit: u64, name: &str) -> Result<Vec<u8>,
 }
 
 impl Source for DirSource {
+    fn fetch_if_present(&mut self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, Error> {
+        if !self.root.join(name).exists() {
+            return Ok(None);
+        }
+        self.fetch(name, limit).map(Some)
+    }
+
     fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
         let path = self.root.join(name);
         let file = std::fs::File::open(&path).map_err(|e| {
@@ -136,6 +146,27 @@ impl HttpSource {
 }
 
 impl Source for HttpSource {
+    fn fetch_if_present(&mut self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, Error> {
+        let timing = self.timing(name, self.limits.small_request)?;
+        let response = self
+            .client
+            .get(format!("{}/{name}", self.base))
+            .timeout(timing.timeout())
+            .send()
+            .map_err(|e| timing.offline(e))?;
+        if response.status() == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        if !response.status().is_success() {
+            // The same refusal or offline answer as any other file.
+            drop(response);
+            return self.fetch(name, limit).map(Some);
+        }
+        let bytes = http::read_capped(response, limit, &timing)?;
+        self.received += bytes.len() as u64;
+        Ok(Some(bytes))
+    }
+
     fn fetch(&mut self, name: &str, limit: u64) -> Result<Vec<u8>, Error> {
         let timing = self.timing(name, self.limits.small_request)?;
         let response = self.get(name, 0, &timing)?;

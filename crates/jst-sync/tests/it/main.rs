@@ -9,6 +9,7 @@ mod answers;
 mod cancelled;
 mod deadlines;
 mod groups;
+mod practices;
 mod rejected;
 mod release;
 mod server;

@@ -44,3 +44,5 @@ sync-code-bad-key = the key file is not a release key
 sync-code-untrusted-key = no release key is trusted yet; add the association's key
 sync-code-missing-file = a file of the release is missing from its folder
 sync-code-http-status = the server answered with an error
+sync-practices-other-release = practices.json belongs to release { $version }, the manifest to release { $expected }
+sync-practices-malformed = the good-practice chunk { $chunk } cannot be read: { $reason }

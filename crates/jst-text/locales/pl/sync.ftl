@@ -44,3 +44,5 @@ sync-code-bad-key = plik klucza nie jest kluczem wydań
 sync-code-untrusted-key = brak zaufanego klucza wydań; dodaj klucz stowarzyszenia
 sync-code-missing-file = w folderze wydania brakuje pliku
 sync-code-http-status = serwer odpowiedział błędem
+sync-practices-other-release = practices.json należy do wydania { $version }, a manifest do wydania { $expected }
+sync-practices-malformed = fragment dobrych praktyk { $chunk } jest nieczytelny: { $reason }

@@ -1,0 +1,58 @@
+//! The areas of the good-practice base (Baza Dobrych Praktyk); the codes are the public
+//! contract of the release's practice chunks, the CLI's JSON and `--area`.
+
+/// An area of the good-practice base, a closed set with public codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeArea {
+    RozwojInstytucjonalny,
+    UslugiSpoleczne,
+    UslugiTechniczne,
+    EfektywnoscEnergetyczna,
+    WspolpracaJstNgo,
+    WspolpracaMiedzyJst,
+    DialogSpoleczny,
+}
+
+impl PracticeArea {
+    pub const ALL: [PracticeArea; 7] = [
+        Self::RozwojInstytucjonalny,
+        Self::UslugiSpoleczne,
+        Self::UslugiTechniczne,
+        Self::EfektywnoscEnergetyczna,
+        Self::WspolpracaJstNgo,
+        Self::WspolpracaMiedzyJst,
+        Self::DialogSpoleczny,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::RozwojInstytucjonalny => "rozwoj_instytucjonalny",
+            Self::UslugiSpoleczne => "uslugi_spoleczne",
+            Self::UslugiTechniczne => "uslugi_techniczne",
+            Self::EfektywnoscEnergetyczna => "efektywnosc_energetyczna",
+            Self::WspolpracaJstNgo => "wspolpraca_jst_ngo",
+            Self::WspolpracaMiedzyJst => "wspolpraca_miedzy_jst",
+            Self::DialogSpoleczny => "dialog_spoleczny",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_read_back_and_match_serde() {
+        for area in PracticeArea::ALL {
+            assert_eq!(PracticeArea::from_code(area.code()), Some(area));
+            assert_eq!(serde_json::to_string(&area).ok(), Some(format!("\"{}\"", area.code())));
+        }
+        assert_eq!(PracticeArea::from_code("oswiata"), None);
+    }
+}
