@@ -43,9 +43,24 @@ impl PracticeArea {
     }
 }
 
+/// The size class of a unit as a practice filter names it, e.g. `20000-50000` or
+/// `100000-inf`: the tail of [`crate::type_size_key`], so the classes are the comparison's.
+pub fn size_class_code(kind: crate::UnitKind, population: f64) -> String {
+    let (lower, upper) = crate::size_class(kind, population);
+    let upper = upper.map_or("inf".to_owned(), |u| format!("{u:.0}"));
+    format!("{lower:.0}-{upper}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_class_code_is_the_tail_of_the_type_size_key() {
+        let kind = crate::UnitKind::GminaMiejskoWiejska;
+        let code = size_class_code(kind, 69791.0);
+        assert!(crate::type_size_key(kind, 69791.0).ends_with(&format!(":{code}")), "{code}");
+    }
 
     #[test]
     fn codes_read_back_and_match_serde() {

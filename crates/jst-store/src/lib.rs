@@ -10,6 +10,7 @@ mod error;
 mod local;
 mod migrate;
 mod peers;
+mod practices;
 
 pub use error::Error;
 pub use local::{
@@ -22,6 +23,7 @@ pub use local::{
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};
 pub use peers::{ContributedAggregate, PeerStore, PublicValue, ReleaseLoad};
+pub use practices::{PracticeHit, PracticeQuery, PracticeRecord};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

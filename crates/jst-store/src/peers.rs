@@ -25,7 +25,7 @@ pub struct PublicValue {
 }
 
 pub struct PeerStore {
-    conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 impl PeerStore {
@@ -288,7 +288,7 @@ const INSERT_VALUE: &str = "INSERT INTO peer_values (indicator, year, unit, valu
 
 /// A release being loaded inside one open transaction (see [`PeerStore::begin_release`]).
 pub struct ReleaseLoad<'a> {
-    tx: rusqlite::Transaction<'a>,
+    pub(crate) tx: rusqlite::Transaction<'a>,
     dataset: i64,
 }
 

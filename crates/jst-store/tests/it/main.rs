@@ -7,6 +7,7 @@ mod gwd;
 mod migrations;
 mod observations;
 mod peer_groups;
+mod practices;
 mod register;
 
 use jst_store::Stamp;
