@@ -17,6 +17,7 @@ mod exchange;
 mod exports;
 mod imports;
 mod monitor;
+mod practices;
 mod reports;
 mod shipped;
 mod strategy;
@@ -54,6 +55,7 @@ pub use imports::{
     PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::{Monitor, OpenOptions};
+pub use practices::{PracticeFilter, PracticeView};
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,
     ReportIndicatorView, ReportKind, ReportPreviewView, ReportProgress, ReportStage,

@@ -801,3 +801,15 @@ impl Monitor {
         strategy::set_thresholds(&mut self.local, &stamp::now(), &defaults)
     }
 }
+
+/// The good-practice base (Baza Dobrych Praktyk), as the last applied release carried it.
+impl Monitor {
+    /// Practices matching the words (diacritics folded, each word a prefix) and the filters,
+    /// best match first; all practices by title when there are no words.
+    pub fn search_practices(
+        &self,
+        filter: &crate::PracticeFilter,
+    ) -> Result<Vec<crate::PracticeView>> {
+        crate::practices::search(&self.peers, filter)
+    }
+}

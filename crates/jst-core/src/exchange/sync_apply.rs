@@ -171,6 +171,8 @@ pub(crate) fn apply_sync(
         )?),
         None => None,
     };
+    // The good-practice base comes and goes with its release, in the same transaction.
+    load.replace_practices(&crate::practices::records(&planned.practices))?;
     load.finish(&planned.aggregates)?;
     let mut changes = changes_between(&before, &peers.dataset_profile(RELEASE_DATASET)?);
     changes.register = register;

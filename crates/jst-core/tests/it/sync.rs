@@ -306,3 +306,105 @@ fn values_failing_at_apply_time_leave_the_newer_register_unloaded_too() {
     assert_eq!(view.register.map(|r| r.outcome), Some(RegisterSyncOutcome::Applied));
     assert!(desk.powiat_values().contains(&("1207132".to_owned(), 30.5)));
 }
+
+/// Writes the release's good-practice base: one chunk of `practices` (JSON objects as the
+/// server writes them) and the signed `practices.json` bound to `version`.
+fn write_practices(root: &Path, key: &KeyPair, version: u64, practices: &serde_json::Value) {
+    use jst_release::{PracticesChunk, PracticesIndex, PRACTICES_FORMAT};
+    let bytes = encode_chunk(practices.to_string().as_bytes());
+    let sha256 = sha256_hex(&bytes);
+    std::fs::write(root.join("chunks").join(&sha256), &bytes).expect("chunk");
+    let index = PracticesIndex {
+        format: PRACTICES_FORMAT.to_owned(),
+        dataset: "krajowy".to_owned(),
+        version,
+        issued_at: OffsetDateTime::now_utc().format(&Rfc3339).expect("time"),
+        chunks: vec![PracticesChunk {
+            name: "practices-00".to_owned(),
+            sha256,
+            size: bytes.len() as u64,
+            rows: practices.as_array().map_or(0, |a| a.len() as u64),
+        }],
+        attachments: vec![],
+    };
+    write_signed(root, key, PracticesIndex::FILE, &index.to_bytes());
+}
+
+fn practice(
+    id: i64,
+    title: &str,
+    area: &str,
+    teryt: &str,
+    unit: &str,
+    summary: &str,
+) -> serde_json::Value {
+    serde_json::json!({
+        "id": id, "title": title, "area": area, "teryt": teryt, "unit_name": unit,
+        "unit_kind": "gmina_wiejska", "population": 8000, "implementing_body": "Urząd Gminy",
+        "contacts": [], "entered": "2026-11-30", "years": {"from": 2024},
+        "summary": summary, "presentation": "Tekst", "attachments": [],
+        "indicators": [{"code": "KANALIZACJA_PROC"}], "keywords": []
+    })
+}
+
+#[test]
+fn the_good_practice_base_arrives_with_its_release_and_is_searched_without_diacritics() {
+    use jst_core::{PracticeFilter, PracticeView};
+    use jst_domain::{PracticeArea, UnitKind};
+    let mut desk = Desktop::new();
+    desk.publish(1, &terc("2024-01-01", &GMINY), &values(&GMINY));
+    let base = serde_json::json!([
+        practice(
+            1,
+            "Dowóz uczniów",
+            "uslugi_spoleczne",
+            "1207052",
+            "Kamienica",
+            "Oświata bliżej domu."
+        ),
+        practice(
+            2,
+            "Sieć kanalizacyjna",
+            "uslugi_techniczne",
+            "1207062",
+            "Laskowa",
+            "Łączenie posesji."
+        ),
+    ]);
+    write_practices(&desk.release_dir(), &desk.key, 1, &base);
+    assert_eq!(desk.sync().outcome, SyncOutcome::Applied);
+
+    fn search(desk: &Desktop, text: &str) -> Vec<PracticeView> {
+        let filter = PracticeFilter { text: text.to_owned(), ..PracticeFilter::default() };
+        desk.monitor.search_practices(&filter).expect("search")
+    }
+    let found = search(&desk, "oswiata");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&found[0]).expect("json"),
+        serde_json::json!({"id": 1, "title": "Dowóz uczniów", "area": "uslugi_spoleczne",
+            "teryt": "1207052", "unit_name": "Kamienica", "indicators": ["KANALIZACJA_PROC"]})
+    );
+    assert_eq!(search(&desk, "laczenie").iter().map(|p| p.id).collect::<Vec<_>>(), [2]);
+    let ids = |desk: &Desktop, filter: PracticeFilter| -> Vec<i64> {
+        desk.monitor.search_practices(&filter).expect("search").iter().map(|p| p.id).collect()
+    };
+    let area = PracticeFilter { area: Some(PracticeArea::UslugiTechniczne), ..Default::default() };
+    assert_eq!(ids(&desk, area), [2]);
+    let kind = PracticeFilter { unit_kind: Some(UnitKind::Powiat), ..Default::default() };
+    assert_eq!(ids(&desk, kind), Vec::<i64>::new());
+    let woj = PracticeFilter { woj: Some("12".to_owned()), ..Default::default() };
+    assert_eq!(ids(&desk, woj), [1, 2]);
+    let size = PracticeFilter { size_class: Some("5000-10000".to_owned()), ..Default::default() };
+    assert_eq!(ids(&desk, size), [1, 2]);
+    let bad = PracticeFilter { woj: Some("mazowieckie".to_owned()), ..Default::default() };
+    let err = desk.monitor.search_practices(&bad).expect_err("refused");
+    assert_eq!(err.kind(), jst_core::ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("mazowieckie"), "{err}");
+
+    // The next release without a base (an older server) leaves none: the base is the release's.
+    desk.publish(2, &terc("2024-01-01", &GMINY), &values(&GMINY));
+    std::fs::remove_file(desk.release_dir().join("practices.json")).expect("remove");
+    assert_eq!(desk.sync().outcome, SyncOutcome::Applied);
+    assert!(search(&desk, "").is_empty());
+}

@@ -354,3 +354,5 @@ core-gwd-sheet-col-band = Quarter
 core-gwd-sheet-notes = Meeting notes
 core-gwd-sheet-title = Meeting sheet: { $name }, { $year }
 core-gwd-sheet-language = en-GB
+core-practices-bad-woj = “{ $woj }” is not a voivodeship code (two digits, e.g. 12)
+core-practices-bad-size-class = “{ $size }” is not a size class (e.g. 20000-50000 or 100000-inf)

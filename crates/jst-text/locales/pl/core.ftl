@@ -352,3 +352,5 @@ core-gwd-sheet-col-band = Ćwiartka
 core-gwd-sheet-notes = Notatki ze spotkań
 core-gwd-sheet-title = Zestawienie na spotkanie: { $name }, { $year }
 core-gwd-sheet-language = pl-PL
+core-practices-bad-woj = „{ $woj }” nie jest kodem województwa (dwie cyfry, np. 12)
+core-practices-bad-size-class = „{ $size }” nie jest klasą wielkości (np. 20000-50000 lub 100000-inf)
