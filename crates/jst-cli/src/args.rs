@@ -83,6 +83,11 @@ pub enum Command {
         #[command(subcommand)]
         what: GwdCommand,
     },
+    /// Baza dobrych praktyk z ostatniego wydania stowarzyszenia.
+    Practices {
+        #[command(subcommand)]
+        what: PracticesCommand,
+    },
     /// Zapisane grupy porównawcze (custom:NAZWA).
     Groups {
         #[command(subcommand)]
@@ -452,6 +457,84 @@ pub enum GwdCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+/// The good-practice base (issue 14).
+#[derive(Debug, Subcommand)]
+pub enum PracticesCommand {
+    /// Szuka praktyk po słowach (bez polskich znaków też: „oswiata” znajdzie „oświata”).
+    Search {
+        /// Słowa; każde może być początkiem wyrazu. Puste: wszystkie praktyki.
+        text: String,
+        /// Obszar praktyki.
+        #[arg(long, value_enum)]
+        area: Option<PracticeAreaArg>,
+        /// Rodzaj jednostki, która wdrożyła praktykę.
+        #[arg(long, value_enum)]
+        kind: Option<UnitKindArg>,
+        /// Klasa wielkości jednostki, np. 20000-50000 albo 100000-inf.
+        #[arg(long, value_name = "OD-DO")]
+        size: Option<String>,
+        /// Województwo: dwie cyfry kodu TERYT, np. 12.
+        #[arg(long, value_name = "KOD")]
+        woj: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// The areas by their public codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum PracticeAreaArg {
+    RozwojInstytucjonalny,
+    UslugiSpoleczne,
+    UslugiTechniczne,
+    EfektywnoscEnergetyczna,
+    WspolpracaJstNgo,
+    WspolpracaMiedzyJst,
+    DialogSpoleczny,
+}
+
+impl From<PracticeAreaArg> for jst_domain::PracticeArea {
+    fn from(a: PracticeAreaArg) -> Self {
+        use jst_domain::PracticeArea as P;
+        match a {
+            PracticeAreaArg::RozwojInstytucjonalny => P::RozwojInstytucjonalny,
+            PracticeAreaArg::UslugiSpoleczne => P::UslugiSpoleczne,
+            PracticeAreaArg::UslugiTechniczne => P::UslugiTechniczne,
+            PracticeAreaArg::EfektywnoscEnergetyczna => P::EfektywnoscEnergetyczna,
+            PracticeAreaArg::WspolpracaJstNgo => P::WspolpracaJstNgo,
+            PracticeAreaArg::WspolpracaMiedzyJst => P::WspolpracaMiedzyJst,
+            PracticeAreaArg::DialogSpoleczny => P::DialogSpoleczny,
+        }
+    }
+}
+
+/// Unit kinds by their public codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum UnitKindArg {
+    GminaMiejska,
+    GminaWiejska,
+    GminaMiejskoWiejska,
+    MiastoNaPrawachPowiatu,
+    Powiat,
+    Wojewodztwo,
+}
+
+impl From<UnitKindArg> for jst_domain::UnitKind {
+    fn from(k: UnitKindArg) -> Self {
+        use jst_domain::UnitKind as K;
+        match k {
+            UnitKindArg::GminaMiejska => K::GminaMiejska,
+            UnitKindArg::GminaWiejska => K::GminaWiejska,
+            UnitKindArg::GminaMiejskoWiejska => K::GminaMiejskoWiejska,
+            UnitKindArg::MiastoNaPrawachPowiatu => K::MiastoNaPrawachPowiatu,
+            UnitKindArg::Powiat => K::Powiat,
+            UnitKindArg::Wojewodztwo => K::Wojewodztwo,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

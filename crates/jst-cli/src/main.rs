@@ -21,6 +21,7 @@ use jst_core::{
 };
 use jst_text::t;
 
+use args::PracticesCommand;
 use args::{BackupArgs, BackupCommand};
 use args::{
     BudgetCommand, Cli, Command, ContributeCommand, CostsFormat, ExportCommand, ExportFormatArg,
@@ -376,6 +377,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             CostsFormat::Table => print!("{}", render::costs(&monitor.costs(year, &group, real)?)),
         },
         Command::Gwd { what } => return gwd(&mut monitor, what),
+        Command::Practices { what } => return practices(&monitor, what),
         Command::Groups { what } => match what {
             GroupsCommand::List { format } => {
                 let groups = monitor.peer_groups()?;
@@ -632,6 +634,26 @@ fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 /// `jst gwd …`: experience-exchange groups.
+fn practices(monitor: &Monitor, what: PracticesCommand) -> Result<u8, Error> {
+    match what {
+        PracticesCommand::Search { text, area, kind, size, woj, format } => {
+            let filter = jst_core::PracticeFilter {
+                text,
+                area: area.map(Into::into),
+                unit_kind: kind.map(Into::into),
+                size_class: size,
+                woj,
+            };
+            let found = monitor.search_practices(&filter)?;
+            match format {
+                Format::Json => println!("{}", to_json(&found)?),
+                Format::Table => print!("{}", render::practices(&found)),
+            }
+        }
+    }
+    Ok(0)
+}
+
 fn gwd(monitor: &mut Monitor, what: GwdCommand) -> Result<u8, Error> {
     let print = |format: Format, json: String, table: String| match format {
         Format::Json => println!("{json}"),

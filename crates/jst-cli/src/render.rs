@@ -894,6 +894,26 @@ pub fn gwd_notes(notes: &[jst_core::GwdNoteView]) -> String {
         .collect()
 }
 
+/// Practices found: title, area, unit; then the indicators they improved.
+pub fn practices(found: &[jst_core::PracticeView]) -> String {
+    if found.is_empty() {
+        return format!("{}\n", t!("cli-practices-none"));
+    }
+    let mut out = String::new();
+    for p in found {
+        out.push_str(&format!("{}  {}\n", p.id, p.title));
+        out.push_str(&format!(
+            "  {}\n",
+            t!("cli-practices-where", area = p.area.label(), unit = &p.unit_name, teryt = &p.teryt)
+        ));
+        if !p.indicators.is_empty() {
+            let codes = p.indicators.join(", ");
+            out.push_str(&format!("  {}\n", t!("cli-practices-indicators", codes = codes)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer, utc_minute};

@@ -38,6 +38,19 @@ impl PracticeArea {
         }
     }
 
+    /// The area's name in the user's language.
+    pub fn label(self) -> String {
+        match self {
+            Self::RozwojInstytucjonalny => jst_text::t!("practice-area-rozwoj-instytucjonalny"),
+            Self::UslugiSpoleczne => jst_text::t!("practice-area-uslugi-spoleczne"),
+            Self::UslugiTechniczne => jst_text::t!("practice-area-uslugi-techniczne"),
+            Self::EfektywnoscEnergetyczna => jst_text::t!("practice-area-efektywnosc-energetyczna"),
+            Self::WspolpracaJstNgo => jst_text::t!("practice-area-wspolpraca-jst-ngo"),
+            Self::WspolpracaMiedzyJst => jst_text::t!("practice-area-wspolpraca-miedzy-jst"),
+            Self::DialogSpoleczny => jst_text::t!("practice-area-dialog-spoleczny"),
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.code() == code)
     }

@@ -13,6 +13,7 @@ mod export;
 mod gwd;
 mod hostile;
 mod lang;
+mod practices;
 mod report;
 mod submit;
 mod sync;

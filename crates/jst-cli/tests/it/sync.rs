@@ -824,3 +824,17 @@ fn sync_without_a_saved_server_asks_for_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--server URL"));
 }
+
+/// A desktop (Wieliczka) that synced from a folder release whose association imported the
+/// practice file `practices`; returns the desktop's data folder.
+pub(crate) fn association_with_release(dir: &Path, practices: &Path) -> PathBuf {
+    let mut a = association(dir);
+    jst_server::practices::import_file(&mut a.storage, practices, "2026-11-30T00:00:00Z")
+        .expect("practices");
+    let releases = dir.join("wydania");
+    build(&mut a, &releases, 60);
+    let data = desktop(dir, &a);
+    let (exit, _, stderr) = sync(&data, &["--from", releases.to_str().expect("path")]);
+    assert_eq!(exit, Some(0), "{stderr}");
+    data
+}

@@ -348,3 +348,6 @@ cli-help-gwd-notes = The group's meeting notes (the list, or --add TEXT)
 cli-help-gwd-notes-arg-add = Adds a note
 cli-help-gwd-notes-arg-year = The year the note is about
 cli-value-text = TEXT
+cli-practices-none = No practices found. The good-practice base comes with the association's release ({ hint-sync }).
+cli-practices-where = { $area } · { $unit } ({ $teryt })
+cli-practices-indicators = indicators: { $codes }

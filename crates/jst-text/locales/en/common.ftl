@@ -57,3 +57,7 @@ hint-unit-token = { $surface ->
     [window] enter the association's token on the Synchronisation screen
    *[cli] enter the association's token: jst token set
 }
+hint-sync = { $surface ->
+    [window] download the release on the Synchronisation screen
+   *[cli] download the release: jst sync
+}

@@ -349,3 +349,6 @@ cli-help-gwd-notes = Notatki ze spotkań grupy (lista albo --add TEKST)
 cli-help-gwd-notes-arg-add = Dodaje notatkę
 cli-help-gwd-notes-arg-year = Rok, którego dotyczy notatka
 cli-value-text = TEKST
+cli-practices-none = Nie znaleziono praktyk. Baza dobrych praktyk przychodzi z wydaniem stowarzyszenia ({ hint-sync }).
+cli-practices-where = { $area } · { $unit } ({ $teryt })
+cli-practices-indicators = wskaźniki: { $codes }

@@ -57,3 +57,7 @@ hint-unit-token = { $surface ->
     [window] wpisz token od stowarzyszenia na ekranie Synchronizacja
    *[cli] wpisz token od stowarzyszenia: jst token set
 }
+hint-sync = { $surface ->
+    [window] pobierz wydanie na ekranie Synchronizacja
+   *[cli] pobierz wydanie: jst sync
+}
