@@ -464,7 +464,7 @@ pub enum GwdCommand {
 pub enum PracticesCommand {
     /// Szuka praktyk po słowach (bez polskich znaków też: „oswiata” znajdzie „oświata”).
     Search {
-        /// Słowa; każde może być początkiem wyrazu. Puste: wszystkie praktyki.
+        /// Słowa, każde może być początkiem wyrazu; puste: wszystkie praktyki.
         text: String,
         /// Obszar praktyki.
         #[arg(long, value_enum)]

@@ -89,6 +89,8 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("UŁAMEK", "cli-value-fraction"),
     ("NAZWA", "cli-value-name"),
     ("TEKST", "cli-value-text"),
+    ("OD-DO", "cli-value-size-class"),
+    ("KOD", "cli-value-code"),
 ];
 
 fn message(id: &str) -> Option<String> {
@@ -152,6 +154,13 @@ const HELP: &[&str] = &[
     "cli-help-gwd-notes",
     "cli-help-gwd-notes-arg-add",
     "cli-help-gwd-notes-arg-year",
+    "cli-help-practices",
+    "cli-help-practices-search",
+    "cli-help-practices-search-arg-text",
+    "cli-help-practices-search-arg-area",
+    "cli-help-practices-search-arg-kind",
+    "cli-help-practices-search-arg-size",
+    "cli-help-practices-search-arg-woj",
     "cli-help-groups",
     "cli-help-groups-list",
     "cli-help-groups-save",
