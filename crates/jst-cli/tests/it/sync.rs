@@ -367,7 +367,10 @@ fn an_interrupted_download_resumes_with_range_and_starts_over_when_the_server_ig
     let small_files = std::fs::metadata(releases.join("latest.json")).map(|m| m.len()).unwrap_or(0)
         + std::fs::metadata(releases.join("manifest.json")).map(|m| m.len()).unwrap_or(0)
         + std::fs::metadata(releases.join("latest.json.sig")).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(releases.join("manifest.json.sig")).map(|m| m.len()).unwrap_or(0);
+        + std::fs::metadata(releases.join("manifest.json.sig")).map(|m| m.len()).unwrap_or(0)
+        // The good-practice index (no practices here, so no practice chunks).
+        + std::fs::metadata(releases.join("practices.json")).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(releases.join("practices.json.sig")).map(|m| m.len()).unwrap_or(0);
     assert_eq!(downloaded, total - half + small_files, "only the missing half was fetched");
 
     // Range ignored: the part is thrown away and the whole chunk fetched again, still correct.
