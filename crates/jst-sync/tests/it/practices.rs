@@ -121,3 +121,39 @@ fn an_index_of_another_release_a_foreign_signature_or_a_bad_chunk_refuses_the_re
     std::fs::write(root.join("chunks").join(&index.chunks[0].sha256), b"not gzip").expect("chunk");
     bench.expect_rejected(&bench.desk(), RejectionCode::HashMismatch);
 }
+
+#[test]
+fn over_http_a_missing_index_is_no_practices_and_a_refused_one_refuses_the_release() {
+    use crate::server::{Reply, TestServer};
+    use jst_sync::Limits;
+
+    // An older server: 404 for practices.json.
+    let bench = Bench::with_small_release();
+    let root = bench.release();
+    let server = TestServer::start(move |r| Reply::file(&root, r));
+    let plan = bench.plan_http(&bench.desk(), &server.url, Limits::default()).expect("plan");
+    assert!(plan.practices.is_empty());
+
+    // A server with the base.
+    let bench = Bench::with_small_release();
+    write_practices(&bench.release(), &bench.key, 3, practices_json().as_bytes(), 2);
+    let root = bench.release();
+    let server = TestServer::start(move |r| Reply::file(&root, r));
+    let plan = bench.plan_http(&bench.desk(), &server.url, Limits::default()).expect("plan");
+    assert_eq!(plan.practices.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 2]);
+
+    // Forbidden is not absent: the release is refused.
+    let bench = Bench::with_small_release();
+    let root = bench.release();
+    let server = TestServer::start(move |r| {
+        if r.path == "/practices.json" {
+            Reply { status: 403, ..Reply::not_found() }
+        } else {
+            Reply::file(&root, r)
+        }
+    });
+    match bench.plan_http(&bench.desk(), &server.url, Limits::default()) {
+        Err(jst_sync::Error::Rejected(r)) => assert_eq!(r.code, RejectionCode::HttpStatus),
+        other => panic!("expected http_status, got {other:?}"),
+    }
+}
