@@ -34,54 +34,8 @@ const MAX_KEYWORDS: usize = 30;
 const MAX_KEYWORD_CHARS: usize = 60;
 const MAX_INDICATORS: usize = 50;
 
-/// The areas of the base, a closed set with public codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Area {
-    RozwojInstytucjonalny,
-    UslugiSpoleczne,
-    UslugiTechniczne,
-    EfektywnoscEnergetyczna,
-    WspolpracaJstNgo,
-    WspolpracaMiedzyJst,
-    DialogSpoleczny,
-}
-
-impl Area {
-    pub const ALL: [Area; 7] = [
-        Self::RozwojInstytucjonalny,
-        Self::UslugiSpoleczne,
-        Self::UslugiTechniczne,
-        Self::EfektywnoscEnergetyczna,
-        Self::WspolpracaJstNgo,
-        Self::WspolpracaMiedzyJst,
-        Self::DialogSpoleczny,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::RozwojInstytucjonalny => "rozwoj_instytucjonalny",
-            Self::UslugiSpoleczne => "uslugi_spoleczne",
-            Self::UslugiTechniczne => "uslugi_techniczne",
-            Self::EfektywnoscEnergetyczna => "efektywnosc_energetyczna",
-            Self::WspolpracaJstNgo => "wspolpraca_jst_ngo",
-            Self::WspolpracaMiedzyJst => "wspolpraca_miedzy_jst",
-            Self::DialogSpoleczny => "dialog_spoleczny",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::RozwojInstytucjonalny => "Rozwój instytucjonalny",
-            Self::UslugiSpoleczne => "Usługi społeczne",
-            Self::UslugiTechniczne => "Usługi techniczne",
-            Self::EfektywnoscEnergetyczna => "Efektywność energetyczna",
-            Self::WspolpracaJstNgo => "Współpraca JST–NGO",
-            Self::WspolpracaMiedzyJst => "Współpraca między JST",
-            Self::DialogSpoleczny => "Dialog społeczny",
-        }
-    }
-}
+/// The areas of the base: the domain's closed set, whose codes the desktop reads back.
+pub use jst_domain::PracticeArea as Area;
 
 /// The sub-areas, all of "Rozwój instytucjonalny" (the other areas have none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
