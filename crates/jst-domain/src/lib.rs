@@ -26,7 +26,10 @@ pub use kind::UnitKind;
 pub use observation::ObservationStatus;
 pub use packed::{PackedValue, PackedValues};
 pub use pl_number::{format_decimal, format_integer};
-pub use practice::{size_class_code, PracticeArea};
+pub use practice::{
+    size_class_code, AttachmentKind, Practice, PracticeArea, PracticeAttachment, PracticeContact,
+    PracticeIndicator, PracticeMeasure, PracticeSubArea, PracticeYears,
+};
 pub use prices::PriceIndex;
 pub use register::{RegisterEntry, RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};
 pub use size_class::{size_class, type_size_key};

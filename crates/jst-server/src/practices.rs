@@ -37,41 +37,8 @@ const MAX_INDICATORS: usize = 50;
 /// The areas of the base: the domain's closed set, whose codes the desktop reads back.
 pub use jst_domain::PracticeArea as Area;
 
-/// The sub-areas, all of "Rozwój instytucjonalny" (the other areas have none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SubArea {
-    ZarzadzanieStrategiczne,
-    ZarzadzanieZasobami,
-    ZarzadzaniePersonelem,
-    Partnerstwo,
-    ZarzadzanieUslugami,
-}
-
-impl SubArea {
-    pub const ALL: [SubArea; 5] = [
-        Self::ZarzadzanieStrategiczne,
-        Self::ZarzadzanieZasobami,
-        Self::ZarzadzaniePersonelem,
-        Self::Partnerstwo,
-        Self::ZarzadzanieUslugami,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::ZarzadzanieStrategiczne => "zarzadzanie_strategiczne",
-            Self::ZarzadzanieZasobami => "zarzadzanie_zasobami",
-            Self::ZarzadzaniePersonelem => "zarzadzanie_personelem",
-            Self::Partnerstwo => "partnerstwo",
-            Self::ZarzadzanieUslugami => "zarzadzanie_uslugami",
-        }
-    }
-
-    /// The area a sub-area belongs to.
-    pub fn area(self) -> Area {
-        Area::RozwojInstytucjonalny
-    }
-}
+/// The sub-areas, all of "Rozwój instytucjonalny": the domain's closed set, like the areas.
+pub use jst_domain::PracticeSubArea as SubArea;
 
 /// The kinds of attachment the base keeps, told by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! "Łódź"). The texts are folded by [`fold_for_search`] before indexing as well, because the
 //! tokenizer's `remove_diacritics` leaves ł alone (it does not decompose in Unicode).
 
-use jst_domain::{fold_for_search, size_class_code, PracticeArea, UnitKind};
+use jst_domain::{fold_for_search, size_class_code, Practice, PracticeArea, UnitKind};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::{PeerStore, ReleaseLoad, Result};
@@ -23,6 +23,26 @@ pub struct PracticeRecord {
     pub keywords: Vec<String>,
     pub indicators: Vec<String>,
     pub json: String,
+}
+
+impl PracticeRecord {
+    /// The record of a practice object read from `json` (its text as it came).
+    pub fn of(practice: &Practice, json: String) -> Self {
+        Self {
+            id: practice.id,
+            title: practice.title.clone(),
+            area: practice.area,
+            teryt: practice.teryt.clone(),
+            unit_name: practice.unit_name.clone(),
+            unit_kind: practice.unit_kind,
+            population: practice.population,
+            summary: practice.summary.clone(),
+            presentation: practice.presentation.clone(),
+            keywords: practice.keywords.clone(),
+            indicators: practice.indicator_codes(),
+            json,
+        }
+    }
 }
 
 /// What to look for: `text` (any words, each a prefix; empty finds all) and the filters.
@@ -46,6 +66,8 @@ pub struct PracticeHit {
     pub teryt: String,
     pub unit_name: String,
     pub unit_kind: UnitKind,
+    /// Population when the practice was entered.
+    pub population: Option<u64>,
     pub indicators: Vec<String>,
 }
 
@@ -70,7 +92,8 @@ impl PeerStore {
             )
         };
         let sql = format!(
-            "SELECT p.id, p.title, p.area, p.teryt, p.unit_name, p.unit_kind, p.indicators
+            "SELECT p.id, p.title, p.area, p.teryt, p.unit_name, p.unit_kind, p.indicators,
+                    p.population
              FROM {from}
                AND (?2 IS NULL OR p.area = ?2) AND (?3 IS NULL OR p.unit_kind = ?3)
                AND (?4 IS NULL OR p.size_class = ?4) AND (?5 IS NULL OR p.woj = ?5)
@@ -98,6 +121,7 @@ impl PeerStore {
                         .split_whitespace()
                         .map(str::to_owned)
                         .collect(),
+                    population: r.get::<_, Option<i64>>(7)?.and_then(|n| u64::try_from(n).ok()),
                 })
             },
         )?;
@@ -110,6 +134,27 @@ impl PeerStore {
             .conn
             .query_row("SELECT json FROM practices WHERE id = ?1", [id], |r| r.get(0))
             .optional()?)
+    }
+
+    /// Puts the demo's invented practices beside the release's, replacing earlier ones. They
+    /// carry negative ids, which the association's numbers never are, so leaving the demo
+    /// removes exactly them and a release's practices survive the demo; a release replaces
+    /// the whole base, samples included.
+    pub fn replace_sample_practices(&mut self, practices: &[PracticeRecord]) -> Result<()> {
+        debug_assert!(practices.iter().all(|p| p.id < 0), "sample practices have negative ids");
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        delete_samples(&tx)?;
+        insert(&tx, practices)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the demo's invented practices (see [`PeerStore::replace_sample_practices`]).
+    pub fn remove_sample_practices(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        delete_samples(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn practice_count(&self) -> Result<u64> {
@@ -128,6 +173,16 @@ impl ReleaseLoad<'_> {
 fn replace(tx: &rusqlite::Transaction<'_>, practices: &[PracticeRecord]) -> Result<()> {
     tx.execute("DELETE FROM practices", [])?;
     tx.execute("DELETE FROM practices_fts", [])?;
+    insert(tx, practices)
+}
+
+fn delete_samples(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM practices WHERE id < 0", [])?;
+    tx.execute("DELETE FROM practices_fts WHERE rowid < 0", [])?;
+    Ok(())
+}
+
+fn insert(tx: &rusqlite::Transaction<'_>, practices: &[PracticeRecord]) -> Result<()> {
     let mut insert = tx.prepare(
         "INSERT INTO practices (id, title, area, teryt, unit_name, unit_kind, woj, population,
              size_class, indicators, json)

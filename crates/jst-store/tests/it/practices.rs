@@ -117,3 +117,26 @@ fn a_release_replaces_the_base_whole_and_an_unfinished_one_leaves_it() {
     assert_eq!(ids(&store, text("oswiata")), Vec::<i64>::new());
     assert_eq!(ids(&store, text("niepolomice")), [7]);
 }
+
+#[test]
+fn sample_practices_sit_beside_the_release_and_leave_without_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = PeerStore::open(&dir.path().join("peers.db"), &stamp("2026-12-01T00:00:00Z"))
+        .expect("open");
+    store.replace_practices(&base()).expect("replace");
+    let mut sample =
+        practice(-1, "Przykład: czytelnia", PracticeArea::UslugiSpoleczne, "1219053", "Wieliczka");
+    sample.summary = "Przykład wymyślony dla demo".to_owned();
+    store.replace_sample_practices(std::slice::from_ref(&sample)).expect("samples");
+    // Opening the demo again replaces the samples, not adds to them.
+    store.replace_sample_practices(&[sample]).expect("samples again");
+    assert_eq!(store.practice_count().expect("count"), 3);
+    assert_eq!(ids(&store, text("wymyslony")), [-1]);
+    assert_eq!(store.practice_json(-1).expect("json").as_deref(), Some("{\"id\":-1}"));
+    let hit = &store.search_practices(&text("czytelnia")).expect("search")[0];
+    assert_eq!(hit.population, Some(69791));
+
+    store.remove_sample_practices().expect("remove");
+    assert_eq!(ids(&store, text("")), [2, 1]);
+    assert_eq!(ids(&store, text("wymyslony")), Vec::<i64>::new());
+}
