@@ -481,6 +481,22 @@ pub enum PracticesCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Pokazuje praktykę: metrykę, skrót, pełną prezentację, załączniki i wskaźniki.
+    Show {
+        /// Numer praktyki z wyszukiwania (przykłady demo mają numery ujemne).
+        #[arg(allow_negative_numbers = true)]
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Proponuje praktyki tam, gdzie jednostka odstaje: najsłabsza ćwiartka grupy, pogorszenie albo daleko od celu strategii.
+    Suggest {
+        /// Tylko dla tego wskaźnika (kod).
+        #[arg(long, value_name = "KOD")]
+        indicator: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 /// The areas by their public codes.

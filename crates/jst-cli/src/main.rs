@@ -650,6 +650,20 @@ fn practices(monitor: &Monitor, what: PracticesCommand) -> Result<u8, Error> {
                 Format::Table => print!("{}", render::practices(&found)),
             }
         }
+        PracticesCommand::Show { id, format } => {
+            let page = monitor.practice(id)?;
+            match format {
+                Format::Json => println!("{}", to_json(&page)?),
+                Format::Table => print!("{}", render::practice_page(&page)),
+            }
+        }
+        PracticesCommand::Suggest { indicator, format } => {
+            let suggestions = monitor.suggest_practices(indicator.as_deref())?;
+            match format {
+                Format::Json => println!("{}", to_json(&render::suggestions_json(&suggestions))?),
+                Format::Table => print!("{}", render::practice_suggestions(&suggestions)),
+            }
+        }
     }
     Ok(0)
 }

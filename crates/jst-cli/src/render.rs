@@ -914,6 +914,145 @@ pub fn practices(found: &[jst_core::PracticeView]) -> String {
     out
 }
 
+/// A practice's page: the metryka, then the texts as they are (the Markdown subset reads as
+/// plain text in a terminal), the attachments and the indicators.
+pub fn practice_page(p: &jst_core::PracticeDetailView) -> String {
+    let mut out = format!("{}\n", p.title);
+    if p.sample {
+        out.push_str(&format!("{}\n", t!("cli-practice-sample")));
+    }
+    if p.starter {
+        out.push_str(&format!("{}\n", t!("cli-practice-starter")));
+    }
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let area = match p.sub_area {
+        Some(sub) => format!("{} — {}", p.area.label(), sub.label()),
+        None => p.area.label(),
+    };
+    rows.push((t!("cli-practice-area"), area));
+    let mut unit = format!("{} ({}), {}", p.unit_name, p.teryt, p.unit_kind.label());
+    if let Some(n) = p.population {
+        let population = format_integer(i64::from(n));
+        unit.push_str(&format!(", {}", t!("cli-practice-population", population = population)));
+    }
+    rows.push((t!("cli-practice-unit"), unit));
+    rows.push((t!("cli-practice-body"), p.implementing_body.clone()));
+    for c in &p.contacts {
+        let parts: Vec<&str> = std::iter::once(c.name.as_str())
+            .chain(c.role.as_deref())
+            .chain(c.phone.as_deref())
+            .chain(c.email.as_deref())
+            .collect();
+        rows.push((t!("cli-practice-contact"), parts.join(", ")));
+    }
+    rows.push((t!("cli-practice-entered"), day(&p.entered)));
+    let years = match p.years_to {
+        Some(to) if to != p.years_from => format!("{}–{to}", p.years_from),
+        Some(_) => p.years_from.to_string(),
+        None => t!("cli-practice-years-since", from = p.years_from),
+    };
+    rows.push((t!("cli-practice-years"), years));
+    if !p.keywords.is_empty() {
+        rows.push((t!("cli-practice-keywords"), p.keywords.join(", ")));
+    }
+    if let Some(source) = &p.source {
+        rows.push((t!("cli-practice-source"), source.clone()));
+    }
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    for (key, value) in rows {
+        out.push_str(&format!("{key:<width$}  {value}\n"));
+    }
+    out.push_str(&format!("\n{}\n{}\n", t!("cli-practice-summary"), p.summary));
+    out.push_str(&format!("\n{}\n{}\n", t!("cli-practice-presentation"), p.presentation));
+    if !p.attachments.is_empty() {
+        out.push_str(&format!("\n{}\n", t!("cli-practice-attachments")));
+        for a in &p.attachments {
+            let kind = match a.kind {
+                jst_domain::AttachmentKind::Pdf => "PDF",
+                jst_domain::AttachmentKind::Png => "PNG",
+                jst_domain::AttachmentKind::Jpeg => "JPEG",
+            };
+            let title = a.title.clone().unwrap_or_else(|| a.sha256.chars().take(12).collect());
+            let size = t!("cli-practice-bytes", bytes = format_integer(i64::from(a.size)));
+            out.push_str(&format!("  {title} ({kind}, {size})\n"));
+        }
+    }
+    if !p.indicators.is_empty() {
+        out.push_str(&format!("\n{}\n", t!("cli-practice-indicators")));
+        for i in &p.indicators {
+            let name = i.name.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+            let unit = i.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let measure = |m: &jst_core::YearValueView| {
+                format!("{}: {}{unit}", m.year, format_decimal(m.value, 2))
+            };
+            let change: Vec<String> = [
+                i.before.as_ref().map(|m| t!("cli-practice-before", value = measure(m))),
+                i.after.as_ref().map(|m| t!("cli-practice-after", value = measure(m))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let change =
+                if change.is_empty() { String::new() } else { format!(" ({})", change.join(", ")) };
+            out.push_str(&format!("  {}{name}{change}\n", i.code));
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` as `dd.mm.rrrr`; anything else as it is.
+fn day(date: &str) -> String {
+    let mut parts = date.split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d), None) => format!("{d}.{m}.{y}"),
+        _ => date.to_owned(),
+    }
+}
+
+/// Suggestions grouped under their indicator, each with its reason.
+pub fn practice_suggestions(list: &[jst_core::PracticeSuggestionView]) -> String {
+    if list.is_empty() {
+        return format!("{}\n", t!("cli-practices-no-suggestions"));
+    }
+    let mut out = String::new();
+    let mut last: Option<&str> = None;
+    for s in list {
+        if last != Some(s.indicator.as_str()) {
+            if last.is_some() {
+                out.push('\n');
+            }
+            out.push_str(&format!("{} ({})\n", s.indicator_name, s.indicator));
+            last = Some(&s.indicator);
+        }
+        out.push_str(&format!("  {}  {}\n", s.practice.id, s.practice.title));
+        out.push_str(&format!(
+            "    {}\n",
+            t!(
+                "cli-practices-where",
+                area = s.practice.area.label(),
+                unit = &s.practice.unit_name,
+                teryt = &s.practice.teryt
+            )
+        ));
+        out.push_str(&format!("    {}\n", s.reason));
+    }
+    out
+}
+
+/// The JSON contract of `jst practices suggest`: the practice as the search prints it, the
+/// indicator's code and the reason, nothing more (the window reads the whole view).
+pub fn suggestions_json(list: &[jst_core::PracticeSuggestionView]) -> serde_json::Value {
+    list.iter()
+        .map(|s| {
+            serde_json::json!({
+                "practice": s.practice,
+                "indicator": s.indicator,
+                "reason": s.reason,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer, utc_minute};

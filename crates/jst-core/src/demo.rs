@@ -1,19 +1,18 @@
 //! The demo: Wieliczka with a sample development strategy and clearly labelled sample values
-//! ("dane przykładowe"), all removed when a real unit is chosen.
+//! ("dane przykładowe"), invented good practices for what lags in it, all removed when a real
+//! unit is chosen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use jst_domain::{Practice, POPULATION};
 use jst_import::{parse_own_values, parse_strategy_template};
-use jst_store::{IndicatorRecord, ObservationRecord, StrategyDraft};
-
-use std::collections::HashMap;
-
-use jst_domain::POPULATION;
+use jst_store::{IndicatorRecord, ObservationRecord, PracticeRecord, StrategyDraft};
 use jst_store::{LocalStore, PeerStore, PublicValue, Stamp};
 use jst_synth::{generate, SynthUnit};
+use jst_text::t;
 
 use crate::strategy::strategy_catalogue_entry;
-use crate::Result;
+use crate::{Error, Result};
 
 /// Peer-store dataset of the demo's synthetic peer data.
 pub(crate) const SYNTHETIC_DATASET: &str = "syntetyczne:demo";
@@ -104,4 +103,25 @@ pub(crate) fn demo() -> Result<Demo> {
         tree: parsed.tree,
     };
     Ok(Demo { indicators, values, strategy })
+}
+
+const PRACTICES: &[u8] = include_bytes!("../../../assets/demo/praktyki_przykladowe.json");
+
+/// The demo's invented good practices ("Przykład: …", `sample: true`, negative ids), tagged
+/// with what lags in the demo: its strategy's deteriorating and far-from-target indicators and
+/// catalogue indicators where Wieliczka is in the weakest quartile of the synthetic peer data.
+/// They sit beside a release's practices and leave with the demo (see
+/// `PeerStore::replace_sample_practices`).
+pub(crate) fn sample_practices() -> Result<Vec<PracticeRecord>> {
+    let unreadable =
+        |e: serde_json::Error| Error::internal(t!("core-demo-practices-unreadable"), e);
+    let objects: Vec<serde_json::Value> = serde_json::from_slice(PRACTICES).map_err(unreadable)?;
+    objects
+        .into_iter()
+        .map(|object| {
+            let json = object.to_string();
+            let practice: Practice = serde_json::from_value(object).map_err(unreadable)?;
+            Ok(PracticeRecord::of(&practice, json))
+        })
+        .collect()
 }

@@ -53,6 +53,8 @@ pub enum Error {
     PinnedKey(String),
     #[error("{}", t!("core-unknown-indicator", code = .0))]
     UnknownIndicator(String),
+    #[error("{}", t!("core-unknown-practice", id = .0))]
+    UnknownPractice(i64),
     #[error("{}", t!("core-invalid-value", detail = .0))]
     InvalidValue(String),
     #[error("{}", t!("core-note-required", status = .0.label()))]
@@ -98,7 +100,7 @@ impl Error {
             Self::Conflict(_) => ErrorKind::Conflict,
             Self::NoActiveStrategy => ErrorKind::MissingData,
             Self::UnknownIndicator(_) | Self::UnknownGroup(_) => ErrorKind::NotFound,
-            Self::UnknownKey(_) => ErrorKind::NotFound,
+            Self::UnknownKey(_) | Self::UnknownPractice(_) => ErrorKind::NotFound,
             Self::PinnedKey(_) => ErrorKind::InvalidInput,
             Self::MissingReference(_) => ErrorKind::MissingData,
             Self::InvalidValue(_) => ErrorKind::InvalidInput,

@@ -55,7 +55,10 @@ pub use imports::{
     PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::{Monitor, OpenOptions};
-pub use practices::{PracticeFilter, PracticeView};
+pub use practices::{
+    Lag, PracticeAttachmentView, PracticeContactView, PracticeDetailView, PracticeFilter,
+    PracticeIndicatorView, PracticeSuggestionView, PracticeView, SuggestionBasis,
+};
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,
     ReportIndicatorView, ReportKind, ReportPreviewView, ReportProgress, ReportStage,

@@ -812,4 +812,19 @@ impl Monitor {
     ) -> Result<Vec<crate::PracticeView>> {
         crate::practices::search(&self.peers, filter)
     }
+
+    /// The page of practice `id` (`not_found` when the base has none).
+    pub fn practice(&self, id: i64) -> Result<crate::PracticeDetailView> {
+        crate::practices::practice_detail(&self.local, &self.peers, id)
+    }
+
+    /// Practices for what lags (every lagging indicator, or only `indicator`): the weakest
+    /// quartile of the `type_size` group, and the active strategy as the Pulpit shows it.
+    pub fn suggest_practices(
+        &self,
+        indicator: Option<&str>,
+    ) -> Result<Vec<crate::PracticeSuggestionView>> {
+        let year = stamp::default_status_year();
+        crate::practices::suggest_practices(&self.comparison()?, year, indicator)
+    }
 }

@@ -38,8 +38,9 @@ pub(crate) fn choose_unit(
     let unit = find_unit(local, teryt)?;
     guard_own_data(local, &unit)?;
     local.set_own_unit(stamp, &unit)?;
-    // Synthetic peer data belongs to the demo.
+    // Synthetic peer data and invented practices belong to the demo.
     peers.remove_dataset(demo::SYNTHETIC_DATASET)?;
+    peers.remove_sample_practices()?;
     Ok(())
 }
 
@@ -64,6 +65,7 @@ pub(crate) fn open_demo(
     let demo = demo::demo()?;
     local.set_demo_unit(stamp, &unit, &demo.indicators, &demo.values, &demo.strategy)?;
     demo::load_synthetic_peers(local, peers, stamp)?;
+    peers.replace_sample_practices(&demo::sample_practices()?)?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@ mod exports;
 mod gwd;
 mod language;
 mod monitor;
+mod practices;
 mod reports;
 mod settings;
 mod strategy;

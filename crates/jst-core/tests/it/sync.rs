@@ -386,13 +386,13 @@ fn the_good_practice_base_arrives_with_its_release_and_is_searched_without_diacr
             "teryt": "1207052", "unit_name": "Kamienica", "indicators": ["KANALIZACJA_PROC"]})
     );
     assert_eq!(search(&desk, "laczenie").iter().map(|p| p.id).collect::<Vec<_>>(), [2]);
-    let ids = |desk: &Desktop, filter: PracticeFilter| -> Vec<i64> {
+    let ids = |desk: &Desktop, filter: PracticeFilter| -> Vec<i32> {
         desk.monitor.search_practices(&filter).expect("search").iter().map(|p| p.id).collect()
     };
     let area = PracticeFilter { area: Some(PracticeArea::UslugiTechniczne), ..Default::default() };
     assert_eq!(ids(&desk, area), [2]);
     let kind = PracticeFilter { unit_kind: Some(UnitKind::Powiat), ..Default::default() };
-    assert_eq!(ids(&desk, kind), Vec::<i64>::new());
+    assert_eq!(ids(&desk, kind), Vec::<i32>::new());
     let woj = PracticeFilter { woj: Some("12".to_owned()), ..Default::default() };
     assert_eq!(ids(&desk, woj), [1, 2]);
     let size = PracticeFilter { size_class: Some("5000-10000".to_owned()), ..Default::default() };

@@ -356,3 +356,21 @@ core-gwd-sheet-title = Meeting sheet: { $name }, { $year }
 core-gwd-sheet-language = en-GB
 core-practices-bad-woj = “{ $woj }” is not a voivodeship code (two digits, e.g. 12)
 core-practices-bad-size-class = “{ $size }” is not a size class (e.g. 20000-50000 or 100000-inf)
+
+## The good-practice base: a practice's page and the suggestions for what lags
+
+hint-search-practices = { $surface ->
+    [window] the search of good practices shows them with their numbers
+   *[cli] practice numbers are shown by: jst practices search WORDS
+}
+core-unknown-practice = the good-practice base has no practice no. { $id }; { hint-search-practices }
+core-practice-unreadable = practice no. { $id } of the good-practice base cannot be read
+core-suggest-lag-deteriorating = “{ $indicator }” deteriorated in { $year }
+core-suggest-lag-far = “{ $indicator }” is far from its strategy target (as of { $year })
+core-suggest-lag-weakest = In { $year } the unit is in the weakest quartile of its group (same kind and size) on “{ $indicator }”
+core-suggest-basis-best = a practice of a unit of the same kind and size ({ $kind }) that is in the group's best quartile
+core-suggest-basis-same = a practice of a unit of the same kind and size ({ $kind })
+core-suggest-basis-other-size = a practice of a unit of the same kind but another size ({ $kind })
+core-suggest-basis-other-kind = a practice of a unit of another kind ({ $kind })
+core-suggest-reason = { $lag }; { $basis }.
+core-demo-practices-unreadable = the demo's sample good practices cannot be read

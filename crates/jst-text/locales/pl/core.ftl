@@ -354,3 +354,21 @@ core-gwd-sheet-title = Zestawienie na spotkanie: { $name }, { $year }
 core-gwd-sheet-language = pl-PL
 core-practices-bad-woj = „{ $woj }” nie jest kodem województwa (dwie cyfry, np. 12)
 core-practices-bad-size-class = „{ $size }” nie jest klasą wielkości (np. 20000-50000 lub 100000-inf)
+
+## The good-practice base: a practice's page and the suggestions for what lags
+
+hint-search-practices = { $surface ->
+    [window] praktyki z ich numerami pokazuje wyszukiwarka dobrych praktyk
+   *[cli] numery praktyk pokazuje: jst practices search SŁOWA
+}
+core-unknown-practice = w bazie dobrych praktyk nie ma praktyki nr { $id }; { hint-search-practices }
+core-practice-unreadable = praktyka nr { $id } w bazie dobrych praktyk jest nieczytelna
+core-suggest-lag-deteriorating = Pogorszenie wskaźnika „{ $indicator }” w { $year } r.
+core-suggest-lag-far = Wskaźnik „{ $indicator }” jest daleko od celu strategii (stan w { $year } r.)
+core-suggest-lag-weakest = W { $year } r. jednostka jest w najsłabszej ćwiartce grupy (ten sam rodzaj i wielkość) we wskaźniku „{ $indicator }”
+core-suggest-basis-best = praktyka z jednostki tego samego rodzaju i wielkości ({ $kind }), która jest w najlepszej ćwiartce grupy
+core-suggest-basis-same = praktyka z jednostki tego samego rodzaju i wielkości ({ $kind })
+core-suggest-basis-other-size = praktyka z jednostki tego samego rodzaju, ale innej wielkości ({ $kind })
+core-suggest-basis-other-kind = praktyka z jednostki innego rodzaju ({ $kind })
+core-suggest-reason = { $lag }; { $basis }.
+core-demo-practices-unreadable = przykładowe dobre praktyki demo są nieczytelne
