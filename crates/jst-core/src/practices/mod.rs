@@ -11,7 +11,7 @@ pub(crate) use page::practice_detail;
 pub use page::{
     PracticeAttachmentView, PracticeContactView, PracticeDetailView, PracticeIndicatorView,
 };
-pub(crate) use search::{records, search};
+pub(crate) use search::search;
 pub use search::{PracticeFilter, PracticeView};
 pub(crate) use suggest::suggest_practices;
 pub use suggest::{Lag, PracticeSuggestionView, SuggestionBasis};

@@ -1,9 +1,8 @@
 //! The search of the base: offline, diacritics folded, with filters by area, kind and size of
-//! unit and województwo; and the release's practices as store records.
+//! unit and województwo.
 
 use jst_domain::{PracticeArea, UnitKind};
-use jst_store::{PeerStore, PracticeHit, PracticeQuery, PracticeRecord};
-use jst_sync::ReleasePractice;
+use jst_store::{PeerStore, PracticeHit, PracticeQuery};
 use jst_text::t;
 use serde::{Deserialize, Serialize};
 
@@ -36,27 +35,6 @@ pub struct PracticeFilter {
     pub size_class: Option<String>,
     /// Two-digit code of the województwo.
     pub woj: Option<String>,
-}
-
-/// The release's practices as the peer store keeps them.
-pub(crate) fn records(practices: &[ReleasePractice]) -> Vec<PracticeRecord> {
-    practices
-        .iter()
-        .map(|p| PracticeRecord {
-            id: p.id,
-            title: p.title.clone(),
-            area: p.area,
-            teryt: p.teryt.clone(),
-            unit_name: p.unit_name.clone(),
-            unit_kind: p.unit_kind,
-            population: p.population,
-            summary: p.summary.clone(),
-            presentation: p.presentation.clone(),
-            keywords: p.keywords.clone(),
-            indicators: p.indicators.clone(),
-            json: p.json.clone(),
-        })
-        .collect()
 }
 
 /// Searches the base; a malformed filter is refused with what is wrong, before any search.
