@@ -55,6 +55,11 @@ pub use imports::{
     PeersImportView, SchoolView, SioImportView,
 };
 pub use monitor::{Monitor, OpenOptions};
+pub use practices::{
+    PracticeAttachmentFileView, PracticeContactInput, PracticeProposalInput, PracticeProposalView,
+    ProposalFailure, ProposalField, ProposalJob, ProposalProblemView, ProposalSent, ProposalStatus,
+    SUB_AREA_CODES as PRACTICE_SUB_AREA_CODES,
+};
 pub use practices::{PracticeFilter, PracticeView};
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,

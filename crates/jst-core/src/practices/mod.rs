@@ -2,6 +2,19 @@
 //! (see `exchange::sync_apply`) and is searched offline, diacritics folded, with filters by
 //! area, kind and size of unit and województwo.
 
+mod attachments;
+mod proposal;
+
+pub use attachments::PracticeAttachmentFileView;
+pub(crate) use attachments::{practice_attachment, save_practice_attachment};
+pub(crate) use proposal::{
+    check_proposal, practice_proposals, proposal_job, record_sent, save_proposal,
+};
+pub use proposal::{
+    PracticeContactInput, PracticeProposalInput, PracticeProposalView, ProposalFailure,
+    ProposalField, ProposalJob, ProposalProblemView, ProposalSent, ProposalStatus, SUB_AREA_CODES,
+};
+
 use jst_domain::{PracticeArea, UnitKind};
 use jst_store::{PeerStore, PracticeQuery, PracticeRecord};
 use jst_sync::ReleasePractice;

@@ -338,6 +338,9 @@ core-gwd-not-configured = experience-exchange groups need the server address and
 core-gwd-note-length = a note must have 1 to 10000 characters
 core-audit-action-gwd = experience-exchange groups
 core-audit-action-gwd-note = group meeting note
+core-audit-action-practice-proposal = good practice proposed
+core-audit-action-practice-proposal-sent = practice proposal sent
+core-audit-action-practice-proposal-not-sent = practice proposal not sent
 core-gwd-band-best = in the group's best quarter
 core-gwd-band-second-best = in the group's second quarter
 core-gwd-band-second-weakest = in the group's third quarter
@@ -356,3 +359,50 @@ core-gwd-sheet-title = Meeting sheet: { $name }, { $year }
 core-gwd-sheet-language = en-GB
 core-practices-bad-woj = “{ $woj }” is not a voivodeship code (two digits, e.g. 12)
 core-practices-bad-size-class = “{ $size }” is not a size class (e.g. 20000-50000 or 100000-inf)
+
+## The good-practice base: attachments and proposals
+
+core-cannot-read-file = cannot read the file { $path }
+core-practice-not-found = there is no practice no. { $id } in the base of the last release; { hint-sync }
+core-practice-unreadable = unreadable record of practice no. { $id } in peers.db
+core-attachment-not-listed = “{ $sha }” is not an attachment of practice no. { $id }
+core-attachment-kind-unknown = the release names an attachment of kind “{ $media_type }”; only PDF, PNG and JPEG are opened
+core-attachment-kind-differs = the attachment is not a { $media_type } file as the release says; refused
+core-attachment-offline = the attachment is not downloaded yet and the release's source cannot be reached ({ $reason }); it will be fetched at the next connection
+core-attachment-no-source = the attachment is not downloaded yet and there is nowhere known to fetch it from; it will be fetched at the next connection: { hint-server-address }
+hint-proposal-server = { $surface ->
+    [window] proposals go to the association's server: enter its address on the Synchronisation screen
+   *[cli] proposals go to the association's server: give its address, e.g. jst practices send NO --server URL
+}
+core-proposal-no-server = the proposal was saved but not sent: { hint-proposal-server }
+core-proposal-not-found = there is no practice proposal no. { $id }
+core-proposal-unreadable = unreadable practice proposal no. { $id } in local.db
+core-proposal-demo = practices cannot be proposed in the demo; { hint-choose-unit }
+core-proposal-problem = field “{ $field }”: { $problem }
+core-proposal-field-title = Title
+core-proposal-field-sub-area = Sub-area
+core-proposal-field-implementing-body = Implementing body
+core-proposal-field-contacts = Contact persons
+core-proposal-field-years = Years of implementation
+core-proposal-field-summary = Summary
+core-proposal-field-presentation = Full presentation
+core-proposal-field-indicators = Indicators
+core-proposal-field-keywords = Keywords
+core-proposal-sub-area-required = the area Institutional development needs a sub-area: { $codes }
+core-proposal-sub-area-unknown = unknown sub-area “{ $code }”; allowed: { $codes }
+core-proposal-sub-area-other = the area { $area } has no sub-areas
+core-proposal-too-many = at most { $max }
+core-proposal-years = from { $first } to { $this_year }, the end not before the start
+core-proposal-indicator-twice = the indicator { $code } is given twice
+core-proposal-indicators-unknown = the catalogue has no indicators { $codes }
+core-text-empty = the field is empty
+core-text-too-long = at most { $max } characters
+core-text-control-in-line = one line without control characters
+core-text-control = control characters are not allowed
+core-text-markup = contains an HTML tag (“<…>”); the text may hold no HTML or scripts
+core-text-script = contains “{ $scheme }”; the text may hold no scripts
+core-text-entity = contains HTML entities (“&#…”, “&lt;”); type plain characters
+core-text-image = images in the text (“![…](…)”) are not allowed
+core-text-link = link “{ $target }”: only https://, http:// and mailto: addresses are allowed
+core-text-phone = phone number: digits, spaces and + - ( ) /
+core-text-email = this is not an e-mail address

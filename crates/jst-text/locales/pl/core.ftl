@@ -336,6 +336,9 @@ core-gwd-not-configured = grupy wymiany doświadczeń wymagają adresu serwera i
 core-gwd-note-length = notatka musi mieć od 1 do 10000 znaków
 core-audit-action-gwd = grupy wymiany doświadczeń
 core-audit-action-gwd-note = notatka ze spotkania grupy
+core-audit-action-practice-proposal = propozycja dobrej praktyki
+core-audit-action-practice-proposal-sent = propozycja praktyki wysłana
+core-audit-action-practice-proposal-not-sent = propozycja praktyki niewysłana
 core-gwd-band-best = w najlepszej ćwiartce grupy
 core-gwd-band-second-best = w drugiej ćwiartce grupy
 core-gwd-band-second-weakest = w trzeciej ćwiartce grupy
@@ -354,3 +357,50 @@ core-gwd-sheet-title = Zestawienie na spotkanie: { $name }, { $year }
 core-gwd-sheet-language = pl-PL
 core-practices-bad-woj = „{ $woj }” nie jest kodem województwa (dwie cyfry, np. 12)
 core-practices-bad-size-class = „{ $size }” nie jest klasą wielkości (np. 20000-50000 lub 100000-inf)
+
+## The good-practice base: attachments and proposals
+
+core-cannot-read-file = nie można odczytać pliku { $path }
+core-practice-not-found = nie ma praktyki nr { $id } w bazie z ostatniego wydania; { hint-sync }
+core-practice-unreadable = nieczytelny zapis praktyki nr { $id } w peers.db
+core-attachment-not-listed = „{ $sha }” nie jest załącznikiem praktyki nr { $id }
+core-attachment-kind-unknown = wydanie podaje załącznik rodzaju „{ $media_type }”; otwierane są tylko PDF, PNG i JPEG
+core-attachment-kind-differs = załącznik nie jest plikiem { $media_type }, jak podaje wydanie; odrzucono
+core-attachment-offline = załącznik nie jest jeszcze pobrany, a źródło wydania jest niedostępne ({ $reason }); zostanie pobrany przy następnym połączeniu
+core-attachment-no-source = załącznik nie jest jeszcze pobrany i nie wiadomo skąd go pobrać; zostanie pobrany przy następnym połączeniu: { hint-server-address }
+hint-proposal-server = { $surface ->
+    [window] propozycje trafiają na serwer stowarzyszenia: wpisz jego adres na ekranie Synchronizacja
+   *[cli] propozycje trafiają na serwer stowarzyszenia: podaj jego adres, np. jst practices send NR --server URL
+}
+core-proposal-no-server = propozycję zapisano, ale jej nie wysłano: { hint-proposal-server }
+core-proposal-not-found = nie ma propozycji praktyki nr { $id }
+core-proposal-unreadable = nieczytelna propozycja praktyki nr { $id } w local.db
+core-proposal-demo = w demo nie można proponować praktyk; { hint-choose-unit }
+core-proposal-problem = pole „{ $field }”: { $problem }
+core-proposal-field-title = Tytuł
+core-proposal-field-sub-area = Podobszar
+core-proposal-field-implementing-body = Jednostka wdrażająca
+core-proposal-field-contacts = Osoby do kontaktu
+core-proposal-field-years = Lata wdrożenia
+core-proposal-field-summary = Skrót
+core-proposal-field-presentation = Pełna prezentacja
+core-proposal-field-indicators = Wskaźniki
+core-proposal-field-keywords = Słowa kluczowe
+core-proposal-sub-area-required = obszar Rozwój instytucjonalny wymaga podobszaru: { $codes }
+core-proposal-sub-area-unknown = nieznany podobszar „{ $code }”; dozwolone: { $codes }
+core-proposal-sub-area-other = obszar { $area } nie ma podobszarów
+core-proposal-too-many = najwyżej { $max }
+core-proposal-years = od { $first } do { $this_year }, a rok zakończenia nie przed rokiem rozpoczęcia
+core-proposal-indicator-twice = wskaźnik { $code } podano dwa razy
+core-proposal-indicators-unknown = w katalogu nie ma wskaźników { $codes }
+core-text-empty = pole jest puste
+core-text-too-long = najwyżej { $max } znaków
+core-text-control-in-line = jeden wiersz bez znaków sterujących
+core-text-control = znaki sterujące są niedozwolone
+core-text-markup = zawiera znacznik HTML („<…>”); tekst nie może zawierać HTML ani skryptów
+core-text-script = zawiera „{ $scheme }”; tekst nie może zawierać skryptów
+core-text-entity = zawiera encje HTML („&#…”, „&lt;”); wpisz zwykłe znaki
+core-text-image = obrazy w tekście („![…](…)”) są niedozwolone
+core-text-link = odnośnik „{ $target }”: dozwolone są tylko adresy https://, http:// i mailto:
+core-text-phone = numer telefonu: cyfry, spacje i + - ( ) /
+core-text-email = to nie jest adres e-mail
