@@ -73,6 +73,22 @@ pub struct PracticeProposalInput {
     pub keywords: Vec<String>,
 }
 
+/// The largest proposal file read (the presentation is at most 100 000 characters).
+const MAX_PROPOSAL_FILE_BYTES: u64 = 1024 * 1024;
+
+impl PracticeProposalInput {
+    /// A proposal from a JSON file (`jst practices propose FILE`); a file that is not one is
+    /// invalid input naming what is wrong.
+    pub fn read(path: &Path) -> Result<Self> {
+        let bytes = crate::support::input::read_capped(path, MAX_PROPOSAL_FILE_BYTES)?;
+        let file = crate::support::input::file_label(path);
+        serde_json::from_slice(&bytes).map_err(|e| {
+            let reason = jst_import::printable(&e.to_string());
+            Error::InvalidValue(t!("core-proposal-file", file = file, reason = reason))
+        })
+    }
+}
+
 /// A field of the form, for problems shown beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -394,38 +410,38 @@ pub struct ProposalJob {
     limits: Limits,
 }
 
-/// What a send ended in, for [`record_sent`].
+/// What a send ended in, for [`record_sent`]; `None` when the proposal had been sent already
+/// (nothing is sent twice).
 pub struct ProposalSent {
     local_id: i64,
     server: Option<String>,
-    outcome: std::result::Result<i64, (ProposalFailure, String)>,
-    already_sent: bool,
+    outcome: Option<std::result::Result<i64, (ProposalFailure, String)>>,
 }
 
 impl ProposalJob {
     /// `POST /v1/practices` (network only).
     pub fn send(&self) -> ProposalSent {
         let (server, outcome) = match (&self.target, self.already_sent) {
-            (_, true) => (None, Err((ProposalFailure::Refused, String::new()))),
-            (Err(why), false) => (None, Err((ProposalFailure::NotConfigured, why.clone()))),
+            (_, true) => (None, None),
+            (Err(why), false) => (None, Some(Err((ProposalFailure::NotConfigured, why.clone())))),
             (Ok((server, token)), false) => {
                 let answer = post_practice(server, token, &self.body, &self.limits);
                 let outcome = answer.map(|a| a.id).map_err(|e| {
                     let failure = match &e {
                         ProposalError::Unauthorized => ProposalFailure::Unauthorized,
                         ProposalError::WrongUnit(_) => ProposalFailure::WrongUnit,
-                        ProposalError::Invalid(_) => ProposalFailure::Refused,
-                        ProposalError::Sync(jst_sync::Error::Rejected(_)) => {
+                        ProposalError::Invalid(_)
+                        | ProposalError::Sync(jst_sync::Error::Rejected(_)) => {
                             ProposalFailure::Refused
                         }
                         ProposalError::Sync(_) => ProposalFailure::Offline,
                     };
                     (failure, e.to_string())
                 });
-                (Some(server.clone()), outcome)
+                (Some(server.clone()), Some(outcome))
             }
         };
-        ProposalSent { local_id: self.local_id, server, outcome, already_sent: self.already_sent }
+        ProposalSent { local_id: self.local_id, server, outcome }
     }
 }
 
@@ -474,22 +490,21 @@ pub(crate) fn record_sent(
     stamp: &Stamp,
     sent: ProposalSent,
 ) -> Result<PracticeProposalView> {
-    if !sent.already_sent {
-        match &sent.outcome {
-            Ok(server_id) => local.record_practice_proposal_sent(
-                stamp,
-                sent.local_id,
-                sent.server.as_deref().unwrap_or_default(),
-                *server_id,
-            )?,
-            Err((failure, reason)) => local.record_practice_proposal_failure(
-                stamp,
-                sent.local_id,
-                sent.server.as_deref(),
-                failure.code(),
-                reason,
-            )?,
-        }
+    match &sent.outcome {
+        None => {}
+        Some(Ok(server_id)) => local.record_practice_proposal_sent(
+            stamp,
+            sent.local_id,
+            sent.server.as_deref().unwrap_or_default(),
+            *server_id,
+        )?,
+        Some(Err((failure, reason))) => local.record_practice_proposal_failure(
+            stamp,
+            sent.local_id,
+            sent.server.as_deref(),
+            failure.code(),
+            reason,
+        )?,
     }
     let record = local.practice_proposal(sent.local_id)?.ok_or_else(|| {
         Error::MissingReference(t!("core-proposal-not-found", id = sent.local_id))

@@ -3,6 +3,7 @@ mod exports;
 mod gwd;
 mod language;
 mod monitor;
+mod practice_proposals;
 mod reports;
 mod settings;
 mod strategy;

@@ -406,3 +406,4 @@ core-text-image = images in the text (“![…](…)”) are not allowed
 core-text-link = link “{ $target }”: only https://, http:// and mailto: addresses are allowed
 core-text-phone = phone number: digits, spaces and + - ( ) /
 core-text-email = this is not an e-mail address
+core-proposal-file = { $file }: this is not a practice proposal in JSON ({ $reason }); nothing saved

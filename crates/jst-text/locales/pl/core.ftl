@@ -404,3 +404,4 @@ core-text-image = obrazy w tekście („![…](…)”) są niedozwolone
 core-text-link = odnośnik „{ $target }”: dozwolone są tylko adresy https://, http:// i mailto:
 core-text-phone = numer telefonu: cyfry, spacje i + - ( ) /
 core-text-email = to nie jest adres e-mail
+core-proposal-file = { $file }: to nie jest propozycja praktyki w JSON ({ $reason }); nic nie zapisano
