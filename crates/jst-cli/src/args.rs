@@ -497,6 +497,46 @@ pub enum PracticesCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Proponuje praktykę stowarzyszeniu: zapisuje ją, potem wysyła z tokenem jednostki.
+    Propose {
+        /// Plik JSON z propozycją (pola opisuje docs/practices-format.md, część „Na pulpicie”).
+        #[arg(value_name = "PLIK")]
+        file: PathBuf,
+        /// Adres serwera stowarzyszenia (domyślnie zapisany przy synchronizacji).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Wysyła ponownie zapisaną propozycję, której nie wysłano.
+    Send {
+        /// Numer propozycji (jst practices proposals).
+        #[arg(value_name = "NR")]
+        id: i64,
+        /// Adres serwera stowarzyszenia (domyślnie zapisany przy synchronizacji).
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Propozycje praktyk jednostki: wysłane i czekające na wysłanie.
+    Proposals {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Zapisuje załącznik praktyki do pliku (pobiera go z wydania, jeśli go jeszcze nie ma).
+    Attachment {
+        /// Numer praktyki.
+        #[arg(value_name = "NR")]
+        id: i64,
+        /// Skrót SHA-256 załącznika, jak podaje praktyka.
+        sha256: String,
+        /// Plik, do którego zapisać załącznik.
+        #[arg(long, value_name = "PLIK")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 /// The areas by their public codes.

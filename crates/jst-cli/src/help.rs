@@ -91,6 +91,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("TEKST", "cli-value-text"),
     ("OD-DO", "cli-value-size-class"),
     ("KOD", "cli-value-code"),
+    ("NR", "cli-value-number"),
 ];
 
 fn message(id: &str) -> Option<String> {
@@ -165,6 +166,16 @@ const HELP: &[&str] = &[
     "cli-help-practices-show-arg-id",
     "cli-help-practices-suggest",
     "cli-help-practices-suggest-arg-indicator",
+    "cli-help-practices-propose",
+    "cli-help-practices-propose-arg-file",
+    "cli-help-practices-arg-server",
+    "cli-help-practices-send",
+    "cli-help-practices-send-arg-id",
+    "cli-help-practices-proposals",
+    "cli-help-practices-attachment",
+    "cli-help-practices-attachment-arg-id",
+    "cli-help-practices-attachment-arg-sha256",
+    "cli-help-practices-attachment-arg-out",
     "cli-help-groups",
     "cli-help-groups-list",
     "cli-help-groups-save",

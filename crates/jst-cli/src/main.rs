@@ -84,6 +84,11 @@ fn language_asked(args: impl Iterator<Item = String>) -> jst_text::Lang {
 }
 
 fn exit_code(err: &Error) -> u8 {
+    match err {
+        Error::Offline(_) => return EXIT_OFFLINE,
+        Error::Refused(_) => return EXIT_REJECTED,
+        _ => {}
+    }
     match err.kind() {
         ErrorKind::InvalidInput | ErrorKind::NotFound | ErrorKind::NoteRequired => {
             EXIT_INVALID_INPUT
@@ -377,7 +382,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             CostsFormat::Table => print!("{}", render::costs(&monitor.costs(year, &group, real)?)),
         },
         Command::Gwd { what } => return gwd(&mut monitor, what),
-        Command::Practices { what } => return practices(&monitor, what),
+        Command::Practices { what } => return practices(&mut monitor, what),
         Command::Groups { what } => match what {
             GroupsCommand::List { format } => {
                 let groups = monitor.peer_groups()?;
@@ -633,8 +638,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
     Ok(0)
 }
 
-/// `jst gwd …`: experience-exchange groups.
-fn practices(monitor: &Monitor, what: PracticesCommand) -> Result<u8, Error> {
+/// `jst practices …`: the good-practice base, its attachments and the unit's proposals.
+fn practices(monitor: &mut Monitor, what: PracticesCommand) -> Result<u8, Error> {
     match what {
         PracticesCommand::Search { text, area, kind, size, woj, format } => {
             let filter = jst_core::PracticeFilter {
@@ -664,10 +669,62 @@ fn practices(monitor: &Monitor, what: PracticesCommand) -> Result<u8, Error> {
                 Format::Table => print!("{}", render::practice_suggestions(&suggestions)),
             }
         }
+        PracticesCommand::Propose { file, server, format } => {
+            let input = jst_core::PracticeProposalInput::read(&file)?;
+            let view = monitor.propose_practice(&input, server.as_deref())?;
+            return proposal_outcome(&view, format);
+        }
+        PracticesCommand::Send { id, server, format } => {
+            let view = monitor.send_practice_proposal_to(id, server.as_deref())?;
+            return proposal_outcome(&view, format);
+        }
+        PracticesCommand::Proposals { format } => {
+            let list = monitor.practice_proposals()?;
+            match format {
+                Format::Json => println!("{}", to_json(&list)?),
+                Format::Table => print!("{}", render::practice_proposals(&list)),
+            }
+        }
+        PracticesCommand::Attachment { id, sha256, out, format } => {
+            let view = monitor.save_practice_attachment(id, &sha256, &out)?;
+            match format {
+                Format::Json => println!("{}", to_json(&view)?),
+                Format::Table => println!("{}", render::attachment_saved(&view)),
+            }
+        }
     }
     Ok(0)
 }
 
+/// A proposal after a send: `{"local_id","server_id","status"}` or a line; a send that failed
+/// exits 5 offline, 4 refused, 1 not configured, with why on stderr.
+fn proposal_outcome(view: &jst_core::PracticeProposalView, format: Format) -> Result<u8, Error> {
+    use jst_core::{ProposalFailure, ProposalStatus};
+    match format {
+        Format::Json => println!(
+            "{}",
+            to_json(&serde_json::json!({
+                "local_id": view.local_id,
+                "server_id": view.server_id,
+                "status": view.status,
+            }))?
+        ),
+        Format::Table => println!("{}", render::proposal_outcome(view)),
+    }
+    if view.status == ProposalStatus::Sent {
+        return Ok(0);
+    }
+    eprintln!("{}", render::proposal_failure(view));
+    Ok(match view.failure_code {
+        Some(ProposalFailure::Offline) => EXIT_OFFLINE,
+        Some(
+            ProposalFailure::Unauthorized | ProposalFailure::WrongUnit | ProposalFailure::Refused,
+        ) => EXIT_REJECTED,
+        Some(ProposalFailure::NotConfigured) | None => EXIT_ERROR,
+    })
+}
+
+/// `jst gwd …`: experience-exchange groups.
 fn gwd(monitor: &mut Monitor, what: GwdCommand) -> Result<u8, Error> {
     let print = |format: Format, json: String, table: String| match format {
         Format::Json => println!("{json}"),

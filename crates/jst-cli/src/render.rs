@@ -1053,6 +1053,66 @@ pub fn suggestions_json(list: &[jst_core::PracticeSuggestionView]) -> serde_json
         .collect()
 }
 
+/// The unit's proposals: number, status, title; when it was sent or why not.
+pub fn practice_proposals(list: &[jst_core::PracticeProposalView]) -> String {
+    if list.is_empty() {
+        return format!("{}\n", t!("cli-practice-proposals-none"));
+    }
+    let mut out = String::new();
+    for p in list {
+        out.push_str(&format!("{}  {}  {}\n", p.local_id, proposal_status(p.status), p.title));
+        let detail = match (&p.sent_at, p.server_id, &p.failure) {
+            (Some(at), Some(server_id), _) => {
+                t!("cli-practice-proposal-sent-at", at = utc_minute(at), server_id = server_id)
+            }
+            (_, _, Some(failure)) => failure.clone(),
+            _ => t!("cli-practice-proposal-saved-at", at = utc_minute(&p.created)),
+        };
+        out.push_str(&format!("  {detail}\n"));
+    }
+    out
+}
+
+fn proposal_status(status: jst_core::ProposalStatus) -> String {
+    match status {
+        jst_core::ProposalStatus::Draft => t!("cli-proposal-status-draft"),
+        jst_core::ProposalStatus::NotSent => t!("cli-proposal-status-not-sent"),
+        jst_core::ProposalStatus::Sent => t!("cli-proposal-status-sent"),
+    }
+}
+
+/// One proposal after a send, as a sentence.
+pub fn proposal_outcome(p: &jst_core::PracticeProposalView) -> String {
+    match p.server_id {
+        Some(server_id) if p.status == jst_core::ProposalStatus::Sent => {
+            t!("cli-practice-proposal-sent", local_id = p.local_id, server_id = server_id)
+        }
+        _ => t!("cli-practice-proposal-not-sent", local_id = p.local_id),
+    }
+}
+
+/// Why a proposal was not sent, and how to send it again.
+pub fn proposal_failure(p: &jst_core::PracticeProposalView) -> String {
+    let reason = p.failure.clone().unwrap_or_default();
+    t!("cli-practice-proposal-failure", reason = reason, local_id = p.local_id)
+}
+
+/// An attachment written where the user asked.
+pub fn attachment_saved(a: &jst_core::PracticeAttachmentFileView) -> String {
+    let kind = match a.kind {
+        jst_domain::AttachmentKind::Pdf => "PDF",
+        jst_domain::AttachmentKind::Png => "PNG",
+        jst_domain::AttachmentKind::Jpeg => "JPEG",
+    };
+    t!(
+        "cli-practice-attachment-saved",
+        title = a.title.clone().unwrap_or_default(),
+        kind = kind,
+        size = format_integer(i64::from(a.size)),
+        file = &a.path
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer, utc_minute};

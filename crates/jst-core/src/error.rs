@@ -63,6 +63,13 @@ pub enum Error {
     Io { context: String, source: std::io::Error },
     #[error("{}", t!("core-cancelled"))]
     Cancelled,
+    /// The association's server or a release folder is not reachable now; the work is done at
+    /// the next connection (`jst` exits 5).
+    #[error("{0}")]
+    Offline(String),
+    /// What the association's server or release sent was refused by a check (`jst` exits 4).
+    #[error("{0}")]
+    Refused(String),
     /// A fault of the program. `source` keeps the error that caused it (when there is one), so
     /// a log of the error's chain shows the cause; the message shows it too.
     #[error("{}", internal_message(context, source.as_deref()))]
@@ -110,6 +117,8 @@ impl Error {
             Self::Report(_) => ErrorKind::Internal,
             Self::Internal { .. } => ErrorKind::Internal,
             Self::Cancelled => ErrorKind::Cancelled,
+            Self::Offline(_) => ErrorKind::MissingData,
+            Self::Refused(_) => ErrorKind::InvalidInput,
             Self::Store(e) => match e {
                 jst_store::Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
                 jst_store::Error::OlderRegister { .. } => ErrorKind::InvalidInput,

@@ -58,6 +58,9 @@ pub use monitor::{Monitor, OpenOptions};
 pub use practices::{
     Lag, PracticeAttachmentView, PracticeContactView, PracticeDetailView, PracticeFilter,
     PracticeIndicatorView, PracticeSuggestionView, PracticeView, SuggestionBasis,
+    PracticeAttachmentFileView, PracticeContactInput, PracticeProposalInput, PracticeProposalView,
+    ProposalFailure, ProposalField, ProposalJob, ProposalProblemView, ProposalSent, ProposalStatus,
+    SUB_AREA_CODES as PRACTICE_SUB_AREA_CODES,
 };
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,

@@ -828,3 +828,90 @@ impl Monitor {
         crate::practices::suggest_practices(&self.comparison()?, year, indicator)
     }
 }
+
+/// The good-practice base from the desk: a practice's attachments fetched on demand and cached,
+/// and the unit's proposals ("Zaproponuj praktykę"), saved in own data before they are sent.
+impl Monitor {
+    /// The attachment `sha256` of practice `practice_id` as a verified file, fetched from where
+    /// the applied release came from when it is not cached yet.
+    pub fn practice_attachment(
+        &self,
+        practice_id: i64,
+        sha256: &str,
+    ) -> Result<crate::PracticeAttachmentFileView> {
+        let (local, peers) = (&self.local, &self.peers);
+        crate::practices::practice_attachment(local, peers, &self.data_dir, practice_id, sha256)
+    }
+
+    /// The attachment saved at `to` (the window's "Zapisz jako…"), replaced whole or left as
+    /// it was.
+    pub fn save_practice_attachment(
+        &self,
+        practice_id: i64,
+        sha256: &str,
+        to: &Path,
+    ) -> Result<crate::PracticeAttachmentFileView> {
+        let (local, peers, dir) = (&self.local, &self.peers, &self.data_dir);
+        crate::practices::save_practice_attachment(local, peers, dir, practice_id, sha256, to)
+    }
+
+    /// The problems that would refuse a proposal, by field (none: it can be proposed).
+    pub fn check_practice_proposal(
+        &self,
+        input: &crate::PracticeProposalInput,
+    ) -> Result<Vec<crate::ProposalProblemView>> {
+        let stamp = stamp::now();
+        let today = stamp.at.get(..10).unwrap_or(&stamp.at);
+        crate::practices::check_proposal(&self.local, &self.peers, input, today)
+    }
+
+    /// Checks and saves a proposal (nothing written when refused), then sends it to `server`
+    /// (else the configured one); a failed send keeps it as not sent, with why.
+    pub fn propose_practice(
+        &mut self,
+        input: &crate::PracticeProposalInput,
+        server: Option<&str>,
+    ) -> Result<crate::PracticeProposalView> {
+        let id =
+            crate::practices::save_proposal(&mut self.local, &self.peers, &stamp::now(), input)?;
+        self.send_practice_proposal_to(id, server)
+    }
+
+    /// Sends a saved proposal again (a sent one is left as it is).
+    pub fn send_practice_proposal(&mut self, local_id: i64) -> Result<crate::PracticeProposalView> {
+        self.send_practice_proposal_to(local_id, None)
+    }
+
+    /// [`Monitor::send_practice_proposal`] to another server than the configured one.
+    pub fn send_practice_proposal_to(
+        &mut self,
+        local_id: i64,
+        server: Option<&str>,
+    ) -> Result<crate::PracticeProposalView> {
+        let job = self.practice_proposal_job(local_id, server)?;
+        let sent = job.send();
+        self.apply_practice_proposal(sent)
+    }
+
+    /// A send read under the monitor; [`crate::ProposalJob::send`] runs without it.
+    pub fn practice_proposal_job(
+        &self,
+        local_id: i64,
+        server: Option<&str>,
+    ) -> Result<crate::ProposalJob> {
+        crate::practices::proposal_job(&self.local, &self.data_dir, local_id, server)
+    }
+
+    /// Records how a send ended.
+    pub fn apply_practice_proposal(
+        &mut self,
+        sent: crate::ProposalSent,
+    ) -> Result<crate::PracticeProposalView> {
+        crate::practices::record_sent(&mut self.local, &stamp::now(), sent)
+    }
+
+    /// The unit's proposals, newest first.
+    pub fn practice_proposals(&self) -> Result<Vec<crate::PracticeProposalView>> {
+        crate::practices::practice_proposals(&self.local)
+    }
+}

@@ -5,6 +5,7 @@
 //! This crate must stay pure: no IO, no async, no SQL, no polars, no clock. Everything here is
 //! testable with plain `cargo test` and is shared by every other crate.
 
+mod attachment_kind;
 mod catalogue;
 mod fold;
 mod formula;
@@ -13,12 +14,14 @@ mod observation;
 mod packed;
 mod pl_number;
 mod practice;
+pub mod practice_text;
 mod prices;
 mod register;
 mod size_class;
 pub mod strategy;
 mod teryt;
 
+pub use attachment_kind::AttachmentKind;
 pub use catalogue::{Polarity, POPULATION, RESERVED_CODES};
 pub use fold::fold_for_search;
 pub use formula::{Formula, FormulaError};
@@ -27,7 +30,7 @@ pub use observation::ObservationStatus;
 pub use packed::{PackedValue, PackedValues};
 pub use pl_number::{format_decimal, format_integer};
 pub use practice::{
-    size_class_code, AttachmentKind, Practice, PracticeArea, PracticeAttachment, PracticeContact,
+    size_class_code, Practice, PracticeArea, PracticeAttachment, PracticeContact,
     PracticeIndicator, PracticeMeasure, PracticeSubArea, PracticeYears,
 };
 pub use prices::PriceIndex;

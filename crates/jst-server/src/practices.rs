@@ -12,6 +12,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use jst_domain::practice_text::{
+    self as text, TextProblem, MAX_CONTACTS, MAX_EMAIL_CHARS, MAX_INDICATORS, MAX_KEYWORDS,
+    MAX_KEYWORD_CHARS, MAX_LINE_CHARS, MAX_PHONE_CHARS, MAX_PRESENTATION_CHARS, MAX_SOURCE_CHARS,
+    MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+};
 use jst_domain::UnitKind;
 use serde::{Deserialize, Serialize};
 
@@ -24,15 +29,6 @@ pub const MAX_PRACTICES_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Largest attachment: a scanned presentation or a photo, not a film.
 pub const MAX_ATTACHMENT_BYTES: u64 = 10 * 1024 * 1024;
 const MAX_ATTACHMENTS: usize = 20;
-const MAX_TITLE_CHARS: usize = 300;
-const MAX_LINE_CHARS: usize = 200;
-const MAX_SUMMARY_CHARS: usize = 2_000;
-const MAX_PRESENTATION_CHARS: usize = 100_000;
-const MAX_SOURCE_CHARS: usize = 1_000;
-const MAX_CONTACTS: usize = 10;
-const MAX_KEYWORDS: usize = 30;
-const MAX_KEYWORD_CHARS: usize = 60;
-const MAX_INDICATORS: usize = 50;
 
 /// The areas of the base: the domain's closed set, whose codes the desktop reads back.
 pub use jst_domain::PracticeArea as Area;
@@ -51,25 +47,33 @@ pub enum MediaType {
     Jpeg,
 }
 
+/// The stored and served form keeps media-type strings; the kinds and their first bytes are
+/// the domain's, shared with the desktop that checks a fetched attachment the same way.
+impl From<jst_domain::AttachmentKind> for MediaType {
+    fn from(kind: jst_domain::AttachmentKind) -> Self {
+        match kind {
+            jst_domain::AttachmentKind::Pdf => Self::Pdf,
+            jst_domain::AttachmentKind::Png => Self::Png,
+            jst_domain::AttachmentKind::Jpeg => Self::Jpeg,
+        }
+    }
+}
+
 impl MediaType {
-    pub fn code(self) -> &'static str {
+    fn kind(self) -> jst_domain::AttachmentKind {
         match self {
-            Self::Pdf => "application/pdf",
-            Self::Png => "image/png",
-            Self::Jpeg => "image/jpeg",
+            Self::Pdf => jst_domain::AttachmentKind::Pdf,
+            Self::Png => jst_domain::AttachmentKind::Png,
+            Self::Jpeg => jst_domain::AttachmentKind::Jpeg,
         }
     }
 
+    pub fn code(self) -> &'static str {
+        self.kind().media_type()
+    }
+
     fn sniff(bytes: &[u8]) -> Option<Self> {
-        if bytes.starts_with(b"%PDF-") {
-            Some(Self::Pdf)
-        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(Self::Png)
-        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(Self::Jpeg)
-        } else {
-            None
-        }
+        jst_domain::AttachmentKind::from_magic(bytes).map(Self::from)
     }
 
     fn of_extension(name: &str) -> Option<Self> {
@@ -326,48 +330,34 @@ impl Place<'_> {
     }
 }
 
-/// Why a text may not be stored (markup, a script, control characters), or `None`.
-fn markup_problem(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let bytes = lower.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'<' {
-            let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-            if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
-                return Some(
-                    "zawiera znacznik HTML („<…>”); tekst nie może zawierać HTML ani skryptów"
-                        .to_owned(),
-                );
-            }
+/// A text problem in the server's words (the desktop words the same problems through its
+/// catalogue).
+fn polish(problem: TextProblem) -> String {
+    match problem {
+        TextProblem::Empty => "pole jest puste".to_owned(),
+        TextProblem::TooLong { max } => format!("najwyżej {max} znaków"),
+        TextProblem::ControlInLine => "jeden wiersz bez znaków sterujących".to_owned(),
+        TextProblem::Control => "znaki sterujące są niedozwolone".to_owned(),
+        TextProblem::Markup => {
+            "zawiera znacznik HTML („<…>”); tekst nie może zawierać HTML ani skryptów".to_owned()
         }
-    }
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    for scheme in ["javascript:", "vbscript:", "data:text", "data:image/svg"] {
-        if compact.contains(scheme) {
-            return Some(format!("zawiera „{scheme}”; tekst nie może zawierać skryptów"));
+        TextProblem::Script { scheme } => {
+            format!("zawiera „{scheme}”; tekst nie może zawierać skryptów")
         }
+        TextProblem::Entity => "zawiera encje HTML („&#…”, „&lt;”); wpisz zwykłe znaki".to_owned(),
+        TextProblem::Image => {
+            "obrazy w tekście („![…](…)”) są niedozwolone; dołącz obraz jako załącznik".to_owned()
+        }
+        TextProblem::Link { target } => {
+            format!("odnośnik „{target}”: dozwolone są tylko adresy https://, http:// i mailto:")
+        }
+        TextProblem::Phone => "numer telefonu: cyfry, spacje i + - ( ) /".to_owned(),
+        TextProblem::Email => "to nie jest adres e-mail".to_owned(),
     }
-    if lower.contains("&#") || lower.contains("&lt") || lower.contains("&gt") {
-        return Some("zawiera encje HTML („&#…”, „&lt;”); wpisz zwykłe znaki".to_owned());
-    }
-    None
 }
 
 fn line(place: &Place, field: &str, value: &str, max: usize) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(place.error(field, "pole jest puste"));
-    }
-    if value.chars().count() > max {
-        return Err(place.error(field, format!("najwyżej {max} znaków")));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(place.error(field, "jeden wiersz bez znaków sterujących"));
-    }
-    if let Some(why) = markup_problem(value) {
-        return Err(place.error(field, why));
-    }
-    Ok(value.to_owned())
+    text::check_line(value, max).map_err(|p| place.error(field, polish(p)))
 }
 
 fn optional_line(
@@ -376,55 +366,18 @@ fn optional_line(
     value: &Option<String>,
     max: usize,
 ) -> Result<Option<String>> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) => line(place, field, v, max).map(Some),
-    }
+    text::check_optional_line(value.as_deref(), max).map_err(|p| place.error(field, polish(p)))
 }
 
 /// Multi-line text: lines kept, tabs allowed, nothing else below a space.
 fn paragraphs(place: &Place, field: &str, value: &str, max: usize) -> Result<String> {
-    let value = value.trim().replace("\r\n", "\n");
-    if value.is_empty() {
-        return Err(place.error(field, "pole jest puste"));
-    }
-    if value.chars().count() > max {
-        return Err(place.error(field, format!("najwyżej {max} znaków")));
-    }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(place.error(field, "znaki sterujące są niedozwolone"));
-    }
-    if let Some(why) = markup_problem(&value) {
-        return Err(place.error(field, why));
-    }
-    Ok(value)
+    text::check_paragraphs(value, max).map_err(|p| place.error(field, polish(p)))
 }
 
 /// The presentation's Markdown subset: besides plain text only headings, lists, emphasis and
 /// links to http(s)/mailto; images and raw HTML are refused (attachments carry pictures).
-fn check_markdown(place: &Place, text: &str) -> Result<()> {
-    if text.contains("![") {
-        return Err(place.error(
-            "presentation",
-            "obrazy w tekście („![…](…)”) są niedozwolone; dołącz obraz jako załącznik",
-        ));
-    }
-    let mut rest = text;
-    while let Some(at) = rest.find("](") {
-        let after = &rest[at + 2..];
-        let target = after.split(')').next().unwrap_or_default().trim().to_lowercase();
-        let allowed = ["https://", "http://", "mailto:"].iter().any(|s| target.starts_with(s));
-        if !allowed {
-            return Err(place.error(
-                "presentation",
-                format!(
-                    "odnośnik „{target}”: dozwolone są tylko adresy https://, http:// i mailto:"
-                ),
-            ));
-        }
-        rest = after;
-    }
-    Ok(())
+fn check_markdown(place: &Place, presentation: &str) -> Result<()> {
+    text::check_markdown(presentation).map_err(|p| place.error("presentation", polish(p)))
 }
 
 fn check_date(place: &Place, field: &str, day: &str, today: &str) -> Result<String> {
@@ -518,29 +471,20 @@ pub fn check(
     for c in &input.contacts {
         let name = line(&place, "contacts.name", &c.name, MAX_LINE_CHARS)?;
         let role = optional_line(&place, "contacts.role", &c.role, MAX_LINE_CHARS)?;
-        let phone = optional_line(&place, "contacts.phone", &c.phone, 40)?;
-        if phone
-            .as_deref()
-            .is_some_and(|p| !p.chars().all(|c| c.is_ascii_digit() || " +-()/".contains(c)))
-        {
-            return Err(place.error("contacts.phone", "numer telefonu: cyfry, spacje i + - ( ) /"));
+        let phone = optional_line(&place, "contacts.phone", &c.phone, MAX_PHONE_CHARS)?;
+        if let Some(p) = phone.as_deref() {
+            text::check_phone(p).map_err(|p| place.error("contacts.phone", polish(p)))?;
         }
-        let email = optional_line(&place, "contacts.email", &c.email, 254)?;
-        if email.as_deref().is_some_and(|e| {
-            let mut parts = e.split('@');
-            let (user, host) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            parts.next().is_some() || user.is_empty() || !host.contains('.') || e.contains(' ')
-        }) {
-            return Err(place.error("contacts.email", "to nie jest adres e-mail"));
+        let email = optional_line(&place, "contacts.email", &c.email, MAX_EMAIL_CHARS)?;
+        if let Some(e) = email.as_deref() {
+            text::check_email(e).map_err(|p| place.error("contacts.email", polish(p)))?;
         }
         contacts.push(Contact { name, role, phone, email });
     }
     let entered = check_date(&place, "entered", &input.entered, &context.today)?;
     let this_year: i32 = context.today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2100);
     let years = input.years;
-    if !(1990..=this_year).contains(&years.from)
-        || years.to.is_some_and(|to| to < years.from || to > 2100)
-    {
+    if !text::years_sane(years.from, years.to, this_year) {
         return Err(place
             .error("years", "lata wdrożenia: od 1990 do bieżącego roku, „to” nie przed „from”"));
     }
@@ -698,9 +642,6 @@ fn read_attachment(
         Some(t) => line(place, "attachments.title", t, MAX_LINE_CHARS)?,
         None => relative.file_name().and_then(|n| n.to_str()).unwrap_or("załącznik").to_owned(),
     };
-    if let Some(why) = markup_problem(&title) {
-        return Err(place.error("attachments.title", why));
-    }
     let meta = Attachment { title, media_type, sha256: actual, size: bytes.len() as u64 };
     Ok((meta, bytes))
 }
@@ -750,31 +691,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markup_and_scripts_are_found_plain_text_passes() {
-        for bad in [
-            "<script>alert(1)</script>",
-            "tekst <img src=x onerror=alert(1)>",
-            "</p>",
-            "<!-- komentarz -->",
-            "[klik](javascript:alert(1))",
-            "java\nscript:alert(1)",
-            "&#60;script&#62;",
-        ] {
-            assert!(markup_problem(bad).is_some(), "{bad}");
-        }
-        for good in ["a < b oraz 3<4", "koszt <= 5 zł", "**Wynik**: 12 % mniej", "e-mail: a@b.pl"]
-        {
-            assert_eq!(markup_problem(good), None, "{good}");
-        }
-    }
-
-    #[test]
-    fn links_go_to_the_web_or_mail_only() {
+    fn text_problems_keep_the_server_s_polish_words() {
         let place = Place { file: "f", number: 1, title: "t" };
+        let err = line(&place, "title", "<script>x</script>", 300).expect_err("markup");
+        assert!(err.to_string().contains("pole title: zawiera znacznik HTML"), "{err}");
         assert!(
             check_markdown(&place, "[strona](https://jst.org.pl) i [list](mailto:a@b.pl)").is_ok()
         );
-        assert!(check_markdown(&place, "[plik](file:///etc/passwd)").is_err());
+        let err = check_markdown(&place, "[plik](file:///etc/passwd)").expect_err("link");
+        assert!(err.to_string().contains("odnośnik „file:///etc/passwd”"), "{err}");
         assert!(check_markdown(&place, "![obraz](https://x/y.png)").is_err());
     }
 

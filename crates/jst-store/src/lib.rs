@@ -17,8 +17,8 @@ pub use local::{
     ActionPattern, AuditQuery, AuditRecord, BudgetLineRecord, ContributionState, GwdGroupRecord,
     GwdMemberRecord, GwdNoteRecord, GwdRefresh, GwdValueRecord, GwdYearUpdate, HistoryEntry,
     IndicatorRecord, LocalStore, NewNode, NoteRecord, ObservationRecord, OwnUnitRecord,
-    PeerGroupRecord, RegisterLoadSummary, ReportHeaderRecord, SaveMode, StrategyDraft,
-    StrategyEditRecord, StrategyRecord, SyncLogEntry, TrustedKeyRecord, UnitRecord,
+    PeerGroupRecord, PracticeProposalRecord, RegisterLoadSummary, ReportHeaderRecord, SaveMode,
+    StrategyDraft, StrategyEditRecord, StrategyRecord, SyncLogEntry, TrustedKeyRecord, UnitRecord,
     INTRODUCTION as REPORT_INTRODUCTION, STRATEGY_UNDO_DEPTH,
 };
 pub use migrate::{LOCAL_SCHEMA_VERSION, PEERS_SCHEMA_VERSION};

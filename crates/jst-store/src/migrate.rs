@@ -21,6 +21,7 @@ pub(crate) const LOCAL_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/local/0010_observation_delete_history.sql"),
     include_str!("../migrations/local/0011_strategy_edits.sql"),
     include_str!("../migrations/local/0012_gwd_groups.sql"),
+    include_str!("../migrations/local/0013_practice_proposals.sql"),
 ];
 pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/peers/0001_initial.sql"),

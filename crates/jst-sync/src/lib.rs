@@ -8,16 +8,19 @@
 //!
 //! The only desktop crate doing HTTP. It must not open the stores.
 
+mod attachments;
 mod error;
 mod groups;
 mod http;
 mod limits;
 mod plan;
 mod practices;
+mod proposal;
 mod rejection;
 mod source;
 mod submit;
 
+pub use attachments::{cached_attachment, fetch_attachment, MAX_ATTACHMENT_BYTES};
 pub use error::Error;
 pub use groups::{
     fetch_group_values, fetch_groups, GroupEntry, GroupMember, GroupValue, GroupValues, GroupsError,
@@ -25,6 +28,7 @@ pub use groups::{
 pub use limits::{Limits, DEFAULT_SYNC_DEADLINE};
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
 pub use practices::ReleasePractice;
+pub use proposal::{post_practice, ProposalAnswer, ProposalError};
 pub use rejection::{Rejection, RejectionCode};
 pub use source::{DirSource, HttpSource, Source};
 pub use submit::{post_submission, Answer};

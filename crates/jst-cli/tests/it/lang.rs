@@ -37,7 +37,7 @@ fn the_status_table_speaks_english_when_asked_and_polish_by_default() {
     let lines: Vec<&str> = english.lines().collect();
     assert_eq!(lines[0], "Unit:           Wieliczka (urban-rural gmina)");
     assert_eq!(lines[4], "Population:     69\u{a0}791 (31.12.2024)");
-    assert_eq!(lines[6], "Schema version: 12");
+    assert_eq!(lines[6], "Schema version: 13");
     assert_eq!(lines[7], "Demo:           yes — sample data");
     let from_env = jst_env(&data, "en", &["status"]);
     assert_eq!(text(&from_env.stdout), english);

@@ -13,6 +13,7 @@ mod export;
 mod gwd;
 mod hostile;
 mod lang;
+mod practice_exchange;
 mod practices;
 mod report;
 mod submit;
@@ -52,7 +53,7 @@ fn demo_status_follows_the_contract() {
                      "powiat": "wielicki", "voivodeship": "małopolskie",
                      "population": {"year": 2024, "value": 69791}},
             "data_dir": data.display().to_string(),
-            "schema_version": 12,
+            "schema_version": 13,
             "demo": true
         })
     );

@@ -17,13 +17,13 @@ use crate::jst;
 const CATALOGUE: &[u8] = include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv");
 
 /// An association server: keys, the shipped catalogue and a few public values.
-struct Association {
-    storage: SqliteStorage,
+pub(crate) struct Association {
+    pub(crate) storage: SqliteStorage,
     key: KeyPair,
     public_key: PathBuf,
 }
 
-fn association(dir: &Path) -> Association {
+pub(crate) fn association(dir: &Path) -> Association {
     let (secret, public_key, _) = keygen(&dir.join("klucze")).expect("keygen");
     let key = KeyPair::from_text(&std::fs::read_to_string(secret).expect("key")).expect("key");
     let mut storage = SqliteStorage::open(&dir.join("serwer")).expect("server db");
@@ -74,11 +74,11 @@ fn contribute<'a>(
     }
 }
 
-fn build(a: &mut Association, out: &Path, valid_days: i64) -> u64 {
+pub(crate) fn build(a: &mut Association, out: &Path, valid_days: i64) -> u64 {
     build_release(&mut a.storage, out, &a.key, now(), valid_days).expect("build").version
 }
 
-fn desktop(dir: &Path, a: &Association) -> PathBuf {
+pub(crate) fn desktop(dir: &Path, a: &Association) -> PathBuf {
     let data = dir.join("pulpit");
     assert_eq!(jst(&data, &["init", "--unit", "1219053"]).status.code(), Some(0));
     let trusted = jst(&data, &["trust", "add", a.public_key.to_str().expect("path"), "--yes"]);
@@ -291,7 +291,7 @@ fn tampered_untrusted_malformed_old_and_expired_releases_are_rejected_and_nothin
     assert_eq!(peer_values(&data), 4, "the applied release stays");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).expect("dir").flatten() {
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {

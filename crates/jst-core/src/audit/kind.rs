@@ -21,7 +21,8 @@ pub enum AuditKind {
     Unit,
     /// Sync with the association and its trusted keys.
     Sync,
-    /// Values sent to the association: what is shared, the outbox, answers, conflicts.
+    /// Sent to the association: shared values, the outbox, answers, conflicts, proposed
+    /// good practices.
     Submissions,
     /// Saved comparison groups.
     Groups,
@@ -177,6 +178,21 @@ const ACTIONS: &[(Action, AuditKind, &str)] = &[
     (Action::Exact("grupa porównawcza"), AuditKind::Groups, "core-audit-action-group"),
     (Action::Exact("grupy wymiany doświadczeń"), AuditKind::Sync, "core-audit-action-gwd"),
     (Action::Exact("notatka ze spotkania grupy"), AuditKind::Groups, "core-audit-action-gwd-note"),
+    (
+        Action::Exact("propozycja dobrej praktyki"),
+        AuditKind::Submissions,
+        "core-audit-action-practice-proposal",
+    ),
+    (
+        Action::Exact("propozycja praktyki wysłana"),
+        AuditKind::Submissions,
+        "core-audit-action-practice-proposal-sent",
+    ),
+    (
+        Action::Exact("propozycja praktyki niewysłana"),
+        AuditKind::Submissions,
+        "core-audit-action-practice-proposal-not-sent",
+    ),
     (Action::Exact("ustawienie"), AuditKind::Settings, "core-audit-action-setting"),
     (Action::Exact("progi oceny"), AuditKind::Settings, "core-audit-action-thresholds"),
     (Action::Exact("nagłówek raportu"), AuditKind::Reports, "core-audit-action-report-header"),

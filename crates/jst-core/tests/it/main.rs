@@ -4,6 +4,7 @@ mod gwd;
 mod language;
 mod monitor;
 mod practices;
+mod practice_proposals;
 mod reports;
 mod settings;
 mod strategy;

@@ -35,7 +35,7 @@ fn demo_is_wieliczka_with_real_population() {
                 "population": {"year": 2024, "value": 69791}
             },
             "data_dir": dir.path().display().to_string(),
-            "schema_version": 12,
+            "schema_version": 13,
             "demo": true
         })
     );

@@ -120,33 +120,6 @@ impl PracticeSubArea {
     }
 }
 
-/// The kinds of attachment the base keeps; a release names them by media type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum AttachmentKind {
-    Pdf,
-    Png,
-    Jpeg,
-}
-
-impl AttachmentKind {
-    pub const ALL: [AttachmentKind; 3] = [Self::Pdf, Self::Png, Self::Jpeg];
-
-    /// The media type a release names the kind by (`application/pdf`, …).
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Self::Pdf => "application/pdf",
-            Self::Png => "image/png",
-            Self::Jpeg => "image/jpeg",
-        }
-    }
-
-    pub fn from_media_type(media_type: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.media_type() == media_type.trim())
-    }
-}
-
 /// The size class of a unit as a practice filter names it, e.g. `20000-50000` or
 /// `100000-inf`: the tail of [`crate::type_size_key`], so the classes are the comparison's.
 pub fn size_class_code(kind: crate::UnitKind, population: f64) -> String {
@@ -158,6 +131,7 @@ pub fn size_class_code(kind: crate::UnitKind, population: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::AttachmentKind;
 
     #[test]
     fn a_size_class_code_is_the_tail_of_the_type_size_key() {

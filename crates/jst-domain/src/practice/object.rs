@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{AttachmentKind, PracticeArea, PracticeSubArea};
+use super::{PracticeArea, PracticeSubArea};
+use crate::AttachmentKind;
 use crate::UnitKind;
 
 /// One practice of the base.

@@ -7,6 +7,7 @@ mod gwd;
 mod migrations;
 mod observations;
 mod peer_groups;
+mod practice_proposals;
 mod practices;
 mod register;
 

@@ -10,6 +10,7 @@ mod cancelled;
 mod deadlines;
 mod groups;
 mod practices;
+mod proposal;
 mod rejected;
 mod release;
 mod server;

@@ -46,3 +46,13 @@ sync-code-missing-file = a file of the release is missing from its folder
 sync-code-http-status = the server answered with an error
 sync-practices-other-release = practices.json belongs to release { $version }, the manifest to release { $expected }
 sync-practices-malformed = the good-practice chunk { $chunk } cannot be read: { $reason }
+
+## Attachments of the good-practice base and proposals
+
+sync-attachment-bad-name = “{ $sha }” is not the SHA-256 of an attachment
+sync-attachment-too-large = the attachment has { $size } B, more than the allowed { $limit } B; not fetched
+sync-attachment-hash = the fetched attachment's hash differs from the release's (damaged or replaced); refused, nothing saved
+sync-attachment-kind = the fetched file is not a PDF, PNG or JPEG; refused, nothing saved
+sync-proposal-unauthorized = the server did not accept the unit token (401: unknown or revoked); ask the association for a new token
+sync-proposal-wrong-unit = the server refused (403): { $message }
+sync-proposal-invalid = the server did not accept the practice: { $message }

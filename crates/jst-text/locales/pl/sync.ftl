@@ -46,3 +46,13 @@ sync-code-missing-file = w folderze wydania brakuje pliku
 sync-code-http-status = serwer odpowiedział błędem
 sync-practices-other-release = practices.json należy do wydania { $version }, a manifest do wydania { $expected }
 sync-practices-malformed = fragment dobrych praktyk { $chunk } jest nieczytelny: { $reason }
+
+## Attachments of the good-practice base and proposals
+
+sync-attachment-bad-name = „{ $sha }” nie jest skrótem SHA-256 załącznika
+sync-attachment-too-large = załącznik ma { $size } B, więcej niż dopuszczalne { $limit } B; nie pobrano
+sync-attachment-hash = pobrany załącznik ma inny skrót niż podany w wydaniu (uszkodzony lub podmieniony); odrzucono, nic nie zapisano
+sync-attachment-kind = pobrany plik nie jest PDF, PNG ani JPEG; odrzucono, nic nie zapisano
+sync-proposal-unauthorized = serwer nie przyjął tokenu jednostki (401: token nieznany lub unieważniony); poproś stowarzyszenie o nowy token
+sync-proposal-wrong-unit = serwer odmówił (403): { $message }
+sync-proposal-invalid = serwer nie przyjął praktyki: { $message }
