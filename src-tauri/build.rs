@@ -81,6 +81,15 @@ const COMMANDS: &[&str] = &[
     "add_gwd_note",
     "pick_gwd_sheet_file",
     "export_gwd_sheet",
+    "search_practices",
+    "practice",
+    "suggest_practices",
+    "practice_image",
+    "save_practice_attachment",
+    "check_practice_proposal",
+    "propose_practice",
+    "practice_proposals",
+    "send_practice_proposal",
 ];
 
 fn main() {

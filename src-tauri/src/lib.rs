@@ -14,6 +14,7 @@ mod export_commands;
 mod gwd_commands;
 mod log;
 mod navigation;
+mod practice_commands;
 mod report_commands;
 mod settings_commands;
 mod state;
@@ -109,6 +110,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             gwd_commands::add_gwd_note,
             gwd_commands::pick_gwd_sheet_file,
             gwd_commands::export_gwd_sheet,
+            practice_commands::search_practices,
+            practice_commands::practice,
+            practice_commands::suggest_practices,
+            practice_commands::practice_image,
+            practice_commands::save_practice_attachment,
+            practice_commands::check_practice_proposal,
+            practice_commands::propose_practice,
+            practice_commands::practice_proposals,
+            practice_commands::send_practice_proposal,
         ])
 }
 

@@ -5,6 +5,7 @@ import { execFile, execFileSync, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { env, join, startApp, tempDataDir } from "./webdriver.mjs";
 
 const app = env("APP_BINARY");
@@ -191,6 +192,21 @@ await scenario("demo", async (s, dataDir) => {
   // fs would fail for another reason and prove nothing).
   const denied = await s.invoke("plugin:dialog|open", { options: { multiple: false } });
   assert.match(String(denied.err ?? ""), /not allowed/, `webview nie ma dostępu do okien plików: ${JSON.stringify(denied)}`);
+
+  // Issue 14: the Pulpit proposes the demo's sample practices for what lags, saying why; one
+  // opens on Porównania, marked as invented.
+  await s.click("nav button", "Pulpit");
+  await s.waitFor("propozycje praktyk", "return document.querySelectorAll('[data-testid=practice-suggestions] li').length > 0;");
+  const suggested = await s.text("return document.querySelector('[data-testid=practice-suggestions]').innerText;");
+  assert.match(suggested, /Przykład: /);
+  assert.match(suggested, /Pogorszenie|Daleko od celu|W najsłabszej ćwiartce grupy/);
+  await s.text("document.querySelector('[data-testid=practice-suggestions]').scrollIntoView({ block: 'center' }); return '';");
+  await s.screenshot(join(artifacts, "05h-pulpit-praktyki.png"));
+  await s.click("[data-testid=practice-suggestions] button");
+  await s.waitFor("strona praktyki", "return document.querySelector('[data-testid=practice-metryka]') !== null;");
+  assert.match(await s.text("return document.querySelector('[data-testid=practice-page]').innerText;"), /wymyślony na potrzeby wersji demonstracyjnej/);
+  await s.screenshot(join(artifacts, "05i-praktyka-demo.png"));
+  await expectAccessible(s, "praktyka z demo");
 });
 
 // Daily work: a value typed into Dane with the note the method requires, a copy of the own data
@@ -727,6 +743,24 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
   } finally {
     bdl.close();
   }
+  // Issue 14: a good practice with a picture, published in the base; it travels in the release
+  // and its picture is fetched only when someone opens it.
+  const picture = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  writeFileSync(join(assoc, "plan-sieci.png"), picture);
+  const [pw, pp, pg, pr] = lodzkie[5];
+  writeFileSync(join(assoc, "praktyki.json"), JSON.stringify([{
+    title: "Wspólna obsługa szkół w gminie",
+    area: "uslugi_spoleczne",
+    teryt: `${pw}${pp}${pg}${pr}`,
+    implementing_body: "Centrum Usług Wspólnych",
+    entered: "2026-10-01",
+    years: { from: 2022, to: 2024 },
+    summary: "Księgowość i kadry wszystkich szkół w jednym centrum usług wspólnych; oświata gminy taniej o 6%.",
+    presentation: "## Jak to zrobiono\n\n- jedno centrum dla szkół\n- **wspólne zamówienia**",
+    attachments: [{ file: "plan-sieci.png", title: "Plan sieci szkół", sha256: createHash("sha256").update(picture).digest("hex") }],
+    keywords: ["oświata", "usługi wspólne"],
+  }]));
+  assert.match(server("practices", "import", join(assoc, "praktyki.json")), /1/);
   server("release", "build", "--out", releases, "--key", join(assoc, "klucze", "release.key"));
   // Issue 14: an experience-exchange group of Kutno and two łódzkie gminy, each by its signed
   // consent; its values reach members with the unit token, never through the release.
@@ -799,6 +833,41 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     await s.waitFor("zestawienie zapisane", "return document.querySelector('[data-testid=gwd-sheet-written]') !== null;", [], 30000);
     assert.equal(readFileSync(sheet).subarray(0, 2).toString(), "PK");
     await s.screenshot(join(artifacts, "27-gwd-zestawienie.png"));
+
+    // The good-practice base from the release, searched without Polish letters; the practice's
+    // picture fetched from the server on first opening.
+    await s.click("[role=tab]", "Dobre praktyki");
+    await s.waitFor("wyszukiwarka praktyk", "return document.querySelector('input[name=practice-text]') !== null;");
+    await s.type("input[name=practice-text]", "oswiata");
+    await s.click("form.filters button", "Szukaj");
+    await s.waitFor("znaleziona praktyka", "return document.querySelector('[data-testid=practice-list]')?.innerText.includes('Wspólna obsługa szkół w gminie');");
+    await s.screenshot(join(artifacts, "28-praktyki-wyszukiwanie.png"));
+    await expectAccessible(s, "dobre praktyki");
+    await s.click("[data-testid=practice-list] button", "Wspólna obsługa szkół w gminie");
+    await s.waitFor("strona praktyki", "return document.querySelector('[data-testid=practice-metryka]') !== null;");
+    assert.match(await s.text("return document.querySelector('[data-testid=practice-page]').innerText;"), /Centrum Usług Wspólnych[\s\S]*2022–2024[\s\S]*01\.10\.2026/);
+    await s.click("[data-testid=practice-attachments] button", "Pokaż");
+    await s.waitFor("obraz z serwera", "return document.querySelector('[data-testid=practice-attachments] img')?.src.startsWith('data:image/png;base64,');", [], 20000);
+    await s.screenshot(join(artifacts, "29-praktyka.png"));
+    await expectAccessible(s, "strona praktyki");
+
+    // The unit proposes its own practice: kept in the data folder, sent with its token, and
+    // waiting for the association's review on the server.
+    await s.click("button", "Wróć do listy praktyk");
+    await s.click("button", "Zaproponuj praktykę…");
+    await s.waitFor("formularz propozycji", "return document.querySelector('[data-testid=proposal-form]') !== null;");
+    await s.type("input[name=proposal-title]", "Kutnowski budżet obywatelski dla seniorów");
+    await s.click("select[name=proposal-area] option[value=dialog_spoleczny]");
+    await s.type("input[name=proposal-body]", "Urząd Miasta Kutno");
+    await s.type("input[name=years-from]", "2023");
+    await s.type("textarea[name=proposal-summary]", "Seniorzy wybierają projekty z puli budżetu obywatelskiego.");
+    await s.type("textarea[name=proposal-presentation]", "Rada seniorów zgłasza projekty, mieszkańcy głosują.");
+    await s.click("button", "Zapisz i wyślij do stowarzyszenia");
+    await s.waitFor("propozycja wysłana", "return document.querySelector('[data-testid=proposal-result]')?.innerText.startsWith('Wysłano');", [], 20000);
+    assert.match(await s.text("return document.querySelector('[data-testid=proposal-list]').innerText;"), /Kutnowski budżet obywatelski dla seniorów — wysłana/);
+    await s.screenshot(join(artifacts, "30-propozycja-praktyki.png"));
+    await expectAccessible(s, "propozycja praktyki");
+    assert.match(server("practices", "review"), /Kutnowski budżet obywatelski dla seniorów/);
   } finally {
     child.kill();
   }

@@ -410,7 +410,14 @@ pub fn sync(view: &jst_core::SyncView) -> String {
             }
             out
         }
-        SyncOutcome::UpToDate => format!("{}\n", t!("cli-sync-up-to-date", version = &version)),
+        SyncOutcome::UpToDate => {
+            let mut out = format!("{}\n", t!("cli-sync-up-to-date", version = &version));
+            if let Some(message) = &view.message {
+                out.push_str(message);
+                out.push('\n');
+            }
+            out
+        }
         SyncOutcome::Offline => format!("{}\n", t!("cli-sync-offline")),
         SyncOutcome::Rejected => {
             let reason = view.code.map_or_else(|| "?".to_owned(), |c| c.label());

@@ -56,11 +56,11 @@ pub use imports::{
 };
 pub use monitor::{Monitor, OpenOptions};
 pub use practices::{
-    Lag, PracticeAttachmentView, PracticeContactView, PracticeDetailView, PracticeFilter,
-    PracticeIndicatorView, PracticeSuggestionView, PracticeView, SuggestionBasis,
-    PracticeAttachmentFileView, PracticeContactInput, PracticeProposalInput, PracticeProposalView,
+    Lag, PracticeAttachmentFileView, PracticeAttachmentView, PracticeContactInput,
+    PracticeContactView, PracticeDetailView, PracticeFilter, PracticeIndicatorView,
+    PracticeProposalInput, PracticeProposalView, PracticeSuggestionView, PracticeView,
     ProposalFailure, ProposalField, ProposalJob, ProposalProblemView, ProposalSent, ProposalStatus,
-    SUB_AREA_CODES as PRACTICE_SUB_AREA_CODES,
+    SuggestionBasis, SUB_AREA_CODES as PRACTICE_SUB_AREA_CODES,
 };
 pub use reports::{
     GoalTextView, ReportFormat, ReportGoalView, ReportHeaderInput, ReportHeaderView,

@@ -464,10 +464,18 @@ impl Monitor {
     ) -> Result<SyncView> {
         let job = self.sync_job(source)?.with_deadline(deadline);
         let planned = job.plan(progress);
-        let view = self.apply_sync(&job, planned)?;
+        let mut view = self.apply_sync(&job, planned)?;
         // The groups come from the same server with the unit token; an offline sync skips them.
+        // The release is applied by now: a failure with the groups is said, not made the
+        // sync's failure.
         if matches!(source, SyncSource::Server(_)) && view.outcome != crate::SyncOutcome::Offline {
-            self.refresh_gwd()?;
+            if let Err(e) = self.refresh_gwd() {
+                let note = jst_text::t!("core-sync-gwd-failed", reason = e.to_string());
+                view.message = Some(match view.message.take() {
+                    Some(message) => format!("{message} {note}"),
+                    None => note,
+                });
+            }
         }
         Ok(view)
     }

@@ -197,6 +197,33 @@ export const commands = {
 	 *  moment and the screens keep reading.
 	 */
 	exportGwdSheet: (id: string, year: number, format: GwdSheetFormat, path: string) => typedError<GwdSheetView, ApiError>(__TAURI_INVOKE("export_gwd_sheet", { id, year, format, path })),
+	/**  Best match first; every practice by title when there are no words. */
+	searchPractices: (filter: PracticeFilter) => typedError<PracticeView[], ApiError>(__TAURI_INVOKE("search_practices", { filter })),
+	practice: (id: number) => typedError<PracticeDetailView, ApiError>(__TAURI_INVOKE("practice", { id })),
+	/**
+	 *  Practices for what lags, with why each is proposed: every lagging indicator, or only
+	 *  `indicator` (the indicator view).
+	 */
+	suggestPractices: (indicator: string | null) => typedError<PracticeSuggestionView[], ApiError>(__TAURI_INVOKE("suggest_practices", { indicator })),
+	/**
+	 *  An image attachment as a `data:` URL, the one form the window's CSP lets an image take:
+	 *  fetched from the association on first use (on the worker: it may take a while) and cached.
+	 */
+	practiceImage: (practiceId: number, sha256: string) => typedError<string, ApiError>(__TAURI_INVOKE("practice_image", { practiceId, sha256 })),
+	/**
+	 *  Asks where to save the attachment, then copies it there (fetching it first if it is not
+	 *  cached yet); null when the user cancelled.
+	 */
+	savePracticeAttachment: (practiceId: number, sha256: string) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_practice_attachment", { practiceId, sha256 })),
+	/**  The problems that would refuse the proposal, by field (none: it can be sent). */
+	checkPracticeProposal: (input: PracticeProposalInput) => typedError<ProposalProblemView[], ApiError>(__TAURI_INVOKE("check_practice_proposal", { input })),
+	/**
+	 *  Saves the proposal in the data folder, then sends it with the unit token (on the worker:
+	 *  it waits for the network); a failed send is kept as not sent, with why.
+	 */
+	proposePractice: (input: PracticeProposalInput) => typedError<PracticeProposalView, ApiError>(__TAURI_INVOKE("propose_practice", { input })),
+	practiceProposals: () => typedError<PracticeProposalView[], ApiError>(__TAURI_INVOKE("practice_proposals")),
+	sendPracticeProposal: (localId: number) => typedError<PracticeProposalView, ApiError>(__TAURI_INVOKE("send_practice_proposal", { localId })),
 };
 
 /* Types */
@@ -205,6 +232,9 @@ export type ApiError = {
 	kind: ErrorKind,
 	message: string,
 };
+
+/**  An attachment's kind, a closed set; the codes are the JSON contract of the views. */
+export type AttachmentKind = "pdf" | "png" | "jpeg";
 
 /**  One change recorded in own data. */
 export type AuditEntryView = {
@@ -249,7 +279,10 @@ export type AuditKind =
 "unit" | 
 /**  Sync with the association and its trusted keys. */
 "sync" | 
-/**  Values sent to the association: what is shared, the outbox, answers, conflicts. */
+/**
+ *  Sent to the association: shared values, the outbox, answers, conflicts, proposed
+ *  good practices.
+ */
 "submissions" | 
 /**  Saved comparison groups. */
 "groups" | 
@@ -808,6 +841,15 @@ export type KeyOrigin =
 /**  Added by an administrator (`jst trust add`, audited): can be removed. */
 "administrator";
 
+/**  Why an indicator lags, most pressing first. */
+export type Lag = 
+/**  A strategy indicator's status is "pogorszenie". */
+"deteriorating" | 
+/**  A strategy indicator shows "niewielki postęp", or its target year passed unmet. */
+"far_from_target" | 
+/**  The own unit is in the weakest quartile of its `type_size` group. */
+"weakest_quartile";
+
 /**  A language the program speaks; its code is the BCP 47 tag. */
 export type Lang = "pl" | "en";
 
@@ -912,12 +954,212 @@ export type PopulationView = {
 	value: number,
 };
 
+/**  An area of the good-practice base, a closed set with public codes. */
+export type PracticeArea = "rozwoj_instytucjonalny" | "uslugi_spoleczne" | "uslugi_techniczne" | "efektywnosc_energetyczna" | "wspolpraca_jst_ngo" | "wspolpraca_miedzy_jst" | "dialog_spoleczny";
+
+export type PracticeAttachmentView = {
+	title: string | null,
+	kind: AttachmentKind,
+	/**  The file's SHA-256 (hex), by which the release names it. */
+	sha256: string,
+	/**  Bytes. */
+	size: number,
+};
+
+/**  A contact person of a proposed practice. */
+export type PracticeContactInput = {
+	name: string,
+	role?: string | null,
+	phone?: string | null,
+	email?: string | null,
+};
+
+/**  A contact person or office as the practice names it. */
+export type PracticeContactView = {
+	name: string,
+	role: string | null,
+	phone: string | null,
+	email: string | null,
+};
+
+/**  Everything a practice's page shows. */
+export type PracticeDetailView = {
+	/**  The association's number (negative: the demo's invented practices). */
+	id: number,
+	title: string,
+	area: PracticeArea,
+	/**  Only "Rozwój instytucjonalny" has sub-areas. */
+	sub_area: PracticeSubArea | null,
+	/**  TERYT of the unit that implemented it. */
+	teryt: string,
+	unit_name: string,
+	unit_kind: UnitKind,
+	/**  Population when the practice was entered. */
+	population: number | null,
+	/**  Jednostka wdrażająca. */
+	implementing_body: string,
+	contacts: PracticeContactView[],
+	/**  When it entered the base, `YYYY-MM-DD`. */
+	entered: string,
+	/**  Years of implementation; `years_to` is absent while it lasts. */
+	years_from: number,
+	years_to: number | null,
+	/**  Skrót: plain text. */
+	summary: string,
+	/**
+	 *  Pełna prezentacja: the Markdown subset as text (paragraphs, `##`/`###` headings, `- `
+	 *  and `1. ` lists, `**bold**`, `*italic*`, `[text](https://…)` links); never HTML.
+	 */
+	presentation: string,
+	/**  Attachments of a kind this version knows, fetched by hash when opened. */
+	attachments: PracticeAttachmentView[],
+	indicators: PracticeIndicatorView[],
+	keywords: string[],
+	/**  Where the description comes from. */
+	source: string | null,
+	/**  Part of the starter base shipped with the program ("baza startowa"). */
+	starter: boolean,
+	/**  Invented for the demo: no real unit did this. */
+	sample: boolean,
+};
+
+/**  What to look for in the base: words (empty finds all) and optional filters. */
+export type PracticeFilter = {
+	text: string,
+	area: PracticeArea | null,
+	unit_kind: UnitKind | null,
+	/**  A size class as `20000-50000` or `100000-inf` (the comparison's classes). */
+	size_class: string | null,
+	/**  Two-digit code of the województwo. */
+	woj: string | null,
+};
+
+/**  An indicator the practice improved. */
+export type PracticeIndicatorView = {
+	code: string,
+	/**  The catalogue's name in the user's language; `None` when the local catalogue lacks it. */
+	name: string | null,
+	/**  The catalogue's unit of measure. */
+	unit: string | null,
+	before: YearValueView | null,
+	after: YearValueView | null,
+};
+
+/**
+ *  What the officer fills in; the unit, its population and the date are the desktop's. The
+ *  JSON of `jst practices propose FILE`.
+ */
+export type PracticeProposalInput = {
+	title: string,
+	area: PracticeArea,
+	/**  Required for `rozwoj_instytucjonalny` only: one of [`SUB_AREA_CODES`]. */
+	sub_area?: string | null,
+	implementing_body: string,
+	contacts?: PracticeContactInput[],
+	years_from: number,
+	years_to?: number | null,
+	/**  Skrót: plain text. */
+	summary: string,
+	/**  Pełna prezentacja: the Markdown subset of the base. */
+	presentation: string,
+	/**  Catalogue codes of the indicators the practice improved. */
+	indicators?: string[],
+	keywords?: string[],
+};
+
+/**  A proposal as saved, with the outcome of its last send. */
+export type PracticeProposalView = {
+	local_id: number,
+	title: string,
+	/**  When it was saved (RFC 3339 UTC). */
+	created: string,
+	status: ProposalStatus,
+	/**  The server's number of the proposed practice. */
+	server_id: number | null,
+	/**  When the server took it (RFC 3339 UTC). */
+	sent_at: string | null,
+	/**  Why the last send failed, for people. */
+	failure: string | null,
+	failure_code: ProposalFailure | null,
+};
+
+/**  A sub-area of the base; only "Rozwój instytucjonalny" has them. */
+export type PracticeSubArea = "zarzadzanie_strategiczne" | "zarzadzanie_zasobami" | "zarzadzanie_personelem" | "partnerstwo" | "zarzadzanie_uslugami";
+
+/**
+ *  A practice proposed for an indicator that lags. `jst practices suggest --format json`
+ *  prints `practice`, `indicator` and `reason` only; the rest is for the window.
+ */
+export type PracticeSuggestionView = {
+	practice: PracticeView,
+	/**  Code of the indicator that lags. */
+	indicator: string,
+	/**  Its name in the user's language (the catalogue's, else the strategy's). */
+	indicator_name: string,
+	lag: Lag,
+	/**
+	 *  The year the lag was seen: the latest value behind the strategy status, or the year of
+	 *  the group comparison.
+	 */
+	year: number,
+	basis: SuggestionBasis,
+	/**  Why, in words: the indicator, how it lags and in which year, and why this practice. */
+	reason: string,
+};
+
+/**  A practice found; the JSON contract of `jst practices search --format json`. */
+export type PracticeView = {
+	/**
+	 *  The association's number of the practice (negative: the demo's invented ones). `i32`
+	 *  since the window's bindings refuse 64-bit numbers.
+	 */
+	id: number,
+	title: string,
+	area: PracticeArea,
+	/**  TERYT of the unit that implemented it. */
+	teryt: string,
+	unit_name: string,
+	/**  Catalogue codes of the indicators it improved. */
+	indicators: string[],
+};
+
 export type ProjectionView = {
 	value_at_target_year: number | null,
 	year_target_reached: number | null,
 	/**  80 % prediction interval `[lo, hi]`, with four points or more. */
 	interval: [number | null, number | null] | null,
 };
+
+/**  Why the last send did not reach the base. */
+export type ProposalFailure = 
+/**  No server address, or no unit token. */
+"not_configured" | 
+/**  No answer; send again later. */
+"offline" | 
+/**  The token is unknown or revoked (401). */
+"unauthorized" | 
+/**  The token belongs to another unit (403). */
+"wrong_unit" | 
+/**  The server refused the practice (its reason in `failure`). */
+"refused";
+
+/**  A field of the form, for problems shown beside it. */
+export type ProposalField = "title" | "sub_area" | "implementing_body" | "contacts" | "years" | "summary" | "presentation" | "indicators" | "keywords";
+
+/**  What refuses a proposal, by field. */
+export type ProposalProblemView = {
+	field: ProposalField,
+	message: string,
+};
+
+/**  Where a proposal stands. */
+export type ProposalStatus = 
+/**  Saved, not tried yet. */
+"draft" | 
+/**  Tried, not taken: `failure` says why; it can be sent again. */
+"not_sent" | 
+/**  The association's server took it (it publishes it after review). */
+"sent";
 
 /**
  *  Where a member stands on one indicator, best quarter first (turned by polarity); `None` for a
@@ -1264,6 +1506,18 @@ export type SubmitView = {
 	/**  The server's machine-readable code of a refusal (`unauthorized`, …). */
 	code: string | null,
 };
+
+/**  Why this practice is offered for the indicator, in the order they are offered. */
+export type SuggestionBasis = 
+/**
+ *  A unit of the same kind and size class that is in the best quartile of the own unit's
+ *  group on the indicator.
+ */
+"same_kind_size_best_quartile" | 
+/**  A unit of the same kind and size class. */
+"same_kind_size" | 
+/**  Any other unit with a practice tagged with the indicator. */
+"other";
 
 export type SyncLogView = {
 	at: string,

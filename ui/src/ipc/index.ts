@@ -57,6 +57,13 @@ import {
   type UnitView,
   type ValueInput,
   type YearPositionView,
+  type PracticeDetailView,
+  type PracticeFilter,
+  type PracticeProposalInput,
+  type PracticeProposalView,
+  type PracticeSuggestionView,
+  type PracticeView,
+  type ProposalProblemView,
 } from "./bindings";
 
 export type {
@@ -84,6 +91,19 @@ export type {
   YearPositionView,
 };
 export type { ChangesView, RegisterSyncView, SyncLogView } from "./bindings";
+export type {
+  AttachmentKind,
+  PracticeArea,
+  PracticeAttachmentView,
+  PracticeDetailView,
+  PracticeFilter,
+  PracticeProposalInput,
+  PracticeProposalView,
+  PracticeSuggestionView,
+  PracticeView,
+  ProposalField,
+  ProposalProblemView,
+} from "./bindings";
 // The closed sets (Rust enums) the views use.
 export type {
   ComparisonSource,
@@ -236,6 +256,27 @@ export const api = {
   /** Writes the meeting sheet: every member named, quartiles and each one's position. */
   exportGwdSheet: async (id: string, year: number, format: GwdSheetFormat, path: string): Promise<GwdSheetView> =>
     unwrap(await commands.exportGwdSheet(id, year, format, path)),
+  // The good-practice base (Baza Dobrych Praktyk), as the last release carried it.
+  searchPractices: async (filter: PracticeFilter): Promise<PracticeView[]> => unwrap(await commands.searchPractices(filter)),
+  practice: async (id: number): Promise<PracticeDetailView> => unwrap(await commands.practice(id)),
+  /** Practices for what lags: every lagging indicator, or only `indicator`. */
+  suggestPractices: async (indicator: string | null): Promise<PracticeSuggestionView[]> =>
+    unwrap(await commands.suggestPractices(indicator)),
+  /** An image attachment as a `data:` URL (fetched from the association once, then cached). */
+  practiceImage: async (practiceId: number, sha256: string): Promise<string> =>
+    unwrap(await commands.practiceImage(practiceId, sha256)),
+  /** The system's save dialog, then the attachment copied there; null when cancelled. */
+  savePracticeAttachment: async (practiceId: number, sha256: string): Promise<string | null> =>
+    unwrap(await commands.savePracticeAttachment(practiceId, sha256)),
+  /** What would refuse the proposal, by field; none: it can be sent. */
+  checkPracticeProposal: async (input: PracticeProposalInput): Promise<ProposalProblemView[]> =>
+    unwrap(await commands.checkPracticeProposal(input)),
+  /** Saves the proposal in the data folder, then sends it; a failed send is kept as not sent. */
+  proposePractice: async (input: PracticeProposalInput): Promise<PracticeProposalView> =>
+    unwrap(await commands.proposePractice(input)),
+  practiceProposals: async (): Promise<PracticeProposalView[]> => unwrap(await commands.practiceProposals()),
+  sendPracticeProposal: async (localId: number): Promise<PracticeProposalView> =>
+    unwrap(await commands.sendPracticeProposal(localId)),
   savePeerGroup: async (name: string, teryts: string[]): Promise<PeerGroupView> =>
     unwrap(await commands.savePeerGroup(name, teryts)),
   deletePeerGroup: async (name: string): Promise<void> => {

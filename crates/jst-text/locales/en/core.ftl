@@ -423,3 +423,4 @@ core-text-link = link “{ $target }”: only https://, http:// and mailto: addr
 core-text-phone = phone number: digits, spaces and + - ( ) /
 core-text-email = this is not an e-mail address
 core-proposal-file = { $file }: this is not a practice proposal in JSON ({ $reason }); nothing saved
+core-sync-gwd-failed = The experience-exchange groups were not refreshed (the previous copy stays): { $reason }

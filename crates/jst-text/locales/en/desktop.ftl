@@ -9,3 +9,5 @@ desktop-filter-csv = CSV (semicolon, UTF-8)
 desktop-filter-official = Budget report, SIO list (XML, XLSX, CSV)
 desktop-filter-emblem = Coat of arms (PNG, SVG)
 desktop-filter-log = Log (LOG)
+desktop-practice-not-image = This attachment is a PDF document: save it with “Save as…” and open it in a PDF viewer.
+desktop-practice-attachment-read = The attachment could not be read from the cache: { $reason }

@@ -421,3 +421,4 @@ core-text-link = odnośnik „{ $target }”: dozwolone są tylko adresy https:/
 core-text-phone = numer telefonu: cyfry, spacje i + - ( ) /
 core-text-email = to nie jest adres e-mail
 core-proposal-file = { $file }: to nie jest propozycja praktyki w JSON ({ $reason }); nic nie zapisano
+core-sync-gwd-failed = Grup wymiany doświadczeń nie odświeżono (zostaje poprzednia kopia): { $reason }

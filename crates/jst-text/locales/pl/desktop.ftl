@@ -9,3 +9,5 @@ desktop-filter-csv = CSV (średnik, UTF-8)
 desktop-filter-official = Sprawozdanie, wykaz SIO (XML, XLSX, CSV)
 desktop-filter-emblem = Herb (PNG, SVG)
 desktop-filter-log = Dziennik (LOG)
+desktop-practice-not-image = Ten załącznik to dokument PDF: zapisz go przyciskiem „Zapisz jako…” i otwórz w przeglądarce PDF.
+desktop-practice-attachment-read = Nie udało się odczytać załącznika z pamięci podręcznej: { $reason }

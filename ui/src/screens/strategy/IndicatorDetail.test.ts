@@ -60,7 +60,7 @@ const recorded: IndicatorDetailView = {
 function show(onchanged = () => {}) {
   return mount(IndicatorDetail, {
     target: document.body,
-    props: { code: status.code, year: 2025, onback: () => {}, onchanged },
+    props: { code: status.code, year: 2025, onback: () => {}, onchanged, onopenpractice: () => {} },
   });
 }
 
