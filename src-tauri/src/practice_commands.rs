@@ -2,12 +2,12 @@
 //! the indicator view: search, a practice's page, practices proposed for what lags, attachments
 //! fetched on demand, and the unit's own proposals.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use base64::Engine as _;
 use jst_core::{
-    PracticeDetailView, PracticeFilter, PracticeProposalInput, PracticeProposalView,
-    PracticeSuggestionView, PracticeView, ProposalProblemView,
+    PracticeAttachmentFileView, PracticeDetailView, PracticeFilter, PracticeProposalInput,
+    PracticeProposalView, PracticeSuggestionView, PracticeView, ProposalProblemView,
 };
 use tauri::State;
 
@@ -46,11 +46,11 @@ pub async fn suggest_practices(
 #[tauri::command]
 #[specta::specta]
 pub async fn practice_image(
-    state: State<'_, AppState>,
+    app: tauri::AppHandle,
     practice_id: i32,
     sha256: String,
 ) -> Result<String, ApiError> {
-    let file = state.with_worker(|m| m.practice_attachment(i64::from(practice_id), &sha256))?;
+    let file = attachment(&app, practice_id, sha256, None).await?;
     // The window's CSP lets images in as `data:` only; a PDF is saved and opened outside.
     if !file.kind.media_type().starts_with("image/") {
         return Err(ApiError {
@@ -72,12 +72,11 @@ pub async fn practice_image(
 #[specta::specta]
 pub async fn save_practice_attachment(
     app: tauri::AppHandle,
-    state: State<'_, AppState>,
     practice_id: i32,
     sha256: String,
 ) -> Result<Option<String>, ApiError> {
     use tauri_plugin_dialog::DialogExt;
-    let file = state.with_worker(|m| m.practice_attachment(i64::from(practice_id), &sha256))?;
+    let file = attachment(&app, practice_id, sha256.clone(), None).await?;
     let extension = file.kind.extension();
     let stem: String = file
         .title
@@ -93,10 +92,28 @@ pub async fn save_practice_attachment(
         .set_file_name(format!("{}.{extension}", stem.trim()))
         .blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    state.with_worker(|m| {
-        m.save_practice_attachment(i64::from(practice_id), &sha256, Path::new(&path))
-    })?;
+    attachment(&app, practice_id, sha256, Some(path.clone())).await?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The attachment from the cache, or fetched from the release's source (blocking HTTP, so on a
+/// blocking thread and the worker's monitor), and copied to `to` when given.
+async fn attachment(
+    app: &tauri::AppHandle,
+    practice_id: i32,
+    sha256: String,
+    to: Option<PathBuf>,
+) -> Result<PracticeAttachmentFileView, ApiError> {
+    use tauri::Manager;
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>().with_worker(|m| match &to {
+            Some(to) => m.save_practice_attachment(i64::from(practice_id), &sha256, to),
+            None => m.practice_attachment(i64::from(practice_id), &sha256),
+        })
+    })
+    .await
+    .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?
 }
 
 /// The problems that would refuse the proposal, by field (none: it can be sent).
@@ -114,10 +131,12 @@ pub async fn check_practice_proposal(
 #[tauri::command]
 #[specta::specta]
 pub async fn propose_practice(
-    state: State<'_, AppState>,
+    app: tauri::AppHandle,
     input: PracticeProposalInput,
 ) -> Result<PracticeProposalView, ApiError> {
-    state.with_worker(|m| m.propose_practice(&input, None))
+    use tauri::Manager;
+    let local_id = app.state::<AppState>().with(|m| m.save_practice_proposal(&input))?;
+    send(&app, local_id).await
 }
 
 #[tauri::command]
@@ -131,8 +150,20 @@ pub async fn practice_proposals(
 #[tauri::command]
 #[specta::specta]
 pub async fn send_practice_proposal(
-    state: State<'_, AppState>,
+    app: tauri::AppHandle,
     local_id: u32,
 ) -> Result<PracticeProposalView, ApiError> {
-    state.with_worker(|m| m.send_practice_proposal(i64::from(local_id)))
+    send(&app, i64::from(local_id)).await
+}
+
+/// A saved proposal sent with the unit token: read under the monitor, posted on a blocking
+/// thread without it (the screens keep working), the answer recorded after.
+async fn send(app: &tauri::AppHandle, local_id: i64) -> Result<PracticeProposalView, ApiError> {
+    use tauri::Manager;
+    let state = app.state::<AppState>();
+    let job = state.with(|m| m.practice_proposal_job(local_id, None))?;
+    let sent = tauri::async_runtime::spawn_blocking(move || job.send())
+        .await
+        .map_err(|e| ApiError { kind: jst_core::ErrorKind::Internal, message: e.to_string() })?;
+    state.with(|m| m.apply_practice_proposal(sent))
 }

@@ -745,7 +745,7 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
   }
   // Issue 14: a good practice with a picture, published in the base; it travels in the release
   // and its picture is fetched only when someone opens it.
-  const picture = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const picture = readFileSync(root("src-tauri/icons/128x128.png"));
   writeFileSync(join(assoc, "plan-sieci.png"), picture);
   const [pw, pp, pg, pr] = lodzkie[5];
   writeFileSync(join(assoc, "praktyki.json"), JSON.stringify([{
@@ -848,6 +848,7 @@ await scenario("stowarzyszenie-rok", async (s, dataDir) => {
     assert.match(await s.text("return document.querySelector('[data-testid=practice-page]').innerText;"), /Centrum Usług Wspólnych[\s\S]*2022–2024[\s\S]*01\.10\.2026/);
     await s.click("[data-testid=practice-attachments] button", "Pokaż");
     await s.waitFor("obraz z serwera", "return document.querySelector('[data-testid=practice-attachments] img')?.src.startsWith('data:image/png;base64,');", [], 20000);
+    await s.text("document.querySelector('[data-testid=practice-attachments]').scrollIntoView({ block: 'center' }); return '';");
     await s.screenshot(join(artifacts, "29-praktyka.png"));
     await expectAccessible(s, "strona praktyki");
 

@@ -885,6 +885,12 @@ impl Monitor {
         self.send_practice_proposal_to(id, server)
     }
 
+    /// Checks and saves a proposal without sending it (nothing written when refused); the
+    /// window sends it with [`Monitor::practice_proposal_job`] off the monitor.
+    pub fn save_practice_proposal(&mut self, input: &crate::PracticeProposalInput) -> Result<i64> {
+        crate::practices::save_proposal(&mut self.local, &self.peers, &stamp::now(), input)
+    }
+
     /// Sends a saved proposal again (a sent one is left as it is).
     pub fn send_practice_proposal(&mut self, local_id: i64) -> Result<crate::PracticeProposalView> {
         self.send_practice_proposal_to(local_id, None)

@@ -5,8 +5,9 @@ import { setLocale } from "../../lib/i18n/index.svelte";
 import { button, choose, described, settle, typeInto } from "../../test/dom";
 import { fail, mockCommands } from "../../test/ipc";
 import Practices from "./Practices.svelte";
+import ProposalForm from "./ProposalForm.svelte";
 import PracticeSuggestions from "../../components/PracticeSuggestions.svelte";
-import type { PracticeDetailView, PracticeView } from "../../ipc";
+import type { PracticeDetailView, PracticeProposalView, PracticeView } from "../../ipc";
 
 const found: PracticeView[] = [
   { id: 7, title: "Wspólne zakupy energii dla szkół", area: "efektywnosc_energetyczna", teryt: "1219053", unit_name: "Wieliczka", indicators: ["WYD_SP_NA_UCZNIA"] },
@@ -120,5 +121,73 @@ describe("good practices (issue 14)", () => {
     await settle();
     expect(document.body.textContent).toContain("Nie wybrano jednostki.");
     unmount(list);
+  });
+});
+
+describe("proposing a practice (issue 14)", () => {
+  afterEach(() => {
+    clearMocks();
+    setLocale("pl");
+    document.body.innerHTML = "";
+  });
+
+  const fill = () => {
+    typeInto(document.querySelector<HTMLInputElement>("input[name=proposal-title]")!, "Budżet seniora");
+    typeInto(document.querySelector<HTMLInputElement>("input[name=proposal-body]")!, "Urząd Miasta Kutno");
+    typeInto(document.querySelector<HTMLInputElement>("input[name=years-from]")!, "2023");
+    typeInto(document.querySelector<HTMLTextAreaElement>("textarea[name=proposal-summary]")!, "Seniorzy wybierają projekty.");
+    typeInto(document.querySelector<HTMLTextAreaElement>("textarea[name=proposal-presentation]")!, "<b>Rada</b> seniorów");
+  };
+
+  it("shows the core's problems by field and sends nothing", async () => {
+    const calls = mockCommands({
+      comparableIndicators: () => [],
+      practiceProposals: () => [],
+      checkPracticeProposal: () => [{ field: "presentation", message: "pole „Pełna prezentacja”: zawiera znacznik HTML" }],
+    });
+    const form = mount(ProposalForm, { target: document.body, props: { onclose: () => {} } });
+    await settle();
+    fill();
+    button("Zapisz i wyślij do stowarzyszenia").click();
+    await settle();
+    expect(document.querySelector("[data-testid=proposal-problems]")?.textContent).toContain("zawiera znacznik HTML");
+    expect(calls.map((c) => c.command)).not.toContain("proposePractice");
+    expect(calls.find((c) => c.command === "checkPracticeProposal")?.args.input).toMatchObject({
+      title: "Budżet seniora",
+      area: "uslugi_spoleczne",
+      sub_area: null,
+      years_from: 2023,
+      years_to: null,
+      contacts: [],
+    });
+    unmount(form);
+  });
+
+  it("says a proposal kept but not sent, and sends it again from the list", async () => {
+    const notSent: PracticeProposalView = { local_id: 1, title: "Budżet seniora", created: "2026-12-02T10:00:00Z", status: "not_sent", server_id: null, sent_at: null, failure: "brak połączenia z serwerem.", failure_code: "offline" };
+    const sent: PracticeProposalView = { ...notSent, status: "sent", server_id: 12, sent_at: "2026-12-02T10:05:00Z", failure: null, failure_code: null };
+    let list = [notSent];
+    const calls = mockCommands({
+      comparableIndicators: () => [],
+      practiceProposals: () => list,
+      checkPracticeProposal: () => [],
+      proposePractice: () => notSent,
+      sendPracticeProposal: () => {
+        list = [sent];
+        return sent;
+      },
+    });
+    const form = mount(ProposalForm, { target: document.body, props: { onclose: () => {} } });
+    await settle();
+    fill();
+    button("Zapisz i wyślij do stowarzyszenia").click();
+    await settle();
+    expect(document.querySelector("[data-testid=proposal-result]")?.textContent).toContain("nie została wysłana: brak połączenia z serwerem.");
+    button("Wyślij ponownie").click();
+    await settle();
+    expect(calls.find((c) => c.command === "sendPracticeProposal")?.args).toEqual({ localId: 1 });
+    expect(document.querySelector("[data-testid=proposal-result]")?.textContent).toContain("numer 12");
+    expect(document.querySelector("[data-testid=proposal-list]")?.textContent).toContain("wysłana");
+    unmount(form);
   });
 });
