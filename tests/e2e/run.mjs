@@ -914,6 +914,9 @@ await scenario(
     await s.click("button", "Open the demo");
     await s.waitFor("Dashboard", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
     assert.match(await s.text(bodyText), /Demo — sample data/);
+    await s.waitFor("what needs attention (en)", "return /Deteriorating indicators/.test(document.querySelector('.card.attention')?.innerText ?? '');");
+    await s.waitFor("practices for what lags (en)", "return document.querySelectorAll('[data-testid=practice-suggestions] li').length > 0;");
+    assert.match(await s.text("return document.querySelector('[data-testid=practice-suggestions]').innerText;"), /deteriorated in 2024; a practice of a unit/);
     await s.screenshot(join(artifacts, "en-02-dashboard.png"));
     await expectAccessible(s, "dashboard (en)");
     await expectEnglish(s, "dashboard (en)");
