@@ -341,3 +341,103 @@ fn a_change_whose_audit_entry_fails_is_not_made() {
         ]
     );
 }
+
+/// Groups, practices and a release build each leave their entry, named by the operator, with
+/// the details an association needs to tell what happened.
+#[test]
+fn groups_practices_and_releases_are_audited_with_their_details() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let at = "2026-11-22T00:00:00Z";
+    let mut storage =
+        SqliteStorage::open_as(&dir.path().join("baza"), Actor::Operator("ewa".into()))
+            .expect("open");
+    storage.save_catalogue(crate::CATALOGUE, 54, "v1", at).expect("catalogue");
+    let id = jst_server::create_group(
+        &mut storage,
+        "Wodociągi",
+        "wodociągi i kanalizacja",
+        &["KANALIZACJA_PROC".into()],
+        at,
+    )
+    .expect("group");
+    jst_server::add_member(&mut storage, id, "1219053", "ZMP/GWD/1", Some("2026-11-01"), at)
+        .expect("add");
+    jst_server::remove_member(&mut storage, id, "1219053", at).expect("remove");
+    assert!(jst_server::remove_member(&mut storage, id, "1219053", at).is_err(), "not a member");
+    let starter =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/practices/baza-startowa.json");
+    let ids = jst_server::practices::import_file(&mut storage, &starter, at).expect("practices");
+    jst_server::practices::remove(&mut storage, ids[0], at).expect("remove practice");
+    let key = crate::hostile::release_key(dir.path());
+    let out = dir.path().join("wydania");
+    let built = jst_server::build_release(&mut storage, &out, &key, jst_server::now(), 60)
+        .expect("release");
+
+    let audit = storage.audit(&AuditFilter::default()).expect("audit");
+    assert!(audit.iter().all(|e| e.actor == "ewa"), "{audit:?}");
+    let details = |action: AuditAction| -> Vec<Value> {
+        audit.iter().filter(|e| e.action == action).map(|e| e.details.clone()).collect()
+    };
+    assert_eq!(
+        details(AuditAction::GwdCreate),
+        [json!({"group": id, "name": "Wodociągi", "area": "wodociągi i kanalizacja",
+                "indicators": ["KANALIZACJA_PROC"]})]
+    );
+    assert_eq!(
+        details(AuditAction::GwdAdd),
+        [json!({"group": id, "unit": "1219053", "consent_reference": "ZMP/GWD/1",
+                "consent_date": "2026-11-01"})]
+    );
+    assert_eq!(details(AuditAction::GwdRemove), [json!({"group": id, "unit": "1219053"})]);
+    let imported = details(AuditAction::PracticesImport);
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0]["ids"], json!(ids));
+    assert_eq!(imported[0]["status"], "published");
+    assert_eq!(details(AuditAction::PracticesRemove), [json!({"id": ids[0]})]);
+    let release = details(AuditAction::ReleaseBuild);
+    assert_eq!(release.len(), 1);
+    assert_eq!(release[0]["version"], built.version);
+    assert!(release[0]["manifest_sha256"].as_str().is_some_and(|h| h.len() == 64));
+    let only = storage
+        .audit(&AuditFilter { since: None, action: Some(AuditAction::GwdAdd) })
+        .expect("filtered");
+    assert_eq!(only.len(), 1);
+}
+
+/// The real binary logs JSON lines when told to, each request's line with the request id nginx
+/// sent.
+#[test]
+fn the_service_logs_json_lines_with_the_request_id() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let setup = Setup::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jst-server"))
+        .arg("--data-dir")
+        .arg(setup.db())
+        .args(["--log-format", "json", "serve", "--bind", "127.0.0.1:0", "--releases"])
+        .arg(setup.releases())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("address");
+    let addr: SocketAddr =
+        line.trim().rsplit("http://").next().and_then(|a| a.parse().ok()).expect("address");
+    let reply = send(addr, "GET", "/v1/health", &[("X-Request-Id", "req-from-nginx-1")], b"");
+    assert_eq!(reply.status, 200);
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut logs = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut logs).expect("logs");
+    let events: Vec<Value> =
+        logs.lines().map(|l| serde_json::from_str(l).expect("every line is JSON")).collect();
+    assert!(events.iter().any(|e| e["fields"]["message"] == "serwer uruchomiony"), "{logs}");
+    let answered = events
+        .iter()
+        .find(|e| e["span"]["request_id"] == "req-from-nginx-1")
+        .unwrap_or_else(|| panic!("the request's line: {logs}"));
+    assert_eq!(answered["span"]["path"], "/v1/health");
+    assert_eq!(answered["fields"]["status"], 200, "{answered}");
+}
