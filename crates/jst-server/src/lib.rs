@@ -9,6 +9,7 @@
 //! are the one exception, by consent: members see each other's values by name over the API.
 
 pub mod aggregates;
+mod audit;
 mod bdl_api;
 mod bdl_csv;
 mod error;
@@ -17,6 +18,7 @@ mod gwd_api;
 mod input;
 mod keygen;
 mod mf;
+mod ops;
 pub mod practices;
 mod practices_api;
 mod rate_limit;
@@ -27,6 +29,7 @@ mod storage;
 mod submissions;
 mod tokens;
 
+pub use audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 pub use bdl_api::{
     catalogue_variables, import_bdl, import_bdl_command, resolve_variables, BdlClient, BdlImport,
     BdlRequest, BdlSeries, BdlVariable, MappedVariable, CLIENT_ID_ENV, DEFAULT_API_URL,
@@ -42,12 +45,13 @@ pub use rate_limit::RateLimits;
 pub use register::{current_register, import_register, RegisterImport, ServerRegister};
 pub use release_build::{build_release, ReleaseSummary};
 pub use serve::{
-    router, router_with, serve, serve_listener, serve_with, ServeLimits, MAX_BODY_BYTES,
+    router, router_with, serve, serve_listener, serve_listeners, serve_with, serve_with_metrics,
+    ServeLimits, MAX_BODY_BYTES,
 };
 pub use storage::{
     check_rows, DataImport, DataRow, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome,
-    NewPractice, PracticeStatus, SqliteStorage, Storage, StoredPractice, StoredRegister,
-    SubmissionKey, SubmittedItem, TokenRecord,
+    NewPractice, PracticeStatus, ReleaseStatus, SqliteStorage, Storage, StoredPractice,
+    StoredRegister, SubmissionKey, SubmittedItem, TokenRecord, TokenRevocation, TokenUse,
 };
 pub use tokens::{issue_token, IssuedToken};
 

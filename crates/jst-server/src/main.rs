@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jst_server::{
-    build_release, issue_token, keygen, now, rfc3339, serve, DataRow, Error, SqliteStorage, Storage,
+    build_release, issue_token, keygen, now, rfc3339, DataRow, Error, SqliteStorage, Storage,
 };
 
 /// Serwer stowarzyszenia Monitor JST: import danych, wydania podpisane, tokeny jednostek.
@@ -24,8 +24,17 @@ struct Cli {
         value_name = "FOLDER"
     )]
     data_dir: PathBuf,
+    /// Format dziennika na stderr: text (domyślnie w terminalu) albo json (domyślnie w usłudze).
+    #[arg(long, global = true, value_enum, env = "JST_SERVER_LOG_FORMAT", value_name = "FORMAT")]
+    log_format: Option<LogFormat>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +80,21 @@ enum Command {
         bind: SocketAddr,
         #[arg(long, value_name = "FOLDER")]
         releases: PathBuf,
+        /// Osobny adres metryk Prometheus (GET /metrics), np. 127.0.0.1:9108; bez niego metryk
+        /// nie ma. Nie wystawiaj go publicznie: nie wymaga tokenu.
+        #[arg(long, value_name = "ADRES")]
+        metrics_bind: Option<SocketAddr>,
+    },
+    /// Dziennik zmian na serwerze: kto, kiedy i co zrobił.
+    Audit {
+        /// Od dnia (włącznie).
+        #[arg(long, value_name = "RRRR-MM-DD")]
+        since: Option<String>,
+        /// Tylko ta czynność.
+        #[arg(long, value_enum, value_name = "CZYNNOŚĆ")]
+        action: Option<jst_server::AuditAction>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
     },
 }
 
@@ -164,15 +188,22 @@ enum TokenCommand {
         #[arg(long, value_name = "TERYT")]
         unit: String,
     },
-    /// Unieważnia wszystkie aktywne tokeny jednostki.
+    /// Unieważnia wszystkie aktywne tokeny jednostki (--unit) albo jeden token (--id).
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["unit", "id"])))]
     Revoke {
         #[arg(long, value_name = "TERYT")]
-        unit: String,
+        unit: Option<String>,
+        /// Numer tokenu z `token list`.
+        #[arg(long, value_name = "NR")]
+        id: Option<i64>,
     },
-    /// Lista tokenów jednostki (bez samych tokenów).
+    /// Lista tokenów (wszystkich albo jednej jednostki): numer, jednostka, daty; nigdy sam
+    /// token ani jego skrót.
     List {
         #[arg(long, value_name = "TERYT")]
-        unit: String,
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
     },
 }
 
@@ -256,13 +287,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .json()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let format = cli.log_format.unwrap_or_else(|| {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            LogFormat::Text
+        } else {
+            LogFormat::Json
+        }
+    });
+    let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter);
+    match format {
+        LogFormat::Json => logs.json().init(),
+        LogFormat::Text => logs.init(),
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -270,6 +309,14 @@ fn main() -> ExitCode {
             ExitCode::from(err.exit_code())
         }
     }
+}
+
+/// `YYYY-MM-DD` as the first instant of that day, comparable with the audit's RFC 3339 times.
+fn day_start(day: &str) -> Result<String, Error> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(day.trim(), &format)
+        .map(|d| format!("{d}T00:00:00Z"))
+        .map_err(|_| Error::Usage(format!("--since: „{day}” nie jest datą RRRR-MM-DD")))
 }
 
 fn teryt(code: &str) -> Result<String, Error> {
@@ -520,16 +567,73 @@ fn run(cli: Cli) -> Result<(), Error> {
                         issued.id, issued.token
                     );
                 }
-                TokenCommand::Revoke { unit } => {
+                TokenCommand::Revoke { unit: Some(unit), .. } => {
                     let n = storage.revoke_tokens(&teryt(&unit)?, &at)?;
                     println!("Unieważniono tokenów: {n}.");
                 }
-                TokenCommand::List { unit } => {
-                    for t in storage.tokens_of(&teryt(&unit)?)? {
-                        let state = t
-                            .revoked_at
-                            .map_or("aktywny".to_owned(), |r| format!("unieważniony {r}"));
-                        println!("{}\t{}\t{state}\tskrót {}…", t.id, t.issued_at, t.hash_prefix);
+                TokenCommand::Revoke { unit: None, id } => {
+                    let id = id.unwrap_or_default();
+                    match storage.revoke_token(id, &at)? {
+                        jst_server::TokenRevocation::Revoked { unit } => {
+                            println!("Unieważniono token nr {id} jednostki {unit}.");
+                        }
+                        jst_server::TokenRevocation::AlreadyRevoked { unit, revoked_at } => {
+                            println!(
+                                "Token nr {id} jednostki {unit} był już unieważniony ({revoked_at})."
+                            );
+                        }
+                        jst_server::TokenRevocation::Unknown => {
+                            return Err(Error::Invalid(format!(
+                                "nie ma tokenu nr {id} (numery podaje: jst-server token list); nic nie zapisano"
+                            )));
+                        }
+                    }
+                }
+                TokenCommand::List { unit, format } => {
+                    let unit = unit.as_deref().map(teryt).transpose()?;
+                    let tokens = storage.tokens(unit.as_deref())?;
+                    match format {
+                        Format::Json => println!(
+                            "{}",
+                            serde_json::to_value(&tokens).unwrap_or(serde_json::Value::Null)
+                        ),
+                        Format::Table if tokens.is_empty() => {
+                            println!("Brak tokenów. Wydaj: jst-server token issue --unit TERYT")
+                        }
+                        Format::Table => {
+                            println!("nr\tjednostka\twydany\tstan\tostatnio użyty");
+                            for t in tokens {
+                                let state = t
+                                    .revoked_at
+                                    .map_or("aktywny".to_owned(), |r| format!("unieważniony {r}"));
+                                let used = t.last_used_on.unwrap_or_else(|| "nigdy".to_owned());
+                                println!("{}\t{}\t{}\t{state}\t{used}", t.id, t.unit, t.issued_at);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Command::Audit { since, action, format } => {
+            let since = since.map(|day| day_start(&day)).transpose()?;
+            let storage = SqliteStorage::open(&cli.data_dir)?;
+            let entries = storage.audit(&jst_server::AuditFilter { since, action })?;
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_value(&entries).unwrap_or(serde_json::Value::Null)
+                ),
+                Format::Table if entries.is_empty() => println!("Brak wpisów w dzienniku zmian."),
+                Format::Table => {
+                    for e in entries {
+                        println!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            e.at,
+                            e.actor,
+                            e.action.code(),
+                            e.action.label(),
+                            e.details
+                        );
                     }
                 }
             }
@@ -554,10 +658,20 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut storage = SqliteStorage::open(&cli.data_dir)?;
             practices(&mut storage, what, &at)?;
         }
-        Command::Serve { bind, releases } => {
-            serve(bind, releases, &cli.data_dir, |addr| {
-                println!("Serwer nasłuchuje na http://{addr}");
-            })?;
+        Command::Serve { bind, releases, metrics_bind } => {
+            jst_server::serve_with_metrics(
+                bind,
+                metrics_bind,
+                releases,
+                &cli.data_dir,
+                jst_server::ServeLimits::default(),
+                |addr, metrics| {
+                    println!("Serwer nasłuchuje na http://{addr}");
+                    if let Some(metrics) = metrics {
+                        println!("Metryki: http://{metrics}/metrics");
+                    }
+                },
+            )?;
         }
     }
     Ok(())
@@ -735,7 +849,7 @@ fn practices(storage: &mut SqliteStorage, what: PracticesCommand, at: &str) -> R
             println!("Opublikowano praktykę nr {id} „{}”: trafi do następnego wydania.", p.title);
         }
         PracticesCommand::Remove { id } => {
-            jst_server::practices::remove(storage, id)?;
+            jst_server::practices::remove(storage, id, at)?;
             println!("Usunięto praktykę nr {id}: następne wydanie już jej nie zawiera.");
         }
     }

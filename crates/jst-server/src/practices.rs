@@ -678,8 +678,8 @@ pub fn publish(storage: &mut dyn Storage, id: i64, at: &str) -> Result<Practice>
 }
 
 /// `jst-server practices remove ID`: gone from the base and from the next release.
-pub fn remove(storage: &mut dyn Storage, id: i64) -> Result<()> {
-    if storage.remove_practice(id)? {
+pub fn remove(storage: &mut dyn Storage, id: i64, at: &str) -> Result<()> {
+    if storage.remove_practice(id, at)? {
         Ok(())
     } else {
         Err(Error::Invalid(format!("nie ma praktyki nr {id}; nic nie zapisano")))

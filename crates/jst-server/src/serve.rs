@@ -1,6 +1,8 @@
 //! `jst-server serve`: the release directory as static files (with HTTP Range, so clients resume
-//! interrupted downloads) and the JSON API under `/v1`. Logs are structured (JSON lines) and
-//! never contain a token: requests are logged by path, without the query string and headers.
+//! interrupted downloads) and the JSON API under `/v1`, with `/v1/health`; the Prometheus
+//! metrics on a listener of their own ([`crate::ops`]). Each request is logged in a span with
+//! its request id (echoed as `X-Request-Id`), by method and path only, never with the query
+//! string or headers, so no token reaches a log.
 //!
 //! The accept loop is our own (hyper's HTTP/1 server) rather than `axum::serve`, which sets no
 //! header timeout and no connection limit: a client sending its head a byte at a time, a body
@@ -29,8 +31,9 @@ use tokio::sync::{watch, Semaphore};
 use tokio::time::{Instant, Sleep};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+use crate::ops::RequestId;
 use crate::rate_limit::RateLimits;
 use crate::submissions::{error, get_submission, submit, Api};
 use crate::{Error, Result, SqliteStorage};
@@ -122,11 +125,13 @@ async fn json_refusals(response: Response) -> Response {
     }
 }
 
-/// The request as logged: method and path only. The query string is left out (a client may
-/// put a token there) and so are the headers (`Authorization`).
+/// The request as logged: its id, method and path only. The query string is left out (a
+/// client may put a token there) and so are the headers (`Authorization`).
 fn request_span<B>(request: &Request<B>) -> tracing::Span {
-    tracing::debug_span!(
+    let id = request.extensions().get::<RequestId>().map_or("", |r| r.0.as_str());
+    tracing::info_span!(
         "request",
+        request_id = %id,
         method = %request.method(),
         path = %request.uri().path(),
         version = ?request.version(),
@@ -141,20 +146,39 @@ pub fn router(releases: PathBuf, storage: SqliteStorage) -> Router {
 /// The server's routes with `limits` (the rate limits and the body timeout are the router's;
 /// the rest belong to the accept loop, [`serve_listener`]).
 pub fn router_with(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimits) -> Router {
+    routers(releases, storage, limits).0
+}
+
+/// The public routes and the metrics' (`GET /metrics`), over one state.
+fn routers(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimits) -> (Router, Router) {
     let api = Api::new(storage, &limits.rate, limits.body_read_timeout);
-    Router::new()
+    let metrics = Router::new()
+        .route("/metrics", get(crate::ops::metrics))
+        .with_state(api.clone())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(axum::middleware::from_fn(crate::ops::request_id));
+    let public = Router::new()
         .route("/v1/config", get(config))
+        .route("/v1/health", get(crate::ops::health))
         .route("/v1/submissions", post(submit))
         .route("/v1/submissions/{id}", get(get_submission))
         .route("/v1/groups", get(crate::gwd_api::groups))
         .route("/v1/groups/{id}/values", get(crate::gwd_api::values))
         .route("/v1/practices", post(crate::practices_api::propose))
         .route("/v1/{*rest}", get(not_found).post(not_found))
-        .with_state(api)
+        .with_state(api.clone())
         .fallback_service(ServeDir::new(releases).append_index_html_on_directories(false))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(json_refusals))
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        // Inside the router's per-route layers, so the route template is known.
+        .layer(axum::middleware::from_fn_with_state(api, crate::ops::observe))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(axum::middleware::from_fn(crate::ops::request_id));
+    (public, metrics)
 }
 
 /// Binds `addr` (port 0 picks a free port) and serves until interrupted; `on_bound` hears the
@@ -176,6 +200,19 @@ pub fn serve_with(
     limits: ServeLimits,
     on_bound: impl FnOnce(SocketAddr),
 ) -> Result<()> {
+    serve_with_metrics(addr, None, releases, data_dir, limits, |bound, _| on_bound(bound))
+}
+
+/// [`serve_with`], and the metrics on `metrics` when given (a loopback or private address:
+/// the listener has no authentication). `on_bound` hears both actual addresses.
+pub fn serve_with_metrics(
+    addr: SocketAddr,
+    metrics: Option<SocketAddr>,
+    releases: PathBuf,
+    data_dir: &std::path::Path,
+    limits: ServeLimits,
+    on_bound: impl FnOnce(SocketAddr, Option<SocketAddr>),
+) -> Result<()> {
     let storage = SqliteStorage::open(data_dir)?;
     if !releases.is_dir() {
         return Err(Error::Invalid(format!("folder wydań {} nie istnieje", releases.display())));
@@ -189,12 +226,29 @@ pub fn serve_with(
             .await
             .map_err(Error::io(format!("nie można nasłuchiwać na {addr}")))?;
         let bound = listener.local_addr().map_err(Error::io("brak adresu gniazda"))?;
-        on_bound(bound);
-        tracing::info!(address = %bound, releases = %releases.display(), "serwer uruchomiony");
+        let metrics = match metrics {
+            None => None,
+            Some(at) => Some(
+                TcpListener::bind(at)
+                    .await
+                    .map_err(Error::io(format!("nie można nasłuchiwać na {at} (metryki)")))?,
+            ),
+        };
+        let metrics_bound = match &metrics {
+            None => None,
+            Some(l) => Some(l.local_addr().map_err(Error::io("brak adresu gniazda metryk"))?),
+        };
+        on_bound(bound, metrics_bound);
+        tracing::info!(
+            address = %bound,
+            metrics = %metrics_bound.map_or_else(|| "-".to_owned(), |a| a.to_string()),
+            releases = %releases.display(),
+            "serwer uruchomiony"
+        );
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        serve_listener(listener, releases, storage, limits, shutdown).await
+        serve_listeners(listener, metrics, releases, storage, limits, shutdown).await
     })
 }
 
@@ -208,14 +262,52 @@ pub async fn serve_listener(
     limits: ServeLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
+    serve_listeners(listener, None, releases, storage, limits, shutdown).await
+}
+
+/// [`serve_listener`], and `GET /metrics` on `metrics` when given; both stop together.
+pub async fn serve_listeners(
+    listener: TcpListener,
+    metrics: Option<TcpListener>,
+    releases: PathBuf,
+    storage: SqliteStorage,
+    limits: ServeLimits,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
     if !releases.is_dir() {
         return Err(Error::Invalid(format!("folder wydań {} nie istnieje", releases.display())));
     }
-    let app = router_with(releases, storage, &limits);
+    let (app, metrics_app) = routers(releases, storage, &limits);
+    let limits = Arc::new(limits);
+    let (stop, stopping) = watch::channel(false);
+    let stopped = |mut rx: watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let public = accept_loop(listener, app, limits.clone(), stopped(stopping.clone()));
+    let private = async {
+        if let Some(listener) = metrics {
+            accept_loop(listener, metrics_app, limits.clone(), stopped(stopping.clone())).await;
+        }
+    };
+    let signal = async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    };
+    tokio::join!(signal, public, private);
+    Ok(())
+}
+
+/// Accepts connections of `app` on `listener` until `shutdown`, at most
+/// [`ServeLimits::max_connections`] at once, then waits for open ones to finish.
+async fn accept_loop(
+    listener: TcpListener,
+    app: Router,
+    limits: Arc<ServeLimits>,
+    shutdown: impl Future<Output = ()>,
+) {
     let slots = u32::try_from(limits.max_connections.max(1)).unwrap_or(u32::MAX);
     let permits = Arc::new(Semaphore::new(slots as usize));
     let (stop, stopping) = watch::channel(());
-    let limits = Arc::new(limits);
     tokio::pin!(shutdown);
     loop {
         // A slot first: beyond the limit, connections wait in the backlog, not in memory.
@@ -251,7 +343,6 @@ pub async fn serve_listener(
     drop(stop); // tells every connection to finish its request and close
     let all = permits.acquire_many(slots);
     let _ = tokio::time::timeout(limits.idle_timeout, all).await;
-    Ok(())
 }
 
 /// One connection: HTTP/1 with the header timeout, the idle timeout around the socket, the

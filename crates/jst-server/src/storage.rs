@@ -6,6 +6,9 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+use serde_json::json;
+
+use crate::audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 use crate::{Error, Result};
 
 const MIGRATIONS: &[&str] = &[
@@ -16,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_budget_plans.sql"),
     include_str!("../migrations/0006_gwd.sql"),
     include_str!("../migrations/0007_practices.sql"),
+    include_str!("../migrations/0008_operations.sql"),
 ];
 
 /// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
@@ -77,14 +81,43 @@ pub struct StoredRegister {
     pub units: usize,
 }
 
-/// A unit token as listed: never the token itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A unit token as listed: never the token itself nor its hash (the id tells tokens apart).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TokenRecord {
     pub id: i64,
+    /// The unit's TERYT.
+    pub unit: String,
     pub issued_at: String,
     pub revoked_at: Option<String>,
-    /// The first 12 hex digits of the token's SHA-256, to tell tokens apart.
-    pub hash_prefix: String,
+    /// The last day (`YYYY-MM-DD`, UTC) an API request authenticated with it.
+    pub last_used_on: Option<String>,
+}
+
+/// An active token found by its hash: what the API needs to know of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenUse {
+    pub id: i64,
+    /// The unit's TERYT.
+    pub unit: String,
+    pub last_used_on: Option<String>,
+}
+
+/// What `revoke_token` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenRevocation {
+    /// Revoked now; the unit it belonged to.
+    Revoked { unit: String },
+    /// It had been revoked already, at that time.
+    AlreadyRevoked { unit: String, revoked_at: String },
+    /// No token has this id.
+    Unknown,
+}
+
+/// The latest release as recorded: its version and when it was issued (RFC 3339).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseStatus {
+    pub version: u64,
+    pub issued_at: String,
 }
 
 /// What an import of public data did.
@@ -202,6 +235,10 @@ pub struct StoredPractice {
     pub published_at: Option<String>,
 }
 
+/// What the server keeps. Every method that writes records its entry of the audit
+/// ([`crate::AuditAction`]) in the same transaction as the change: the actor is the one the
+/// storage was opened for ([`Actor::os_user`] for a command), or `api:<teryt>` for a unit's
+/// proposal; details never hold a token, its hash or a contributed value.
 pub trait Storage {
     fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
     /// The catalogue CSV and its version.
@@ -245,15 +282,24 @@ pub trait Storage {
     fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64>;
     /// Revokes every active token of a unit; returns how many.
     fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize>;
-    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>>;
+    /// Revokes one token by its id.
+    fn revoke_token(&mut self, id: i64, at: &str) -> Result<TokenRevocation>;
+    /// Every token (of one unit, when given), by id.
+    fn tokens(&self, unit: Option<&str>) -> Result<Vec<TokenRecord>>;
+    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>> {
+        self.tokens(Some(teryt))
+    }
+    /// Notes that token `id` was used on `day` (`YYYY-MM-DD`). Not audited: it is no one's
+    /// decision, and the API calls it at most once a day per token.
+    fn touch_token(&mut self, id: i64, day: &str) -> Result<()>;
     fn close_period(&mut self, year: i32, at: &str) -> Result<bool>;
     /// Every contributed value: (TERYT, indicator, year, value).
     fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>>;
     fn published_means(&self) -> Result<crate::aggregates::Published>;
     /// Replaces the remembered published means.
     fn save_published_means(&mut self, means: &crate::aggregates::Published) -> Result<()>;
-    /// The active token with this hash: (token id, unit TERYT).
-    fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>>;
+    /// The active token with this hash.
+    fn token_unit(&self, token_sha256: &str) -> Result<Option<TokenUse>>;
     /// A stored submission: (unit TERYT, body hash, response JSON).
     fn submission(&self, id: &str) -> Result<Option<(String, String, String)>>;
     /// Decides every item against the stored contributions and stores the submission with the
@@ -305,17 +351,47 @@ pub trait Storage {
     /// Publishes a proposed practice; false when there is none with this id.
     fn publish_practice(&mut self, id: i64, at: &str) -> Result<bool>;
     /// Removes a practice and the attachments no other practice uses; false when none had it.
-    fn remove_practice(&mut self, id: i64) -> Result<bool>;
+    fn remove_practice(&mut self, id: i64, at: &str) -> Result<bool>;
     /// The bytes of an attachment.
     fn attachment(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
+    /// The latest release recorded. It is also the health check's question: a storage that
+    /// cannot answer it is down.
+    fn release_status(&self) -> Result<Option<ReleaseStatus>>;
+    /// The audit, oldest first.
+    fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>>;
 }
 
 pub struct SqliteStorage {
     conn: Connection,
+    /// Who the audit names for this storage's writes.
+    actor: Actor,
+}
+
+/// Records one audit entry on `conn` (the transaction of the change it describes).
+fn record(
+    conn: &Connection,
+    at: &str,
+    actor: &Actor,
+    action: AuditAction,
+    details: serde_json::Value,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit (at, actor, action, details) VALUES (?1, ?2, ?3, ?4)",
+        (at, actor.label(), action.code(), details.to_string()),
+    )?;
+    Ok(())
 }
 
 impl SqliteStorage {
-    /// Opens `DIR/serwer.db`, creating and migrating it.
+    /// [`SqliteStorage::open`], its writes audited as `actor`'s.
+    pub fn open_as(dir: &Path, actor: Actor) -> Result<Self> {
+        let mut storage = Self::open(dir)?;
+        storage.actor = actor;
+        Ok(storage)
+    }
+
+    /// Opens `DIR/serwer.db`, creating and migrating it; its writes are audited as the OS
+    /// user's ([`Actor::os_user`]).
     pub fn open(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir)
             .map_err(Error::io(format!("nie można utworzyć {}", dir.display())))?;
@@ -334,18 +410,22 @@ impl SqliteStorage {
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
-        Ok(Self { conn })
+        Ok(Self { conn, actor: Actor::os_user() })
     }
 }
 
 impl Storage for SqliteStorage {
     fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO catalogue (id, csv, rows, version, imported_at) VALUES (1, ?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET csv = excluded.csv, rows = excluded.rows,
                  version = excluded.version, imported_at = excluded.imported_at",
             (csv, rows as i64, version, at),
         )?;
+        let details = json!({"version": version, "indicators": rows});
+        record(&tx, at, &self.actor, AuditAction::ImportCatalogue, details)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -359,13 +439,17 @@ impl Storage for SqliteStorage {
     }
 
     fn save_register(&mut self, register: &StoredRegister, at: &str) -> Result<()> {
-        self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO register (id, data, label, as_of, units, imported_at)
              VALUES (1, ?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, label = excluded.label,
                  as_of = excluded.as_of, units = excluded.units, imported_at = excluded.imported_at",
             (&register.data, &register.label, &register.as_of, register.units as i64, at),
         )?;
+        let details = json!({"label": register.label, "units": register.units});
+        record(&tx, at, &self.actor, AuditAction::ImportRegister, details)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -392,6 +476,11 @@ impl Storage for SqliteStorage {
         check_rows(rows, &[], source)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let done = upsert_in(&tx, rows, source, at)?;
+        let details = json!({
+            "source": source, "rows": rows.len(), "inserted": done.inserted,
+            "updated": done.updated, "unchanged": done.unchanged,
+        });
+        record(&tx, at, &self.actor, AuditAction::ImportValues, details)?;
         tx.commit()?;
         Ok(done)
     }
@@ -418,6 +507,11 @@ impl Storage for SqliteStorage {
                 plan.execute((&p.indicator, p.year, &p.teryt, p.value + 0.0, source, at))?;
             }
         }
+        let details = json!({
+            "source": source, "rows": rows.len(), "plans": plans.len(),
+            "inserted": done.inserted, "updated": done.updated, "unchanged": done.unchanged,
+        });
+        record(&tx, at, &self.actor, AuditAction::ImportBudget, details)?;
         tx.commit()?;
         Ok(done)
     }
@@ -461,48 +555,102 @@ impl Storage for SqliteStorage {
         expires_at: &str,
         manifest_sha256: &str,
     ) -> Result<()> {
-        self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO releases (version, issued_at, expires_at, manifest_sha256) VALUES (?1, ?2, ?3, ?4)",
             (version as i64, issued_at, expires_at, manifest_sha256),
         )?;
+        let details = json!({
+            "version": version, "expires_at": expires_at, "manifest_sha256": manifest_sha256,
+        });
+        record(&tx, issued_at, &self.actor, AuditAction::ReleaseBuild, details)?;
+        tx.commit()?;
         Ok(())
     }
 
     fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64> {
-        self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO tokens (teryt, token_sha256, issued_at) VALUES (?1, ?2, ?3)",
             (teryt, token_sha256, at),
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        record(&tx, at, &self.actor, AuditAction::TokenIssue, json!({"unit": teryt, "id": id}))?;
+        tx.commit()?;
+        Ok(id)
     }
 
     fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize> {
-        Ok(self.conn.execute(
-            "UPDATE tokens SET revoked_at = ?2 WHERE teryt = ?1 AND revoked_at IS NULL",
-            (teryt, at),
-        )?)
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "UPDATE tokens SET revoked_at = ?2 WHERE teryt = ?1 AND revoked_at IS NULL
+                 RETURNING id",
+            )?;
+            let rows = stmt.query_map((teryt, at), |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut ids = ids;
+        ids.sort_unstable();
+        let details = json!({"unit": teryt, "ids": ids});
+        record(&tx, at, &self.actor, AuditAction::TokenRevoke, details)?;
+        tx.commit()?;
+        Ok(ids.len())
     }
 
-    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>> {
+    fn revoke_token(&mut self, id: i64, at: &str) -> Result<TokenRevocation> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = tx
+            .query_row("SELECT teryt, revoked_at FROM tokens WHERE id = ?1", [id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .optional()?;
+        let outcome = match found {
+            None => TokenRevocation::Unknown,
+            Some((unit, Some(revoked_at))) => TokenRevocation::AlreadyRevoked { unit, revoked_at },
+            Some((unit, None)) => {
+                tx.execute("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1", (id, at))?;
+                let details = json!({"unit": unit, "ids": [id]});
+                record(&tx, at, &self.actor, AuditAction::TokenRevoke, details)?;
+                TokenRevocation::Revoked { unit }
+            }
+        };
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    fn tokens(&self, unit: Option<&str>) -> Result<Vec<TokenRecord>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, issued_at, revoked_at, substr(token_sha256, 1, 12) FROM tokens WHERE teryt = ?1 ORDER BY id",
+            "SELECT id, teryt, issued_at, revoked_at, last_used_on FROM tokens
+             WHERE ?1 IS NULL OR teryt = ?1 ORDER BY id",
         )?;
-        let rows = stmt.query_map([teryt], |r| {
+        let rows = stmt.query_map([unit], |r| {
             Ok(TokenRecord {
                 id: r.get(0)?,
-                issued_at: r.get(1)?,
-                revoked_at: r.get(2)?,
-                hash_prefix: r.get(3)?,
+                unit: r.get(1)?,
+                issued_at: r.get(2)?,
+                revoked_at: r.get(3)?,
+                last_used_on: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn touch_token(&mut self, id: i64, day: &str) -> Result<()> {
+        self.conn.execute("UPDATE tokens SET last_used_on = ?2 WHERE id = ?1", (id, day))?;
+        Ok(())
+    }
+
     fn close_period(&mut self, year: i32, at: &str) -> Result<bool> {
-        Ok(self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let closed = tx.execute(
             "INSERT OR IGNORE INTO closed_periods (year, closed_at) VALUES (?1, ?2)",
             (year, at),
-        )? > 0)
+        )? > 0;
+        let details = json!({"year": year, "already_closed": !closed});
+        record(&tx, at, &self.actor, AuditAction::PeriodClose, details)?;
+        tx.commit()?;
+        Ok(closed)
     }
 
     fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>> {
@@ -546,13 +694,14 @@ impl Storage for SqliteStorage {
         Ok(())
     }
 
-    fn token_unit(&self, token_sha256: &str) -> Result<Option<(i64, String)>> {
+    fn token_unit(&self, token_sha256: &str) -> Result<Option<TokenUse>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, teryt FROM tokens WHERE token_sha256 = ?1 AND revoked_at IS NULL",
+                "SELECT id, teryt, last_used_on FROM tokens
+                 WHERE token_sha256 = ?1 AND revoked_at IS NULL",
                 [token_sha256],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok(TokenUse { id: r.get(0)?, unit: r.get(1)?, last_used_on: r.get(2)? }),
             )
             .optional()?)
     }
@@ -705,6 +854,8 @@ impl Storage for SqliteStorage {
                 insert.execute((id, position as i64, code))?;
             }
         }
+        let details = json!({"group": id, "name": name, "area": area, "indicators": indicators});
+        record(&tx, at, &self.actor, AuditAction::GwdCreate, details)?;
         tx.commit()?;
         Ok(id)
     }
@@ -736,16 +887,28 @@ impl Storage for SqliteStorage {
                 &member.added_at,
             ),
         )?;
+        let details = json!({
+            "group": group, "unit": member.teryt, "consent_reference": member.consent_reference,
+            "consent_date": member.consent_date,
+        });
+        record(&tx, &member.added_at, &self.actor, AuditAction::GwdAdd, details)?;
         tx.commit()?;
         Ok(())
     }
 
     fn remove_gwd_member(&mut self, group: i64, teryt: &str, at: &str) -> Result<bool> {
-        Ok(self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let removed = tx.execute(
             "UPDATE gwd_members SET removed_at = ?3
              WHERE group_id = ?1 AND teryt = ?2 AND removed_at IS NULL",
             (group, teryt, at),
-        )? > 0)
+        )? > 0;
+        if removed {
+            let details = json!({"group": group, "unit": teryt});
+            record(&tx, at, &self.actor, AuditAction::GwdRemove, details)?;
+        }
+        tx.commit()?;
+        Ok(removed)
     }
 
     fn gwd_groups(&self) -> Result<Vec<GwdGroup>> {
@@ -843,6 +1006,19 @@ impl Storage for SqliteStorage {
                 ids.push(tx.last_insert_rowid());
             }
         }
+        let attachments: usize = practices.iter().map(|p| p.attachments.len()).sum();
+        match proposed_by {
+            Some(unit) => {
+                let details = json!({"ids": ids, "unit": unit, "status": status.code()});
+                let actor = Actor::Unit(unit.to_owned());
+                record(&tx, at, &actor, AuditAction::PracticePropose, details)?;
+            }
+            None => {
+                let details =
+                    json!({"ids": ids, "status": status.code(), "attachments": attachments});
+                record(&tx, at, &self.actor, AuditAction::PracticesImport, details)?;
+            }
+        }
         tx.commit()?;
         Ok(ids)
     }
@@ -879,17 +1055,24 @@ impl Storage for SqliteStorage {
     }
 
     fn publish_practice(&mut self, id: i64, at: &str) -> Result<bool> {
-        Ok(self.conn.execute(
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let published = tx.execute(
             "UPDATE practices SET status = 'published', published_at = ?2
              WHERE id = ?1 AND status = 'proposed'",
             (id, at),
-        )? > 0)
+        )? > 0;
+        if published {
+            record(&tx, at, &self.actor, AuditAction::PracticesPublish, json!({"id": id}))?;
+        }
+        tx.commit()?;
+        Ok(published)
     }
 
-    fn remove_practice(&mut self, id: i64) -> Result<bool> {
+    fn remove_practice(&mut self, id: i64, at: &str) -> Result<bool> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let removed = tx.execute("DELETE FROM practices WHERE id = ?1", [id])? > 0;
         if removed {
+            record(&tx, at, &self.actor, AuditAction::PracticesRemove, json!({"id": id}))?;
             // An attachment stays while any practice still names its hash.
             tx.execute(
                 "DELETE FROM practice_attachments WHERE NOT EXISTS (
@@ -909,6 +1092,44 @@ impl Storage for SqliteStorage {
                 r.get(0)
             })
             .optional()?)
+    }
+
+    fn release_status(&self) -> Result<Option<ReleaseStatus>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT version, issued_at FROM releases ORDER BY version DESC LIMIT 1",
+                [],
+                |r| Ok(ReleaseStatus { version: r.get::<_, i64>(0)? as u64, issued_at: r.get(1)? }),
+            )
+            .optional()?)
+    }
+
+    fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, actor, action, details FROM audit
+             WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR action = ?2) ORDER BY id",
+        )?;
+        let action = filter.action.map(AuditAction::code);
+        let rows = stmt.query_map((filter.since.as_deref(), action), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, at, actor, action, details) = row?;
+            let action = AuditAction::from_code(&action).ok_or_else(|| {
+                Error::Invalid(format!("wpis audytu nr {id}: nieznana czynność „{action}”"))
+            })?;
+            let details = serde_json::from_str(&details).unwrap_or(serde_json::Value::Null);
+            out.push(AuditRecord { id, at, actor, action, details });
+        }
+        Ok(out)
     }
 }
 

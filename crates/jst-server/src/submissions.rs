@@ -21,6 +21,7 @@ use axum::Json;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::ops::{Limited, Metrics, Outcome};
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::storage::{ItemOutcome, SubmissionKey, SubmittedItem};
 use crate::tokens::token_hash;
@@ -36,6 +37,7 @@ pub struct Api {
     pub storage: Arc<Mutex<SqliteStorage>>,
     limiter: Arc<Mutex<Limiter>>,
     body_read_timeout: Duration,
+    pub(crate) metrics: Arc<Metrics>,
 }
 
 impl Api {
@@ -44,6 +46,7 @@ impl Api {
             storage: Arc::new(Mutex::new(storage)),
             limiter: Arc::new(Mutex::new(Limiter::new(rate))),
             body_read_timeout,
+            metrics: Arc::new(Metrics::default()),
         }
     }
 
@@ -52,8 +55,12 @@ impl Api {
     }
 }
 
-pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(serde_json::json!({"code": code, "message": message}))).into_response()
+/// A refusal `{code, message}`; the code also goes to the metrics ([`Outcome`]).
+pub(crate) fn error(status: StatusCode, code: &'static str, message: &str) -> Response {
+    let mut response =
+        (status, Json(serde_json::json!({"code": code, "message": message}))).into_response();
+    response.extensions_mut().insert(Outcome(code));
+    response
 }
 
 pub(crate) fn internal(e: impl std::fmt::Display) -> Response {
@@ -140,7 +147,8 @@ pub(crate) fn client_ip(request: &Request) -> IpAddr {
 /// The unit behind the bearer token: (token id, TERYT). The token is looked up first (a
 /// SHA-256 and one indexed query), then a verified token counts against its own limit, and a
 /// missing, unknown or revoked one against the address's limit of refusals, so random tokens
-/// neither grow memory nor lock a unit out of its own address.
+/// neither grow memory nor lock a unit out of its own address. The day a token was last used
+/// is written at most once a day per token.
 pub(crate) fn authenticate(
     api: &Api,
     ip: IpAddr,
@@ -155,18 +163,34 @@ pub(crate) fn authenticate(
     let found = match token {
         None => None,
         Some(token) => {
-            let storage = api.storage.lock().map_err(internal)?;
-            storage.token_unit(&token_hash(token)).map_err(internal)?
+            let mut storage = api.storage.lock().map_err(internal)?;
+            let found = storage.token_unit(&token_hash(token)).map_err(internal)?;
+            if let Some(used) = &found {
+                let today = rfc3339(now());
+                let today = today.get(..10).unwrap_or(&today);
+                if used.last_used_on.as_deref() != Some(today) {
+                    if let Err(e) = storage.touch_token(used.id, today) {
+                        tracing::warn!(error = %e, "nie zapisano dnia użycia tokenu");
+                    }
+                }
+            }
+            found
         }
     };
     let mut limiter = api.limiter.lock().map_err(internal)?;
+    let limited = |limit: Limited| {
+        move |wait: Duration| {
+            api.metrics.rate_limited(limit);
+            too_many(wait)
+        }
+    };
     match found {
-        Some((id, teryt)) => {
-            limiter.verified(id, Instant::now()).map_err(too_many)?;
-            Ok((id, teryt))
+        Some(used) => {
+            limiter.verified(used.id, Instant::now()).map_err(limited(Limited::Token))?;
+            Ok((used.id, used.unit))
         }
         None => {
-            limiter.failed(ip, Instant::now()).map_err(too_many)?;
+            limiter.failed(ip, Instant::now()).map_err(limited(Limited::Address))?;
             Err(error(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
@@ -238,7 +262,20 @@ fn stored(response: String) -> Response {
     (StatusCode::OK, [("content-type", "application/json")], response).into_response()
 }
 
+/// A stored answer, for the metrics told apart: `stored` now or `replayed` from before.
+fn with_outcome(mut response: Response, outcome: &'static str) -> Response {
+    response.extensions_mut().insert(Outcome(outcome));
+    response
+}
+
 pub async fn submit(State(api): State<Api>, request: Request) -> Response {
+    let metrics = api.metrics.clone();
+    let response = submit_unmetered(api, request).await;
+    metrics.submission(response.extensions().get::<Outcome>().map_or("other", |o| o.0));
+    response
+}
+
+async fn submit_unmetered(api: Api, request: Request) -> Response {
     // The body's clock starts with the request: its head has been read whole by now.
     let deadline = tokio::time::Instant::now() + api.body_read_timeout;
     let ip = client_ip(&request);
@@ -302,7 +339,7 @@ pub async fn submit(State(api): State<Api>, request: Request) -> Response {
         let mut storage = api.storage.lock().map_err(internal)?;
         if let Some((owner, sha, response)) = storage.submission(&key).map_err(internal)? {
             return if owner == teryt && sha == body_sha256 {
-                Ok(stored(response))
+                Ok(with_outcome(stored(response), "replayed"))
             } else {
                 Err(error(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -323,12 +360,15 @@ pub async fn submit(State(api): State<Api>, request: Request) -> Response {
             })
             .collect();
         let submission = SubmissionKey { id: key.clone(), token_id, teryt, body_sha256 };
+        let results = std::cell::RefCell::new(Vec::new());
         let response = storage
             .apply_submission(&submission, &items, &rfc3339(now()), &|outcomes| {
+                *results.borrow_mut() = outcomes.iter().map(|o| o.result).collect();
                 respond(&key, &parsed.items, outcomes)
             })
             .map_err(internal)?;
-        Ok(stored(response))
+        api.metrics.items(&results.borrow());
+        Ok(with_outcome(stored(response), "stored"))
     })
     .await;
     match task {

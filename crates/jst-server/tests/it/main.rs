@@ -5,6 +5,7 @@ mod bdl_api;
 mod gwd;
 mod hostile;
 mod mf;
+mod ops;
 mod practices;
 
 use std::io::{Read, Write};

@@ -321,6 +321,15 @@ fn units_propose_with_their_token_and_only_published_practices_reach_a_release()
     assert_eq!((too_big.status, too_big.json()["code"].clone()), (413, json!("payload_too_large")));
     drop(server);
 
+    // Each stored proposal is audited as the unit's, over the API.
+    let audit = ok(&run(&data, &["audit", "--action", "practice_propose", "--format", "json"]));
+    let audit: Vec<Value> = serde_json::from_str(&audit).expect("JSON");
+    let proposed: Vec<(&str, Value)> = audit
+        .iter()
+        .map(|e| (e["actor"].as_str().unwrap_or_default(), e["details"]["ids"].clone()))
+        .collect();
+    assert_eq!(proposed, [("api:1219053", json!([2])), ("api:1219053", json!([3]))]);
+
     let review = ok(&run(&data, &["practices", "review", "--format", "json"]));
     let review: Vec<Value> = serde_json::from_str(&review).expect("JSON");
     let ids: Vec<(i64, &str, &str)> = review

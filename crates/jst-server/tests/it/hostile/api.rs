@@ -135,6 +135,11 @@ fn no_token_reaches_the_logs_even_at_trace_level() {
         send(addr, "POST", &format!("/v1/submissions?token={in_query}"), &headers, body.as_bytes());
         send(addr, "GET", &format!("/v1/submissions/{id}?token={in_query}"), &headers, b"");
     }
+    let token_as_id = format!("jst_{}", "ef".repeat(32));
+    send(addr, "GET", "/v1/config", &[("X-Request-Id", token_as_id.as_str())], b"");
+    let auth = format!("Bearer {valid}");
+    let headers = [("Authorization", auth.as_str()), ("X-Request-Id", "ops-test-id-7")];
+    send(addr, "GET", "/v1/groups", &headers, b"");
     for path in ["/latest.json", "/v1/config", "/v1/nieznane", "/nie-ma-pliku"] {
         send(addr, "GET", &format!("{path}?a=1&token={in_query}"), &[], b"");
     }
@@ -153,5 +158,16 @@ fn no_token_reaches_the_logs_even_at_trace_level() {
     for token in [&valid, &invalid, &in_query] {
         assert!(!logs.contains(token.as_str()), "a token in the logs: {logs}");
         assert!(!logs.contains(&token[4..20]), "part of a token in the logs");
+        let hash = jst_release::sha256_hex(token.as_bytes());
+        assert!(!logs.contains(&hash[..16]), "a token's SHA-256 in the logs");
+    }
+    // A token sent as the request id is not taken (too long): a new id is logged instead.
+    assert!(!logs.contains(&token_as_id[4..20]), "a token sent as X-Request-Id in the logs");
+    // Every request's span carries its id: the one nginx sent, verbatim.
+    let tagged: Vec<&str> = logs.lines().filter(|l| l.contains("ops-test-id-7")).collect();
+    assert!(!tagged.is_empty(), "the request id in the logs: {logs}");
+    for line in &tagged {
+        let event: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        assert_eq!(event["span"]["request_id"], "ops-test-id-7", "{line}");
     }
 }
