@@ -81,6 +81,17 @@ impl Server {
         peak_mb(&format!("/proc/{}/status", self.child.id()))
     }
 
+    /// User plus system CPU seconds of the process so far (its load shares 2 cores with the
+    /// clients).
+    fn cpu_seconds(&self) -> Result<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))?;
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+        let rest = stat.rsplit_once(')').context("nieczytelny /proc/PID/stat")?.1;
+        let mut f = rest.split_whitespace().skip(11);
+        let mut ticks = || -> Result<f64> { Ok(f.next().context("brak utime/stime")?.parse()?) };
+        Ok((ticks()? + ticks()?) / 100.0)
+    }
+
     /// SIGKILL, as a crash or the OOM killer would end it.
     fn kill(mut self) -> Result<()> {
         self.child.kill()?;
@@ -703,7 +714,12 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     let mut load = runtime.block_on(handle)?;
     let load_seconds = load_started.elapsed().as_secs_f64();
     let server_peak = server.peak_mb()?;
+    let server_cpu = server.cpu_seconds()?;
     report("obciążenie", &mut load, load_seconds);
+    println!(
+        "obciążenie: CPU serwera {server_cpu:.1} s w {load_seconds:.1} s ({:.0} % jednego rdzenia; klienci na tych samych 2 rdzeniach)",
+        100.0 * server_cpu / load_seconds
+    );
     verify("obciążenie", &data, &load)?;
 
     // 4d. One token's limit under concurrency (a fresh token, unused so far).
@@ -757,6 +773,16 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     let after = served_index(&runtime, &addr)?;
     ensure!(after == before, "po nieudanej budowie podawane jest inne wydanie niż poprzednie");
     let chunks = check_served_release(&runtime, &addr)?;
+    let leftovers: Vec<u64> = std::fs::read_dir(releases.join("chunks"))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter_map(|e| e.metadata().ok().map(|m| m.len()))
+        .collect();
+    println!(
+        "pełny dysk: pozostałe pliki .tmp w chunks/: {} ({} B)",
+        leftovers.len(),
+        leftovers.iter().sum::<u64>()
+    );
     println!(
         "pełny dysk (tmpfs 1 MiB, wolne ~48 KiB): budowa wydania zakończona kodem {}: „{message}”; poprzednie wydanie podawane bez zmian ({chunks} fragmentów, skróty zgodne)",
         out.status.code().unwrap_or(-1)
