@@ -455,6 +455,8 @@ fn stored(data: &Path) -> Result<HashMap<String, Vec<u8>>> {
         data.join("serwer.db"),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
     )?;
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    ensure!(integrity == "ok", "baza serwera uszkodzona: {integrity}");
     let (rows, distinct): (i64, i64) =
         conn.query_row("SELECT COUNT(*), COUNT(DISTINCT id) FROM submissions", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -504,7 +506,7 @@ fn verify(what: &str, data: &Path, tally: &Tally) -> Result<()> {
         problems.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
     );
     println!(
-        "{what}: zweryfikowano {} przyjętych zgłoszeń (w bazie {}; każde raz, odpowiedzi identyczne bajt w bajt, {} ponowień z tą samą odpowiedzią)",
+        "{what}: zweryfikowano {} przyjętych zgłoszeń (w bazie {}, integrity_check ok; każde raz, odpowiedzi identyczne bajt w bajt, {} ponowień z tą samą odpowiedzią)",
         answered.len(),
         stored.len(),
         tally.resends
