@@ -4,6 +4,7 @@
 
 mod bench_mf;
 mod bench_release;
+mod bench_server;
 mod deps;
 mod e2e;
 mod shell;
@@ -25,10 +26,12 @@ const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|b
   demo-data --national [--out FOLDER]
              zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
              do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
-  bench [--out FOLDER] [--only analytics|releases|mf]
+  bench [--out FOLDER] [--only analytics|releases|mf|server] [--seconds N]
              pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy,
-             wydania (budowa, rozmiar, wczytanie, aktualizacja roczna) oraz import MF
-             (krajowe Rb-28S w formacie dBase, pierwszy i powtórny)";
+             wydania (budowa, rozmiar, wczytanie, aktualizacja roczna), import MF
+             (krajowe Rb-28S w formacie dBase, pierwszy i powtórny) oraz serwer pod
+             obciążeniem (2500 tokenów, 500 klientów przez N s, domyślnie 60; kill -9,
+             pełny dysk, limit na token; wymaga roota do tmpfs)";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -50,12 +53,25 @@ fn main() -> Result<()> {
             let args: Vec<String> = std::env::args().skip(2).collect();
             let dir = national_dir(&root, &args);
             let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
-            if only.is_some_and(|o| !["analytics", "releases", "mf"].contains(&o.as_str())) {
+            let seconds = match args.iter().position(|a| a == "--seconds") {
+                None => 60,
+                Some(i) => match args.get(i + 1).and_then(|s| s.parse::<u64>().ok()) {
+                    Some(n) if n >= 6 => n,
+                    _ => {
+                        eprintln!("--seconds wymaga liczby sekund, co najmniej 6\n{USAGE}");
+                        std::process::exit(2);
+                    }
+                },
+            };
+            let known = ["analytics", "releases", "mf", "server"];
+            if only.is_some_and(|o| !known.contains(&o.as_str())) {
                 eprintln!("{USAGE}");
                 std::process::exit(2);
             }
-            // The MF import generates its own file; only the other parts need the national set.
-            if only.is_none_or(|o| o != "mf") && !dir.join("dane/peers.db").exists() {
+            // The MF import and the server load generate their own data; only the other parts
+            // need the national set.
+            let own_data = only.is_some_and(|o| o == "mf" || o == "server");
+            if !own_data && !dir.join("dane/peers.db").exists() {
                 national(&root, "generate", &dir)?;
             }
             if only.is_none_or(|o| o == "analytics") {
@@ -69,6 +85,9 @@ fn main() -> Result<()> {
             }
             if only.is_none_or(|o| o == "mf") {
                 bench_mf::run(&root, &dir, &target_dir(&root))?;
+            }
+            if only.is_none_or(|o| o == "server") {
+                bench_server::run(&root, &target_dir(&root), seconds)?;
             }
             Ok(())
         }
