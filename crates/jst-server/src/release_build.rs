@@ -1,10 +1,11 @@
 //! `jst-server release build`: the next signed release in a directory of static files —
 //! `chunks/<sha256>` (written only when new, so an unchanged chunk is reused), then
-//! `manifest.json` with its signature, and last `latest.json` with its signature, each replaced
-//! whole (written beside, then renamed), so a client never sees a half-written release.
+//! `manifest.json` with its signature, and last `latest.json` with its signature: all of them
+//! written beside first, then renamed together, so a client never sees a half-written release
+//! and a full disk leaves the previous one whole.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jst_release::{
     encode_chunk, sha256_hex, sign, ChunkEntry, ChunkKind, KeyPair, Latest, Manifest, FORMAT,
@@ -41,11 +42,58 @@ fn six_digits(value: f64) -> String {
 }
 
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(Error::io(format!("nie można zapisać {}", path.display())))
+    let tmp = write_beside(path, bytes)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(format!("nie można zapisać {}", path.display()))(e)
+    })
+}
+
+/// `bytes` written and synced beside `path` (`<name>.tmp`), which is not touched; a failed
+/// write (a full disk) leaves no partial file behind.
+fn write_beside(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".tmp");
+    let tmp = path.with_file_name(name);
+    std::fs::write(&tmp, bytes).and_then(|_| std::fs::File::open(&tmp)?.sync_all()).map_err(
+        |e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(format!("nie można zapisać {}", path.display()))(e)
+        },
+    )?;
+    Ok(tmp)
+}
+
+/// A file to write and where.
+type SmallFile = (PathBuf, Vec<u8>);
+
+/// The small files that name a release (`practices.json`, `manifest.json`, `latest.json` and
+/// their signatures) replaced together: every one is written and synced beside first, and only
+/// then are they renamed, in order, `latest.json` last. A rename needs no space, so a disk that
+/// fills while writing them leaves the previous release whole, never a new index or manifest
+/// under the old `latest.json`.
+fn replace_together(files: &[SmallFile]) -> Result<()> {
+    let mut staged: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        match write_beside(path, bytes) {
+            Ok(tmp) => staged.push((tmp, path)),
+            Err(e) => {
+                for (tmp, _) in &staged {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        }
+    }
+    for (i, (tmp, path)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            for (tmp, _) in &staged[i..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(Error::io(format!("nie można zapisać {}", path.display()))(e));
+        }
+    }
+    Ok(())
 }
 
 pub fn build_release(
@@ -158,12 +206,13 @@ pub fn build_release(
     };
     let latest_bytes = latest.to_bytes();
     let sig = |name: &str| out.join(format!("{name}{SIGNATURE_SUFFIX}"));
-    let practices = write_practices(storage, out, key, version, &issued_at)?;
-    write_whole(&out.join(Manifest::FILE), &manifest_bytes)?;
-    write_whole(&sig(Manifest::FILE), sign(key, Manifest::FILE, &manifest_bytes).as_bytes())?;
+    let (practices, mut small) = write_practices(storage, out, key, version, &issued_at)?;
+    small.push((out.join(Manifest::FILE), manifest_bytes.clone()));
+    small.push((sig(Manifest::FILE), sign(key, Manifest::FILE, &manifest_bytes).into_bytes()));
     // latest.json last: until it is replaced, clients keep seeing the previous release whole.
-    write_whole(&sig(Latest::FILE), sign(key, Latest::FILE, &latest_bytes).as_bytes())?;
-    write_whole(&out.join(Latest::FILE), &latest_bytes)?;
+    small.push((sig(Latest::FILE), sign(key, Latest::FILE, &latest_bytes).into_bytes()));
+    small.push((out.join(Latest::FILE), latest_bytes.clone()));
+    replace_together(&small)?;
     storage.record_release(version, &issued_at, &expires_at, &latest.manifest_sha256)?;
     storage.save_published_means(&published)?;
     Ok(ReleaseSummary {
@@ -182,15 +231,17 @@ pub fn build_release(
 const PRACTICES_PER_CHUNK: usize = 100;
 
 /// The published practices as chunks, their attachments by hash, and the signed
-/// `practices.json` naming them (proposed practices never leave the server). Written before
-/// `latest.json`, so a client that sees the new release finds its index.
+/// `practices.json` naming them (proposed practices never leave the server). The chunks and
+/// attachments are written here; the index and its signature are returned, to be replaced
+/// with the manifest and before `latest.json`, so a client that sees the new release finds
+/// its index.
 fn write_practices(
     storage: &dyn Storage,
     out: &Path,
     key: &KeyPair,
     version: u64,
     issued_at: &str,
-) -> Result<usize> {
+) -> Result<(usize, Vec<SmallFile>)> {
     use jst_release::{AttachmentEntry, PracticesChunk, PracticesIndex, ATTACHMENTS_DIR};
     let published: Vec<crate::practices::Practice> = storage
         .practices()?
@@ -246,12 +297,11 @@ fn write_practices(
     };
     let bytes = index.to_bytes();
     let file = PracticesIndex::FILE;
-    write_whole(
-        &out.join(format!("{file}{SIGNATURE_SUFFIX}")),
-        sign(key, file, &bytes).as_bytes(),
-    )?;
-    write_whole(&out.join(file), &bytes)?;
-    Ok(published.len())
+    let signature = sign(key, file, &bytes).into_bytes();
+    Ok((
+        published.len(),
+        vec![(out.join(format!("{file}{SIGNATURE_SUFFIX}")), signature), (out.join(file), bytes)],
+    ))
 }
 
 /// Cells a release may not carry, named, at most this many in one error.
@@ -335,6 +385,37 @@ fn contributed_aggregates(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_failed_write_of_the_small_files_replaces_none_and_leaves_no_partial_file() {
+        use super::{replace_together, SmallFile};
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let old = |name: &str| dir.path().join(name);
+        for name in ["practices.json", "manifest.json", "latest.json"] {
+            std::fs::write(old(name), format!("old {name}")).expect("old release file");
+        }
+        // latest.json cannot be written beside (its .tmp is a folder), like a disk that fills.
+        std::fs::create_dir(old("latest.json.tmp")).expect("blocking folder");
+        let files: Vec<SmallFile> = ["practices.json", "manifest.json", "latest.json"]
+            .iter()
+            .map(|name| (old(name), format!("new {name}").into_bytes()))
+            .collect();
+        assert!(replace_together(&files).is_err());
+        for name in ["practices.json", "manifest.json", "latest.json"] {
+            assert_eq!(std::fs::read_to_string(old(name)).ok(), Some(format!("old {name}")));
+        }
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("listing")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp") && n != "latest.json.tmp")
+            .collect();
+        assert!(left.is_empty(), "partial files left: {left:?}");
+
+        std::fs::remove_dir(old("latest.json.tmp")).expect("unblock");
+        replace_together(&files).expect("written together");
+        for name in ["practices.json", "manifest.json", "latest.json"] {
+            assert_eq!(std::fs::read_to_string(old(name)).ok(), Some(format!("new {name}")));
+        }
+    }
     use super::six_digits;
 
     #[test]
