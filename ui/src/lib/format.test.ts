@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInteger, formatNumber, parseDay } from "./format";
+import { formatDay, formatInteger, formatNumber, parseDay } from "./format";
 
 describe("pl-PL formats", () => {
   it.each([
@@ -30,5 +30,12 @@ describe("parseDay", () => {
     expect(parseDay("12/01/2026")).toBeNull();
     expect(parseDay("2026-13-01")).toBeNull();
     expect(parseDay("wczoraj")).toBeNull();
+  });
+});
+
+describe("formatDay", () => {
+  it("writes an ISO day as pl-PL does and leaves anything else as it is", () => {
+    expect(formatDay("2026-11-30")).toBe("30.11.2026");
+    expect(formatDay("2026-11")).toBe("2026-11");
   });
 });

@@ -22,6 +22,12 @@ export function formatDateTime(iso: string): string {
   return `${date} ${time}`;
 }
 
+/** An ISO day `RRRR-MM-DD` as pl-PL writes it, `dd.mm.rrrr`; anything else as it is. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
 /** Bytes in decimal units as pl-PL writes them: `856 B`, `12,4 kB`, `3,1 MB`. */
 export function formatSize(bytes: number): string {
   if (bytes < 1e3) return `${formatInteger(bytes)} B`;

@@ -803,7 +803,6 @@ export const en: Record<MessageKey, string> = {
   "proposal.marks": "Marks in the full presentation: an empty line separates paragraphs; “## ” at the start of a line is a heading; “- ” or “1. ” is a list; **bold**, *italic*, [text](https://address). HTML tags are refused.",
   "proposal.indicators": "Indicators the practice improved (chosen: {count})",
   "proposal.keywords": "Keywords (separated by commas)",
-  "proposal.required": "Fill in the title, the implementing body, the summary and the full presentation.",
   "proposal.badYears": "Give the years of implementation as four-digit years, e.g. 2024.",
   "proposal.send": "Save and send to the association",
   "proposal.sending": "Sending…",

@@ -803,7 +803,6 @@ export const pl = {
   "proposal.marks": "Oznaczenia w pełnej prezentacji: pusty wiersz oddziela akapity; „## ” na początku wiersza to nagłówek; „- ” lub „1. ” to lista; **pogrubienie**, *kursywa*, [tekst](https://adres). Znaczniki HTML są odrzucane.",
   "proposal.indicators": "Wskaźniki, które praktyka poprawiła (wybrano: {count})",
   "proposal.keywords": "Słowa kluczowe (oddzielone przecinkami)",
-  "proposal.required": "Uzupełnij tytuł, jednostkę wdrażającą, skrót i pełną prezentację.",
   "proposal.badYears": "Lata wdrażania podaj jako czterocyfrowe lata, np. 2024.",
   "proposal.send": "Zapisz i wyślij do stowarzyszenia",
   "proposal.sending": "Wysyłanie…",
