@@ -31,7 +31,7 @@ pub use packed::{PackedValue, PackedValues};
 pub use pl_number::{format_decimal, format_integer};
 pub use practice::{
     size_class_code, Practice, PracticeArea, PracticeAttachment, PracticeContact,
-    PracticeIndicator, PracticeMeasure, PracticeSubArea, PracticeYears,
+    PracticeIndicator, PracticeMeasure, PracticeRecord, PracticeSubArea, PracticeYears,
 };
 pub use prices::PriceIndex;
 pub use register::{RegisterEntry, RegisterSnapshot, MAX_ENDED_WITHOUT_CONSENT};

@@ -3,47 +3,11 @@
 //! "Łódź"). The texts are folded by [`fold_for_search`] before indexing as well, because the
 //! tokenizer's `remove_diacritics` leaves ł alone (it does not decompose in Unicode).
 
-use jst_domain::{fold_for_search, size_class_code, Practice, PracticeArea, UnitKind};
+pub use jst_domain::PracticeRecord;
+use jst_domain::{fold_for_search, size_class_code, PracticeArea, UnitKind};
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::{PeerStore, ReleaseLoad, Result};
-
-/// A practice as stored: the searchable and filterable fields, and the whole JSON.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PracticeRecord {
-    pub id: i64,
-    pub title: String,
-    pub area: PracticeArea,
-    pub teryt: String,
-    pub unit_name: String,
-    pub unit_kind: UnitKind,
-    pub population: Option<u64>,
-    pub summary: String,
-    pub presentation: String,
-    pub keywords: Vec<String>,
-    pub indicators: Vec<String>,
-    pub json: String,
-}
-
-impl PracticeRecord {
-    /// The record of a practice object read from `json` (its text as it came).
-    pub fn of(practice: &Practice, json: String) -> Self {
-        Self {
-            id: practice.id,
-            title: practice.title.clone(),
-            area: practice.area,
-            teryt: practice.teryt.clone(),
-            unit_name: practice.unit_name.clone(),
-            unit_kind: practice.unit_kind,
-            population: practice.population,
-            summary: practice.summary.clone(),
-            presentation: practice.presentation.clone(),
-            keywords: practice.keywords.clone(),
-            indicators: practice.indicator_codes(),
-            json,
-        }
-    }
-}
 
 /// What to look for: `text` (any words, each a prefix; empty finds all) and the filters.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -27,7 +27,6 @@ pub use groups::{
 };
 pub use limits::{Limits, DEFAULT_SYNC_DEADLINE};
 pub use plan::{plan, read_block, value_blocks, Plan, PlanInput, ValuesChunk};
-pub use practices::ReleasePractice;
 pub use proposal::{post_practice, ProposalAnswer, ProposalError};
 pub use rejection::{Rejection, RejectionCode};
 pub use source::{DirSource, HttpSource, Source};

@@ -17,7 +17,7 @@ use jst_release::{
 };
 use time::OffsetDateTime;
 
-use crate::practices::{fetch_practices, ReleasePractice};
+use crate::practices::fetch_practices;
 use crate::{Error, RejectionCode, Source};
 
 pub(crate) const MAX_SIGNATURE_BYTES: u64 = 1024;
@@ -65,7 +65,7 @@ pub struct Plan {
     pub values: Vec<ValuesChunk>,
     pub aggregates: Vec<AggregateRow>,
     /// The good-practice base of the release; empty when it has none (older servers).
-    pub practices: Vec<ReleasePractice>,
+    pub practices: Vec<jst_domain::PracticeRecord>,
     pub bytes_downloaded: u64,
     pub chunks_downloaded: u32,
     pub chunks_reused: u32,

@@ -2,32 +2,12 @@
 //! same key and bound to the manifest's version, naming gzip JSON chunks by SHA-256. Older
 //! servers publish no index; their releases simply carry no practices.
 
-use jst_domain::{PracticeArea, UnitKind};
+use jst_domain::{PracticeArea, PracticeRecord, UnitKind};
 use jst_release::{decode_chunk, PracticesIndex, MAX_PRACTICES_INDEX_BYTES, SIGNATURE_SUFFIX};
 use serde::Deserialize;
 
 use crate::plan::{fetch_chunk, MAX_SIGNATURE_BYTES};
 use crate::{Error, RejectionCode, Source};
-
-/// One practice of a release: the fields the desktop searches and filters by, and the whole
-/// object as the release carries it (the practice page reads the rest from it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReleasePractice {
-    pub id: i64,
-    pub title: String,
-    pub area: PracticeArea,
-    pub teryt: String,
-    pub unit_name: String,
-    pub unit_kind: UnitKind,
-    pub population: Option<u64>,
-    pub summary: String,
-    pub presentation: String,
-    pub keywords: Vec<String>,
-    /// Catalogue codes of the indicators the practice improved, in the release's order.
-    pub indicators: Vec<String>,
-    /// The practice object as JSON.
-    pub json: String,
-}
 
 /// The searchable fields; everything else stays in `json` (unknown fields are kept, not
 /// refused: a newer server may add some).
@@ -63,7 +43,7 @@ pub(crate) fn fetch_practices(
     version: u64,
     cache: &std::path::Path,
     counts: &mut (u32, u32),
-) -> Result<Vec<ReleasePractice>, Error> {
+) -> Result<Vec<PracticeRecord>, Error> {
     let name = PracticesIndex::FILE;
     let Some(bytes) = source.fetch_if_present(name, MAX_PRACTICES_INDEX_BYTES)? else {
         return Ok(Vec::new());
@@ -108,7 +88,7 @@ pub(crate) fn fetch_practices(
         for object in objects {
             let json = object.to_string();
             let f: Fields = serde_json::from_value(object).map_err(|e| malformed(e.to_string()))?;
-            practices.push(ReleasePractice {
+            practices.push(PracticeRecord {
                 id: f.id,
                 title: f.title,
                 area: f.area,

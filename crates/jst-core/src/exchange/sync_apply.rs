@@ -172,7 +172,7 @@ pub(crate) fn apply_sync(
         None => None,
     };
     // The good-practice base comes and goes with its release, in the same transaction.
-    load.replace_practices(&practice_records(&planned.practices))?;
+    load.replace_practices(&planned.practices)?;
     load.finish(&planned.aggregates)?;
     let mut changes = changes_between(&before, &peers.dataset_profile(RELEASE_DATASET)?);
     changes.register = register;
@@ -274,27 +274,6 @@ fn changes_between(
         revised_examples: revised.into_iter().take(10).collect(),
         register: None,
     }
-}
-
-/// The release's practices as the peer store keeps them.
-fn practice_records(practices: &[jst_sync::ReleasePractice]) -> Vec<jst_store::PracticeRecord> {
-    practices
-        .iter()
-        .map(|p| jst_store::PracticeRecord {
-            id: p.id,
-            title: p.title.clone(),
-            area: p.area,
-            teryt: p.teryt.clone(),
-            unit_name: p.unit_name.clone(),
-            unit_kind: p.unit_kind,
-            population: p.population,
-            summary: p.summary.clone(),
-            presentation: p.presentation.clone(),
-            keywords: p.keywords.clone(),
-            indicators: p.indicators.clone(),
-            json: p.json.clone(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! CLI's JSON and `--area`, and a practice object as a release carries it ([`Practice`]).
 
 mod object;
+mod record;
 
 pub use object::{
     Practice, PracticeAttachment, PracticeContact, PracticeIndicator, PracticeMeasure,
     PracticeYears,
 };
+pub use record::PracticeRecord;
 
 /// An area of the good-practice base, a closed set with public codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
