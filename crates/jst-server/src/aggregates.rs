@@ -15,10 +15,7 @@ pub const MIN_FOR_TAILS: usize = 20;
 pub const P_PERCENT: f64 = 10.0;
 pub const HOLD_CHANGES: usize = 3;
 pub const SUPPRESSED_NOTE: &str = "za mało danych w grupie";
-/// A contributed value as stored: (TERYT, indicator, year, value).
-pub type Contribution = (String, String, i32, f64);
-/// (group, indicator, year) → (mean, contributors) as last published.
-pub type Published = HashMap<(String, String, i32), (f64, BTreeSet<String>)>;
+pub use jst_server_store::{Contribution, Published};
 
 /// Three significant digits. Above ~1.795e308 rounding up would leave the doubles (`inf`);
 /// such a value is kept as it is (and the release builder refuses it as beyond ±10^15).

@@ -6,8 +6,8 @@ pub enum Error {
     Import(#[from] jst_import::ImportError),
     #[error(transparent)]
     Release(#[from] jst_release::Error),
-    #[error("błąd bazy serwera: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Store(#[from] jst_server_store::Error),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("{0}")]
@@ -17,8 +17,6 @@ pub enum Error {
     /// The command line lacks what this input needs (exit 2, like clap's usage errors).
     #[error("{0}")]
     Usage(String),
-    #[error("baza serwera ma schemat {found}, a ten program obsługuje do {supported}; użyj nowszego jst-server")]
-    SchemaTooNew { found: i64, supported: i64 },
 }
 
 impl Error {
@@ -31,8 +29,9 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Import(_) | Self::Invalid(_) | Self::Release(_) => 3,
-            Self::Missing(_) | Self::Sqlite(_) | Self::Io { .. } | Self::SchemaTooNew { .. } => 1,
-            Self::Usage(_) => 2,
+            Self::Store(jst_server_store::Error::Invalid(_)) => 3,
+            Self::Store(jst_server_store::Error::Usage(_)) | Self::Usage(_) => 2,
+            Self::Missing(_) | Self::Store(_) | Self::Io { .. } => 1,
         }
     }
 }

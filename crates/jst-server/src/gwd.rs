@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use crate::register::current_register;
-use crate::storage::{GwdGroup, GwdMember};
 use crate::{Error, Result, Storage};
+use jst_server_store::{GwdGroup, GwdMember};
 
 /// Longest group name, area and consent reference (they are shown in lists and tables).
 const MAX_TEXT_CHARS: usize = 200;
@@ -105,7 +105,7 @@ pub fn create_group(
             unknown.join(", ")
         )));
     }
-    storage.create_gwd(&name, &area, &codes, at)
+    Ok(storage.create_gwd(&name, &area, &codes, at)?)
 }
 
 /// The group with this id, or an error naming the groups there are.

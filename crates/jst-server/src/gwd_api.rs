@@ -15,9 +15,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::gwd::UnitNames;
-use crate::storage::{GwdGroup, GwdSource};
-use crate::submissions::{authenticate, client_ip, error, internal, Api};
+use crate::submissions::{authorized, client_ip, error, internal, storage_failed, Api};
 use crate::Storage;
+use jst_server_store::{GwdGroup, GwdSource};
 
 #[derive(Serialize)]
 struct GroupView {
@@ -102,13 +102,13 @@ fn conditional(headers: &HeaderMap, body: Vec<u8>) -> Response {
     response
 }
 
-/// Runs `work` on a blocking thread with the storage locked.
+/// Runs `work` on a blocking thread with a leased storage.
 async fn with_storage(
     api: Api,
     work: impl FnOnce(&dyn Storage) -> Result<Response, Response> + Send + 'static,
 ) -> Response {
     let task = tokio::task::spawn_blocking(move || {
-        let storage = api.storage.lock().map_err(internal)?;
+        let storage = api.lease()?;
         work(&*storage)
     })
     .await;
@@ -119,14 +119,14 @@ async fn with_storage(
 }
 
 pub async fn groups(State(api): State<Api>, request: Request) -> Response {
-    let (_, teryt) = match authenticate(&api, client_ip(&request), request.headers()) {
+    let (_, teryt) = match authorized(&api, client_ip(&request), request.headers()).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let headers = request.headers().clone();
     with_storage(api, move |storage| {
-        let groups = storage.gwd_groups_of(&teryt).map_err(internal)?;
-        let names = UnitNames::of(storage).map_err(internal)?;
+        let groups = storage.gwd_groups_of(&teryt).map_err(storage_failed)?;
+        let names = UnitNames::of(storage).map_err(storage_failed)?;
         let views: Vec<GroupView> = groups.into_iter().map(|g| view(g, &names)).collect();
         tracing::info!(unit = %teryt, groups = views.len(), "grupy jednostki");
         let body = serde_json::to_vec(&views).map_err(internal)?;
@@ -155,7 +155,7 @@ fn year_of(query: Option<&str>) -> Result<i32, Response> {
 }
 
 pub async fn values(State(api): State<Api>, Path(id): Path<String>, request: Request) -> Response {
-    let (_, teryt) = match authenticate(&api, client_ip(&request), request.headers()) {
+    let (_, teryt) = match authorized(&api, client_ip(&request), request.headers()).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -168,7 +168,7 @@ pub async fn values(State(api): State<Api>, Path(id): Path<String>, request: Req
         let wanted = id.parse::<i64>().ok();
         let group = storage
             .gwd_groups_of(&teryt)
-            .map_err(internal)?
+            .map_err(storage_failed)?
             .into_iter()
             .find(|g| Some(g.id) == wanted);
         let Some(group) = group else {
@@ -180,10 +180,10 @@ pub async fn values(State(api): State<Api>, Path(id): Path<String>, request: Req
                 "jednostka nie należy do tej grupy wymiany doświadczeń",
             ));
         };
-        let names = UnitNames::of(storage).map_err(internal)?;
+        let names = UnitNames::of(storage).map_err(storage_failed)?;
         let values: Vec<ValueView> = storage
             .gwd_values(&group, year)
-            .map_err(internal)?
+            .map_err(storage_failed)?
             .into_iter()
             .map(|v| ValueView {
                 name: names.name(&v.teryt),

@@ -3,13 +3,12 @@
 //! serves the release directory over HTTP with Range support, every connection bounded in count
 //! and time and the API rate-limited.
 //!
-//! Its storage sits behind the [`Storage`] trait with SQLite as the embedded default, so a
-//! PostgreSQL backend can follow. It must not publish per-unit rows of contributed data (§8),
+//! Its storage sits behind the [`Storage`] trait of `jst-server-store` (SQLite embedded,
+//! PostgreSQL for production). It must not publish per-unit rows of contributed data (§8),
 //! keep a token in clear text, or write a token into a log. Experience-exchange groups (`gwd`)
 //! are the one exception, by consent: members see each other's values by name over the API.
 
 pub mod aggregates;
-mod audit;
 mod bdl_api;
 mod bdl_csv;
 mod error;
@@ -25,11 +24,9 @@ mod rate_limit;
 mod register;
 mod release_build;
 mod serve;
-mod storage;
 mod submissions;
 mod tokens;
 
-pub use audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 pub use bdl_api::{
     catalogue_variables, import_bdl, import_bdl_command, resolve_variables, BdlClient, BdlImport,
     BdlRequest, BdlSeries, BdlVariable, MappedVariable, CLIENT_ID_ENV, DEFAULT_API_URL,
@@ -39,6 +36,12 @@ pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use gwd::{add_member, create_group, remove_member, UnitNames};
 pub use input::{check_regular, read_input, MAX_INPUT_BYTES};
+pub use jst_server_store::{
+    check_rows, Actor, Applied, AuditAction, AuditFilter, AuditRecord, DataImport, DataRow,
+    Database, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome, Lease, Location, NewPractice,
+    PracticeStatus, ReleaseStatus, SqliteStorage, Storage, StoredPractice, StoredRegister,
+    SubmissionKey, SubmittedItem, TokenRecord, TokenRevocation, TokenUse, DATABASE_ENV,
+};
 pub use keygen::keygen;
 pub use mf::{mf_values, MfValues};
 pub use rate_limit::RateLimits;
@@ -47,11 +50,6 @@ pub use release_build::{build_release, ReleaseSummary};
 pub use serve::{
     router, router_with, serve, serve_listener, serve_listeners, serve_with, serve_with_metrics,
     ServeLimits, MAX_BODY_BYTES,
-};
-pub use storage::{
-    check_rows, DataImport, DataRow, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome,
-    NewPractice, PracticeStatus, ReleaseStatus, SqliteStorage, Storage, StoredPractice,
-    StoredRegister, SubmissionKey, SubmittedItem, TokenRecord, TokenRevocation, TokenUse,
 };
 pub use tokens::{issue_token, IssuedToken};
 

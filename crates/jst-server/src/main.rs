@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jst_server::{
-    build_release, issue_token, keygen, now, rfc3339, DataRow, Error, SqliteStorage, Storage,
+    build_release, issue_token, keygen, now, rfc3339, Actor, DataRow, Database, Error, Location,
+    Storage,
 };
 
 /// Serwer stowarzyszenia Monitor JST: import danych, wydania podpisane, tokeny jednostek.
@@ -24,6 +25,10 @@ struct Cli {
         value_name = "FOLDER"
     )]
     data_dir: PathBuf,
+    /// Baza PostgreSQL (postgres://użytkownik@host:port/baza) zamiast wbudowanej SQLite
+    /// z folderu --data-dir.
+    #[arg(long, global = true, env = "JST_SERVER_DATABASE", value_name = "URL")]
+    database: Option<String>,
     /// Format dziennika na stderr: text (domyślnie w terminalu) albo json (domyślnie w usłudze).
     #[arg(long, global = true, value_enum, env = "JST_SERVER_LOG_FORMAT", value_name = "FORMAT")]
     log_format: Option<LogFormat>,
@@ -327,6 +332,7 @@ fn teryt(code: &str) -> Result<String, Error> {
 
 fn run(cli: Cli) -> Result<(), Error> {
     let at = rfc3339(now());
+    let location = Location::choose(cli.database.as_deref(), &cli.data_dir)?;
     match cli.command {
         Command::Keygen { out } => {
             let (secret, public, id) = keygen(&out)?;
@@ -341,12 +347,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Import { what } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
             match what {
                 ImportCommand::Bdl { variables, catalogue, years, level, api_url } => {
                     let request = jst_server::BdlRequest { variables, catalogue, years, level };
                     jst_server::import_bdl_command(
-                        &mut storage,
+                        storage,
                         &cli.data_dir,
                         &request,
                         &api_url,
@@ -394,7 +402,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     for warning in &table.warnings {
                         eprintln!("Ostrzeżenie: {warning}");
                     }
-                    let register = jst_server::current_register(&storage)?;
+                    let register = jst_server::current_register(storage)?;
                     let values =
                         jst_server::bdl_csv_values(&register, &table, column, year, &indicator);
                     for unit in &values.unknown {
@@ -432,7 +440,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                             Some(jst_import::parse_mf_dictionary(&bytes, &name)?)
                         }
                     };
-                    let register = jst_server::current_register(&storage)?;
+                    let register = jst_server::current_register(storage)?;
                     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
                     let values = jst_server::mf_values(
                         &register,
@@ -482,13 +490,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
                     let name =
                         file.file_name().and_then(|n| n.to_str()).unwrap_or("rejestr").to_owned();
-                    let done = jst_server::import_register(
-                        &mut storage,
-                        &bytes,
-                        &name,
-                        allow_shrink,
-                        &at,
-                    )?;
+                    let done =
+                        jst_server::import_register(storage, &bytes, &name, allow_shrink, &at)?;
                     for warning in &done.warnings {
                         eprintln!("Ostrzeżenie: {warning}");
                     }
@@ -546,22 +549,26 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Release { what: ReleaseCommand::Build { out, key, valid_days } } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
             let key_path = key.unwrap_or_else(|| cli.data_dir.join("release.key"));
             let text = std::fs::read_to_string(&key_path)
                 .map_err(Error::io(format!("nie można odczytać klucza {}", key_path.display())))?;
             let key = jst_release::KeyPair::from_text(&text)?;
-            let s = build_release(&mut storage, &out, &key, now(), valid_days)?;
+            let s = build_release(storage, &out, &key, now(), valid_days)?;
             println!(
                 "Wydanie {}: {} wartości, fragmentów {} (nowe {}, bez zmian {}), zapisano {} B, całe wydanie {} B; dobrych praktyk {}.",
                 s.version, s.values, s.chunks, s.new_chunks, s.reused_chunks, s.bytes_written, s.release_bytes, s.practices
             );
         }
         Command::Token { what } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
             match what {
                 TokenCommand::Issue { unit } => {
-                    let issued = issue_token(&mut storage, &teryt(&unit)?, &at)?;
+                    let issued = issue_token(storage, &teryt(&unit)?, &at)?;
                     println!(
                         "Token jednostki {unit} (nr {}), pokazywany tylko raz:\n{}",
                         issued.id, issued.token
@@ -616,7 +623,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Audit { since, action, format } => {
             let since = since.map(|day| day_start(&day)).transpose()?;
-            let storage = SqliteStorage::open(&cli.data_dir)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
             let entries = storage.audit(&jst_server::AuditFilter { since, action })?;
             match format {
                 Format::Json => println!(
@@ -639,7 +648,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Period { what: PeriodCommand::Close { year } } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
             let closed = storage.close_period(year, &at)?;
             println!(
                 "{}",
@@ -651,19 +662,23 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Gwd { what } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
-            gwd(&mut storage, what, &at)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
+            gwd(storage, what, &at)?;
         }
         Command::Practices { what } => {
-            let mut storage = SqliteStorage::open(&cli.data_dir)?;
-            practices(&mut storage, what, &at)?;
+            let db = open_database(&location)?;
+            let mut lease = db.lease()?;
+            let storage = &mut *lease;
+            practices(storage, what, &at)?;
         }
         Command::Serve { bind, releases, metrics_bind } => {
             jst_server::serve_with_metrics(
                 bind,
                 metrics_bind,
                 releases,
-                &cli.data_dir,
+                location,
                 jst_server::ServeLimits::default(),
                 |addr, metrics| {
                     println!("Serwer nasłuchuje na http://{addr}");
@@ -677,7 +692,13 @@ fn run(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
-fn gwd(storage: &mut SqliteStorage, what: GwdCommand, at: &str) -> Result<(), Error> {
+/// The database `--database` (or `JST_SERVER_DATABASE`) names, else the data folder's SQLite;
+/// every write audited as the OS user's.
+fn open_database(location: &Location) -> Result<Database, Error> {
+    Ok(Database::open(location, Actor::os_user())?)
+}
+
+fn gwd(storage: &mut dyn Storage, what: GwdCommand, at: &str) -> Result<(), Error> {
     use jst_server::UnitNames;
     match what {
         GwdCommand::Create { name, area, indicators, format } => {
@@ -774,9 +795,9 @@ fn gwd(storage: &mut SqliteStorage, what: GwdCommand, at: &str) -> Result<(), Er
     Ok(())
 }
 
-fn practices(storage: &mut SqliteStorage, what: PracticesCommand, at: &str) -> Result<(), Error> {
+fn practices(storage: &mut dyn Storage, what: PracticesCommand, at: &str) -> Result<(), Error> {
     use jst_server::PracticeStatus;
-    let listed = |storage: &SqliteStorage, only_proposed: bool, format: Format, full: bool| {
+    let listed = |storage: &dyn Storage, only_proposed: bool, format: Format, full: bool| {
         let all = storage.practices()?;
         let shown: Vec<_> =
             all.iter().filter(|p| !only_proposed || p.status == PracticeStatus::Proposed).collect();

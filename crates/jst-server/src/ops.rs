@@ -19,9 +19,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rand_core::{OsRng, RngCore};
 
-use crate::storage::ReleaseStatus;
 use crate::submissions::Api;
-use crate::Storage;
+use jst_server_store::ReleaseStatus;
 
 /// Upper bounds of the latency histogram, in seconds (Prometheus' usual buckets).
 const BUCKETS: [f64; 11] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
@@ -256,13 +255,18 @@ fn sample(out: &mut String, name: &str, labels: &[(&str, &str)], value: impl std
     let _ = writeln!(out, " {value}");
 }
 
+/// The latest release, asked on a blocking thread (PostgreSQL's pool blocks).
+async fn release_status(api: &Api) -> crate::Result<Option<jst_server_store::ReleaseStatus>> {
+    let api = api.clone();
+    tokio::task::spawn_blocking(move || Ok(api.storage.lease()?.release_status()?))
+        .await
+        .unwrap_or_else(|e| Err(crate::Error::Missing(format!("zadanie przerwane: {e}"))))
+}
+
 /// `GET /v1/health`: 200 when the storage answers (with the latest release and its age), 503
 /// `storage_unavailable` when it does not. No token, never cached.
 pub(crate) async fn health(State(api): State<Api>) -> Response {
-    let status = api.storage.lock().map_err(|e| e.to_string()).and_then(|storage| {
-        let storage: &dyn Storage = &*storage;
-        storage.release_status().map_err(|e| e.to_string())
-    });
+    let status = release_status(&api).await;
     let mut response = match status {
         Ok(release) => {
             let release = release.map(|r| {
@@ -291,10 +295,7 @@ pub(crate) async fn health(State(api): State<Api>) -> Response {
 
 /// `GET /metrics` of the metrics listener.
 pub(crate) async fn metrics(State(api): State<Api>) -> Response {
-    let release = match api.storage.lock() {
-        Ok(storage) => storage.release_status(),
-        Err(e) => Err(crate::Error::Missing(e.to_string())),
-    };
+    let release = release_status(&api).await;
     let text = api.metrics.render(&release, crate::now());
     (
         [

@@ -12,15 +12,15 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use crate::practices::{check, parse_one, Context};
-use crate::storage::PracticeStatus;
-use crate::submissions::{authenticate, client_ip, error, internal, read_body, Api};
-use crate::{now, rfc3339, Error, Storage, MAX_BODY_BYTES};
+use crate::submissions::{authorized, client_ip, error, internal, read_body, storage_failed, Api};
+use crate::{now, rfc3339, Error, MAX_BODY_BYTES};
+use jst_server_store::PracticeStatus;
 
 pub async fn propose(State(api): State<Api>, request: Request) -> Response {
     let deadline = tokio::time::Instant::now() + api.body_read_timeout();
     let ip = client_ip(&request);
     let (parts, body) = request.into_parts();
-    let (_, teryt) = match authenticate(&api, ip, &parts.headers) {
+    let (_, teryt) = match authorized(&api, ip, &parts.headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -49,9 +49,9 @@ pub async fn propose(State(api): State<Api>, request: Request) -> Response {
         );
     }
     let task = tokio::task::spawn_blocking(move || {
-        let mut storage = api.storage.lock().map_err(internal)?;
+        let mut storage = api.lease()?;
         let at = rfc3339(now());
-        let context = Context::of(&*storage, &at).map_err(internal)?;
+        let context = Context::of(&*storage, &at).map_err(storage_failed)?;
         let checked = check(&input, &context, "praktyka", 1, None).map_err(|e| match e {
             Error::Invalid(message) | Error::Missing(message) => {
                 error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_practice", &message)
@@ -60,7 +60,7 @@ pub async fn propose(State(api): State<Api>, request: Request) -> Response {
         })?;
         let ids = storage
             .save_practices(&[checked], PracticeStatus::Proposed, Some(&teryt), &at)
-            .map_err(internal)?;
+            .map_err(storage_failed)?;
         let id = ids.first().copied().unwrap_or_default();
         tracing::info!(unit = %teryt, practice = id, "propozycja dobrej praktyki");
         Ok::<_, Response>(

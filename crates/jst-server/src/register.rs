@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use jst_domain::{RegisterSnapshot, UnitKind, MAX_ENDED_WITHOUT_CONSENT};
 
-use crate::storage::StoredRegister;
 use crate::{Error, Result, Storage};
+use jst_server_store::StoredRegister;
 
 /// The snapshot compiled in, used until `jst-server import register` stores a newer one.
 const COMPILED: &[u8] = include_bytes!("../../../assets/register/TERC_2024-01-01.csv");

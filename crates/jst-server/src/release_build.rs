@@ -14,8 +14,8 @@ use jst_release::{
 use time::{Duration, OffsetDateTime};
 
 use crate::register::{current_register, ServerRegister};
-use crate::storage::DataRow;
 use crate::{rfc3339, Error, Result, Storage};
+use jst_server_store::DataRow;
 
 /// Indicators per values chunk: a year is cut into blocks, so a new year or revisions of one
 /// year touch that year's chunks only (DESIGN §7, §11: the annual update ≤ 15 % of a release).
@@ -246,7 +246,7 @@ fn write_practices(
     let published: Vec<crate::practices::Practice> = storage
         .practices()?
         .into_iter()
-        .filter(|p| p.status == crate::storage::PracticeStatus::Published)
+        .filter(|p| p.status == jst_server_store::PracticeStatus::Published)
         .map(|p| p.practice)
         .collect();
     let mut chunks = Vec::new();

@@ -36,7 +36,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use crate::ops::RequestId;
 use crate::rate_limit::RateLimits;
 use crate::submissions::{error, get_submission, submit, Api};
-use crate::{Error, Result, SqliteStorage};
+use crate::{Error, Result};
+use jst_server_store::{Actor, Database, Location};
 
 /// Largest request body the API accepts (a submission of a whole year fits many times over).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -139,18 +140,22 @@ fn request_span<B>(request: &Request<B>) -> tracing::Span {
 }
 
 /// The server's routes over a release directory and its database, with default limits.
-pub fn router(releases: PathBuf, storage: SqliteStorage) -> Router {
+pub fn router(releases: PathBuf, storage: impl Into<Database>) -> Router {
     router_with(releases, storage, &ServeLimits::default())
 }
 
 /// The server's routes with `limits` (the rate limits and the body timeout are the router's;
 /// the rest belong to the accept loop, [`serve_listener`]).
-pub fn router_with(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimits) -> Router {
-    routers(releases, storage, limits).0
+pub fn router_with(
+    releases: PathBuf,
+    storage: impl Into<Database>,
+    limits: &ServeLimits,
+) -> Router {
+    routers(releases, storage.into(), limits).0
 }
 
 /// The public routes and the metrics' (`GET /metrics`), over one state.
-fn routers(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimits) -> (Router, Router) {
+fn routers(releases: PathBuf, storage: Database, limits: &ServeLimits) -> (Router, Router) {
     let api = Api::new(storage, &limits.rate, limits.body_read_timeout);
     let metrics = Router::new()
         .route("/metrics", get(crate::ops::metrics))
@@ -186,21 +191,21 @@ fn routers(releases: PathBuf, storage: SqliteStorage, limits: &ServeLimits) -> (
 pub fn serve(
     addr: SocketAddr,
     releases: PathBuf,
-    data_dir: &std::path::Path,
+    database: impl Into<Location>,
     on_bound: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    serve_with(addr, releases, data_dir, ServeLimits::default(), on_bound)
+    serve_with(addr, releases, database, ServeLimits::default(), on_bound)
 }
 
 /// [`serve`] with other limits.
 pub fn serve_with(
     addr: SocketAddr,
     releases: PathBuf,
-    data_dir: &std::path::Path,
+    database: impl Into<Location>,
     limits: ServeLimits,
     on_bound: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    serve_with_metrics(addr, None, releases, data_dir, limits, |bound, _| on_bound(bound))
+    serve_with_metrics(addr, None, releases, database, limits, |bound, _| on_bound(bound))
 }
 
 /// [`serve_with`], and the metrics on `metrics` when given (a loopback or private address:
@@ -209,11 +214,12 @@ pub fn serve_with_metrics(
     addr: SocketAddr,
     metrics: Option<SocketAddr>,
     releases: PathBuf,
-    data_dir: &std::path::Path,
+    database: impl Into<Location>,
     limits: ServeLimits,
     on_bound: impl FnOnce(SocketAddr, Option<SocketAddr>),
 ) -> Result<()> {
-    let storage = SqliteStorage::open(data_dir)?;
+    let location = database.into();
+    let storage = Database::open(&location, Actor::os_user())?;
     if !releases.is_dir() {
         return Err(Error::Invalid(format!("folder wydań {} nie istnieje", releases.display())));
     }
@@ -243,6 +249,7 @@ pub fn serve_with_metrics(
             address = %bound,
             metrics = %metrics_bound.map_or_else(|| "-".to_owned(), |a| a.to_string()),
             releases = %releases.display(),
+            database = %location.describe(),
             "serwer uruchomiony"
         );
         let shutdown = async {
@@ -258,7 +265,7 @@ pub fn serve_with_metrics(
 pub async fn serve_listener(
     listener: TcpListener,
     releases: PathBuf,
-    storage: SqliteStorage,
+    storage: impl Into<Database>,
     limits: ServeLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
@@ -270,14 +277,14 @@ pub async fn serve_listeners(
     listener: TcpListener,
     metrics: Option<TcpListener>,
     releases: PathBuf,
-    storage: SqliteStorage,
+    storage: impl Into<Database>,
     limits: ServeLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
     if !releases.is_dir() {
         return Err(Error::Invalid(format!("folder wydań {} nie istnieje", releases.display())));
     }
-    let (app, metrics_app) = routers(releases, storage, &limits);
+    let (app, metrics_app) = routers(releases, storage.into(), &limits);
     let limits = Arc::new(limits);
     let (stop, stopping) = watch::channel(false);
     let stopped = |mut rx: watch::Receiver<bool>| async move {

@@ -23,9 +23,10 @@ use sha2::{Digest, Sha256};
 
 use crate::ops::{Limited, Metrics, Outcome};
 use crate::rate_limit::{Limiter, RateLimits};
-use crate::storage::{ItemOutcome, SubmissionKey, SubmittedItem};
 use crate::tokens::token_hash;
-use crate::{now, rfc3339, SqliteStorage, Storage, MAX_BODY_BYTES};
+use crate::{now, rfc3339, MAX_BODY_BYTES};
+use jst_server_store::{Applied, ItemOutcome, SubmissionKey, SubmittedItem};
+use jst_server_store::{Database, Lease};
 
 const MAX_ITEMS: usize = 10_000;
 /// Longest `client_version` and `catalogue_version`: they go into the log line of every
@@ -34,16 +35,16 @@ const MAX_VERSION_CHARS: usize = 64;
 
 #[derive(Clone)]
 pub struct Api {
-    pub storage: Arc<Mutex<SqliteStorage>>,
+    pub storage: Arc<Database>,
     limiter: Arc<Mutex<Limiter>>,
     body_read_timeout: Duration,
     pub(crate) metrics: Arc<Metrics>,
 }
 
 impl Api {
-    pub fn new(storage: SqliteStorage, rate: &RateLimits, body_read_timeout: Duration) -> Self {
+    pub fn new(storage: Database, rate: &RateLimits, body_read_timeout: Duration) -> Self {
         Self {
-            storage: Arc::new(Mutex::new(storage)),
+            storage: Arc::new(storage),
             limiter: Arc::new(Mutex::new(Limiter::new(rate))),
             body_read_timeout,
             metrics: Arc::new(Metrics::default()),
@@ -52,6 +53,11 @@ impl Api {
 
     pub(crate) fn body_read_timeout(&self) -> Duration {
         self.body_read_timeout
+    }
+
+    /// A storage for this request; call it on a blocking thread (PostgreSQL's pool blocks).
+    pub(crate) fn lease(&self) -> Result<Lease<'_>, Response> {
+        self.storage.lease().map_err(storage_failed)
     }
 }
 
@@ -66,6 +72,36 @@ pub(crate) fn error(status: StatusCode, code: &'static str, message: &str) -> Re
 pub(crate) fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "błąd obsługi zgłoszenia");
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "błąd serwera; spróbuj później")
+}
+
+/// A storage that failed: 503 `storage_unavailable` (with Retry-After) when the database
+/// cannot be reached, so a client retries instead of waiting; 500 otherwise.
+pub(crate) fn storage_failed(e: impl Into<crate::Error>) -> Response {
+    match e.into() {
+        crate::Error::Store(jst_server_store::Error::Unavailable(why)) => {
+            tracing::warn!(error = %why, "baza serwera niedostępna");
+            let mut response = error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage_unavailable",
+                "baza serwera jest chwilowo niedostępna; spróbuj za chwilę",
+            );
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            response
+        }
+        other => internal(other),
+    }
+}
+
+/// [`authenticate`] on a blocking thread, as every use of the storage from a handler.
+pub(crate) async fn authorized(
+    api: &Api,
+    ip: IpAddr,
+    headers: &HeaderMap,
+) -> Result<(i64, String), Response> {
+    let (api, headers) = (api.clone(), headers.clone());
+    tokio::task::spawn_blocking(move || authenticate(&api, ip, &headers))
+        .await
+        .unwrap_or_else(|e| Err(internal(e)))
 }
 
 /// `429 rate_limited` with `Retry-After` in whole seconds (at least 1).
@@ -163,8 +199,8 @@ pub(crate) fn authenticate(
     let found = match token {
         None => None,
         Some(token) => {
-            let mut storage = api.storage.lock().map_err(internal)?;
-            let found = storage.token_unit(&token_hash(token)).map_err(internal)?;
+            let mut storage = api.lease()?;
+            let found = storage.token_unit(&token_hash(token)).map_err(storage_failed)?;
             if let Some(used) = &found {
                 let today = rfc3339(now());
                 let today = today.get(..10).unwrap_or(&today);
@@ -281,7 +317,7 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
     let ip = client_ip(&request);
     let (parts, body) = request.into_parts();
     let headers = parts.headers;
-    let (token_id, teryt) = match authenticate(&api, ip, &headers) {
+    let (token_id, teryt) = match authorized(&api, ip, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -336,9 +372,9 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
         client = %parsed.client_version, catalogue = %parsed.catalogue_version, "zgłoszenie"
     );
     let task = tokio::task::spawn_blocking(move || {
-        let mut storage = api.storage.lock().map_err(internal)?;
-        if let Some((owner, sha, response)) = storage.submission(&key).map_err(internal)? {
-            return if owner == teryt && sha == body_sha256 {
+        let mut storage = api.lease()?;
+        let replay = |owner: String, sha: String, response: String| {
+            if owner == teryt && sha == body_sha256 {
                 Ok(with_outcome(stored(response), "replayed"))
             } else {
                 Err(error(
@@ -346,7 +382,10 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
                     "idempotency_conflict",
                     "to submission_id ma już inną treść; nowe zgłoszenie potrzebuje nowego id",
                 ))
-            };
+            }
+        };
+        if let Some((owner, sha, response)) = storage.submission(&key).map_err(storage_failed)? {
+            return replay(owner, sha, response);
         }
         let items: Vec<SubmittedItem> = parsed
             .items
@@ -359,16 +398,29 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
                 base_server_rev: i.base_server_rev,
             })
             .collect();
-        let submission = SubmissionKey { id: key.clone(), token_id, teryt, body_sha256 };
+        let submission = SubmissionKey {
+            id: key.clone(),
+            token_id,
+            teryt: teryt.clone(),
+            body_sha256: body_sha256.clone(),
+        };
         let results = std::cell::RefCell::new(Vec::new());
         let response = storage
             .apply_submission(&submission, &items, &rfc3339(now()), &|outcomes| {
                 *results.borrow_mut() = outcomes.iter().map(|o| o.result).collect();
                 respond(&key, &parsed.items, outcomes)
             })
-            .map_err(internal)?;
-        api.metrics.items(&results.borrow());
-        Ok(with_outcome(stored(response), "stored"))
+            .map_err(storage_failed)?;
+        match response {
+            Applied::Stored(response) => {
+                api.metrics.items(&results.borrow());
+                Ok(with_outcome(stored(response), "stored"))
+            }
+            // Another request with this key was stored first (a retry that overtook it).
+            Applied::Existing { teryt: owner, body_sha256: sha, response } => {
+                replay(owner, sha, response)
+            }
+        }
     })
     .await;
     match task {
@@ -382,20 +434,22 @@ pub async fn get_submission(
     Path(id): Path<String>,
     request: Request,
 ) -> Response {
-    let (_, teryt) = match authenticate(&api, client_ip(&request), request.headers()) {
+    let (_, teryt) = match authorized(&api, client_ip(&request), request.headers()).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let storage = match api.storage.lock() {
-        Ok(s) => s,
-        Err(e) => return internal(e),
-    };
-    match storage.submission(&id) {
+    let found = tokio::task::spawn_blocking(move || {
+        let storage = api.lease()?;
+        storage.submission(&id).map_err(storage_failed)
+    })
+    .await
+    .unwrap_or_else(|e| Err(internal(e)));
+    match found {
         Ok(Some((owner, _, response))) if owner == teryt => stored(response),
         Ok(_) => {
             error(StatusCode::NOT_FOUND, "not_found", "nie ma takiego zgłoszenia tej jednostki")
         }
-        Err(e) => internal(e),
+        Err(response) => response,
     }
 }
 
@@ -404,11 +458,11 @@ mod tests {
     use super::*;
 
     fn api(dir: &std::path::Path, rate: &RateLimits) -> (Api, String) {
-        let mut storage = SqliteStorage::open(dir).expect("storage");
+        let mut storage = crate::SqliteStorage::open(dir).expect("storage");
         let token = crate::issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z")
             .expect("token")
             .token;
-        (Api::new(storage, rate, Duration::from_secs(30)), token)
+        (Api::new(storage.into(), rate, Duration::from_secs(30)), token)
     }
 
     fn bearer(token: &str) -> HeaderMap {

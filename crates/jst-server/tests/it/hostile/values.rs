@@ -81,7 +81,7 @@ fn imported_values_beyond_1e15_are_refused_naming_the_row_and_nothing_is_written
         for needle in ["GUS BDL, API v1", "1219053", "LUD_OGOLEM", "2023", "10^15"] {
             assert!(text.contains(needle), "{needle:?} not in {text}");
         }
-        assert_eq!(err.exit_code(), 3, "input the user can fix");
+        assert_eq!(jst_server::Error::from(err).exit_code(), 3, "input the user can fix");
         let plans = rows(bad);
         let err = storage
             .upsert_budget(&rows(1.0), &plans, "MF Rb-28S 2023", "2026-11-22T00:00:00Z")

@@ -1,6 +1,5 @@
-//! The server's storage: a trait with what the commands need, and SQLite as the embedded
-//! default (a PostgreSQL backend implements the same trait). Migrations are numbered and never
-//! edited; a newer database is refused.
+//! SQLite, the embedded default: one file `serwer.db` in the data folder, WAL, every write in an
+//! immediate transaction. Migrations are numbered and never edited; a newer database is refused.
 
 use std::path::Path;
 
@@ -9,357 +8,21 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
 use crate::audit::{Actor, AuditAction, AuditFilter, AuditRecord};
+use crate::records::*;
+use crate::rules::{check_rows, item_problem};
+use crate::storage::Storage;
 use crate::{Error, Result};
 
 const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_initial.sql"),
-    include_str!("../migrations/0002_submissions.sql"),
-    include_str!("../migrations/0003_published_means.sql"),
-    include_str!("../migrations/0004_register_and_sources.sql"),
-    include_str!("../migrations/0005_budget_plans.sql"),
-    include_str!("../migrations/0006_gwd.sql"),
-    include_str!("../migrations/0007_practices.sql"),
-    include_str!("../migrations/0008_operations.sql"),
+    include_str!("../migrations/sqlite/0001_initial.sql"),
+    include_str!("../migrations/sqlite/0002_submissions.sql"),
+    include_str!("../migrations/sqlite/0003_published_means.sql"),
+    include_str!("../migrations/sqlite/0004_register_and_sources.sql"),
+    include_str!("../migrations/sqlite/0005_budget_plans.sql"),
+    include_str!("../migrations/sqlite/0006_gwd.sql"),
+    include_str!("../migrations/sqlite/0007_practices.sql"),
+    include_str!("../migrations/sqlite/0008_operations.sql"),
 ];
-
-/// One public value as imported or published: TERYT as in the file (7-digit gmina, 4-digit powiat).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataRow {
-    pub teryt: String,
-    pub indicator: String,
-    pub year: i32,
-    pub value: f64,
-}
-
-/// Why `value` cannot be stored, or `None` when it can: every number the server keeps (public
-/// values, budget plans, contributions) is finite with |x| ≤ 10^15, the bound every reader of a
-/// release accepts ([`jst_release::MAX_ABS`], DESIGN §6 and G10). Larger magnitudes are no
-/// municipal quantity (the largest budget is ~10^11 zł, in grosze ~10^13), and they could
-/// overflow a group's sum into `inf`.
-pub(crate) fn value_problem(value: f64) -> Option<String> {
-    (!jst_release::publishable(value)).then(|| {
-        format!("wartość {value} nie jest liczbą skończoną o wartości bezwzględnej do 10^15")
-    })
-}
-
-/// How many refused rows an error lists by name before it only counts the rest.
-const LISTED_ROWS: usize = 5;
-
-/// Every row's value checked before anything is written. All imports (`import data`,
-/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::upsert_values_from`] or
-/// [`Storage::upsert_budget`], and every backend calls this first: it is the one gate for
-/// values from files and from the network. The error names the source and each row (TERYT,
-/// indicator, year); nothing is written.
-pub fn check_rows(rows: &[DataRow], plans: &[DataRow], source: &str) -> Result<()> {
-    let bad: Vec<String> = rows
-        .iter()
-        .map(|r| ("", r))
-        .chain(plans.iter().map(|r| ("plan ", r)))
-        .filter_map(|(what, r)| {
-            value_problem(r.value)
-                .map(|why| format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year))
-        })
-        .collect();
-    if bad.is_empty() {
-        return Ok(());
-    }
-    let mut message =
-        format!("{source}: nic nie zapisano; {}", bad[..bad.len().min(LISTED_ROWS)].join("; "));
-    if bad.len() > LISTED_ROWS {
-        message.push_str(&format!(" (i {} innych wierszy)", bad.len() - LISTED_ROWS));
-    }
-    Err(Error::Invalid(message))
-}
-
-/// A TERC file the association imported, as it was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredRegister {
-    pub data: Vec<u8>,
-    /// `TERC YYYY-MM-DD`, as the release manifest names it.
-    pub label: String,
-    pub as_of: String,
-    pub units: usize,
-}
-
-/// A unit token as listed: never the token itself nor its hash (the id tells tokens apart).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TokenRecord {
-    pub id: i64,
-    /// The unit's TERYT.
-    pub unit: String,
-    pub issued_at: String,
-    pub revoked_at: Option<String>,
-    /// The last day (`YYYY-MM-DD`, UTC) an API request authenticated with it.
-    pub last_used_on: Option<String>,
-}
-
-/// An active token found by its hash: what the API needs to know of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenUse {
-    pub id: i64,
-    /// The unit's TERYT.
-    pub unit: String,
-    pub last_used_on: Option<String>,
-}
-
-/// What `revoke_token` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenRevocation {
-    /// Revoked now; the unit it belonged to.
-    Revoked { unit: String },
-    /// It had been revoked already, at that time.
-    AlreadyRevoked { unit: String, revoked_at: String },
-    /// No token has this id.
-    Unknown,
-}
-
-/// The latest release as recorded: its version and when it was issued (RFC 3339).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReleaseStatus {
-    pub version: u64,
-    pub issued_at: String,
-}
-
-/// What an import of public data did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DataImport {
-    pub inserted: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-}
-
-/// One item of a submission as the server decided it (DESIGN §7).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ItemOutcome {
-    /// `imported | updated | unchanged | conflict | invalid | period_closed`
-    pub result: &'static str,
-    pub server_rev: Option<i64>,
-    /// The server's value when it differs from what was sent (a conflict).
-    pub server_value: Option<f64>,
-    pub message: Option<String>,
-}
-
-/// Who sent a submission and what exactly: the idempotency key, the token and the body's hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubmissionKey {
-    pub id: String,
-    pub token_id: i64,
-    pub teryt: String,
-    pub body_sha256: String,
-}
-
-/// A submitted item as sent.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SubmittedItem {
-    pub indicator: String,
-    pub year: i32,
-    pub value: f64,
-    pub status: Option<String>,
-    pub base_server_rev: Option<i64>,
-}
-
-/// An experience-exchange group (GWD) with its current members.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct GwdGroup {
-    pub id: i64,
-    pub name: String,
-    pub area: String,
-    /// Catalogue codes, in the order the association gave them.
-    pub indicators: Vec<String>,
-    pub created_at: String,
-    /// Current members by TERYT; units that left are not here.
-    pub members: Vec<GwdMember>,
-}
-
-/// A member of a group and the signed consent its membership rests on.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct GwdMember {
-    pub teryt: String,
-    /// The consent document's reference as the association files it (e.g. a letter's number).
-    pub consent_reference: String,
-    /// The consent's date, `YYYY-MM-DD`.
-    pub consent_date: String,
-    pub added_at: String,
-}
-
-/// Where a value shown to a group comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GwdSource {
-    /// The member sent it (a submission the server accepted).
-    Contributed,
-    /// The server's imported public data, used when the member sent nothing for that cell.
-    Public,
-}
-
-/// One member's value of one of the group's indicators for a year.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GwdValue {
-    pub teryt: String,
-    pub indicator: String,
-    pub value: f64,
-    pub source: GwdSource,
-}
-
-/// Where a practice stands: proposed by a unit (moderated, never in a release) or published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PracticeStatus {
-    Proposed,
-    Published,
-}
-
-impl PracticeStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Proposed => "proposed",
-            Self::Published => "published",
-        }
-    }
-}
-
-/// A checked practice and the bytes of its attachments, ready to store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewPractice {
-    pub practice: crate::practices::Practice,
-    pub attachments: Vec<(crate::practices::Attachment, Vec<u8>)>,
-}
-
-/// A stored practice (its `id` set) with its moderation state.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredPractice {
-    pub practice: crate::practices::Practice,
-    pub status: PracticeStatus,
-    pub proposed_by: Option<String>,
-    pub created_at: String,
-    pub published_at: Option<String>,
-}
-
-/// What the server keeps. Every method that writes records its entry of the audit
-/// ([`crate::AuditAction`]) in the same transaction as the change: the actor is the one the
-/// storage was opened for ([`Actor::os_user`] for a command), or `api:<teryt>` for a unit's
-/// proposal; details never hold a token, its hash or a contributed value.
-pub trait Storage {
-    fn save_catalogue(&mut self, csv: &[u8], rows: usize, version: &str, at: &str) -> Result<()>;
-    /// The catalogue CSV and its version.
-    fn catalogue(&self) -> Result<Option<(Vec<u8>, String)>>;
-    /// Upserts by (teryt, indicator, year); a changed value gets the next rev and its old value
-    /// goes to the history. All or nothing.
-    fn upsert_values_from(
-        &mut self,
-        rows: &[DataRow],
-        source: &str,
-        at: &str,
-    ) -> Result<DataImport>;
-    /// Values of a plain `import data` file.
-    fn upsert_values(&mut self, rows: &[DataRow], at: &str) -> Result<DataImport> {
-        self.upsert_values_from(rows, "import data", at)
-    }
-    /// Budget execution as public values and its plan beside, in one transaction.
-    fn upsert_budget(
-        &mut self,
-        rows: &[DataRow],
-        plans: &[DataRow],
-        source: &str,
-        at: &str,
-    ) -> Result<DataImport>;
-    /// The stored plan of a unit's indicator and year.
-    fn plan(&self, indicator: &str, year: i32, teryt: &str) -> Result<Option<f64>>;
-    /// Replaces the imported register (the raw TERC file, so releases carry it as imported).
-    fn save_register(&mut self, register: &StoredRegister, at: &str) -> Result<()>;
-    /// The imported register, when there is one.
-    fn register(&self) -> Result<Option<StoredRegister>>;
-    /// Every public value, ordered by year, indicator and TERYT.
-    fn all_values(&self) -> Result<Vec<DataRow>>;
-    fn latest_release(&self) -> Result<Option<u64>>;
-    fn record_release(
-        &mut self,
-        version: u64,
-        issued_at: &str,
-        expires_at: &str,
-        manifest_sha256: &str,
-    ) -> Result<()>;
-    fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64>;
-    /// Revokes every active token of a unit; returns how many.
-    fn revoke_tokens(&mut self, teryt: &str, at: &str) -> Result<usize>;
-    /// Revokes one token by its id.
-    fn revoke_token(&mut self, id: i64, at: &str) -> Result<TokenRevocation>;
-    /// Every token (of one unit, when given), by id.
-    fn tokens(&self, unit: Option<&str>) -> Result<Vec<TokenRecord>>;
-    fn tokens_of(&self, teryt: &str) -> Result<Vec<TokenRecord>> {
-        self.tokens(Some(teryt))
-    }
-    /// Notes that token `id` was used on `day` (`YYYY-MM-DD`). Not audited: it is no one's
-    /// decision, and the API calls it at most once a day per token.
-    fn touch_token(&mut self, id: i64, day: &str) -> Result<()>;
-    fn close_period(&mut self, year: i32, at: &str) -> Result<bool>;
-    /// Every contributed value: (TERYT, indicator, year, value).
-    fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>>;
-    fn published_means(&self) -> Result<crate::aggregates::Published>;
-    /// Replaces the remembered published means.
-    fn save_published_means(&mut self, means: &crate::aggregates::Published) -> Result<()>;
-    /// The active token with this hash.
-    fn token_unit(&self, token_sha256: &str) -> Result<Option<TokenUse>>;
-    /// A stored submission: (unit TERYT, body hash, response JSON).
-    fn submission(&self, id: &str) -> Result<Option<(String, String, String)>>;
-    /// Decides every item against the stored contributions and stores the submission with the
-    /// response `respond` builds from the outcomes, in one transaction.
-    fn apply_submission(
-        &mut self,
-        key: &SubmissionKey,
-        items: &[SubmittedItem],
-        at: &str,
-        respond: &dyn Fn(&[ItemOutcome]) -> String,
-    ) -> Result<String>;
-    /// Stores a new group (its name not yet taken) and returns its id.
-    fn create_gwd(
-        &mut self,
-        name: &str,
-        area: &str,
-        indicators: &[String],
-        at: &str,
-    ) -> Result<i64>;
-    /// Makes `member` a current member of group `group` (which exists and where it is not one).
-    fn add_gwd_member(&mut self, group: i64, member: &GwdMember) -> Result<()>;
-    /// Ends the current membership of `teryt` in `group`; false when it was no member.
-    fn remove_gwd_member(&mut self, group: i64, teryt: &str, at: &str) -> Result<bool>;
-    /// Every group with its current members, by id.
-    fn gwd_groups(&self) -> Result<Vec<GwdGroup>>;
-    /// The groups `teryt` is a current member of.
-    fn gwd_groups_of(&self, teryt: &str) -> Result<Vec<GwdGroup>> {
-        Ok(self
-            .gwd_groups()?
-            .into_iter()
-            .filter(|g| g.members.iter().any(|m| m.teryt == teryt))
-            .collect())
-    }
-    /// For every current member of `group` and each of its indicators: the member's accepted
-    /// contribution for `year`, else the public value, else nothing. By TERYT, then by the
-    /// group's order of indicators.
-    fn gwd_values(&self, group: &GwdGroup, year: i32) -> Result<Vec<GwdValue>>;
-    /// Stores checked practices with `status` and their attachments, all or nothing; returns
-    /// their ids in order.
-    fn save_practices(
-        &mut self,
-        practices: &[NewPractice],
-        status: PracticeStatus,
-        proposed_by: Option<&str>,
-        at: &str,
-    ) -> Result<Vec<i64>>;
-    /// Every practice, by id.
-    fn practices(&self) -> Result<Vec<StoredPractice>>;
-    /// Publishes a proposed practice; false when there is none with this id.
-    fn publish_practice(&mut self, id: i64, at: &str) -> Result<bool>;
-    /// Removes a practice and the attachments no other practice uses; false when none had it.
-    fn remove_practice(&mut self, id: i64, at: &str) -> Result<bool>;
-    /// The bytes of an attachment.
-    fn attachment(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
-    /// The latest release recorded. It is also the health check's question: a storage that
-    /// cannot answer it is down.
-    fn release_status(&self) -> Result<Option<ReleaseStatus>>;
-    /// The audit, oldest first.
-    fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>>;
-}
 
 pub struct SqliteStorage {
     conn: Connection,
@@ -467,34 +130,23 @@ impl Storage for SqliteStorage {
             .optional()?)
     }
 
-    fn upsert_values_from(
+    fn import(
         &mut self,
-        rows: &[DataRow],
+        kind: ImportKind,
+        rows: &mut dyn Iterator<Item = Result<ImportRow>>,
         source: &str,
         at: &str,
     ) -> Result<DataImport> {
-        check_rows(rows, &[], source)?;
+        let (mut values, mut plans) = (Vec::new(), Vec::new());
+        for row in rows {
+            match row? {
+                ImportRow::Value(v) => values.push(v),
+                ImportRow::Plan(p) => plans.push(p),
+            }
+        }
+        check_rows(&values, &plans, source)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let done = upsert_in(&tx, rows, source, at)?;
-        let details = json!({
-            "source": source, "rows": rows.len(), "inserted": done.inserted,
-            "updated": done.updated, "unchanged": done.unchanged,
-        });
-        record(&tx, at, &self.actor, AuditAction::ImportValues, details)?;
-        tx.commit()?;
-        Ok(done)
-    }
-
-    fn upsert_budget(
-        &mut self,
-        rows: &[DataRow],
-        plans: &[DataRow],
-        source: &str,
-        at: &str,
-    ) -> Result<DataImport> {
-        check_rows(rows, plans, source)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let done = upsert_in(&tx, rows, source, at)?;
+        let done = upsert_in(&tx, &values, source, at)?;
         {
             let mut plan = tx.prepare(
                 "INSERT INTO budget_plans (indicator, year, teryt, plan, source, updated_at)
@@ -502,16 +154,29 @@ impl Storage for SqliteStorage {
                  ON CONFLICT (indicator, year, teryt) DO UPDATE SET plan = excluded.plan,
                      source = excluded.source, updated_at = excluded.updated_at",
             )?;
-            for p in plans {
+            for p in &plans {
                 // `+ 0.0` stores -0 as 0.
                 plan.execute((&p.indicator, p.year, &p.teryt, p.value + 0.0, source, at))?;
             }
         }
-        let details = json!({
-            "source": source, "rows": rows.len(), "plans": plans.len(),
-            "inserted": done.inserted, "updated": done.updated, "unchanged": done.unchanged,
-        });
-        record(&tx, at, &self.actor, AuditAction::ImportBudget, details)?;
+        let (action, details) = match kind {
+            ImportKind::Values => (
+                AuditAction::ImportValues,
+                json!({
+                    "source": source, "rows": values.len(), "inserted": done.inserted,
+                    "updated": done.updated, "unchanged": done.unchanged,
+                }),
+            ),
+            ImportKind::Budget => (
+                AuditAction::ImportBudget,
+                json!({
+                    "source": source, "rows": values.len(), "plans": plans.len(),
+                    "inserted": done.inserted, "updated": done.updated,
+                    "unchanged": done.unchanged,
+                }),
+            ),
+        };
+        record(&tx, at, &self.actor, action, details)?;
         tx.commit()?;
         Ok(done)
     }
@@ -527,19 +192,20 @@ impl Storage for SqliteStorage {
             .optional()?)
     }
 
-    fn all_values(&self) -> Result<Vec<DataRow>> {
+    fn each_value(&self, visit: &mut dyn FnMut(DataRow) -> Result<()>) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT teryt, indicator, year, value FROM public_values ORDER BY year, indicator, teryt",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(DataRow {
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(DataRow {
                 teryt: r.get(0)?,
                 indicator: r.get(1)?,
                 year: r.get(2)?,
                 value: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            })?;
+        }
+        Ok(())
     }
 
     fn latest_release(&self) -> Result<Option<u64>> {
@@ -653,7 +319,7 @@ impl Storage for SqliteStorage {
         Ok(closed)
     }
 
-    fn contributions(&self) -> Result<Vec<crate::aggregates::Contribution>> {
+    fn contributions(&self) -> Result<Vec<Contribution>> {
         let mut stmt = self.conn.prepare(
             "SELECT teryt, indicator, year, value FROM contributions ORDER BY indicator, year, teryt",
         )?;
@@ -661,7 +327,7 @@ impl Storage for SqliteStorage {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn published_means(&self) -> Result<crate::aggregates::Published> {
+    fn published_means(&self) -> Result<Published> {
         let mut stmt = self
             .conn
             .prepare("SELECT grp, indicator, year, mean, contributors FROM published_means")?;
@@ -678,7 +344,7 @@ impl Storage for SqliteStorage {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn save_published_means(&mut self, means: &crate::aggregates::Published) -> Result<()> {
+    fn save_published_means(&mut self, means: &Published) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM published_means", [])?;
         {
@@ -723,10 +389,22 @@ impl Storage for SqliteStorage {
         items: &[SubmittedItem],
         at: &str,
         respond: &dyn Fn(&[ItemOutcome]) -> String,
-    ) -> Result<String> {
+    ) -> Result<Applied> {
         let SubmissionKey { id, token_id, teryt, body_sha256 } = key;
         let (id, teryt, body_sha256) = (id.as_str(), teryt.as_str(), body_sha256.as_str());
+        // An immediate transaction holds the one write lock of the file from here: no other
+        // connection can store this id between the look and the insert.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .query_row(
+                "SELECT teryt, body_sha256, response FROM submissions WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((teryt, body_sha256, response)) = existing {
+            return Ok(Applied::Existing { teryt, body_sha256, response });
+        }
         let mut outcomes = Vec::with_capacity(items.len());
         {
             let mut closed = tx.prepare("SELECT 1 FROM closed_periods WHERE year = ?1")?;
@@ -822,7 +500,7 @@ impl Storage for SqliteStorage {
             (id, token_id, teryt, body_sha256, &response, at),
         )?;
         tx.commit()?;
-        Ok(response)
+        Ok(Applied::Stored(response))
     }
 
     fn create_gwd(
@@ -1041,7 +719,7 @@ impl Storage for SqliteStorage {
         let mut out = Vec::new();
         for row in rows {
             let (id, status, document, proposed_by, created_at, published_at) = row?;
-            let mut practice: crate::practices::Practice = serde_json::from_str(&document)
+            let mut practice: crate::practice::Practice = serde_json::from_str(&document)
                 .map_err(|e| Error::Invalid(format!("praktyka nr {id} w bazie: {e}")))?;
             practice.id = id;
             let status = if status == "published" {
@@ -1148,31 +826,6 @@ impl SqliteStorage {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-}
-
-/// Why a submitted item is `invalid`, in Polish for the person who sent it; `None` when its
-/// shape is right. The message never echoes the field itself (it may be 1 MiB long).
-fn item_problem(item: &SubmittedItem) -> Option<String> {
-    let code = &item.indicator;
-    if code.is_empty()
-        || code.len() > 64
-        || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-    {
-        return Some(
-            "nieprawidłowy kod wskaźnika (do 64 wielkich liter, cyfr i podkreśleń)".to_owned(),
-        );
-    }
-    if !(1990..=2100).contains(&item.year) {
-        return Some(format!("rok {} spoza zakresu 1990–2100", item.year));
-    }
-    if let Some(why) = value_problem(item.value) {
-        return Some(why);
-    }
-    match item.status.as_deref() {
-        None => None,
-        Some(code) if jst_domain::ObservationStatus::from_code(code).is_some() => None,
-        Some(_) => Some("status musi mieć wartość „wstepne”, „ostateczne” albo null".to_owned()),
     }
 }
 

@@ -1,0 +1,102 @@
+//! PostgreSQL, for an association that runs the server as a production service: a pool of
+//! `tokio-postgres` connections (deadpool) driven by the pool's own small runtime, so the
+//! [`Storage`](crate::Storage) methods stay blocking like SQLite's and run on the API's
+//! blocking threads. Every timeout is bounded: when PostgreSQL is down or restarting, a lease
+//! fails with [`Error::Unavailable`](crate::Error::Unavailable) within seconds, and the pool
+//! reconnects by itself once it is back.
+
+mod migrate;
+mod storage;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+
+use crate::audit::Actor;
+use crate::{Error, Result};
+
+pub use storage::PgStorage;
+
+/// How long a request waits for a connection, and for a new one to be made.
+const WAIT: Duration = Duration::from_secs(5);
+const CONNECT: Duration = Duration::from_secs(3);
+/// Connections the pool keeps at most: the API's blocking threads beyond this wait.
+const MAX_CONNECTIONS: usize = 16;
+
+/// An open PostgreSQL database: migrated, with its pool.
+pub struct PgPool {
+    pool: Pool,
+    runtime: Arc<tokio::runtime::Runtime>,
+    actor: Actor,
+}
+
+impl PgPool {
+    /// Connects to `url`, applies the migrations this program has and the database lacks, and
+    /// refuses a database with a newer schema.
+    pub fn open(url: &str, actor: Actor) -> Result<Self> {
+        let mut config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e| Error::Usage(format!("nieprawidłowy adres bazy {}: {e}", redact(url))))?;
+        config.connect_timeout(CONNECT);
+        config.application_name("jst-server");
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig { recycling_method: RecyclingMethod::Fast },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(MAX_CONNECTIONS)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(WAIT))
+            .create_timeout(Some(CONNECT))
+            .recycle_timeout(Some(CONNECT))
+            .build()
+            .map_err(|e| Error::Usage(format!("pula połączeń PostgreSQL: {e}")))?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("jst-server-pg")
+            .enable_all()
+            .build()
+            .map_err(Error::io("nie można uruchomić środowiska połączeń PostgreSQL"))?;
+        let pg = Self { pool, runtime: Arc::new(runtime), actor };
+        migrate::apply(&mut pg.storage()?)?;
+        Ok(pg)
+    }
+
+    /// A storage holding one pooled connection until it is dropped.
+    pub fn storage(&self) -> Result<PgStorage> {
+        let client = self.runtime.block_on(self.pool.get()).map_err(|e| {
+            Error::Unavailable(format!("nie można połączyć się z PostgreSQL ({e})"))
+        })?;
+        Ok(PgStorage::new(client, self.runtime.clone(), self.actor.clone()))
+    }
+}
+
+/// `url` without its password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_password_never_leaves_redact() {
+        assert_eq!(
+            super::redact("postgres://jst:tajne@db.example:5432/jst"),
+            "postgres://jst:***@db.example:5432/jst"
+        );
+        assert_eq!(super::redact("postgres://jst@db/jst"), "postgres://jst@db/jst");
+        assert_eq!(super::redact("postgres://db/jst"), "postgres://db/jst");
+    }
+}
