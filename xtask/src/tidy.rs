@@ -101,11 +101,16 @@ fn sql_and_polars_stay_in_their_crates() {
                     || l.trim_start().starts_with(&format!("{krate} ="))
             })
         };
-        if name != "jst-store" && name != "jst-server" {
-            assert!(
-                !uses("rusqlite"),
-                "{name} uses rusqlite: SQL lives in jst-store (DESIGN §3, invariant 2)"
-            );
+        // One crate speaks SQL per program: jst-store on the desktop, jst-server-store on the
+        // server (both engines).
+        if name != "jst-store" && name != "jst-server-store" {
+            for client in ["rusqlite", "tokio-postgres", "deadpool-postgres", "sqlx"] {
+                assert!(
+                    !uses(client),
+                    "{name} uses {client}: SQL lives in jst-store and jst-server-store \
+                     (DESIGN §3, invariant 2)"
+                );
+            }
         }
         if name != "jst-analytics" {
             assert!(!uses("polars"), "{name} uses polars: only jst-analytics may");
