@@ -88,7 +88,7 @@ impl Database {
         Ok(match self {
             // A panic mid-request dropped its transaction (rolled back): the connection is fine.
             Self::Sqlite(m) => Lease::Sqlite(m.lock().unwrap_or_else(PoisonError::into_inner)),
-            Self::Postgres(pool) => Lease::Postgres(pool.storage()?),
+            Self::Postgres(pool) => Lease::Postgres(Box::new(pool.storage()?)),
         })
     }
 
@@ -109,7 +109,8 @@ impl From<SqliteStorage> for Database {
 /// A storage leased from a [`Database`]; use it as `&mut dyn Storage`.
 pub enum Lease<'a> {
     Sqlite(MutexGuard<'a, SqliteStorage>),
-    Postgres(PgStorage),
+    /// Boxed: a pooled connection is far larger than a lock guard.
+    Postgres(Box<PgStorage>),
 }
 
 impl Deref for Lease<'_> {
@@ -118,7 +119,7 @@ impl Deref for Lease<'_> {
     fn deref(&self) -> &Self::Target {
         match self {
             Self::Sqlite(s) => &**s,
-            Self::Postgres(s) => s,
+            Self::Postgres(s) => &**s,
         }
     }
 }
@@ -127,7 +128,7 @@ impl DerefMut for Lease<'_> {
     fn deref_mut(&mut self) -> &mut Self::Target {
         match self {
             Self::Sqlite(s) => &mut **s,
-            Self::Postgres(s) => s,
+            Self::Postgres(s) => &mut **s,
         }
     }
 }

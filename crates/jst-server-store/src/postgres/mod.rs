@@ -5,8 +5,12 @@
 //! fails with [`Error::Unavailable`](crate::Error::Unavailable) within seconds, and the pool
 //! reconnects by itself once it is back.
 
+mod groups;
 mod migrate;
+mod practices;
 mod storage;
+mod submissions;
+mod values;
 
 use std::sync::Arc;
 use std::time::Duration;
