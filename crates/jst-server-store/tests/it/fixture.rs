@@ -64,6 +64,15 @@ impl Fixture {
         }
     }
 
+    /// Ends every other connection to the PostgreSQL database, as a restart would.
+    pub fn terminate_connections(&self) {
+        let pg = self.pg.as_ref().expect("PostgreSQL");
+        pg.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        );
+    }
+
     /// Marks the database as one of a newer program: schema `version`.
     pub fn set_schema(&self, version: i64) {
         match (&self.pg, &self.location) {

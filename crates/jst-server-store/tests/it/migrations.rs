@@ -53,3 +53,22 @@ fn postgres_two_servers_migrate_one_database_together() {
     });
     assert_eq!(fixture.count("jst_schema"), 8);
 }
+
+/// A connection PostgreSQL dropped (a restart, an administrator) is `Unavailable`, which the
+/// API answers with 503; the pool then replaces it by itself.
+#[test]
+fn postgres_a_lost_connection_is_unavailable_and_replaced() {
+    let Some(fixture) = Fixture::postgres() else { return };
+    let db = fixture.open();
+    {
+        let s = db.lease().expect("lease");
+        assert_eq!(s.release_status().expect("status"), None);
+        fixture.terminate_connections();
+        match s.release_status() {
+            Err(Error::Unavailable(_)) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    let s = db.lease().expect("a new connection");
+    assert_eq!(s.release_status().expect("status"), None);
+}
