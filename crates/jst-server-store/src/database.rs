@@ -109,6 +109,7 @@ impl From<SqliteStorage> for Database {
 /// A storage leased from a [`Database`]; use it as `&mut dyn Storage`.
 pub enum Lease<'a> {
     Sqlite(MutexGuard<'a, SqliteStorage>),
+    /// Boxed: a pooled connection is far larger than a lock guard.
     Postgres(Box<PgStorage>),
 }
 

@@ -23,24 +23,51 @@ const LISTED_ROWS: usize = 5;
 /// values from files and from the network. The error names the source and each row (TERYT,
 /// indicator, year); nothing is written.
 pub fn check_rows(rows: &[DataRow], plans: &[DataRow], source: &str) -> Result<()> {
-    let bad: Vec<String> = rows
-        .iter()
-        .map(|r| ("", r))
-        .chain(plans.iter().map(|r| ("plan ", r)))
-        .filter_map(|(what, r)| {
-            value_problem(r.value)
-                .map(|why| format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year))
-        })
-        .collect();
-    if bad.is_empty() {
-        return Ok(());
+    let mut refused = RefusedRows::default();
+    rows.iter().for_each(|r| refused.check(r, false));
+    plans.iter().for_each(|r| refused.check(r, true));
+    refused.into_result(source)
+}
+
+/// [`check_rows`] for rows met one by one (an import read as a stream): keeps the first refused
+/// values and plans it will name and counts the rest, so the error reads as `check_rows` words
+/// it (values first, then plans) in bounded memory.
+#[derive(Debug, Default)]
+pub(crate) struct RefusedRows {
+    values: Vec<String>,
+    plans: Vec<String>,
+    count: usize,
+}
+
+impl RefusedRows {
+    /// Checks one value (or plan) row.
+    pub(crate) fn check(&mut self, row: &DataRow, plan: bool) {
+        let Some(why) = value_problem(row.value) else { return };
+        self.count += 1;
+        let (listed, what) = if plan { (&mut self.plans, "plan ") } else { (&mut self.values, "") };
+        if listed.len() < LISTED_ROWS {
+            listed
+                .push(format!("{what}wiersz {};{};{}: {why}", row.teryt, row.indicator, row.year));
+        }
     }
-    let mut message =
-        format!("{source}: nic nie zapisano; {}", bad[..bad.len().min(LISTED_ROWS)].join("; "));
-    if bad.len() > LISTED_ROWS {
-        message.push_str(&format!(" (i {} innych wierszy)", bad.len() - LISTED_ROWS));
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.count == 0
     }
-    Err(Error::Invalid(message))
+
+    /// `Ok` when every row was fine, else the error naming `source` and the rows.
+    pub(crate) fn into_result(self, source: &str) -> Result<()> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        let named: Vec<String> =
+            self.values.into_iter().chain(self.plans).take(LISTED_ROWS).collect();
+        let mut message = format!("{source}: nic nie zapisano; {}", named.join("; "));
+        if self.count > LISTED_ROWS {
+            message.push_str(&format!(" (i {} innych wierszy)", self.count - LISTED_ROWS));
+        }
+        Err(Error::Invalid(message))
+    }
 }
 
 /// Why a submitted item is `invalid`, in Polish for the person who sent it; `None` when its

@@ -9,8 +9,9 @@ use serde_json::json;
 
 use crate::audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 use crate::records::*;
-use crate::rules::{check_rows, item_problem};
+use crate::rules::check_rows;
 use crate::storage::Storage;
+use crate::submission_rules::{decide, UnitCells};
 use crate::{Error, Result};
 
 const MIGRATIONS: &[&str] = &[
@@ -59,6 +60,8 @@ impl SqliteStorage {
         std::fs::create_dir_all(dir)
             .map_err(Error::io(format!("nie można utworzyć {}", dir.display())))?;
         let mut conn = Connection::open(dir.join("serwer.db"))?;
+        // A command run beside a serving server waits for the write lock rather than failing.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let latest = MIGRATIONS.len() as i64;
         if found > latest {
@@ -405,94 +408,21 @@ impl Storage for SqliteStorage {
         if let Some((teryt, body_sha256, response)) = existing {
             return Ok(Applied::Existing { teryt, body_sha256, response });
         }
-        let mut outcomes = Vec::with_capacity(items.len());
-        {
-            let mut closed = tx.prepare("SELECT 1 FROM closed_periods WHERE year = ?1")?;
-            let mut known =
-                tx.prepare("SELECT 1 FROM public_values WHERE indicator = ?1 LIMIT 1")?;
-            let catalogue: Option<Vec<u8>> = tx
-                .query_row("SELECT csv FROM catalogue WHERE id = 1", [], |r| r.get(0))
-                .optional()?;
-            let in_catalogue = |code: &str| {
-                catalogue.as_ref().is_some_and(|csv| {
-                    csv.split(|b| *b == b'\n')
-                        .any(|line| line.starts_with(format!("{code};").as_bytes()))
-                })
+        let catalogue: Option<Vec<u8>> =
+            tx.query_row("SELECT csv FROM catalogue WHERE id = 1", [], |r| r.get(0)).optional()?;
+        let outcomes = {
+            let mut cells = SqliteCells {
+                tx: &tx,
+                teryt,
+                at,
+                closed: tx.prepare("SELECT 1 FROM closed_periods WHERE year = ?1")?,
+                known: tx.prepare("SELECT 1 FROM public_values WHERE indicator = ?1 LIMIT 1")?,
+                find: tx.prepare(
+                    "SELECT value, rev FROM contributions WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
+                )?,
             };
-            let mut find = tx.prepare(
-                "SELECT value, rev FROM contributions WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
-            )?;
-            for item in items {
-                let outcome = |result, server_rev, server_value, message: Option<String>| {
-                    ItemOutcome { result, server_rev, server_value, message }
-                };
-                if let Some(why) = item_problem(item) {
-                    outcomes.push(outcome("invalid", None, None, Some(why)));
-                    continue;
-                }
-                let value = item.value + 0.0; // -0 is stored as 0
-                if !in_catalogue(&item.indicator)
-                    && known.query_row([&item.indicator], |_| Ok(())).optional()?.is_none()
-                {
-                    outcomes.push(outcome(
-                        "invalid",
-                        None,
-                        None,
-                        Some(format!("wskaźnika {} nie ma w katalogu", item.indicator)),
-                    ));
-                    continue;
-                }
-                if closed.query_row([item.year], |_| Ok(())).optional()?.is_some() {
-                    outcomes.push(outcome(
-                        "period_closed",
-                        None,
-                        None,
-                        Some(format!("rok {} jest zamknięty", item.year)),
-                    ));
-                    continue;
-                }
-                let current = find
-                    .query_row((teryt, &item.indicator, item.year), |r| {
-                        Ok((r.get::<_, f64>(0)?, r.get::<_, i64>(1)?))
-                    })
-                    .optional()?;
-                match current {
-                    None if item.base_server_rev.is_none() => {
-                        tx.execute(
-                            "INSERT INTO contributions (teryt, indicator, year, value, status, rev, updated_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
-                            (teryt, &item.indicator, item.year, value, &item.status, at),
-                        )?;
-                        outcomes.push(outcome("imported", Some(1), None, None));
-                    }
-                    None => outcomes.push(outcome(
-                        "conflict",
-                        None,
-                        None,
-                        Some("serwer nie ma tej wartości".to_owned()),
-                    )),
-                    Some((server, rev)) if item.base_server_rev != Some(rev) => {
-                        outcomes.push(outcome("conflict", Some(rev), Some(server), None));
-                    }
-                    Some((old, rev)) if old == value => {
-                        outcomes.push(outcome("unchanged", Some(rev), None, None))
-                    }
-                    Some((old, rev)) => {
-                        tx.execute(
-                            "INSERT INTO contribution_history (teryt, indicator, year, value, rev, replaced_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            (teryt, &item.indicator, item.year, old, rev, at),
-                        )?;
-                        tx.execute(
-                            "UPDATE contributions SET value = ?4, status = ?5, rev = rev + 1, updated_at = ?6
-                             WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
-                            (teryt, &item.indicator, item.year, value, &item.status, at),
-                        )?;
-                        outcomes.push(outcome("updated", Some(rev + 1), None, None));
-                    }
-                }
-            }
-        }
+            decide(items, catalogue.as_deref(), &mut cells)?
+        };
         let response = respond(&outcomes);
         tx.execute(
             "INSERT INTO submissions (id, token_id, teryt, body_sha256, response, received_at)
@@ -826,6 +756,57 @@ impl SqliteStorage {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The submitting unit's contributions within the submission's immediate transaction.
+struct SqliteCells<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    teryt: &'t str,
+    at: &'t str,
+    closed: rusqlite::Statement<'t>,
+    known: rusqlite::Statement<'t>,
+    find: rusqlite::Statement<'t>,
+}
+
+impl UnitCells for SqliteCells<'_> {
+    fn has_public_values(&mut self, indicator: &str) -> Result<bool> {
+        Ok(self.known.query_row([indicator], |_| Ok(())).optional()?.is_some())
+    }
+
+    fn period_closed(&mut self, year: i32) -> Result<bool> {
+        Ok(self.closed.query_row([year], |_| Ok(())).optional()?.is_some())
+    }
+
+    fn current(&mut self, indicator: &str, year: i32) -> Result<Option<(f64, i64)>> {
+        Ok(self
+            .find
+            .query_row((self.teryt, indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    fn insert(&mut self, item: &SubmittedItem, value: f64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO contributions (teryt, indicator, year, value, status, rev, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
+            (self.teryt, &item.indicator, item.year, value, &item.status, self.at),
+        )?;
+        Ok(())
+    }
+
+    fn replace(&mut self, item: &SubmittedItem, value: f64, old: f64, rev: i64) -> Result<()> {
+        let (teryt, at) = (self.teryt, self.at);
+        self.tx.execute(
+            "INSERT INTO contribution_history (teryt, indicator, year, value, rev, replaced_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (teryt, &item.indicator, item.year, old, rev, at),
+        )?;
+        self.tx.execute(
+            "UPDATE contributions SET value = ?4, status = ?5, rev = rev + 1, updated_at = ?6
+             WHERE teryt = ?1 AND indicator = ?2 AND year = ?3",
+            (teryt, &item.indicator, item.year, value, &item.status, at),
+        )?;
+        Ok(())
     }
 }
 

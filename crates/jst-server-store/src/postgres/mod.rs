@@ -5,8 +5,12 @@
 //! fails with [`Error::Unavailable`](crate::Error::Unavailable) within seconds, and the pool
 //! reconnects by itself once it is back.
 
+mod groups;
 mod migrate;
+mod practices;
 mod storage;
+mod submissions;
+mod values;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -41,10 +45,13 @@ impl PgPool {
             .map_err(|e| Error::Usage(format!("nieprawidłowy adres bazy {}: {e}", redact(url))))?;
         config.connect_timeout(CONNECT);
         config.application_name("jst-server");
+        // Verified: a connection goes back to work only after an empty query succeeded on it.
+        // Fast recycling trusts `is_closed`, which lags behind a server that has just ended the
+        // connection (a restart mid-request): the next request would get a second 503.
         let manager = Manager::from_config(
             config,
             NoTls,
-            ManagerConfig { recycling_method: RecyclingMethod::Fast },
+            ManagerConfig { recycling_method: RecyclingMethod::Verified },
         );
         let pool = Pool::builder(manager)
             .max_size(MAX_CONNECTIONS)
