@@ -45,6 +45,8 @@ impl PgPool {
             .map_err(|e| Error::Usage(format!("nieprawidłowy adres bazy {}: {e}", redact(url))))?;
         config.connect_timeout(CONNECT);
         config.application_name("jst-server");
+        // Notices ("already exists, skipping" at every start) are no news for an operator.
+        config.options("-c client_min_messages=warning");
         // Verified: a connection goes back to work only after an empty query succeeded on it.
         // Fast recycling trusts `is_closed`, which lags behind a server that has just ended the
         // connection (a restart mid-request): the next request would get a second 503.
