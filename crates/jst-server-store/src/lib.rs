@@ -14,6 +14,7 @@ mod records;
 mod rules;
 mod sqlite;
 mod storage;
+pub mod throwaway;
 
 pub use audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 pub use database::{Database, Lease, Location, DATABASE_ENV};
