@@ -5,7 +5,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::shell::{available, run_in, step};
+use crate::shell::{available, is_root, run_in, step};
 
 /// Debian packages for building Tauri 2 (webkit2gtk 4.1) and driving its window under Xvfb, and
 /// nginx, which serves a release directory in the sync tests; D-Bus (headers for the keyring
@@ -32,6 +32,7 @@ const PACKAGES: [&str; 16] = [
 
 pub fn ensure_all(root: &Path) -> Result<()> {
     ensure_system_packages()?;
+    ensure_postgres()?;
     ensure_node()?;
     ensure_npm_packages(root)?;
     ensure_tauri_driver()
@@ -56,10 +57,27 @@ fn ensure_system_packages() -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
+    apt_install(&missing)
+}
+
+/// PostgreSQL for the server's tests on a real database (a throwaway cluster, see
+/// `postgres.rs`): Debian's `postgresql`, unless its programs are there already (whichever
+/// package brought them).
+fn ensure_postgres() -> Result<()> {
+    if crate::postgres::debian_bin().is_some() {
+        return Ok(());
+    }
+    if !available("dpkg-query") {
+        println!("(pomijam PostgreSQL: to nie jest Debian; zainstaluj PostgreSQL 15 lub nowszy)");
+        return Ok(());
+    }
+    apt_install(&["postgresql"])
+}
+
+fn apt_install(missing: &[&str]) -> Result<()> {
     step(&format!("Instalowanie pakietów systemowych: {}", missing.join(" ")));
-    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
     let (program, prefix): (&str, Vec<&str>) =
-        if is_root { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
+        if is_root() { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
     let mut update = prefix.clone();
     update.extend(["update", "-qq"]);
     run_in(Path::new("/"), program, &update, &[])?;

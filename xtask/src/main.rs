@@ -7,13 +7,14 @@ mod bench_release;
 mod bench_server;
 mod deps;
 mod e2e;
+mod postgres;
 mod shell;
 #[cfg(test)]
 mod tidy;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use shell::{cargo, npm};
 
@@ -163,6 +164,25 @@ fn codegen(root: &Path) -> Result<()> {
     )
 }
 
+/// The server's tests once more, every one on a real PostgreSQL: a throwaway cluster, where each
+/// test makes and drops a database of its own (`jst_server_store::throwaway`). The cluster is
+/// stopped and removed when this returns, failed tests or not.
+fn server_tests_on_postgres(root: &Path) -> Result<()> {
+    let cluster = postgres::Cluster::start().context("klaster PostgreSQL do testów")?;
+    shell::step(&format!(
+        "Testy serwera na PostgreSQL {} (klaster tymczasowy, port {})",
+        cluster.version(),
+        cluster.port()
+    ));
+    let url = cluster.url();
+    shell::run_in(
+        root,
+        "cargo",
+        &["test", "-p", "jst-server", "-p", "jst-server-store"],
+        &[("JST_SERVER_TEST_POSTGRES", url.as_str()), ("JST_REQUIRE_POSTGRES", "1")],
+    )
+}
+
 fn test(root: &Path) -> Result<()> {
     let started = std::time::Instant::now();
     deps::ensure_all(root)?;
@@ -180,6 +200,7 @@ fn test(root: &Path) -> Result<()> {
         &["test", "--workspace", "--all-targets"],
         &[("JST_REQUIRE_NGINX", "1"), ("JST_REQUIRE_KEYRING", "1")],
     )?;
+    server_tests_on_postgres(root)?;
     shell::step("Sprawdzenie typów interfejsu (svelte-check)");
     npm(root, &["run", "check"])?;
     shell::step("Testy interfejsu (vitest)");

@@ -30,3 +30,8 @@ pub fn npm(root: &Path, args: &[&str]) -> Result<()> {
 pub fn available(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
 }
+
+/// True when this process runs as root (`id -u` says 0).
+pub fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}

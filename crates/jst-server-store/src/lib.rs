@@ -15,6 +15,7 @@ mod rules;
 mod sqlite;
 mod storage;
 mod submission_rules;
+pub mod throwaway;
 
 pub use audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 pub use database::{Database, Lease, Location, DATABASE_ENV};

@@ -456,13 +456,18 @@ pub async fn get_submission(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jst_server_store::throwaway::TestDatabase;
 
-    fn api(dir: &std::path::Path, rate: &RateLimits) -> (Api, String) {
-        let mut storage = crate::SqliteStorage::open(dir).expect("storage");
-        let token = crate::issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z")
+    /// The API on a database of the engine under test (kept alive by the caller), with a
+    /// token of one unit.
+    fn api(dir: &std::path::Path, rate: &RateLimits) -> (Api, String, TestDatabase) {
+        let db = TestDatabase::new(dir);
+        let mut storage = db.storage().expect("storage");
+        let token = crate::issue_token(&mut *storage, "1219053", "2026-11-22T00:00:00Z")
             .expect("token")
             .token;
-        (Api::new(storage.into(), rate, Duration::from_secs(30)), token)
+        drop(storage);
+        (Api::new(db.open().expect("open"), rate, Duration::from_secs(30)), token, db)
     }
 
     fn bearer(token: &str) -> HeaderMap {
@@ -479,7 +484,7 @@ mod tests {
     fn a_hundred_thousand_random_tokens_keep_the_limiter_bounded() {
         let dir = tempfile::tempdir().expect("tempdir");
         let rate = RateLimits { addresses: 1_000, ..RateLimits::default() };
-        let (api, token) = api(dir.path(), &rate);
+        let (api, token, _db) = api(dir.path(), &rate);
         let one = IpAddr::V4(Ipv4Addr::new(203, 0, 113, 7));
         let mut limited = 0;
         for n in 0..100_000u64 {
@@ -501,7 +506,7 @@ mod tests {
     fn a_verified_token_is_limited_with_retry_after() {
         let dir = tempfile::tempdir().expect("tempdir");
         let rate = RateLimits { per_token: 3, ..RateLimits::default() };
-        let (api, token) = api(dir.path(), &rate);
+        let (api, token, _db) = api(dir.path(), &rate);
         let ip = IpAddr::V4(Ipv4Addr::LOCALHOST);
         for _ in 0..3 {
             assert!(authenticate(&api, ip, &bearer(&token)).is_ok());

@@ -32,7 +32,7 @@ const MAX_CONNECTIONS: usize = 16;
 /// An open PostgreSQL database: migrated, with its pool.
 pub struct PgPool {
     pool: Pool,
-    runtime: Arc<tokio::runtime::Runtime>,
+    runtime: Arc<PoolRuntime>,
     actor: Actor,
 }
 
@@ -69,7 +69,7 @@ impl PgPool {
             .enable_all()
             .build()
             .map_err(Error::io("nie można uruchomić środowiska połączeń PostgreSQL"))?;
-        let pg = Self { pool, runtime: Arc::new(runtime), actor };
+        let pg = Self { pool, runtime: Arc::new(PoolRuntime(Some(runtime))), actor };
         migrate::apply(&mut pg.storage()?)?;
         Ok(pg)
     }
@@ -80,6 +80,27 @@ impl PgPool {
             Error::Unavailable(format!("nie można połączyć się z PostgreSQL ({e})"))
         })?;
         Ok(PgStorage::new(client, self.runtime.clone(), self.actor.clone()))
+    }
+}
+
+/// The pool's runtime. The last storage may be dropped where blocking is not allowed (a server
+/// shutting down inside its own async runtime), so it is shut down in the background rather
+/// than waited for: nothing is left to finish once every storage is gone.
+pub struct PoolRuntime(Option<tokio::runtime::Runtime>);
+
+impl std::ops::Deref for PoolRuntime {
+    type Target = tokio::runtime::Runtime;
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref().expect("the runtime lives until the pool is dropped")
+    }
+}
+
+impl Drop for PoolRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 

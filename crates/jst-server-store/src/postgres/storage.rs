@@ -16,7 +16,7 @@ use crate::{Error, Result};
 
 pub struct PgStorage {
     pub(super) client: deadpool_postgres::Object,
-    pub(super) runtime: Arc<Runtime>,
+    pub(super) runtime: Arc<super::PoolRuntime>,
     /// Who the audit names for this storage's writes.
     pub(super) actor: Actor,
 }
@@ -75,7 +75,7 @@ pub(super) async fn record(
 impl PgStorage {
     pub(super) fn new(
         client: deadpool_postgres::Object,
-        runtime: Arc<Runtime>,
+        runtime: Arc<super::PoolRuntime>,
         actor: Actor,
     ) -> Self {
         Self { client, runtime, actor }

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use jst_server::{SqliteStorage, Storage};
+use jst_server_store::throwaway::TestDatabase;
 use jst_synth::MfLine;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../jst-import/tests/data");
@@ -20,10 +20,8 @@ fn says(needles: &[&str]) -> Vec<String> {
     needles.iter().map(|n| (*n).to_owned()).collect()
 }
 
-fn run(data: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(data)
+fn run(data: &TestDatabase, args: &[&str]) -> Output {
+    data.command(env!("CARGO_BIN_EXE_jst-server"))
         .args(args)
         .env("RUST_LOG", "off")
         .output()
@@ -33,7 +31,7 @@ fn run(data: &Path, args: &[&str]) -> Output {
 /// Every case is refused by `jst-server import <args…> FILE <more…>` with exit 3 and every
 /// expected text on stderr; the store holds no value and no imported register afterwards.
 fn refused(root: &Path, args: &[&str], more: &[&str], cases: Vec<Case>) {
-    let data = root.join("baza");
+    let data = TestDatabase::new(&root.join("baza"));
     let files = root.join("pliki");
     std::fs::create_dir_all(&files).expect("folder");
     for (name, bytes, expected) in cases {
@@ -51,7 +49,7 @@ fn refused(root: &Path, args: &[&str], more: &[&str], cases: Vec<Case>) {
         for needle in std::iter::once(name.to_owned()).chain(expected) {
             assert!(stderr.contains(&needle), "{what} {name}: {needle:?} not in {stderr}");
         }
-        let storage = SqliteStorage::open(&data).expect("open");
+        let storage = data.storage().expect("open");
         assert!(storage.all_values().expect("values").is_empty(), "{what} {name} wrote values");
         assert!(storage.register().expect("register").is_none(), "{what} {name} wrote a register");
     }
@@ -274,7 +272,7 @@ fn bad_bdl_exports_are_refused_and_write_nothing() {
     refused(dir.path(), &["bdl-csv"], &["--indicator", "LUD_OGOLEM", "--year", "2020"], cases);
 
     // A decimal comma in a `;` export is a number (DESIGN §6), read whole.
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let file = dir.path().join("pliki/przecinek.csv");
     std::fs::write(&file, ctab(3, "1234,56")).expect("write");
     let out = run(
@@ -290,7 +288,7 @@ fn bad_bdl_exports_are_refused_and_write_nothing() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let values = SqliteStorage::open(&data).expect("open").all_values().expect("values");
+    let values = data.storage().expect("open").all_values().expect("values");
     let boleslawiec = values.iter().find(|r| r.teryt == "0201011").expect("Bolesławiec");
     assert_eq!(boleslawiec.value, 1234.56);
 }

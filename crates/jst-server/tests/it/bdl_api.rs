@@ -12,9 +12,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use jst_server::{
-    current_register, import_bdl, BdlClient, BdlVariable, Error, SqliteStorage, Storage,
-};
+use jst_server::{current_register, import_bdl, BdlClient, BdlVariable, Error, Storage};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::{json, Value};
 
 /// One unit with its values per year: (year, val, attrId).
@@ -228,7 +227,7 @@ fn population() -> Vec<BdlVariable> {
     vec!["72305=LUD_OGOLEM".parse().expect("variable")]
 }
 
-fn stored(storage: &SqliteStorage) -> Vec<(String, i32, f64)> {
+fn stored(storage: &dyn Storage) -> Vec<(String, i32, f64)> {
     let mut values: Vec<(String, i32, f64)> = storage
         .all_values()
         .expect("values")
@@ -255,13 +254,14 @@ fn pages_are_followed_retried_mapped_to_the_register_and_stored_once() {
     *api.client_id.lock().expect("lock") = Some("klucz-testowy".into());
     api.fail_once.lock().expect("lock").extend([(1, 429), (2, 503)]);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("storage");
+    let register = current_register(&*storage).expect("register");
     let mut client = quick_client(&api, dir.path(), Some("klucz-testowy"));
 
     let started = Instant::now();
     let done = import_bdl(
-        &mut storage,
+        &mut *storage,
         &mut client,
         &register.snapshot.entries,
         &population(),
@@ -273,7 +273,7 @@ fn pages_are_followed_retried_mapped_to_the_register_and_stored_once() {
     let took = started.elapsed();
 
     assert_eq!(
-        stored(&storage),
+        stored(&*storage),
         [
             ("1219022".to_owned(), 2020, 20_100.0),
             ("1219043".to_owned(), 2020, 30_100.0),
@@ -319,11 +319,12 @@ fn powiat_rows_of_city_counties_are_skipped_and_flags_kept() {
     let api = start_api();
     with_data(&api);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("storage");
+    let register = current_register(&*storage).expect("register");
     let mut client = quick_client(&api, dir.path(), None);
     let done = import_bdl(
-        &mut storage,
+        &mut *storage,
         &mut client,
         &register.snapshot.entries,
         &population(),
@@ -333,7 +334,7 @@ fn powiat_rows_of_city_counties_are_skipped_and_flags_kept() {
     )
     .expect("imported");
     assert_eq!(
-        stored(&storage),
+        stored(&*storage),
         [("1201".to_owned(), 2020, 106_000.0), ("1219".to_owned(), 2020, 130_000.0)]
     );
     assert_eq!(done.series[0].values.skipped_city_counties, 1);
@@ -347,9 +348,10 @@ fn a_failed_run_stores_nothing_and_the_next_run_repeats_no_finished_page() {
     with_data(&api);
     *api.fail_always.lock().expect("lock") = Some(2);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = current_register(&storage).expect("register");
-    let run = |storage: &mut SqliteStorage| {
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("storage");
+    let register = current_register(&*storage).expect("register");
+    let run = |storage: &mut dyn Storage| {
         let mut client = quick_client(&api, dir.path(), None);
         import_bdl(
             storage,
@@ -362,7 +364,7 @@ fn a_failed_run_stores_nothing_and_the_next_run_repeats_no_finished_page() {
         )
     };
 
-    let failed = run(&mut storage).expect_err("page 3 never answers");
+    let failed = run(&mut *storage).expect_err("page 3 never answers");
     assert!(matches!(failed, Error::Io { .. }), "{failed:?}");
     assert_eq!(failed.exit_code(), 1);
     let message = failed.to_string();
@@ -379,11 +381,11 @@ fn a_failed_run_stores_nothing_and_the_next_run_repeats_no_finished_page() {
 
     *api.fail_always.lock().expect("lock") = None;
     api.hits.lock().expect("lock").clear();
-    let done = run(&mut storage).expect("second run");
+    let done = run(&mut *storage).expect("second run");
     let second: Vec<u64> = api.hits().iter().map(|h| h.page).collect();
     assert_eq!(second, [2, 3], "pages 1–2 are not requested again");
     assert_eq!(done.series[0].values.rows.len(), 5);
-    assert_eq!(stored(&storage).len(), 5);
+    assert_eq!(stored(&*storage).len(), 5);
     assert!(kept_pages(dir.path()).is_empty());
 }
 
@@ -392,12 +394,13 @@ fn refusals_the_api_will_not_mend_stop_at_once() {
     let api = start_api();
     with_data(&api);
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("storage");
+    let register = current_register(&*storage).expect("register");
     let mut client = quick_client(&api, dir.path(), None);
     let unknown: Vec<BdlVariable> = vec!["999=LUD_OGOLEM".parse().expect("variable")];
     let refused = import_bdl(
-        &mut storage,
+        &mut *storage,
         &mut client,
         &register.snapshot.entries,
         &unknown,
@@ -414,7 +417,7 @@ fn refusals_the_api_will_not_mend_stop_at_once() {
     *api.client_id.lock().expect("lock") = Some("inny".into());
     let mut client = quick_client(&api, dir.path(), Some("zły"));
     let refused = import_bdl(
-        &mut storage,
+        &mut *storage,
         &mut client,
         &register.snapshot.entries,
         &population(),
@@ -466,8 +469,9 @@ fn variables_come_from_the_command_line_and_the_shipped_mapping() {
 /// The register's first `n` gminy as BDL lists them, with a value for 2019 and 2020.
 fn many_gminy(n: usize) -> Vec<Unit> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let storage = db.storage().expect("storage");
+    let register = current_register(&*storage).expect("register");
     register
         .snapshot
         .entries
@@ -488,13 +492,12 @@ fn the_command_keeps_to_five_requests_a_second_and_reports_in_polish() {
     api.data.lock().expect("lock").insert(("72305".into(), "6".into()), many_gminy(250));
     *api.client_id.lock().expect("lock") = Some("klucz-z-env".into());
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let url = api.url();
     let run = |args: &[&str]| {
-        let mut all = vec!["--data-dir", data.to_str().expect("path"), "import", "bdl"];
-        all.extend(args);
-        std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
-            .args(&all)
+        data.command(env!("CARGO_BIN_EXE_jst-server"))
+            .args(["import", "bdl"])
+            .args(args)
             .env("RUST_LOG", "off")
             .env("BDL_CLIENT_ID", "klucz-z-env")
             .output()
@@ -557,9 +560,9 @@ fn the_command_keeps_to_five_requests_a_second_and_reports_in_polish() {
         assert!(within.count() <= 5, "{hits:?}");
     }
 
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     let values = storage.all_values().expect("values");
     assert_eq!(values.len(), 500);
     assert!(values.iter().all(|v| v.indicator == "LUD_OGOLEM"));
-    assert!(kept_pages(&data).is_empty());
+    assert!(kept_pages(data.dir()).is_empty());
 }

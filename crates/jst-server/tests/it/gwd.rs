@@ -5,10 +5,11 @@
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 
 use jst_release::{decode_chunk, ChunkKind, Manifest};
-use jst_server::{issue_token, DataRow, SqliteStorage, Storage};
+use jst_server::{issue_token, DataRow, Storage};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::{json, Value};
 
 use crate::hostile::{item, results, send, submit, Reply};
@@ -27,10 +28,8 @@ const CONTRIBUTED: [(&str, &str, f64, &str); 4] = [
     (BISKUPICE, "KANALIZACJA_PROC", 65.583, "65.583"),
 ];
 
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(data)
+fn run(data: &TestDatabase, args: &[&str]) -> Output {
+    data.command(env!("CARGO_BIN_EXE_jst-server"))
         .args(args)
         .env("RUST_LOG", "off")
         .output()
@@ -68,10 +67,9 @@ struct Server {
 }
 
 impl Server {
-    fn start(data: &Path, releases: &Path, log: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jst-server"))
-            .arg("--data-dir")
-            .arg(data)
+    fn start(data: &TestDatabase, releases: &Path, log: &Path) -> Self {
+        let mut child = data
+            .command(env!("CARGO_BIN_EXE_jst-server"))
             .args(["serve", "--bind", "127.0.0.1:0", "--releases"])
             .arg(releases)
             .env("RUST_LOG", "trace")
@@ -177,18 +175,18 @@ fn release_contents(out: &Path) -> (Vec<(PathBuf, String)>, Vec<DataRow>) {
 #[test]
 fn members_see_each_other_by_name_others_are_refused_and_releases_and_logs_keep_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
-    let mut storage = SqliteStorage::open(&data).expect("open");
+    let data = TestDatabase::new(&dir.path().join("baza"));
+    let mut storage = data.storage().expect("open");
     storage.save_catalogue(crate::CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
     storage.upsert_values(&public_rows(), "2026-11-22T00:00:00Z").expect("public values");
-    let token = |storage: &mut SqliteStorage, unit: &str| {
+    let token = |storage: &mut dyn Storage, unit: &str| {
         issue_token(storage, unit, "2026-11-22T00:00:00Z").expect("token").token
     };
-    let old_wieliczka = token(&mut storage, WIELICZKA);
+    let old_wieliczka = token(&mut *storage, WIELICZKA);
     storage.revoke_tokens(WIELICZKA, "2026-11-23T00:00:00Z").expect("revoke");
-    let wieliczka = token(&mut storage, WIELICZKA);
-    let niepolomice = token(&mut storage, NIEPOLOMICE);
-    let biskupice = token(&mut storage, BISKUPICE);
+    let wieliczka = token(&mut *storage, WIELICZKA);
+    let niepolomice = token(&mut *storage, NIEPOLOMICE);
+    let biskupice = token(&mut *storage, BISKUPICE);
     drop(storage);
 
     let created = json_of(&run(
@@ -352,7 +350,7 @@ fn members_see_each_other_by_name_others_are_refused_and_releases_and_logs_keep_
 #[test]
 fn gwd_commands_answer_in_json_refuse_bad_input_with_exit_3_and_write_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let catalogue = dir.path().join("katalog.csv");
     std::fs::write(&catalogue, crate::CATALOGUE).expect("catalogue");
     let code = |args: &[&str]| run(&data, args).status.code();

@@ -12,7 +12,11 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use jst_release::{decode_chunk, sha256_hex, verify, ChunkKind, Latest, Manifest, PublicKey};
-use jst_server::{build_release, issue_token, keygen, now, DataRow, SqliteStorage, Storage};
+use jst_server::{build_release, issue_token, keygen, now, DataRow, Storage};
+use jst_server_store::throwaway::TestDatabase;
+
+/// A storage of a [`TestDatabase`], on the engine under test.
+type TestStorage = Box<dyn Storage + Send>;
 
 const CATALOGUE: &[u8] = include_bytes!("../../../../assets/catalogue/katalog_wskaznikow.csv");
 
@@ -28,13 +32,16 @@ fn rows(values: &[(&str, &str, i32, f64)]) -> Vec<DataRow> {
         .collect()
 }
 
-fn server_with_data(dir: &Path) -> (SqliteStorage, jst_release::KeyPair, PublicKey) {
+/// The data folder `dir/baza` with its database (SQLite in the folder or PostgreSQL, as the
+/// environment chooses: see `jst_server_store::throwaway`), a catalogue and 30 values.
+fn server_with_data(dir: &Path) -> (TestDatabase, TestStorage, jst_release::KeyPair, PublicKey) {
     let (secret, public, _) = keygen(&dir.join("klucze")).expect("keygen");
     let key = jst_release::KeyPair::from_text(&std::fs::read_to_string(secret).expect("key"))
         .expect("parse");
     let public =
         PublicKey::from_text(&std::fs::read_to_string(public).expect("pub")).expect("parse");
-    let mut storage = SqliteStorage::open(&dir.join("baza")).expect("open");
+    let db = TestDatabase::new(&dir.join("baza"));
+    let mut storage = db.storage().expect("open");
     storage.save_catalogue(CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
     let mut data = Vec::new();
     for year in 2020..=2024 {
@@ -47,15 +54,15 @@ fn server_with_data(dir: &Path) -> (SqliteStorage, jst_release::KeyPair, PublicK
     }
     let imported = storage.upsert_values(&rows(&data), "2026-11-22T00:00:00Z").expect("values");
     assert_eq!(imported.inserted, 30);
-    (storage, key, public)
+    (db, storage, key, public)
 }
 
 #[test]
 fn a_release_is_signed_hashed_and_reuses_unchanged_chunks() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut storage, key, public) = server_with_data(dir.path());
+    let (_db, mut storage, key, public) = server_with_data(dir.path());
     let out = dir.path().join("wydania");
-    let first = build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    let first = build_release(&mut *storage, &out, &key, now(), 60).expect("build");
     assert_eq!((first.version, first.values), (1, 30));
 
     let latest_bytes = std::fs::read(out.join("latest.json")).expect("latest");
@@ -93,7 +100,7 @@ fn a_release_is_signed_hashed_and_reuses_unchanged_chunks() {
     storage
         .upsert_values(&rows(&[("1219053", "LUD_OGOLEM", 2024, 70_000.0)]), "2026-11-23T00:00:00Z")
         .expect("revise");
-    let second = build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    let second = build_release(&mut *storage, &out, &key, now(), 60).expect("build");
     assert_eq!(second.version, 2);
     assert_eq!(second.new_chunks, 1, "{second:?}");
     assert_eq!(second.reused_chunks, second.chunks - 1);
@@ -113,16 +120,17 @@ fn keys_are_never_overwritten_and_tokens_are_stored_hashed() {
             std::fs::metadata(dir.path().join("release.key")).expect("meta").permissions().mode();
         assert_eq!(mode & 0o077, 0, "the secret key is readable by its owner only");
     }
-    let mut storage = SqliteStorage::open(&dir.path().join("baza")).expect("open");
-    let issued = issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token");
+    let db = TestDatabase::new(&dir.path().join("baza"));
+    let mut storage = db.storage().expect("open");
+    let issued = issue_token(&mut *storage, "1219053", "2026-11-22T00:00:00Z").expect("token");
     assert_eq!(issued.token.len(), 4 + 64);
     drop(storage);
-    let db = std::fs::read(dir.path().join("baza/serwer.db")).expect("db");
-    let wal = std::fs::read(dir.path().join("baza/serwer.db-wal")).unwrap_or_default();
+    let stored = db.dump();
+    assert!(!stored.is_empty(), "the dump holds the database");
     let needle = issued.token.as_bytes();
     let contains = |hay: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
-    assert!(!contains(&db) && !contains(&wal), "the token itself is never stored");
-    let mut storage = SqliteStorage::open(&dir.path().join("baza")).expect("open");
+    assert!(!contains(&stored), "the token itself is never stored");
+    let mut storage = db.storage().expect("open");
     assert_eq!(storage.revoke_tokens("1219053", "2026-11-23T00:00:00Z").expect("revoke"), 1);
     assert!(storage.tokens_of("1219053").expect("list")[0].revoked_at.is_some());
 }
@@ -143,16 +151,17 @@ fn http_get(addr: std::net::SocketAddr, path: &str, range: Option<&str>) -> (u16
 #[test]
 fn the_release_directory_is_served_with_range_and_the_api_answers_in_json() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut storage, key, _) = server_with_data(dir.path());
+    let (db, mut storage, key, _) = server_with_data(dir.path());
     let out = dir.path().join("wydania");
-    build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    build_release(&mut *storage, &out, &key, now(), 60).expect("build");
     let (tx, rx) = std::sync::mpsc::channel();
     let releases = out.clone();
-    let db = dir.path().join("baza");
+    let location = db.location().clone();
     std::thread::spawn(move || {
-        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, &db, |addr| {
-            let _ = tx.send(addr);
-        });
+        let _ =
+            jst_server::serve("127.0.0.1:0".parse().expect("addr"), releases, location, |addr| {
+                let _ = tx.send(addr);
+            });
     });
     let addr = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("bound");
     let whole = std::fs::read(out.join("latest.json")).expect("latest");
@@ -201,22 +210,22 @@ fn http(
 #[test]
 fn submissions_are_authenticated_idempotent_and_answered_item_by_item() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut storage, key, _) = server_with_data(dir.path());
+    let (db, mut storage, key, _) = server_with_data(dir.path());
     let out = dir.path().join("wydania");
-    build_release(&mut storage, &out, &key, now(), 60).expect("build");
+    build_release(&mut *storage, &out, &key, now(), 60).expect("build");
     let wieliczka =
-        issue_token(&mut storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
+        issue_token(&mut *storage, "1219053", "2026-11-22T00:00:00Z").expect("token").token;
     let niepolomice =
-        issue_token(&mut storage, "1219043", "2026-11-22T00:00:00Z").expect("token").token;
+        issue_token(&mut *storage, "1219043", "2026-11-22T00:00:00Z").expect("token").token;
     let revoked =
-        issue_token(&mut storage, "1219012", "2026-11-22T00:00:00Z").expect("token").token;
+        issue_token(&mut *storage, "1219012", "2026-11-22T00:00:00Z").expect("token").token;
     storage.revoke_tokens("1219012", "2026-11-22T00:00:00Z").expect("revoke");
     storage.close_period(2019, "2026-11-22T00:00:00Z").expect("close");
     drop(storage);
     let (tx, rx) = std::sync::mpsc::channel();
-    let db = dir.path().join("baza");
+    let location = db.location().clone();
     std::thread::spawn(move || {
-        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), out, &db, |addr| {
+        let _ = jst_server::serve("127.0.0.1:0".parse().expect("addr"), out, location, |addr| {
             let _ = tx.send(addr);
         });
     });
@@ -362,8 +371,9 @@ fn a_bdl_export_maps_codes_to_the_register_and_skips_parts_city_counties_and_str
         \"1219012\";\"Biskupice (2)\";\"\";\"500\";\r\n";
     let table = jst_import::parse_ctab(csv.as_bytes(), "ctab.csv").expect("ctab");
     let dir = tempfile::tempdir().expect("tmp");
-    let storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = jst_server::current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let storage = db.storage().expect("storage");
+    let register = jst_server::current_register(&*storage).expect("register");
     let values = jst_server::bdl_csv_values(&register, &table, 0, 2020, "LUD_OGOLEM");
     let got: Vec<(&str, f64)> = values.rows.iter().map(|r| (r.teryt.as_str(), r.value)).collect();
     assert_eq!(
@@ -386,13 +396,11 @@ fn the_real_bdl_population_export_needs_its_year_and_loads_every_gmina() {
         "/../jst-import/tests/data/bdl/LUDN_2137_CTAB_20210625164329.csv"
     );
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let db = TestDatabase::new(&dir.path().join("baza"));
     let run = |extra: &[&str]| {
-        let mut args =
-            vec!["--data-dir", data.to_str().expect("path"), "import", "bdl-csv", export];
-        args.extend(extra);
-        std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
-            .args(&args)
+        db.command(env!("CARGO_BIN_EXE_jst-server"))
+            .args(["import", "bdl-csv", export])
+            .args(extra)
             .env("RUST_LOG", "off")
             .output()
             .expect("jst-server runs")
@@ -412,7 +420,7 @@ fn the_real_bdl_population_export_needs_its_year_and_loads_every_gmina() {
             && stdout.contains("spoza rejestru: 0"),
         "{stdout}"
     );
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = db.storage().expect("open");
     let values = storage.all_values().expect("values");
     let of = |teryt: &str| values.iter().find(|v| v.teryt == teryt).map(|v| v.value);
     assert_eq!(of("1465011"), Some(1_794_166.0), "Warszawa");
@@ -436,12 +444,10 @@ fn register_2025() -> String {
 #[test]
 fn an_imported_register_replaces_the_compiled_one_in_imports_and_releases_unless_it_shrinks() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let db = TestDatabase::new(&dir.path().join("baza"));
     let run = |args: &[&str]| {
-        let mut all = vec!["--data-dir", data.to_str().expect("path")];
-        all.extend(args);
-        std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
-            .args(&all)
+        db.command(env!("CARGO_BIN_EXE_jst-server"))
+            .args(args)
             .env("RUST_LOG", "off")
             .output()
             .expect("jst-server runs")
@@ -460,7 +466,7 @@ fn an_imported_register_replaces_the_compiled_one_in_imports_and_releases_unless
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("zakończyłby ważność") && message.contains("--allow-shrink"));
     assert!(message.contains("2140 jednostek"), "the count of units it would end: {message}");
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = db.storage().expect("open");
     assert!(storage.register().expect("register").is_none());
     drop(storage);
 
@@ -487,13 +493,13 @@ fn an_imported_register_replaces_the_compiled_one_in_imports_and_releases_unless
     assert_eq!(bdl.status.code(), Some(0), "{}", String::from_utf8_lossy(&bdl.stderr));
 
     // The release carries the imported register, named by its date.
-    let mut storage = SqliteStorage::open(&data).expect("open");
+    let mut storage = db.storage().expect("open");
     storage.save_catalogue(CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
     let (secret, _, _) = keygen(&dir.path().join("klucze")).expect("keygen");
     let key = jst_release::KeyPair::from_text(&std::fs::read_to_string(secret).expect("key"))
         .expect("parse");
     let out = dir.path().join("wydania");
-    build_release(&mut storage, &out, &key, now(), 30).expect("release");
+    build_release(&mut *storage, &out, &key, now(), 30).expect("release");
     let manifest = Manifest::parse(&std::fs::read(out.join(Manifest::FILE)).expect("manifest"))
         .expect("parse");
     assert_eq!(manifest.register, "TERC 2025-01-01");

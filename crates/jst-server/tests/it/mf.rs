@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use jst_server::{SqliteStorage, Storage};
+use jst_server_store::throwaway::TestDatabase;
 use jst_synth::MfLine;
 
 fn line(codes: [&str; 5], rozdzial: &str, par: &str, plan: f64, execution: f64) -> MfLine {
@@ -38,10 +38,8 @@ fn write(path: &Path, year: i32, lines: Vec<MfLine>) {
     jst_synth::write_rb28s(std::io::BufWriter::new(file), year, 4, lines).expect("written");
 }
 
-fn run(data: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(data)
+fn run(data: &TestDatabase, args: &[&str]) -> Output {
+    data.command(env!("CARGO_BIN_EXE_jst-server"))
         .args(args)
         .env("RUST_LOG", "off")
         .output()
@@ -55,7 +53,7 @@ fn text(path: &Path) -> &str {
 #[test]
 fn an_rb28s_file_is_summed_per_unit_and_rozdzial_with_the_plan_beside() {
     let dir = tempfile::tempdir().expect("tmp");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let file = dir.path().join("RB28S_2023_4.dbf");
     write(
         &file,
@@ -94,7 +92,7 @@ fn an_rb28s_file_is_summed_per_unit_and_rozdzial_with_the_plan_beside() {
     assert!(stdout.contains("związków JST: 1, jednostki spoza rejestru: 1"), "{stdout}");
     assert!(stderr.contains("WK 10 PK 02 GK 99 GT 2 PT 0"), "the unknown unit named: {stderr}");
 
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     let values = storage.all_values().expect("values");
     let value = |teryt: &str, code: &str| {
         values.iter().find(|r| r.teryt == teryt && r.indicator == code).map(|r| r.value)
@@ -114,7 +112,7 @@ fn an_rb28s_file_is_summed_per_unit_and_rozdzial_with_the_plan_beside() {
 #[test]
 fn a_file_of_another_year_report_or_encoding_writes_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let file = dir.path().join("RB28S_2022_4.dbf");
     write(&file, 2022, vec![line(KUTNO, "80101", "401", 10.0, 9.0)]);
 
@@ -149,6 +147,6 @@ fn a_file_of_another_year_report_or_encoding_writes_nothing() {
         &["import", "mf", text(&file), text(&cut), "--report", "rb28s", "--year", "2022"],
     );
     assert_eq!(both.status.code(), Some(3));
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     assert!(storage.all_values().expect("values").is_empty(), "nothing written");
 }

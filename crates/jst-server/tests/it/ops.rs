@@ -2,23 +2,22 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
-use jst_server::{
-    issue_token, Actor, AuditAction, AuditFilter, ServeLimits, SqliteStorage, Storage,
-};
+use jst_server::{issue_token, Actor, AuditAction, AuditFilter, ServeLimits};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::{json, Value};
 
 use crate::hostile::{item, quick_limits, results, send, submit, Setup, RURAL};
 
 /// Serves `setup` with a metrics listener; (public address, metrics address).
 fn serve_with_metrics(setup: &Setup, limits: ServeLimits) -> (SocketAddr, SocketAddr) {
-    let (releases, db) = (setup.releases(), setup.db());
+    let (releases, db) = (setup.releases(), setup.database.location().clone());
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let any = "127.0.0.1:0".parse().expect("addr");
-        let _ = jst_server::serve_with_metrics(any, Some(any), releases, &db, limits, |a, m| {
+        let _ = jst_server::serve_with_metrics(any, Some(any), releases, db, limits, |a, m| {
             let _ = tx.send((a, m));
         });
     });
@@ -111,8 +110,7 @@ fn health_and_metrics_tell_the_storage_the_release_and_the_traffic_without_secre
     }
 
     // The database broken under the running server: health says so, with a code, at once.
-    let conn = rusqlite::Connection::open(setup.db().join("serwer.db")).expect("db");
-    conn.execute_batch("DROP TABLE releases").expect("break");
+    setup.database.execute("DROP TABLE releases");
     let down = send(addr, "GET", "/v1/health", &[], b"");
     assert_eq!(down.status, 503, "{down:?}");
     assert_eq!(
@@ -154,10 +152,8 @@ fn health_without_a_release_says_null_and_rate_limits_are_counted() {
     assert!(!s.contains_key("jst_release_version"), "no release yet");
 }
 
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(data)
+fn run(data: &TestDatabase, args: &[&str]) -> Output {
+    data.command(env!("CARGO_BIN_EXE_jst-server"))
         .args(args)
         .env("RUST_LOG", "off")
         .env("USER", "administrator")
@@ -178,7 +174,7 @@ fn json_of(output: &Output) -> Value {
 #[test]
 fn tokens_are_listed_without_secrets_revoked_one_by_one_and_every_change_is_audited() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     let catalogue = dir.path().join("katalog.csv");
     std::fs::write(&catalogue, crate::CATALOGUE).expect("catalogue");
     stdout(&run(&data, &["import", "catalogue", catalogue.to_str().expect("utf-8")]));
@@ -229,7 +225,7 @@ fn tokens_are_listed_without_secrets_revoked_one_by_one_and_every_change_is_audi
     assert_eq!(unknown.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("nie ma tokenu nr 99"));
     assert_eq!(run(&data, &["token", "revoke"]).status.code(), Some(2), "--unit or --id");
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     let hash = |t: &str| jst_release::sha256_hex(t.as_bytes());
     assert!(storage.token_unit(&hash(&tokens[0])).expect("lookup").is_none());
     assert_eq!(storage.token_unit(&hash(&tokens[1])).expect("lookup").map(|t| t.id), Some(2));
@@ -301,16 +297,27 @@ fn a_token_s_last_day_of_use_is_recorded_by_the_api() {
 fn a_change_whose_audit_entry_fails_is_not_made() {
     let dir = tempfile::tempdir().expect("tempdir");
     let at = "2026-11-22T00:00:00Z";
-    let mut storage =
-        SqliteStorage::open_as(dir.path(), Actor::Operator("jan".into())).expect("open");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage_as(Actor::Operator("jan".into())).expect("open");
     storage.save_catalogue(crate::CATALOGUE, 54, "v1", at).expect("catalogue");
-    issue_token(&mut storage, "1219053", at).expect("token");
-    let conn = rusqlite::Connection::open(dir.path().join("serwer.db")).expect("db");
-    conn.execute_batch(
-        "CREATE TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audyt'); END;",
-    )
-    .expect("trigger");
-    assert!(issue_token(&mut storage, "1219043", at).is_err());
+    issue_token(&mut *storage, "1219053", at).expect("token");
+    // A trigger refusing every audit entry, in each engine's words.
+    let (refuse, allow) = match db.engine() {
+        "postgres" => (
+            "CREATE FUNCTION no_audit() RETURNS trigger LANGUAGE plpgsql \
+             AS $$ BEGIN RAISE EXCEPTION 'audyt'; END $$; \
+             CREATE TRIGGER no_audit BEFORE INSERT ON audit \
+             FOR EACH ROW EXECUTE FUNCTION no_audit();",
+            "DROP TRIGGER no_audit ON audit",
+        ),
+        _ => (
+            "CREATE TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audyt'); \
+             END;",
+            "DROP TRIGGER no_audit",
+        ),
+    };
+    db.execute(refuse);
+    assert!(issue_token(&mut *storage, "1219043", at).is_err());
     assert!(storage.revoke_tokens("1219053", at).is_err());
     assert!(storage.close_period(2023, at).is_err());
     let row = jst_server::DataRow {
@@ -320,14 +327,14 @@ fn a_change_whose_audit_entry_fails_is_not_made() {
         value: 1.0,
     };
     assert!(storage.upsert_values(&[row], at).is_err());
-    assert!(jst_server::create_group(&mut storage, "Grupa", "obszar", &["LUD_OGOLEM".into()], at)
+    assert!(jst_server::create_group(&mut *storage, "Grupa", "obszar", &["LUD_OGOLEM".into()], at)
         .is_err());
     let tokens = storage.tokens(None).expect("tokens");
     assert_eq!(tokens.len(), 1, "no second token");
     assert!(tokens[0].revoked_at.is_none(), "not revoked");
     assert!(storage.all_values().expect("values").is_empty());
     assert!(storage.gwd_groups().expect("groups").is_empty());
-    conn.execute_batch("DROP TRIGGER no_audit").expect("drop");
+    db.execute(allow);
     assert!(storage.close_period(2023, at).expect("close"));
     let audit = storage.audit(&AuditFilter::default()).expect("audit");
     let actions: Vec<(AuditAction, &str)> =
@@ -348,29 +355,28 @@ fn a_change_whose_audit_entry_fails_is_not_made() {
 fn groups_practices_and_releases_are_audited_with_their_details() {
     let dir = tempfile::tempdir().expect("tempdir");
     let at = "2026-11-22T00:00:00Z";
-    let mut storage =
-        SqliteStorage::open_as(&dir.path().join("baza"), Actor::Operator("ewa".into()))
-            .expect("open");
+    let db = TestDatabase::new(&dir.path().join("baza"));
+    let mut storage = db.storage_as(Actor::Operator("ewa".into())).expect("open");
     storage.save_catalogue(crate::CATALOGUE, 54, "v1", at).expect("catalogue");
     let id = jst_server::create_group(
-        &mut storage,
+        &mut *storage,
         "Wodociągi",
         "wodociągi i kanalizacja",
         &["KANALIZACJA_PROC".into()],
         at,
     )
     .expect("group");
-    jst_server::add_member(&mut storage, id, "1219053", "ZMP/GWD/1", Some("2026-11-01"), at)
+    jst_server::add_member(&mut *storage, id, "1219053", "ZMP/GWD/1", Some("2026-11-01"), at)
         .expect("add");
-    jst_server::remove_member(&mut storage, id, "1219053", at).expect("remove");
-    assert!(jst_server::remove_member(&mut storage, id, "1219053", at).is_err(), "not a member");
+    jst_server::remove_member(&mut *storage, id, "1219053", at).expect("remove");
+    assert!(jst_server::remove_member(&mut *storage, id, "1219053", at).is_err(), "not a member");
     let starter =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/practices/baza-startowa.json");
-    let ids = jst_server::practices::import_file(&mut storage, &starter, at).expect("practices");
-    jst_server::practices::remove(&mut storage, ids[0], at).expect("remove practice");
+    let ids = jst_server::practices::import_file(&mut *storage, &starter, at).expect("practices");
+    jst_server::practices::remove(&mut *storage, ids[0], at).expect("remove practice");
     let key = crate::hostile::release_key(dir.path());
     let out = dir.path().join("wydania");
-    let built = jst_server::build_release(&mut storage, &out, &key, jst_server::now(), 60)
+    let built = jst_server::build_release(&mut *storage, &out, &key, jst_server::now(), 60)
         .expect("release");
 
     let audit = storage.audit(&AuditFilter::default()).expect("audit");
@@ -411,9 +417,9 @@ fn the_service_logs_json_lines_with_the_request_id() {
     use std::io::{BufRead, BufReader, Read};
     use std::process::Stdio;
     let setup = Setup::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(setup.db())
+    let mut child = setup
+        .database
+        .command(env!("CARGO_BIN_EXE_jst-server"))
         .args(["--log-format", "json", "serve", "--bind", "127.0.0.1:0", "--releases"])
         .arg(setup.releases())
         .env("RUST_LOG", "info")

@@ -6,10 +6,11 @@
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 
 use jst_release::{decode_chunk, sha256_hex, verify, PracticesIndex, PublicKey};
-use jst_server::{issue_token, keygen, SqliteStorage, Storage};
+use jst_server::{issue_token, keygen};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::{json, Value};
 
 use crate::hostile::send;
@@ -19,10 +20,8 @@ const STARTER: &str =
 const WIELICZKA: &str = "1219053";
 const NIEPOLOMICE: &str = "1219043";
 
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jst-server"))
-        .arg("--data-dir")
-        .arg(data)
+fn run(data: &TestDatabase, args: &[&str]) -> Output {
+    data.command(env!("CARGO_BIN_EXE_jst-server"))
         .args(args)
         .env("RUST_LOG", "off")
         .output()
@@ -34,13 +33,13 @@ fn ok(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn listed(data: &Path) -> Vec<Value> {
+fn listed(data: &TestDatabase) -> Vec<Value> {
     let out = ok(&run(data, &["practices", "list", "--format", "json"]));
     serde_json::from_str::<Value>(&out).expect("JSON").as_array().cloned().expect("array")
 }
 
-fn with_catalogue(data: &Path) {
-    let mut storage = SqliteStorage::open(data).expect("open");
+fn with_catalogue(data: &TestDatabase) {
+    let mut storage = data.storage().expect("open");
     storage.save_catalogue(crate::CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("catalogue");
 }
 
@@ -89,7 +88,7 @@ fn write_json(path: &Path, value: &Value) {
 #[test]
 fn the_starter_base_and_a_file_with_attachments_import_and_list() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     with_catalogue(&data);
     let said = ok(&run(&data, &["practices", "import", STARTER]));
     assert!(said.contains("Wczytano praktyk: 5"), "{said}");
@@ -134,7 +133,7 @@ fn the_starter_base_and_a_file_with_attachments_import_and_list() {
     // Removing leaves the others, and the attachments go with the last practice naming them.
     ok(&run(&data, &["practices", "remove", "6"]));
     assert_eq!(listed(&data).len(), 5);
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     assert_eq!(storage.attachment(&sha256_hex(PDF)).expect("read"), None);
     let gone = run(&data, &["practices", "remove", "6"]);
     assert_eq!(gone.status.code(), Some(3));
@@ -143,7 +142,7 @@ fn the_starter_base_and_a_file_with_attachments_import_and_list() {
 #[test]
 fn every_bad_practice_file_is_refused_in_polish_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     with_catalogue(&data);
     let folder = dir.path().join("pliki");
     std::fs::create_dir_all(&folder).expect("dir");
@@ -196,7 +195,7 @@ fn every_bad_practice_file_is_refused_in_polish_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("praktyka nr 2"));
     assert!(listed(&data).is_empty());
-    let storage = SqliteStorage::open(&data).expect("open");
+    let storage = data.storage().expect("open");
     assert_eq!(storage.attachment(&sha256_hex(PDF)).expect("read"), None, "no attachment kept");
 }
 
@@ -207,10 +206,9 @@ struct Server {
 }
 
 impl Server {
-    fn start(data: &Path, releases: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jst-server"))
-            .arg("--data-dir")
-            .arg(data)
+    fn start(data: &TestDatabase, releases: &Path) -> Self {
+        let mut child = data
+            .command(env!("CARGO_BIN_EXE_jst-server"))
             .args(["serve", "--bind", "127.0.0.1:0", "--releases"])
             .arg(releases)
             .env("RUST_LOG", "off")
@@ -264,13 +262,13 @@ fn released(out: &Path, public: &PublicKey) -> (PracticesIndex, Vec<Value>) {
 #[test]
 fn units_propose_with_their_token_and_only_published_practices_reach_a_release() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("baza");
+    let data = TestDatabase::new(&dir.path().join("baza"));
     with_catalogue(&data);
     let (wieliczka, niepolomice) = {
-        let mut storage = SqliteStorage::open(&data).expect("open");
-        let w = issue_token(&mut storage, WIELICZKA, "2026-11-22T00:00:00Z").expect("token").token;
+        let mut storage = data.storage().expect("open");
+        let w = issue_token(&mut *storage, WIELICZKA, "2026-11-22T00:00:00Z").expect("token").token;
         let n =
-            issue_token(&mut storage, NIEPOLOMICE, "2026-11-22T00:00:00Z").expect("token").token;
+            issue_token(&mut *storage, NIEPOLOMICE, "2026-11-22T00:00:00Z").expect("token").token;
         (w, n)
     };
     let folder = dir.path().join("pliki");

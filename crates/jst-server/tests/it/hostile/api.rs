@@ -31,11 +31,9 @@ fn a_status_is_wstepne_ostateczne_or_null_and_nothing_else_is_stored() {
         assert!(message.contains("wstepne") && message.contains("ostateczne"), "{message}");
         assert!(message.len() < 200, "the message does not echo the field: {}", message.len());
     }
-    let conn = rusqlite::Connection::open(setup.db().join("serwer.db")).expect("db");
-    let longest: i64 = conn
-        .query_row("SELECT coalesce(max(length(status)), 0) FROM contributions", [], |r| r.get(0))
-        .expect("query");
-    assert_eq!(longest, "ostateczne".len() as i64);
+    let longest =
+        setup.database.query("SELECT coalesce(max(length(status)), 0) FROM contributions");
+    assert_eq!(longest, [[Some("ostateczne".len().to_string())]]);
 }
 
 #[test]
@@ -87,7 +85,9 @@ fn no_token_reaches_the_logs_even_at_trace_level() {
     let setup = Setup::new();
     let captured = Captured::default();
     let writer = captured.clone();
-    let (releases, db) = (setup.releases(), setup.db());
+    let releases = setup.releases();
+    // Opened here, outside the server's runtime: PostgreSQL's pool runs one of its own.
+    let storage = setup.database.open().expect("open");
     let (tx, rx) = std::sync::mpsc::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     // The server on this thread's runtime, so every event of its tasks meets this subscriber.
@@ -107,7 +107,6 @@ fn no_token_reaches_the_logs_even_at_trace_level() {
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
             let _ = tx.send(listener.local_addr().expect("addr"));
-            let storage = jst_server::SqliteStorage::open(&db).expect("open");
             let shutdown = async {
                 let _ = stopped.await;
             };

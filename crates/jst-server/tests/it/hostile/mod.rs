@@ -12,7 +12,8 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use jst_server::{issue_token, ServeLimits, SqliteStorage, Storage};
+use jst_server::{issue_token, Location, ServeLimits, Storage};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::Value;
 
 /// Units of one `type_size` group (gminy wiejskie of powiaty bocheński and wielicki), each
@@ -22,16 +23,19 @@ pub const RURAL: [&str; 10] = [
     "1219022", "1219032",
 ];
 
-/// A server's database and release folder on disk, with a token per unit of [`RURAL`].
+/// A server's database (on the engine under test) and release folder on disk, with a token per
+/// unit of [`RURAL`].
 pub struct Setup {
     pub dir: tempfile::TempDir,
+    pub database: TestDatabase,
     pub tokens: Vec<String>,
 }
 
 impl Setup {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut storage = SqliteStorage::open(&dir.path().join("baza")).expect("open");
+        let database = TestDatabase::new(&dir.path().join("baza"));
+        let mut storage = database.storage().expect("open");
         storage.save_catalogue(super::CATALOGUE, 54, "v1", "2026-11-22T00:00:00Z").expect("cat");
         let population: Vec<jst_server::DataRow> = RURAL
             .iter()
@@ -45,36 +49,32 @@ impl Setup {
         storage.upsert_values(&population, "2026-11-22T00:00:00Z").expect("population");
         let tokens = RURAL
             .iter()
-            .map(|t| issue_token(&mut storage, t, "2026-11-22T00:00:00Z").expect("token").token)
+            .map(|t| issue_token(&mut *storage, t, "2026-11-22T00:00:00Z").expect("token").token)
             .collect();
         std::fs::create_dir_all(dir.path().join("wydania")).expect("releases");
         std::fs::write(dir.path().join("wydania/latest.json"), b"{}").expect("latest");
-        Self { dir, tokens }
-    }
-
-    pub fn db(&self) -> PathBuf {
-        self.dir.path().join("baza")
+        Self { dir, database, tokens }
     }
 
     pub fn releases(&self) -> PathBuf {
         self.dir.path().join("wydania")
     }
 
-    pub fn storage(&self) -> SqliteStorage {
-        SqliteStorage::open(&self.db()).expect("open")
+    pub fn storage(&self) -> Box<dyn Storage + Send> {
+        self.database.storage().expect("open")
     }
 
     /// Serves on a free loopback port, on its own thread, until the test process ends.
     pub fn serve(&self, limits: ServeLimits) -> SocketAddr {
-        start(self.releases(), self.db(), limits)
+        start(self.releases(), self.database.location().clone(), limits)
     }
 }
 
-pub fn start(releases: PathBuf, db: PathBuf, limits: ServeLimits) -> SocketAddr {
+pub fn start(releases: PathBuf, database: Location, limits: ServeLimits) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let addr = "127.0.0.1:0".parse().expect("addr");
-        let _ = jst_server::serve_with(addr, releases, &db, limits, |bound| {
+        let _ = jst_server::serve_with(addr, releases, database, limits, |bound| {
             let _ = tx.send(bound);
         });
     });

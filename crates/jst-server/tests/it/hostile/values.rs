@@ -7,7 +7,8 @@ use std::time::Duration;
 use axum::extract::Query;
 use axum::routing::get;
 use axum::{Json, Router};
-use jst_server::{build_release, now, DataRow, SqliteStorage, Storage};
+use jst_server::{build_release, now, DataRow};
+use jst_server_store::throwaway::TestDatabase;
 use serde_json::{json, Value};
 
 use super::{item, quick_limits, release_key, results, submit, Setup, RURAL};
@@ -53,7 +54,7 @@ fn submitted_values_beyond_1e15_are_invalid_and_negative_zero_is_stored_as_zero(
     let mut storage = setup.storage();
     let key = release_key(setup.dir.path());
     let out = setup.dir.path().join("wydanie");
-    build_release(&mut storage, &out, &key, now(), 30).expect("a release without them");
+    build_release(&mut *storage, &out, &key, now(), 30).expect("a release without them");
 }
 
 /// Rows as an import hands them to the store: one good row and `bad`.
@@ -72,7 +73,8 @@ fn rows(bad: f64) -> Vec<DataRow> {
 #[test]
 fn imported_values_beyond_1e15_are_refused_naming_the_row_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("open");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("open");
     for bad in [MAX, -MAX, f64::NAN, f64::INFINITY, 1.000_000_000_000_1e15] {
         let err = storage
             .upsert_values_from(&rows(bad), "GUS BDL, API v1", "2026-11-22T00:00:00Z")
@@ -130,14 +132,15 @@ fn a_bdl_api_value_beyond_1e15_stops_the_import_and_nothing_is_written() {
     });
     let addr = rx.recv_timeout(Duration::from_secs(10)).expect("bound");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut storage = SqliteStorage::open(dir.path()).expect("storage");
-    let register = jst_server::current_register(&storage).expect("register");
+    let db = TestDatabase::new(dir.path());
+    let mut storage = db.storage().expect("storage");
+    let register = jst_server::current_register(&*storage).expect("register");
     let mut client = jst_server::BdlClient::new(&format!("http://{addr}/api/v1"), None, dir.path())
         .expect("client");
     client.min_interval = Duration::from_millis(1);
     let variables = vec!["72305=LUD_OGOLEM".parse().expect("variable")];
     let err = jst_server::import_bdl(
-        &mut storage,
+        &mut *storage,
         &mut client,
         &register.snapshot.entries,
         &variables,
@@ -153,8 +156,7 @@ fn a_bdl_api_value_beyond_1e15_stops_the_import_and_nothing_is_written() {
 
 /// Writes straight into the server's database, as an older server version could have.
 fn raw(setup: &Setup, sql: &str) {
-    let conn = rusqlite::Connection::open(setup.db().join("serwer.db")).expect("db");
-    conn.execute_batch(sql).expect("sql");
+    setup.database.execute(sql);
 }
 
 #[test]
@@ -164,9 +166,13 @@ fn the_release_builder_signs_no_number_a_desktop_cannot_read_and_names_the_cell(
     let out = setup.dir.path().join("wydanie");
     let latest = out.join("latest.json");
 
-    // A public value stored as infinity (SQLite keeps 9e999 as +Inf).
-    raw(&setup, "UPDATE public_values SET value = 9e999 WHERE teryt = '1219012'");
-    let err = build_release(&mut setup.storage(), &out, &key, now(), 30).expect_err("refused");
+    // A public value stored as infinity (SQLite keeps 9e999 as +Inf; PostgreSQL names it).
+    let infinity = match setup.database.engine() {
+        "postgres" => "'Infinity'",
+        _ => "9e999",
+    };
+    raw(&setup, &format!("UPDATE public_values SET value = {infinity} WHERE teryt = '1219012'"));
+    let err = build_release(&mut *setup.storage(), &out, &key, now(), 30).expect_err("refused");
     let text = err.to_string();
     for needle in ["LUD_OGOLEM", "2024", "1219012"] {
         assert!(text.contains(needle), "{needle:?} not in {text}");
@@ -175,7 +181,7 @@ fn the_release_builder_signs_no_number_a_desktop_cannot_read_and_names_the_cell(
 
     // A finite value no desktop accepts either.
     raw(&setup, "UPDATE public_values SET value = 2e15 WHERE teryt = '1219012'");
-    let err = build_release(&mut setup.storage(), &out, &key, now(), 30).expect_err("refused");
+    let err = build_release(&mut *setup.storage(), &out, &key, now(), 30).expect_err("refused");
     assert!(err.to_string().contains("1219012"), "{err}");
     assert!(!latest.exists(), "nothing signed");
 
@@ -191,7 +197,7 @@ fn the_release_builder_signs_no_number_a_desktop_cannot_read_and_names_the_cell(
         })
         .collect();
     raw(&setup, &inserts);
-    let err = build_release(&mut setup.storage(), &out, &key, now(), 30).expect_err("refused");
+    let err = build_release(&mut *setup.storage(), &out, &key, now(), 30).expect_err("refused");
     let text = err.to_string();
     for needle in ["type_size:gmina_wiejska", "KANALIZACJA_PROC", "2024"] {
         assert!(text.contains(needle), "{needle:?} not in {text}");
