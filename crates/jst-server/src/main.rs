@@ -294,6 +294,12 @@ fn main() -> ExitCode {
     };
     let filter =
         tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    // The PostgreSQL client logs statements with their parameters at debug and trace: token
+    // hashes and contributed values. Whatever RUST_LOG says, it may only warn.
+    let filter = match "tokio_postgres=warn".parse() {
+        Ok(directive) => filter.add_directive(directive),
+        Err(_) => filter,
+    };
     let format = cli.log_format.unwrap_or_else(|| {
         use std::io::IsTerminal;
         if std::io::stderr().is_terminal() {
