@@ -7,8 +7,11 @@
 //! (clients resend their unanswered submissions with the same keys until answered); one token's
 //! rate limit under 150 parallel requests; a release build into a full 1 MiB tmpfs (it must fail
 //! with a Polish message while the previous release stays whole and served). After each run the
-//! server's SQLite file is read: every answered submission is stored exactly once with the very
-//! bytes its client got, and nothing unanswered is stored.
+//! server's database is read: every answered submission is stored exactly once with the very
+//! bytes its client got, and nothing unanswered is stored. `--engine sqlite|postgres|both`
+//! (default both) picks the storage; on PostgreSQL (a throwaway cluster) one more fault:
+//! the database restarted mid-load, when requests must get 503 `storage_unavailable` at once,
+//! not hang, and the server must reconnect by itself.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -34,6 +37,65 @@ const GRACE: Duration = Duration::from_secs(30);
 const REGISTER: &str = "assets/register/TERC_2024-01-01.csv";
 const CATALOGUE: &str = "assets/catalogue/katalog_wskaznikow.csv";
 
+/// The storage a bench run uses: SQLite in the data folder, or a PostgreSQL cluster of its own.
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Sqlite => "SQLite",
+            Self::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// Where the server under test keeps its data.
+struct Db {
+    data: PathBuf,
+    cluster: Option<crate::postgres::Cluster>,
+}
+
+impl Db {
+    /// `jst-server --data-dir DATA` with the database of this run, whatever the environment says.
+    fn command(&self, bin: &Path) -> Command {
+        let mut command = Command::new(bin);
+        command.arg("--data-dir").arg(&self.data);
+        match &self.cluster {
+            Some(cluster) => command.env("JST_SERVER_DATABASE", cluster.url()),
+            None => command.env_remove("JST_SERVER_DATABASE"),
+        };
+        command
+    }
+
+    /// `psql` on the run's database: rows with fields split by 0x1f and records by 0x1e.
+    fn psql(&self, sql: &str) -> Result<String> {
+        let cluster = self.cluster.as_ref().context("psql bez klastra")?;
+        let out = Command::new("psql")
+            .arg(cluster.url())
+            .args([
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-F",
+                "\x1f",
+                "-R",
+                "\x1e",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ])
+            .output()
+            .context("nie można uruchomić psql")?;
+        ensure!(out.status.success(), "psql: {}", String::from_utf8_lossy(&out.stderr));
+        Ok(String::from_utf8(out.stdout)?)
+    }
+}
+
 /// A running `jst-server serve`.
 struct Server {
     child: Child,
@@ -41,20 +103,13 @@ struct Server {
 }
 
 impl Server {
-    fn start(
-        bin: &Path,
-        data: &Path,
-        releases: &Path,
-        bind: &str,
-        log_path: &Path,
-    ) -> Result<Self> {
+    fn start(bin: &Path, db: &Db, releases: &Path, bind: &str, log_path: &Path) -> Result<Self> {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(log_path)?;
         // The port of a killed server is free at once (SO_REUSEADDR); a few tries cover a slow
         // kernel.
         for attempt in 0..20 {
-            let mut child = Command::new(bin)
-                .arg("--data-dir")
-                .arg(data)
+            let mut child = db
+                .command(bin)
                 .args(["serve", "--bind", bind, "--releases"])
                 .arg(releases)
                 .env("RUST_LOG", "warn")
@@ -172,13 +227,9 @@ fn units(root: &Path) -> Result<Vec<String>> {
 }
 
 /// `jst-server token issue` for each unit, one process per token on two threads.
-fn issue_tokens(bin: &Path, data: &Path, units: &[String]) -> Result<Vec<String>> {
+fn issue_tokens(bin: &Path, db: &Db, units: &[String]) -> Result<Vec<String>> {
     let issue = |unit: &String| -> Result<String> {
-        let out = Command::new(bin)
-            .arg("--data-dir")
-            .arg(data)
-            .args(["token", "issue", "--unit", unit])
-            .output()?;
+        let out = db.command(bin).args(["token", "issue", "--unit", unit]).output()?;
         ensure!(
             out.status.success(),
             "token dla {unit} nie został wydany: {}",
@@ -242,6 +293,11 @@ struct Tally {
     unanswered: Vec<String>,
     /// First sends refused with 429 (never stored: the limit is checked before the body).
     limited: u64,
+    /// 503 `storage_unavailable` answers (the database down) and the slowest of them.
+    unavailable: u64,
+    unavailable_max_us: u64,
+    /// Other 5xx answers.
+    other_5xx: u64,
 }
 
 impl Tally {
@@ -257,6 +313,9 @@ impl Tally {
         self.refusals.extend(other.refusals);
         self.unanswered.extend(other.unanswered);
         self.limited += other.limited;
+        self.unavailable += other.unavailable;
+        self.unavailable_max_us = self.unavailable_max_us.max(other.unavailable_max_us);
+        self.other_5xx += other.other_5xx;
     }
 
     fn requests(&self) -> u64 {
@@ -316,7 +375,8 @@ async fn send(
             }
             Err(_) => None,
         };
-        tally.latencies_us.push(started.elapsed().as_micros() as u64);
+        let took_us = started.elapsed().as_micros() as u64;
+        tally.latencies_us.push(took_us);
         let Some((status, retry_after, bytes)) = answered else {
             tally.transport_errors += 1;
             first = false;
@@ -335,6 +395,13 @@ async fn send(
                 tokio::time::sleep(Duration::from_secs(wait)).await;
             }
             500..=599 => {
+                if status == 503 && String::from_utf8_lossy(&bytes).contains("storage_unavailable")
+                {
+                    tally.unavailable += 1;
+                    tally.unavailable_max_us = tally.unavailable_max_us.max(took_us);
+                } else {
+                    tally.other_5xx += 1;
+                }
                 first = false;
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
@@ -449,8 +516,25 @@ fn start_load(
     }))
 }
 
-/// Every stored submission (id → the answer stored), read from the server's SQLite file.
-fn stored(data: &Path) -> Result<HashMap<String, Vec<u8>>> {
+/// Every stored submission (id → the answer stored), read from the server's database; the
+/// database checked as its engine can (SQLite's integrity check; both: each id stored once).
+fn stored(db: &Db) -> Result<HashMap<String, Vec<u8>>> {
+    if db.cluster.is_some() {
+        let counts = db.psql("SELECT COUNT(*), COUNT(DISTINCT id) FROM submissions")?;
+        let counts: Vec<&str> = counts.trim_end_matches('\x1e').split('\x1f').collect();
+        ensure!(
+            counts.len() == 2 && counts[0] == counts[1],
+            "zgłoszenia zapisane więcej niż raz: {counts:?}"
+        );
+        let rows = db.psql("SELECT id, response FROM submissions")?;
+        let mut all = HashMap::new();
+        for record in rows.split('\x1e').filter(|r| !r.is_empty()) {
+            let (id, response) = record.split_once('\x1f').context("nieczytelny wiersz psql")?;
+            all.insert(id.to_owned(), response.as_bytes().to_vec());
+        }
+        return Ok(all);
+    }
+    let data = &db.data;
     let conn = rusqlite::Connection::open_with_flags(
         data.join("serwer.db"),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -471,8 +555,8 @@ fn stored(data: &Path) -> Result<HashMap<String, Vec<u8>>> {
 
 /// Every answered submission stored once with the bytes its client got, nothing else stored,
 /// every resend answered identically.
-fn verify(what: &str, data: &Path, tally: &Tally) -> Result<()> {
-    let stored = stored(data)?;
+fn verify(what: &str, db: &Db, tally: &Tally) -> Result<()> {
+    let stored = stored(db)?;
     let mut answered: HashMap<&str, &[u8]> = HashMap::new();
     for (id, bytes) in &tally.accepted {
         ensure!(answered.insert(id, bytes).is_none(), "{what}: id {id} przyjęte dwa razy");
@@ -506,9 +590,10 @@ fn verify(what: &str, data: &Path, tally: &Tally) -> Result<()> {
         problems.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
     );
     println!(
-        "{what}: zweryfikowano {} przyjętych zgłoszeń (w bazie {}, integrity_check ok; każde raz, odpowiedzi identyczne bajt w bajt, {} ponowień z tą samą odpowiedzią)",
+        "{what}: zweryfikowano {} przyjętych zgłoszeń (w bazie {}{}; każde raz, odpowiedzi identyczne bajt w bajt, {} ponowień z tą samą odpowiedzią)",
         answered.len(),
         stored.len(),
+        if db.cluster.is_some() { "" } else { ", integrity_check ok" },
         tally.resends
     );
     Ok(())
@@ -649,9 +734,10 @@ fn fill(dir: &Path, leave: u64) -> Result<u64> {
     Ok(keep)
 }
 
-pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
+pub fn run(root: &Path, target: &Path, seconds: u64, engine: Engine) -> Result<()> {
     step(&format!(
-        "Serwer pod obciążeniem: {UNITS} tokenów, {CLIENTS} klientów przez {seconds} s, awarie"
+        "Serwer pod obciążeniem ({}): {UNITS} tokenów, {CLIENTS} klientów przez {seconds} s, awarie",
+        engine.name()
     ));
     cargo(root, &["build", "--release", "-p", "jst-server"])?;
     let bin = target.join("release/jst-server");
@@ -665,8 +751,21 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     }
     std::fs::create_dir_all(&work)?;
     let (data, keys, log) = (work.join("serwer"), work.join("klucze"), work.join("serwer.log"));
+    let cluster = match engine {
+        Engine::Sqlite => None,
+        Engine::Postgres => {
+            let cluster = crate::postgres::Cluster::start()?;
+            println!(
+                "PostgreSQL {} (klaster tymczasowy, port {})",
+                cluster.version(),
+                cluster.port()
+            );
+            Some(cluster)
+        }
+    };
+    let db = Db { data: data.clone(), cluster };
     let server_cmd = |args: &[&str]| -> Result<String> {
-        let out = Command::new(&bin).arg("--data-dir").arg(&data).args(args).output()?;
+        let out = db.command(&bin).args(args).output()?;
         ensure!(
             out.status.success(),
             "jst-server {} zakończył się błędem: {}",
@@ -697,7 +796,7 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     server_cmd(&["release", "build", "--out", &path(&releases), "--key", &key])?;
 
     let started = Instant::now();
-    let tokens = issue_tokens(&bin, &data, &units)?;
+    let tokens = issue_tokens(&bin, &db, &units)?;
     let token_seconds = started.elapsed().as_secs_f64();
     println!(
         "wydano {} tokenów w {token_seconds:.1} s ({:.1} ms na proces jst-server token issue, dwa naraz)",
@@ -709,7 +808,7 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     let runtime = runtime()?;
 
     // 1. Load.
-    let server = Server::start(&bin, &data, &releases, "127.0.0.1:0", &log)?;
+    let server = Server::start(&bin, &db, &releases, "127.0.0.1:0", &log)?;
     let addr = server.addr.clone();
     let load_started = Instant::now();
     let handle = start_load(&runtime, &addr, &tokens, &indicators, seconds, 1)?;
@@ -722,14 +821,14 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
         "obciążenie: CPU serwera {server_cpu:.1} s w {load_seconds:.1} s ({:.0} % jednego rdzenia; klienci na tych samych 2 rdzeniach)",
         100.0 * server_cpu / load_seconds
     );
-    verify("obciążenie", &data, &load)?;
+    verify("obciążenie", &db, &load)?;
 
     // 4d. One token's limit under concurrency (a fresh token, unused so far).
     let one = server_cmd(&["token", "issue", "--unit", &units[0]])?;
     let one = one.lines().nth(1).context("brak tokenu")?.trim().to_owned();
     let limited = rate_limit_fault(&runtime, &addr, &one)?;
     load.merge(limited);
-    verify("obciążenie i limit na token", &data, &load)?;
+    verify("obciążenie i limit na token", &db, &load)?;
 
     // 4a. SIGKILL a third into a shorter run, restart on the same folder and port.
     let fault_seconds = (seconds / 2).max(6);
@@ -739,18 +838,58 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     let killed_peak = server.peak_mb()?;
     server.kill()?;
     let killed_at = Instant::now();
-    let server = Server::start(&bin, &data, &releases, &addr, &log)?;
+    let server = Server::start(&bin, &db, &releases, &addr, &log)?;
     let restart_ms = killed_at.elapsed().as_secs_f64() * 1000.0;
     let mut faulty = runtime.block_on(handle)?;
     report("z kill -9", &mut faulty, fault_seconds as f64);
     faulty.merge(std::mem::take(&mut load));
-    verify("obciążenie, limit i kill -9 (łącznie)", &data, &faulty)?;
+    verify("obciążenie, limit i kill -9 (łącznie)", &db, &faulty)?;
     println!(
         "kill -9 po {} s, serwer ponownie nasłuchuje na {addr} po {restart_ms:.0} ms; {} żądań bez odpowiedzi HTTP ponowiono tym samym kluczem",
         fault_seconds / 3,
         faulty.transport_errors
     );
     ensure!(served_index(&runtime, &addr)? == before, "wydanie zmieniło się po kill -9");
+
+    // 4c. PostgreSQL restarted a third into a shorter run (`pg_ctl stop -m fast`, 3 s down,
+    // start): requests meanwhile get 503 `storage_unavailable` within the pool's wait, not a
+    // hang; clients resend with the same keys; the server reconnects by itself.
+    if let Some(cluster) = &db.cluster {
+        let handle = start_load(&runtime, &addr, &tokens, &indicators, fault_seconds, 3)?;
+        std::thread::sleep(Duration::from_secs(fault_seconds / 3));
+        cluster.stop()?;
+        let stopped_at = Instant::now();
+        std::thread::sleep(Duration::from_secs(3));
+        cluster.start_again()?;
+        let down_ms = stopped_at.elapsed().as_secs_f64() * 1000.0;
+        let mut restarted = runtime.block_on(handle)?;
+        report("z restartem PostgreSQL", &mut restarted, fault_seconds as f64);
+        println!(
+            "restart PostgreSQL: baza niedostępna {down_ms:.0} ms; odpowiedzi 503 storage_unavailable: {} (najdłuższa {:.0} ms); inne 5xx: {}",
+            restarted.unavailable,
+            restarted.unavailable_max_us as f64 / 1000.0,
+            restarted.other_5xx
+        );
+        ensure!(restarted.unavailable > 0, "podczas restartu bazy żadne żądanie nie dostało 503");
+        ensure!(
+            restarted.unavailable_max_us < 10_000_000,
+            "503 w czasie restartu bazy przyszło po {} ms: serwer czekał zamiast odpowiedzieć",
+            restarted.unavailable_max_us / 1000
+        );
+        faulty.merge(restarted);
+        verify("łącznie z restartem PostgreSQL", &db, &faulty)?;
+        // The load has ended well after the restart: the first health check must pass.
+        let health = fetch(&runtime, &format!("http://{addr}/v1/health"))
+            .context("po restarcie bazy serwer się nie połączył ponownie")?;
+        ensure!(
+            String::from_utf8_lossy(&health).contains("\"storage\":\"ok\""),
+            "po restarcie bazy serwer się nie połączył ponownie: {}",
+            String::from_utf8_lossy(&health)
+        );
+        println!(
+            "restart PostgreSQL: serwer połączył się ponownie sam (GET /v1/health: storage ok)"
+        );
+    }
 
     // 4b. Disk full on the release directory.
     let big = work.join("dane-duze.csv");
@@ -762,9 +901,8 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     )?;
     server_cmd(&["import", "data", &path(&big)])?;
     let filled = fill(&releases, 48 * 1024)?;
-    let out = Command::new(&bin)
-        .arg("--data-dir")
-        .arg(&data)
+    let out = db
+        .command(&bin)
         .args(["release", "build", "--out", &path(&releases), "--key", &key])
         .output()?;
     let message = String::from_utf8_lossy(&out.stderr).trim().to_owned();
@@ -802,9 +940,6 @@ pub fn run(root: &Path, target: &Path, seconds: u64) -> Result<()> {
     drop(tmpfs);
     println!(
         "pamięć: serwer szczyt {server_peak:.0} MB (VmHWM), klient (xtask z {CLIENTS} klientami) szczyt {client_peak:.0} MB"
-    );
-    println!(
-        "PostgreSQL: brak magazynu PostgreSQL, awarii restartu bazy nie da się jeszcze zbadać"
     );
     Ok(())
 }

@@ -27,7 +27,7 @@ const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|b
   demo-data --national [--out FOLDER]
              zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
              do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
-  bench [--out FOLDER] [--only analytics|releases|mf|server] [--seconds N]
+  bench [--out FOLDER] [--only analytics|releases|mf|server] [--seconds N] [--engine sqlite|postgres|both]
              pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy,
              wydania (budowa, rozmiar, wczytanie, aktualizacja roczna), import MF
              (krajowe Rb-28S w formacie dBase, pierwszy i powtórny) oraz serwer pod
@@ -88,7 +88,22 @@ fn main() -> Result<()> {
                 bench_mf::run(&root, &dir, &target_dir(&root))?;
             }
             if only.is_none_or(|o| o == "server") {
-                bench_server::run(&root, &target_dir(&root), seconds)?;
+                let engines =
+                    match args.iter().position(|a| a == "--engine").map(|i| args.get(i + 1)) {
+                        None => vec![bench_server::Engine::Sqlite, bench_server::Engine::Postgres],
+                        Some(Some(e)) if e == "both" => {
+                            vec![bench_server::Engine::Sqlite, bench_server::Engine::Postgres]
+                        }
+                        Some(Some(e)) if e == "sqlite" => vec![bench_server::Engine::Sqlite],
+                        Some(Some(e)) if e == "postgres" => vec![bench_server::Engine::Postgres],
+                        _ => {
+                            eprintln!("--engine przyjmuje sqlite, postgres albo both\n{USAGE}");
+                            std::process::exit(2);
+                        }
+                    };
+                for engine in engines {
+                    bench_server::run(&root, &target_dir(&root), seconds, engine)?;
+                }
             }
             Ok(())
         }

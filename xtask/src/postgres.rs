@@ -83,14 +83,21 @@ impl Cluster {
             ],
         )?;
         cluster.port = free_port()?;
+        cluster.start_again()?;
+        Ok(cluster)
+    }
+
+    /// Starts the stopped cluster again on its port (the fault bench restarts it mid-load).
+    pub fn start_again(&self) -> Result<()> {
+        let data = self.data();
         let options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
              -c max_connections=300",
-            cluster.port,
-            cluster.dir.display()
+            self.port,
+            self.dir.display()
         );
-        let log = cluster.dir.join("log");
-        let started = cluster.run(
+        let log = self.dir.join("log");
+        let started = self.run(
             "pg_ctl",
             &[
                 "-D".as_ref(),
@@ -109,7 +116,25 @@ impl Cluster {
             let tail = std::fs::read_to_string(&log).unwrap_or_default();
             bail!("{e:#}\n{}", tail.lines().rev().take(20).collect::<Vec<_>>().join("\n"));
         }
-        Ok(cluster)
+        Ok(())
+    }
+
+    /// Stops the cluster as an operator's restart does (`pg_ctl stop -m fast`: open
+    /// connections are ended).
+    pub fn stop(&self) -> Result<()> {
+        let data = self.data();
+        self.run(
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-m".as_ref(),
+                "fast".as_ref(),
+                "-w".as_ref(),
+                "stop".as_ref(),
+            ],
+        )?;
+        Ok(())
     }
 
     /// The superuser's URL of the `postgres` database.
