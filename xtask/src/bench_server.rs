@@ -521,13 +521,15 @@ fn start_load(
 fn stored(db: &Db) -> Result<HashMap<String, Vec<u8>>> {
     if db.cluster.is_some() {
         let counts = db.psql("SELECT COUNT(*), COUNT(DISTINCT id) FROM submissions")?;
-        let counts: Vec<&str> = counts.trim_end_matches('\x1e').split('\x1f').collect();
+        let counts: Vec<&str> = counts.trim().trim_end_matches('\x1e').split('\x1f').collect();
         ensure!(
             counts.len() == 2 && counts[0] == counts[1],
             "zgłoszenia zapisane więcej niż raz: {counts:?}"
         );
         let rows = db.psql("SELECT id, response FROM submissions")?;
         let mut all = HashMap::new();
+        // psql ends its output with a newline after the last record separator.
+        let rows = rows.strip_suffix('\n').unwrap_or(&rows);
         for record in rows.split('\x1e').filter(|r| !r.is_empty()) {
             let (id, response) = record.split_once('\x1f').context("nieczytelny wiersz psql")?;
             all.insert(id.to_owned(), response.as_bytes().to_vec());
