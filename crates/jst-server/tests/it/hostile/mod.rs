@@ -3,6 +3,7 @@
 //! tokens, oversized fields) and a log capture that must never hold a token.
 
 mod api;
+mod idempotency;
 mod rate;
 mod slow;
 mod values;
