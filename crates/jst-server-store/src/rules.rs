@@ -18,29 +18,61 @@ pub(crate) fn value_problem(value: f64) -> Option<String> {
 const LISTED_ROWS: usize = 5;
 
 /// Every row's value checked before anything is written. All imports (`import data`,
-/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::upsert_values_from`] or
-/// [`Storage::upsert_budget`], and every backend calls this first: it is the one gate for
-/// values from files and from the network. The error names the source and each row (TERYT,
-/// indicator, year); nothing is written.
+/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::import`](crate::Storage::import),
+/// and every backend checks each row with [`RowCheck`] (this is its whole-slice form): it is
+/// the one gate for values from files and from the network. The error names the source and
+/// each row (TERYT, indicator, year); nothing is written.
 pub fn check_rows(rows: &[DataRow], plans: &[DataRow], source: &str) -> Result<()> {
-    let bad: Vec<String> = rows
-        .iter()
-        .map(|r| ("", r))
-        .chain(plans.iter().map(|r| ("plan ", r)))
-        .filter_map(|(what, r)| {
-            value_problem(r.value)
-                .map(|why| format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year))
-        })
-        .collect();
-    if bad.is_empty() {
-        return Ok(());
+    let mut check = RowCheck::default();
+    rows.iter().for_each(|r| check.value(r));
+    plans.iter().for_each(|r| check.plan(r));
+    check.finish(source)
+}
+
+/// [`check_rows`] made row by row while an import streams in, in bounded memory: it names
+/// the first refused values and plans and counts the rest. The message is the same whatever
+/// the order rows came in: values first, then plans, as [`check_rows`] lists them.
+#[derive(Debug, Default)]
+pub struct RowCheck {
+    values: Vec<String>,
+    plans: Vec<String>,
+    refused: usize,
+}
+
+impl RowCheck {
+    pub fn value(&mut self, row: &DataRow) {
+        if let Some(why) = value_problem(row.value) {
+            Self::note(&mut self.values, "", row, why);
+            self.refused += 1;
+        }
     }
-    let mut message =
-        format!("{source}: nic nie zapisano; {}", bad[..bad.len().min(LISTED_ROWS)].join("; "));
-    if bad.len() > LISTED_ROWS {
-        message.push_str(&format!(" (i {} innych wierszy)", bad.len() - LISTED_ROWS));
+
+    pub fn plan(&mut self, row: &DataRow) {
+        if let Some(why) = value_problem(row.value) {
+            Self::note(&mut self.plans, "plan ", row, why);
+            self.refused += 1;
+        }
     }
-    Err(Error::Invalid(message))
+
+    fn note(list: &mut Vec<String>, what: &str, r: &DataRow, why: String) {
+        if list.len() < LISTED_ROWS {
+            list.push(format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year));
+        }
+    }
+
+    /// `Ok` when every row seen can be stored, else the error naming them.
+    pub fn finish(self, source: &str) -> Result<()> {
+        if self.refused == 0 {
+            return Ok(());
+        }
+        let listed: Vec<String> =
+            self.values.into_iter().chain(self.plans).take(LISTED_ROWS).collect();
+        let mut message = format!("{source}: nic nie zapisano; {}", listed.join("; "));
+        if self.refused > LISTED_ROWS {
+            message.push_str(&format!(" (i {} innych wierszy)", self.refused - LISTED_ROWS));
+        }
+        Err(Error::Invalid(message))
+    }
 }
 
 /// Why a submitted item is `invalid`, in Polish for the person who sent it; `None` when its
