@@ -288,6 +288,8 @@ pub struct SingleByte<R> {
     raw: Vec<u8>,
     text: Vec<u8>,
     at: usize,
+    /// The decoder was told the input ended; it may not be used again.
+    ended: bool,
 }
 
 impl<R: Read> SingleByte<R> {
@@ -298,14 +300,16 @@ impl<R: Read> SingleByte<R> {
             raw: vec![0; 1 << 16],
             text: Vec::new(),
             at: 0,
+            ended: false,
         }
     }
 }
 
 impl<R: Read> BufRead for SingleByte<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        if self.at == self.text.len() {
+        if self.at == self.text.len() && !self.ended {
             let n = self.source.read(&mut self.raw)?;
+            self.ended = n == 0;
             let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(3 * n + 16);
             self.text.resize(room, 0);
             let (_, _, written, _) =
@@ -368,5 +372,82 @@ mod tests {
         );
         let settled = b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1.234\n1219053;B;2024;1.5\n";
         assert!(parse_public_values_checked(settled, "p.csv").expect("valid").warnings.is_empty());
+    }
+
+    /// The stream's outcome as the whole-file parse gives it: every row and the warnings, or
+    /// the error (rows streamed before it are dropped, as a staged import drops them).
+    fn streamed(bytes: &[u8]) -> Result<ParsedPublicValues, ImportError> {
+        let mut stream = PublicValueStream::open(std::io::Cursor::new(bytes.to_vec()), "p.csv")?;
+        let rows = (&mut stream).collect::<Result<Vec<_>, _>>()?;
+        Ok(ParsedPublicValues { rows, warnings: stream.warnings().to_vec() })
+    }
+
+    #[test]
+    fn the_stream_reads_and_refuses_as_the_whole_file_parse() {
+        let good = "1219053;LUD_OGOLEM;2024;69 791\n".repeat(3000);
+        let wide = format!("1219053;A;2024;1{}\n", ";".repeat(1200));
+        let cases: Vec<Vec<u8>> = vec![
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;69 791\n".to_vec(),
+            b"\xEF\xBB\xBFteryt;wskaznik_kod;rok;wartosc\r\n1219053;A;2024;1,5\r\n\r\n1219053;B;2024;2\r\n".to_vec(),
+            b"teryt,wskaznik_kod,rok,wartosc\n1219053,A,2024,\"1,5\"\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;LUD_OGOLEM;2024;x\n12;lud;20;1\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;WYD_80101;2024;1.234\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1.234\n1219053;B;2024;1.5\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1.234\n1219053;B;2024;2,5\n".to_vec(),
+            b"a;b\n1;2\n".to_vec(),
+            b"".to_vec(),
+            b"\n\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1;5\n".to_vec(),
+            // A bad header and a control character further down: the control character first.
+            b"a;b\n1;2\n3;\x1b[31m\n".to_vec(),
+            // A bad cell early and a control character late: the control character only.
+            format!("teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;x\n{good}1219053;A;2024;\x00\n")
+                .into_bytes(),
+            // Cut short: the last line ends inside the year.
+            format!("teryt;wskaznik_kod;rok;wartosc\n{good}1219053;LUD_OGOLEM;20").into_bytes(),
+            // A bad line late in the file, and more problems than a report lists.
+            format!("teryt;wskaznik_kod;rok;wartosc\n{good}{}", "x;y;z;w\n".repeat(30))
+                .into_bytes(),
+            // A line wider than the cap, after thousands of good ones and a bad cell.
+            format!("teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;x\n{good}{wide}").into_bytes(),
+            // A quoted field across lines: the next record's line counts both.
+            b"teryt;wskaznik_kod;rok;wartosc;uwagi\n1219053;A;2024;1;\"a\nb\"\n1219053;A;20x;1;\n"
+                .to_vec(),
+            // Windows-1250 (ą = 0xB9 in a word), ISO-8859-2 (ś = 0xB6), both, neither, UTF-16.
+            b"teryt;wskaznik_kod;rok;wartosc;nazwa\n1219053;A;2024;1;Wi\xb9z\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc;nazwa\n1219053;A;2024;1;Ludno\xb6\xe6\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc;nazwa\n1219053;A;2024;1;Ludno\xb6\xe6 w\xb9s\n".to_vec(),
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1\x81\n".to_vec(),
+            b"nazwa;teryt\n\xb9;1\n".to_vec(),
+            b"\xFF\xFEt\0e\0".to_vec(),
+            // UTF-8 cut inside a character at the very end.
+            b"teryt;wskaznik_kod;rok;wartosc\n1219053;A;2024;1;\xc5".to_vec(),
+        ];
+        for (i, bytes) in cases.iter().enumerate() {
+            let whole = parse_public_values_checked(bytes, "p.csv");
+            assert_eq!(streamed(bytes), whole, "case {i}");
+        }
+    }
+
+    #[test]
+    fn the_stream_hands_out_rows_before_a_late_error_and_then_the_error_with_its_line() {
+        let good = "1219053;LUD_OGOLEM;2024;1\n".repeat(500);
+        let text = format!("teryt;wskaznik_kod;rok;wartosc\n{good}1219053;LUD_OGOLEM;2024;1x\n");
+        let mut stream = PublicValueStream::open(std::io::Cursor::new(text.into_bytes()), "p.csv")
+            .expect("open");
+        let rows = (&mut stream).take_while(Result::is_ok).count();
+        assert_eq!(rows, 500);
+        let mut stream = PublicValueStream::open(
+            std::io::Cursor::new(
+                format!("teryt;wskaznik_kod;rok;wartosc\n{good}1219053;LUD_OGOLEM;2024;1x\n")
+                    .into_bytes(),
+            ),
+            "p.csv",
+        )
+        .expect("open");
+        let err = (&mut stream).find_map(Result::err).expect("the bad line");
+        assert_eq!(err.problems.len(), 1);
+        assert_eq!(err.problems[0].row, Some(502));
+        assert!(stream.next().is_none(), "nothing after the error");
     }
 }

@@ -565,4 +565,74 @@ mod tests {
         assert_eq!(six_digits(0.123456789), "0.123457");
         assert_eq!(six_digits(7453.540139), "7453.54");
     }
+
+    /// The chunks as the builder cut them when it held every value (a year's indicators by
+    /// code in blocks of INDICATORS_PER_CHUNK), for the streamed cut to be compared with.
+    fn chunks_held_whole(values: &[super::DataRow]) -> Vec<(String, String, u64)> {
+        use std::collections::BTreeMap;
+        let mut by_year: BTreeMap<i32, BTreeMap<&str, Vec<&super::DataRow>>> = BTreeMap::new();
+        for row in values {
+            by_year
+                .entry(row.year)
+                .or_default()
+                .entry(row.indicator.as_str())
+                .or_default()
+                .push(row);
+        }
+        let mut out = Vec::new();
+        for (year, indicators) in &by_year {
+            let codes: Vec<&&str> = indicators.keys().collect();
+            for (block, codes) in codes.chunks(super::INDICATORS_PER_CHUNK).enumerate() {
+                let mut text = String::from("teryt;wskaznik_kod;rok;wartosc\n");
+                let mut rows = 0u64;
+                for code in codes {
+                    for r in &indicators[**code] {
+                        text.push_str(&format!(
+                            "{};{};{};{}\n",
+                            r.teryt,
+                            r.indicator,
+                            r.year,
+                            six_digits(r.value)
+                        ));
+                        rows += 1;
+                    }
+                }
+                out.push((format!("values-{year}-{block:02}"), text, rows));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn values_are_cut_into_the_same_chunks_streamed_as_held_whole() {
+        use super::{DataRow, ValuesChunk};
+        // Years with 1, 50, 51 and 130 indicators: blocks end on the year and on the 50th code.
+        let mut values = Vec::new();
+        for (year, indicators) in [(2019, 1), (2020, 50), (2021, 51), (2022, 130)] {
+            for k in 0..indicators {
+                for unit in ["0201", "0201011", "1219053", "3064011"] {
+                    values.push(DataRow {
+                        teryt: unit.into(),
+                        indicator: format!("W_{k:03}"),
+                        year,
+                        value: f64::from(k) * 1.234_567_8 + f64::from(year),
+                    });
+                }
+            }
+        }
+        // Ordered as each_value hands them out.
+        values.sort_by(|a, b| {
+            (a.year, &a.indicator, &a.teryt).cmp(&(b.year, &b.indicator, &b.teryt))
+        });
+        let mut chunk = ValuesChunk::default();
+        let mut streamed = Vec::new();
+        for r in &values {
+            streamed.extend(chunk.before(r));
+            chunk.push(r);
+        }
+        streamed.extend(chunk.finish());
+        let whole = chunks_held_whole(&values);
+        assert_eq!(whole.len(), 1 + 1 + 2 + 3);
+        assert_eq!(streamed, whole);
+    }
 }
