@@ -435,7 +435,7 @@ mod tests {
         let text = format!("teryt;wskaznik_kod;rok;wartosc\n{good}1219053;LUD_OGOLEM;2024;1x\n");
         let mut stream = PublicValueStream::open(std::io::Cursor::new(text.into_bytes()), "p.csv")
             .expect("open");
-        let rows = (&mut stream).take_while(Result::is_ok).count();
+        let rows = stream.by_ref().take_while(Result::is_ok).count();
         assert_eq!(rows, 500);
         let mut stream = PublicValueStream::open(
             std::io::Cursor::new(
@@ -445,7 +445,7 @@ mod tests {
             "p.csv",
         )
         .expect("open");
-        let err = (&mut stream).find_map(Result::err).expect("the bad line");
+        let err = stream.by_ref().find_map(Result::err).expect("the bad line");
         assert_eq!(err.problems.len(), 1);
         assert_eq!(err.problems[0].row, Some(502));
         assert!(stream.next().is_none(), "nothing after the error");

@@ -912,12 +912,19 @@ fn merge_staged(tx: &rusqlite::Transaction<'_>, source: &str, at: &str) -> Resul
          WHERE p.value <> s.value",
         [at],
     )?;
+    // Driven by the changed keys (a search of each by the primary key): as `UPDATE … FROM`,
+    // SQLite's planner scans every public value to probe the staging, even for a few changes.
     tx.execute(
         "UPDATE main.public_values AS p
-         SET value = s.value, rev = p.rev + 1, updated_at = ?1, source = ?2
-         FROM temp.import_values s
-         WHERE p.indicator = s.indicator AND p.year = s.year AND p.teryt = s.teryt
-           AND p.value <> s.value",
+         SET value = (SELECT s.value FROM temp.import_values s
+                      WHERE s.indicator = p.indicator AND s.year = p.year AND s.teryt = p.teryt),
+             rev = p.rev + 1, updated_at = ?1, source = ?2
+         WHERE (p.indicator, p.year, p.teryt) IN (
+             SELECT s.indicator, s.year, s.teryt
+             FROM temp.import_values s
+             JOIN main.public_values q
+               ON q.indicator = s.indicator AND q.year = s.year AND q.teryt = s.teryt
+             WHERE q.value <> s.value)",
         (at, source),
     )?;
     let inserted = tx.execute(

@@ -110,24 +110,25 @@ pub fn import_data_file(
     // stand-in that stops the import.
     let mut refused: Option<jst_import::ImportError> = None;
     let mut rows = 0usize;
-    let mut values = std::iter::from_fn(|| match stream.next()? {
-        Ok(r) => {
-            rows += 1;
-            Some(Ok(ImportRow::Value(DataRow {
-                teryt: r.teryt.as_str().to_owned(),
-                indicator: r.indicator,
-                year: r.year,
-                value: r.value,
-            })))
-        }
-        Err(e) => {
-            let stand_in = jst_server_store::Error::Invalid(e.to_string());
-            refused = Some(e);
-            Some(Err(stand_in))
-        }
-    });
-    let imported = storage.import(ImportKind::Values, &mut values, &name, at);
-    drop(values);
+    let imported = {
+        let mut values = std::iter::from_fn(|| match stream.next()? {
+            Ok(r) => {
+                rows += 1;
+                Some(Ok(ImportRow::Value(DataRow {
+                    teryt: r.teryt.as_str().to_owned(),
+                    indicator: r.indicator,
+                    year: r.year,
+                    value: r.value,
+                })))
+            }
+            Err(e) => {
+                let stand_in = jst_server_store::Error::Invalid(e.to_string());
+                refused = Some(e);
+                Some(Err(stand_in))
+            }
+        });
+        storage.import(ImportKind::Values, &mut values, &name, at)
+    };
     if let Some(e) = refused {
         return Err(e.into());
     }
