@@ -55,7 +55,7 @@ pub use own_values::{parse_own_values, parse_own_values_with, OwnValueRow, Parse
 pub use price_index::parse_price_index;
 pub use public_values::{
     parse_public_values, parse_public_values_checked, parse_public_values_with, ParsedPublicValues,
-    PublicValueRow,
+    PublicValueRow, PublicValueStream,
 };
 pub use sio::{
     looks_like_school_list, parse_school_list, parse_school_list_xlsx, SchoolList, SchoolRow,

@@ -99,40 +99,70 @@ pub(crate) fn ambiguous_points(
     column: &str,
     cells: impl IntoIterator<Item = (usize, String)>,
 ) -> Vec<Problem> {
-    let mut ambiguous = Vec::new();
-    let mut commas = false;
+    let mut points = AmbiguousPoints::default();
     for (line, raw) in cells {
-        match separator(&raw) {
-            Separator::Point => return Vec::new(),
-            Separator::Comma => commas = true,
-            Separator::AmbiguousPoint => ambiguous.push((line, raw)),
-            Separator::None => {}
+        points.see(line, &raw);
+    }
+    points.warnings(column)
+}
+
+/// [`ambiguous_points`] cell by cell, for a file read as a stream: it keeps only the cells it
+/// will report, so its memory does not grow with the file.
+#[derive(Debug, Default)]
+pub(crate) struct AmbiguousPoints {
+    ambiguous: Vec<(usize, String)>,
+    commas: bool,
+    /// A point that can only be decimal was seen: the column is settled, nothing to report.
+    settled: bool,
+}
+
+impl AmbiguousPoints {
+    pub fn see(&mut self, line: usize, raw: &str) {
+        if self.settled {
+            return;
+        }
+        match separator(raw) {
+            Separator::Point => {
+                self.settled = true;
+                self.ambiguous = Vec::new();
+            }
+            Separator::Comma => self.commas = true,
+            Separator::AmbiguousPoint if self.ambiguous.len() < crate::error::MAX_PROBLEMS => {
+                self.ambiguous.push((line, raw.to_owned()))
+            }
+            Separator::AmbiguousPoint | Separator::None => {}
         }
     }
-    let hint = if commas { t!("import-ambiguous-point-commas") } else { String::new() };
-    ambiguous
-        .into_iter()
-        .take(crate::error::MAX_PROBLEMS)
-        .map(|(line, raw)| {
-            let raw = raw.trim();
-            let comma = raw.replace('.', ",");
-            let thousands = raw.replace('.', "");
-            let spaced = raw.replace('.', " ");
-            Problem::at(
-                line,
-                Some(column),
-                t!(
-                    "import-ambiguous-point",
-                    raw = raw,
-                    comma = comma,
-                    hint = &hint,
-                    thousands = thousands,
-                    spaced = spaced
-                ),
-            )
-            .with_severity(Severity::Ostrzezenie)
-        })
-        .collect()
+
+    /// The warnings for the cells seen, named `column`.
+    pub fn warnings(self, column: &str) -> Vec<Problem> {
+        if self.settled {
+            return Vec::new();
+        }
+        let hint = if self.commas { t!("import-ambiguous-point-commas") } else { String::new() };
+        self.ambiguous
+            .into_iter()
+            .map(|(line, raw)| {
+                let raw = raw.trim();
+                let comma = raw.replace('.', ",");
+                let thousands = raw.replace('.', "");
+                let spaced = raw.replace('.', " ");
+                Problem::at(
+                    line,
+                    Some(column),
+                    t!(
+                        "import-ambiguous-point",
+                        raw = raw,
+                        comma = comma,
+                        hint = &hint,
+                        thousands = thousands,
+                        spaced = spaced
+                    ),
+                )
+                .with_severity(Severity::Ostrzezenie)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

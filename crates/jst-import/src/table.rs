@@ -1,5 +1,8 @@
 //! Delimited text as users bring it: `;`, `,` or tab, quotes allowed, CRLF or LF.
 
+use std::collections::VecDeque;
+use std::io::Read;
+
 use jst_text::t;
 
 use crate::error::{RowProgress, MAX_PROBLEMS, PROGRESS_EVERY};
@@ -71,34 +74,49 @@ impl Table {
     /// two (`1234,56` in a file separated by commas) would otherwise be read as its first part.
     fn extra_fields(&self, line: usize, fields: &[String]) -> Option<Problem> {
         let delimiter = self.delimiter?;
-        let width = self.header.len();
-        let extra: Vec<&str> =
-            fields.iter().skip(width).map(String::as_str).filter(|f| !f.is_empty()).collect();
-        if extra.is_empty() {
-            return None;
-        }
-        let hint = if delimiter == b',' {
-            t!("import-extra-fields-comma")
-        } else {
-            t!("import-extra-fields-check")
-        };
-        Some(Problem::at(
+        extra_fields(
+            self.header.len(),
+            delimiter,
             line,
-            None,
-            t!(
-                "import-extra-fields",
-                fields = fields.len(),
-                width = width,
-                extra = crate::cells::quoted(&extra.join(&char::from(delimiter).to_string())),
-                hint = hint
-            ),
-        ))
+            fields.len(),
+            fields.iter().map(String::as_str),
+        )
     }
 
     /// Index of a column by any of its accepted names.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
     }
+}
+
+/// [`Table::extra_fields`] of a row read from a stream.
+pub(crate) fn extra_fields<'f>(
+    width: usize,
+    delimiter: u8,
+    line: usize,
+    count: usize,
+    fields: impl Iterator<Item = &'f str>,
+) -> Option<Problem> {
+    let extra: Vec<&str> = fields.skip(width).filter(|f| !f.is_empty()).collect();
+    if extra.is_empty() {
+        return None;
+    }
+    let hint = if delimiter == b',' {
+        t!("import-extra-fields-comma")
+    } else {
+        t!("import-extra-fields-check")
+    };
+    Some(Problem::at(
+        line,
+        None,
+        t!(
+            "import-extra-fields",
+            fields = count,
+            width = width,
+            extra = crate::cells::quoted(&extra.join(&char::from(delimiter).to_string())),
+            hint = hint
+        ),
+    ))
 }
 
 pub(crate) fn detect_delimiter(first_line: &str) -> u8 {
@@ -108,117 +126,92 @@ pub(crate) fn detect_delimiter(first_line: &str) -> u8 {
         .unwrap_or(b';')
 }
 
-/// Counts lines up to record starts; records come in file order, so counting resumes where the
-/// previous record left off instead of rescanning the file.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: usize,
-}
-
-impl LineCounter<'_> {
-    /// 1-based line of the record starting at `byte`; the csv reader may report the position
-    /// just before the previous record's line break, so breaks at that spot are skipped first.
-    fn line_of(&mut self, byte: u64) -> usize {
-        let mut start = (byte as usize).min(self.bytes.len());
-        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start >= self.at {
-            self.line += self.bytes[self.at..start].iter().filter(|b| **b == b'\n').count();
-            self.at = start;
-        }
-        self.line
-    }
-}
-
 /// The most fields a line (a record) may have; the formats of DESIGN §6 have at most 17
 /// columns, and a line of a million empty fields would cost a gigabyte to hold.
 pub(crate) const MAX_FIELDS: usize = 1_000;
 
 /// The line of the first record with more than [`MAX_FIELDS`] fields, found before the csv
-/// reader holds it. Mirrors the reader's quoting (a quote opens a quoted field only where a
-/// field starts; `""` inside is a quote; line breaks inside quotes belong to the field).
+/// reader holds it.
 fn too_wide(bytes: &[u8], delimiter: u8) -> Option<usize> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
+    WidthWatch::new(delimiter).feed(bytes)
+}
+
+/// Finds the first record with more than [`MAX_FIELDS`] fields in text fed to it piece by
+/// piece, before the csv reader holds it. Mirrors the reader's quoting (a quote opens a quoted
+/// field only where a field starts; `""` inside is a quote; line breaks inside quotes belong
+/// to the field).
+pub(crate) struct WidthWatch {
+    delimiter: u8,
+    state: FieldState,
+    fields: usize,
+    line: usize,
+    record_line: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum FieldState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl WidthWatch {
+    pub fn new(delimiter: u8) -> Self {
+        Self { delimiter, state: FieldState::FieldStart, fields: 1, line: 1, record_line: 1 }
     }
-    let mut state = State::FieldStart;
-    let mut fields = 1;
-    let mut line = 1;
-    let mut record_line = 1;
-    for &b in bytes {
-        if b == b'\n' {
-            line += 1;
-        }
-        state = match (state, b) {
-            (State::Quoted, b'"') => State::QuoteInQuoted,
-            (State::Quoted, _) => State::Quoted,
-            (State::FieldStart, b'"') | (State::QuoteInQuoted, b'"') => State::Quoted,
-            (_, b'\n' | b'\r') => {
-                fields = 1;
-                record_line = line;
-                State::FieldStart
+
+    /// The line of the too wide record, once the text fed so far shows one.
+    pub fn feed(&mut self, bytes: &[u8]) -> Option<usize> {
+        use FieldState::*;
+        for &b in bytes {
+            if b == b'\n' {
+                self.line += 1;
             }
-            (_, d) if d == delimiter => {
-                fields += 1;
-                if fields > MAX_FIELDS {
-                    return Some(record_line);
+            self.state = match (self.state, b) {
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (FieldStart, b'"') | (QuoteInQuoted, b'"') => Quoted,
+                (_, b'\n' | b'\r') => {
+                    self.fields = 1;
+                    self.record_line = self.line;
+                    FieldStart
                 }
-                State::FieldStart
-            }
-            _ => State::Unquoted,
-        };
+                (_, d) if d == self.delimiter => {
+                    self.fields += 1;
+                    if self.fields > MAX_FIELDS {
+                        return Some(self.record_line);
+                    }
+                    FieldStart
+                }
+                _ => Unquoted,
+            };
+        }
+        None
     }
-    None
 }
 
 pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = detect_delimiter(first_line);
     if let Some(line) = too_wide(text.as_bytes(), delimiter) {
-        return Err(ImportError::single(
-            file,
-            Problem::at(
-                line,
-                None,
-                t!(
-                    "import-too-many-fields",
-                    max = MAX_FIELDS,
-                    delimiter = char::from(delimiter).escape_default().to_string()
-                ),
-            ),
-        ));
+        return Err(too_wide_error(file, line, delimiter));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter { bytes: text.as_bytes(), at: 0, line: 1 };
+    let mut records = RecordStream::new(text.as_bytes(), delimiter);
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
-            ImportError::single(
-                file,
-                Problem::at(row, None, t!("import-unreadable-row", error = e.to_string())),
-            )
-        })?;
-        let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
-        let fields: Vec<String> = record.iter().map(str::to_owned).collect();
+    while let Some(line) = records.next_record().map_err(|e| e.into_import_error(file))? {
+        let fields: Vec<String> = records.record().iter().map(str::to_owned).collect();
         if fields.iter().all(String::is_empty) {
             continue;
         }
         if problems.len() < MAX_PROBLEMS {
-            problems.extend(control_characters(line, header.as_deref(), &fields));
+            problems.extend(control_characters(
+                line,
+                header.as_deref(),
+                fields.iter().map(String::as_str),
+            ));
         }
         if header.is_none() {
             header = Some(fields);
@@ -235,16 +228,155 @@ pub(crate) fn read_table(text: &str, file: &str) -> Result<Table, ImportError> {
     Ok(Table { header, rows, delimiter: Some(delimiter) })
 }
 
+pub(crate) fn too_wide_error(file: &str, line: usize, delimiter: u8) -> ImportError {
+    ImportError::single(
+        file,
+        Problem::at(
+            line,
+            None,
+            t!(
+                "import-too-many-fields",
+                max = MAX_FIELDS,
+                delimiter = char::from(delimiter).escape_default().to_string()
+            ),
+        ),
+    )
+}
+
+/// The records of delimited text read from a stream one at a time, each with its 1-based line
+/// in the file, holding no more than a record and the reader's buffer: the one reader of
+/// [`read_table`] and of files too large to hold.
+pub(crate) struct RecordStream<R: Read> {
+    reader: csv::Reader<Watched<R>>,
+    record: csv::StringRecord,
+}
+
+/// Why [`RecordStream::next_record`] stopped.
+pub(crate) enum RecordError {
+    /// A record wider than [`MAX_FIELDS`] starts on this line (it was never read whole).
+    TooWide {
+        line: usize,
+        delimiter: u8,
+    },
+    Csv(csv::Error),
+}
+
+impl RecordError {
+    pub fn into_import_error(self, file: &str) -> ImportError {
+        match self {
+            Self::TooWide { line, delimiter } => too_wide_error(file, line, delimiter),
+            Self::Csv(e) => {
+                let row = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                ImportError::single(
+                    file,
+                    Problem::at(row, None, t!("import-unreadable-row", error = e.to_string())),
+                )
+            }
+        }
+    }
+}
+
+impl<R: Read> RecordStream<R> {
+    pub fn new(source: R, delimiter: u8) -> Self {
+        let watched = Watched {
+            source,
+            watch: WidthWatch::new(delimiter),
+            too_wide: None,
+            unread: VecDeque::new(),
+            unread_at: 0,
+            line: 1,
+        };
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .buffer_capacity(1 << 16)
+            .from_reader(watched);
+        Self { reader, record: csv::StringRecord::new() }
+    }
+
+    /// Reads the next record ([`RecordStream::record`]) and returns its line; `None` at the
+    /// end of the text.
+    pub fn next_record(&mut self) -> Result<Option<usize>, RecordError> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(e) => {
+                let watched = self.reader.get_ref();
+                return Err(match watched.too_wide {
+                    Some(line) => RecordError::TooWide { line, delimiter: watched.watch.delimiter },
+                    None => RecordError::Csv(e),
+                });
+            }
+        }
+        let byte = self.record.position().map(|p| p.byte());
+        Ok(Some(byte.map(|b| self.reader.get_mut().line_of(b)).unwrap_or(0)))
+    }
+
+    pub fn record(&self) -> &csv::StringRecord {
+        &self.record
+    }
+}
+
+/// The text under the csv reader: watched for a too wide record before the reader holds it,
+/// and kept from the last record's start on, to count the lines up to the next one.
+struct Watched<R> {
+    source: R,
+    watch: WidthWatch,
+    too_wide: Option<usize>,
+    /// Bytes read from `unread_at` on, whose line breaks are not yet counted into `line`.
+    unread: VecDeque<u8>,
+    unread_at: u64,
+    line: usize,
+}
+
+impl<R> Watched<R> {
+    /// 1-based line of the record starting at `byte`; the csv reader may report the position
+    /// just before the previous record's line break, so breaks at that spot are skipped first.
+    /// Records come in file order, so counting resumes where the previous record left off.
+    fn line_of(&mut self, byte: u64) -> usize {
+        let end = self.unread_at + self.unread.len() as u64;
+        if byte < self.unread_at {
+            return self.line;
+        }
+        let mut start = byte.min(end);
+        while start < end && matches!(self.unread[(start - self.unread_at) as usize], b'\r' | b'\n')
+        {
+            start += 1;
+        }
+        let counted = (start - self.unread_at) as usize;
+        self.line += self.unread.drain(..counted).filter(|b| *b == b'\n').count();
+        self.unread_at = start;
+        self.line
+    }
+}
+
+impl<R: Read> Read for Watched<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.too_wide.is_some() {
+            return Err(std::io::Error::other("too many fields"));
+        }
+        let n = self.source.read(buf)?;
+        if let Some(line) = self.watch.feed(&buf[..n]) {
+            self.too_wide = Some(line);
+            return Err(std::io::Error::other("too many fields"));
+        }
+        self.unread.extend(&buf[..n]);
+        Ok(n)
+    }
+}
+
 /// A problem for each field of a row that holds a control character (tab and line breaks
 /// inside a quoted field are text): NUL would cut a stored text short, ESC and its kin would
 /// drive a terminal. Columns are named by the header (`header` is `None` for the header).
-pub(crate) fn control_characters(
+pub(crate) fn control_characters<'f>(
     line: usize,
     header: Option<&[String]>,
-    fields: &[String],
+    fields: impl IntoIterator<Item = &'f str>,
 ) -> Vec<Problem> {
     fields
-        .iter()
+        .into_iter()
         .enumerate()
         .filter_map(|(k, field)| {
             let c = crate::forbidden_control(field)?;

@@ -27,56 +27,174 @@ pub(crate) fn decode(
     file: &str,
     header_ok: impl Fn(&str) -> bool,
 ) -> Result<String, ImportError> {
-    if is_utf16(bytes) {
-        return Err(ImportError::single(file, Problem::file(t!("import-text-utf16"))));
+    let mut scan = EncodingScan::default();
+    scan.feed(bytes);
+    match scan.utf8(file)? {
+        None => {
+            let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            // The scan found every byte valid.
+            Ok(String::from_utf8_lossy(without_bom).into_owned())
+        }
+        Some(not_utf8) => {
+            let mut latin2 = Latin2Scan::default();
+            latin2.feed(bytes);
+            let encoding = latin2.encoding(file, &not_utf8)?;
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            if had_errors || !header_ok(&text) {
+                return Err(not_utf8.error(file));
+            }
+            Ok(text.into_owned())
+        }
     }
-    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let utf8_error = match std::str::from_utf8(without_bom) {
-        Ok(text) => return Ok(text.to_owned()),
-        Err(e) => e,
+}
+
+/// A text file's encoding as [`decode`] decides it, read in pieces (a stream that can be read
+/// twice: once for UTF-8, and only when it is not, once more for the single-byte encodings).
+pub(crate) fn detect_encoding(
+    source: &mut (impl std::io::Read + std::io::Seek),
+    file: &str,
+) -> Result<TextEncoding, ImportError> {
+    use std::io::SeekFrom;
+    let io = |e: std::io::Error| {
+        ImportError::single(file, Problem::file(t!("import-unreadable-row", error = e.to_string())))
     };
-    // Point at the first byte that is not UTF-8: usually the first Polish letter of the file.
-    let bad = utf8_error.valid_up_to();
-    let line = without_bom[..bad].iter().filter(|b| **b == b'\n').count() + 1;
-    let not_cp1250 = || {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut scan = EncodingScan::default();
+    loop {
+        let n = read_some(source, &mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        scan.feed(&buf[..n]);
+    }
+    let bom = scan.bom();
+    let Some(not_utf8) = scan.utf8(file)? else {
+        return Ok(TextEncoding::Utf8 { bom });
+    };
+    source.seek(SeekFrom::Start(0)).map_err(io)?;
+    let mut latin2 = Latin2Scan::default();
+    loop {
+        let n = read_some(source, &mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        latin2.feed(&buf[..n]);
+    }
+    Ok(TextEncoding::Single { encoding: latin2.encoding(file, &not_utf8)?, not_utf8 })
+}
+
+fn read_some(source: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match source.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// How a file's bytes become text.
+#[derive(Debug, Clone)]
+pub(crate) enum TextEncoding {
+    /// UTF-8, after a byte-order mark when `bom`.
+    Utf8 { bom: bool },
+    /// Windows-1250 or ISO-8859-2: the file is that only if its header reads as expected;
+    /// `not_utf8` is the error when it does not.
+    Single { encoding: &'static encoding_rs::Encoding, not_utf8: NotUtf8 },
+}
+
+/// Where a file stopped being UTF-8: the error when no other encoding explains it either.
+#[derive(Debug, Clone)]
+pub(crate) struct NotUtf8 {
+    line: usize,
+    byte: u8,
+}
+
+impl NotUtf8 {
+    pub fn error(&self, file: &str) -> ImportError {
         ImportError::single(
             file,
             Problem::at(
-                line,
+                self.line,
                 None,
-                t!("import-text-unknown-encoding", byte = format!("0x{:02X}", without_bom[bad])),
+                t!("import-text-unknown-encoding", byte = format!("0x{:02X}", self.byte)),
             ),
         )
-    };
-    if bytes.iter().any(|b| CP1250_UNDEFINED.contains(b)) {
-        return Err(not_cp1250());
     }
-    let encoding = match single_byte_encoding(bytes) {
-        Latin2::No => encoding_rs::WINDOWS_1250,
-        Latin2::Yes => encoding_rs::ISO_8859_2,
-        Latin2::Ambiguous { iso, windows } => {
-            let line = bytes[..iso.min(windows)].iter().filter(|b| **b == b'\n').count() + 1;
-            return Err(ImportError::single(
-                file,
-                Problem::at(
-                    line,
-                    None,
-                    t!(
-                        "import-text-ambiguous-encoding",
-                        iso_byte = format!("0x{:02X}", bytes[iso]),
-                        iso_letter = latin2_letter(bytes[iso]).to_string(),
-                        windows_byte = format!("0x{:02X}", bytes[windows]),
-                        windows_letter = cp1250_letter(bytes[windows]).to_string(),
-                    ),
-                ),
-            ));
+}
+
+/// The UTF-8 side of [`decode`] over bytes fed in pieces: UTF-16 told by the first two bytes,
+/// then the first byte that is not UTF-8 and its line.
+#[derive(Default)]
+struct EncodingScan {
+    head: Vec<u8>,
+    /// A character cut by the end of the last piece, and where it started.
+    carry: Vec<u8>,
+    carry_at: usize,
+    at: usize,
+    newlines: usize,
+    bad: Option<(usize, u8)>,
+}
+
+impl EncodingScan {
+    fn feed(&mut self, mut piece: &[u8]) {
+        if self.head.len() < 3 {
+            let take = piece.len().min(3 - self.head.len());
+            self.head.extend_from_slice(&piece[..take]);
         }
-    };
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors || !header_ok(&text) {
-        return Err(not_cp1250());
+        if self.bad.is_some() {
+            return;
+        }
+        while !self.carry.is_empty() {
+            let Some((&b, rest)) = piece.split_first() else { return };
+            self.carry.push(b);
+            piece = rest;
+            match std::str::from_utf8(&self.carry) {
+                Ok(_) => {
+                    self.at += self.carry.len();
+                    self.carry.clear();
+                }
+                Err(e) if e.error_len().is_some() => {
+                    self.bad = Some((self.carry_at, self.carry[0]));
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        match std::str::from_utf8(piece) {
+            Ok(_) => {
+                self.newlines += count_newlines(piece);
+                self.at += piece.len();
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                self.newlines += count_newlines(&piece[..valid]);
+                if e.error_len().is_some() {
+                    self.bad = Some((self.at + valid, piece[valid]));
+                } else {
+                    self.carry_at = self.at + valid;
+                    self.carry = piece[valid..].to_vec();
+                }
+                self.at += valid;
+            }
+        }
     }
-    Ok(text.into_owned())
+
+    fn bom(&self) -> bool {
+        self.head.starts_with(b"\xEF\xBB\xBF")
+    }
+
+    /// `None` when every byte fed is UTF-8; where it is not otherwise. UTF-16 is an error.
+    fn utf8(self, file: &str) -> Result<Option<NotUtf8>, ImportError> {
+        if is_utf16(&self.head) {
+            return Err(ImportError::single(file, Problem::file(t!("import-text-utf16"))));
+        }
+        let bad = self.bad.or_else(|| self.carry.first().map(|b| (self.carry_at, *b)));
+        Ok(bad.map(|(_, byte)| NotUtf8 { line: self.newlines + 1, byte }))
+    }
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
 }
 
 /// Bytes that are Polish letters in ISO-8859-2 (Ą Ś Ź ą ś ź) and symbols in Windows-1250
@@ -104,6 +222,7 @@ fn letter_like(b: u8) -> bool {
 }
 
 /// How a non-UTF-8 file reads as ISO-8859-2 rather than Windows-1250.
+#[cfg(test)]
 #[derive(Debug, PartialEq, Eq)]
 enum Latin2 {
     /// Windows-1250 (or the two read the same).
@@ -121,19 +240,104 @@ enum Latin2 {
 /// letters and punctuation in Windows-1250) and none of 0xA5 0xB9 (ą Ą in Windows-1250). Such a
 /// byte standing alone (`± 5`, `¶ 3`) is the Windows-1250 symbol. Letters of both kinds in
 /// words: ambiguous.
+#[cfg(test)]
 fn single_byte_encoding(bytes: &[u8]) -> Latin2 {
-    let in_word = |i: usize| {
-        let before = i.checked_sub(1).map(|j| bytes[j]);
-        let after = bytes.get(i + 1).copied();
-        before.is_some_and(letter_like) || after.is_some_and(letter_like)
-    };
-    let iso = bytes.iter().enumerate().position(|(i, b)| LATIN2_LETTERS.contains(b) && in_word(i));
-    let Some(iso) = iso else { return Latin2::No };
-    let windows =
-        bytes.iter().position(|b| (0x80..=0x9F).contains(b) || CP1250_LETTERS.contains(b));
-    match windows {
-        None => Latin2::Yes,
-        Some(windows) => Latin2::Ambiguous { iso, windows },
+    let mut scan = Latin2Scan::default();
+    scan.feed(bytes);
+    scan.latin2()
+}
+
+/// A byte of the file found by [`Latin2Scan`]: its position, the line it is on and its value.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    at: usize,
+    line: usize,
+    byte: u8,
+}
+
+/// The single-byte side of [`decode`] over bytes fed in pieces: bytes undefined in
+/// Windows-1250, and the first ISO-8859-2 letter in a word and the first Windows-1250 one
+/// ([`Latin2`]).
+#[derive(Default)]
+struct Latin2Scan {
+    at: usize,
+    newlines: usize,
+    previous: Option<u8>,
+    /// An ISO-8859-2 letter after no letter: in a word if the next byte is one.
+    candidate: Option<Found>,
+    iso: Option<Found>,
+    windows: Option<Found>,
+    undefined: bool,
+}
+
+impl Latin2Scan {
+    fn feed(&mut self, piece: &[u8]) {
+        for &b in piece {
+            if let Some(candidate) = self.candidate.take() {
+                if letter_like(b) {
+                    self.iso = Some(candidate);
+                }
+            }
+            let here = Found { at: self.at, line: self.newlines + 1, byte: b };
+            if self.iso.is_none() && LATIN2_LETTERS.contains(&b) {
+                if self.previous.is_some_and(letter_like) {
+                    self.iso = Some(here);
+                } else {
+                    self.candidate = Some(here);
+                }
+            }
+            if self.windows.is_none() && ((0x80..=0x9F).contains(&b) || CP1250_LETTERS.contains(&b))
+            {
+                self.windows = Some(here);
+            }
+            self.undefined |= CP1250_UNDEFINED.contains(&b);
+            if b == b'\n' {
+                self.newlines += 1;
+            }
+            self.previous = Some(b);
+            self.at += 1;
+        }
+    }
+
+    #[cfg(test)]
+    fn latin2(&self) -> Latin2 {
+        match (self.iso, self.windows) {
+            (None, _) => Latin2::No,
+            (Some(_), None) => Latin2::Yes,
+            (Some(iso), Some(windows)) => Latin2::Ambiguous { iso: iso.at, windows: windows.at },
+        }
+    }
+
+    /// The encoding of a file that is not UTF-8 (`not_utf8`), or the error naming why none.
+    fn encoding(
+        &self,
+        file: &str,
+        not_utf8: &NotUtf8,
+    ) -> Result<&'static encoding_rs::Encoding, ImportError> {
+        if self.undefined {
+            return Err(not_utf8.error(file));
+        }
+        match (self.iso, self.windows) {
+            (None, _) => Ok(encoding_rs::WINDOWS_1250),
+            (Some(_), None) => Ok(encoding_rs::ISO_8859_2),
+            (Some(iso), Some(windows)) => {
+                let line = if iso.at <= windows.at { iso.line } else { windows.line };
+                Err(ImportError::single(
+                    file,
+                    Problem::at(
+                        line,
+                        None,
+                        t!(
+                            "import-text-ambiguous-encoding",
+                            iso_byte = format!("0x{:02X}", iso.byte),
+                            iso_letter = latin2_letter(iso.byte).to_string(),
+                            windows_byte = format!("0x{:02X}", windows.byte),
+                            windows_letter = cp1250_letter(windows.byte).to_string(),
+                        ),
+                    ),
+                ))
+            }
+        }
     }
 }
 

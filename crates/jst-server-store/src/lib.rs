@@ -21,7 +21,7 @@ pub use audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 pub use database::{Database, Lease, Location, DATABASE_ENV};
 pub use error::Error;
 pub use records::*;
-pub use rules::check_rows;
+pub use rules::{check_rows, RowCheck};
 pub use sqlite::SqliteStorage;
 pub use storage::Storage;
 

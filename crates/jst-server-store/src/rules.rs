@@ -18,53 +18,63 @@ pub(crate) fn value_problem(value: f64) -> Option<String> {
 const LISTED_ROWS: usize = 5;
 
 /// Every row's value checked before anything is written. All imports (`import data`,
-/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::upsert_values_from`] or
-/// [`Storage::upsert_budget`], and every backend calls this first: it is the one gate for
-/// values from files and from the network. The error names the source and each row (TERYT,
-/// indicator, year); nothing is written.
+/// `bdl-csv`, `bdl`, `mf`) reach the store through [`Storage::import`](crate::Storage::import),
+/// and every backend checks each row with [`RowCheck`] (this is its whole-slice form): it is
+/// the one gate for values from files and from the network. The error names the source and
+/// each row (TERYT, indicator, year); nothing is written.
 pub fn check_rows(rows: &[DataRow], plans: &[DataRow], source: &str) -> Result<()> {
-    let mut refused = RefusedRows::default();
-    rows.iter().for_each(|r| refused.check(r, false));
-    plans.iter().for_each(|r| refused.check(r, true));
-    refused.into_result(source)
+    let mut check = RowCheck::default();
+    rows.iter().for_each(|r| check.value(r));
+    plans.iter().for_each(|r| check.plan(r));
+    check.finish(source)
 }
 
-/// [`check_rows`] for rows met one by one (an import read as a stream): keeps the first refused
-/// values and plans it will name and counts the rest, so the error reads as `check_rows` words
-/// it (values first, then plans) in bounded memory.
+/// [`check_rows`] made row by row while an import streams in, in bounded memory: it names
+/// the first refused values and plans and counts the rest. The message is the same whatever
+/// the order rows came in: values first, then plans, as [`check_rows`] lists them.
 #[derive(Debug, Default)]
-pub(crate) struct RefusedRows {
+pub struct RowCheck {
     values: Vec<String>,
     plans: Vec<String>,
-    count: usize,
+    refused: usize,
 }
 
-impl RefusedRows {
-    /// Checks one value (or plan) row.
-    pub(crate) fn check(&mut self, row: &DataRow, plan: bool) {
-        let Some(why) = value_problem(row.value) else { return };
-        self.count += 1;
-        let (listed, what) = if plan { (&mut self.plans, "plan ") } else { (&mut self.values, "") };
-        if listed.len() < LISTED_ROWS {
-            listed
-                .push(format!("{what}wiersz {};{};{}: {why}", row.teryt, row.indicator, row.year));
+impl RowCheck {
+    pub fn value(&mut self, row: &DataRow) {
+        if let Some(why) = value_problem(row.value) {
+            Self::note(&mut self.values, "", row, why);
+            self.refused += 1;
         }
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.count == 0
+    pub fn plan(&mut self, row: &DataRow) {
+        if let Some(why) = value_problem(row.value) {
+            Self::note(&mut self.plans, "plan ", row, why);
+            self.refused += 1;
+        }
     }
 
-    /// `Ok` when every row was fine, else the error naming `source` and the rows.
-    pub(crate) fn into_result(self, source: &str) -> Result<()> {
-        if self.count == 0 {
+    fn note(list: &mut Vec<String>, what: &str, r: &DataRow, why: String) {
+        if list.len() < LISTED_ROWS {
+            list.push(format!("{what}wiersz {};{};{}: {why}", r.teryt, r.indicator, r.year));
+        }
+    }
+
+    /// True while no row was refused (an import stops staging after the first refusal).
+    pub fn is_empty(&self) -> bool {
+        self.refused == 0
+    }
+
+    /// `Ok` when every row seen can be stored, else the error naming them.
+    pub fn finish(self, source: &str) -> Result<()> {
+        if self.refused == 0 {
             return Ok(());
         }
-        let named: Vec<String> =
+        let listed: Vec<String> =
             self.values.into_iter().chain(self.plans).take(LISTED_ROWS).collect();
-        let mut message = format!("{source}: nic nie zapisano; {}", named.join("; "));
-        if self.count > LISTED_ROWS {
-            message.push_str(&format!(" (i {} innych wierszy)", self.count - LISTED_ROWS));
+        let mut message = format!("{source}: nic nie zapisano; {}", listed.join("; "));
+        if self.refused > LISTED_ROWS {
+            message.push_str(&format!(" (i {} innych wierszy)", self.refused - LISTED_ROWS));
         }
         Err(Error::Invalid(message))
     }

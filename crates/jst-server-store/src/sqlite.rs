@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::audit::{Actor, AuditAction, AuditFilter, AuditRecord};
 use crate::records::*;
-use crate::rules::check_rows;
+use crate::rules::RowCheck;
 use crate::storage::Storage;
 use crate::submission_rules::{decide, UnitCells};
 use crate::{Error, Result};
@@ -140,48 +140,35 @@ impl Storage for SqliteStorage {
         source: &str,
         at: &str,
     ) -> Result<DataImport> {
-        let (mut values, mut plans) = (Vec::new(), Vec::new());
-        for row in rows {
-            match row? {
-                ImportRow::Value(v) => values.push(v),
-                ImportRow::Plan(p) => plans.push(p),
-            }
-        }
-        check_rows(&values, &plans, source)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let done = upsert_in(&tx, &values, source, at)?;
-        {
-            let mut plan = tx.prepare(
-                "INSERT INTO budget_plans (indicator, year, teryt, plan, source, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (indicator, year, teryt) DO UPDATE SET plan = excluded.plan,
-                     source = excluded.source, updated_at = excluded.updated_at",
-            )?;
-            for p in &plans {
-                // `+ 0.0` stores -0 as 0.
-                plan.execute((&p.indicator, p.year, &p.teryt, p.value + 0.0, source, at))?;
-            }
-        }
-        let (action, details) = match kind {
-            ImportKind::Values => (
-                AuditAction::ImportValues,
-                json!({
-                    "source": source, "rows": values.len(), "inserted": done.inserted,
-                    "updated": done.updated, "unchanged": done.unchanged,
-                }),
-            ),
-            ImportKind::Budget => (
-                AuditAction::ImportBudget,
-                json!({
-                    "source": source, "rows": values.len(), "plans": plans.len(),
-                    "inserted": done.inserted, "updated": done.updated,
-                    "unchanged": done.unchanged,
-                }),
-            ),
-        };
-        record(&tx, at, &self.actor, action, details)?;
-        tx.commit()?;
-        Ok(done)
+        let result = (|| {
+            let (values, plans) = stage(&self.conn, rows, source)?;
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let done = merge_staged(&tx, source, at)?;
+            let (action, details) = match kind {
+                ImportKind::Values => (
+                    AuditAction::ImportValues,
+                    json!({
+                        "source": source, "rows": values, "inserted": done.inserted,
+                        "updated": done.updated, "unchanged": done.unchanged,
+                    }),
+                ),
+                ImportKind::Budget => (
+                    AuditAction::ImportBudget,
+                    json!({
+                        "source": source, "rows": values, "plans": plans,
+                        "inserted": done.inserted, "updated": done.updated,
+                        "unchanged": done.unchanged,
+                    }),
+                ),
+            };
+            record(&tx, at, &self.actor, action, details)?;
+            tx.commit()?;
+            Ok(done)
+        })();
+        // The staging tables go whatever happened; a failure to drop them (the connection
+        // is going away) must not hide the import's own outcome.
+        let _ = self.conn.execute_batch(DROP_STAGING);
+        result
     }
 
     fn plan(&self, indicator: &str, year: i32, teryt: &str) -> Result<Option<f64>> {
@@ -812,52 +799,131 @@ impl UnitCells for SqliteCells<'_> {
 
 /// Values with their revision history: new ones inserted, changed ones put into the history
 /// first, equal ones left as they are.
-fn upsert_in(
-    tx: &rusqlite::Transaction<'_>,
-    rows: &[DataRow],
+/// The staging tables of an import, in the connection's TEMP database: rows land there as
+/// they are read (never in memory all at once, never in the main file's WAL), and the public
+/// tables change only in the one transaction of [`merge_staged`]. An error before that leaves
+/// them as they were: all or nothing.
+const CREATE_STAGING: &str = "
+    DROP TABLE IF EXISTS temp.import_rows;
+    DROP TABLE IF EXISTS temp.import_values;
+    CREATE TEMP TABLE import_rows (
+        seq        INTEGER PRIMARY KEY,
+        plan       INTEGER NOT NULL,
+        indicator  TEXT NOT NULL,
+        year       INTEGER NOT NULL,
+        teryt      TEXT NOT NULL,
+        value      REAL NOT NULL
+    );
+    CREATE TEMP TABLE import_values (
+        indicator  TEXT NOT NULL,
+        year       INTEGER NOT NULL,
+        teryt      TEXT NOT NULL,
+        value      REAL NOT NULL,
+        PRIMARY KEY (indicator, year, teryt)
+    ) WITHOUT ROWID;
+";
+
+const DROP_STAGING: &str =
+    "DROP TABLE IF EXISTS temp.import_rows; DROP TABLE IF EXISTS temp.import_values;";
+
+/// Creates the staging tables and appends every row in arrival order, checking each value
+/// as it comes; returns how many values and plans were read. Then keeps one value per key,
+/// the last one read: a file that names a cell twice means its later line, as a person
+/// reading it would (before staging, the second occurrence was applied as a revision of the
+/// first, with a history row between two values of one import).
+fn stage(
+    conn: &Connection,
+    rows: &mut dyn Iterator<Item = Result<ImportRow>>,
     source: &str,
-    at: &str,
-) -> Result<DataImport> {
-    let mut done = DataImport::default();
+) -> Result<(usize, usize)> {
+    conn.execute_batch(CREATE_STAGING)?;
+    let (mut values, mut plans) = (0usize, 0usize);
+    let mut check = RowCheck::default();
+    // The TEMP database is this connection's alone: its transaction locks nothing others
+    // use, and batching the appends in it saves a commit per row.
+    let tx = conn.unchecked_transaction()?;
     {
-        let mut find = tx.prepare(
-            "SELECT value, rev, source FROM public_values
-             WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
+        let mut append = tx.prepare(
+            "INSERT INTO temp.import_rows (plan, indicator, year, teryt, value)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        let mut insert = tx.prepare(
-            "INSERT INTO public_values (indicator, year, teryt, value, rev, updated_at, source)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
-        )?;
-        let mut history = tx.prepare(
-            "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut update = tx.prepare(
-            "UPDATE public_values SET value = ?4, rev = rev + 1, updated_at = ?5, source = ?6
-             WHERE indicator = ?1 AND year = ?2 AND teryt = ?3",
-        )?;
-        for r in rows {
-            let value = r.value + 0.0; // -0 is stored as 0
-            let key = (&r.indicator, r.year, &r.teryt);
-            let found = find
-                .query_row(key, |row| {
-                    Ok((row.get::<_, f64>(0)?, row.get::<_, i64>(1)?, row.get(2)?))
-                })
-                .optional()?;
-            match found {
-                None => {
-                    insert.execute((&r.indicator, r.year, &r.teryt, value, at, source))?;
-                    done.inserted += 1;
+        for row in rows {
+            let (plan, r) = match row? {
+                ImportRow::Value(r) => {
+                    check.value(&r);
+                    values += 1;
+                    (false, r)
                 }
-                Some((old, _, _)) if old == value => done.unchanged += 1,
-                Some((old, rev, old_source)) => {
-                    let old_source: Option<String> = old_source;
-                    history.execute((&r.indicator, r.year, &r.teryt, old, rev, at, old_source))?;
-                    update.execute((&r.indicator, r.year, &r.teryt, value, at, source))?;
-                    done.updated += 1;
+                ImportRow::Plan(r) => {
+                    check.plan(&r);
+                    plans += 1;
+                    (true, r)
                 }
+            };
+            // `+ 0.0` stores -0 as 0. A refused value is not appended: the import fails at
+            // the end anyway, once every refused row has been counted.
+            if jst_release::publishable(r.value) {
+                append.execute((plan, &r.indicator, r.year, &r.teryt, r.value + 0.0))?;
             }
         }
     }
-    Ok(done)
+    check.finish(source)?;
+    // Sorted by key, later rows replacing earlier ones: the last value of a key wins.
+    tx.execute(
+        "INSERT OR REPLACE INTO temp.import_values (indicator, year, teryt, value)
+         SELECT indicator, year, teryt, value FROM temp.import_rows WHERE plan = 0
+         ORDER BY indicator, year, teryt, seq",
+        [],
+    )?;
+    tx.commit()?;
+    Ok((values, plans))
+}
+
+/// Merges the staged import into the public tables, set by set: a changed value's old value
+/// and rev go to the history and it takes the next rev; a new key gets rev 1; an equal value
+/// stays as it is. Plans replace the stored plan, later rows over earlier ones.
+fn merge_staged(tx: &rusqlite::Transaction<'_>, source: &str, at: &str) -> Result<DataImport> {
+    let staged: i64 = tx.query_row("SELECT count(*) FROM temp.import_values", [], |r| r.get(0))?;
+    let updated = tx.execute(
+        "INSERT INTO value_history (indicator, year, teryt, value, rev, replaced_at, source)
+         SELECT p.indicator, p.year, p.teryt, p.value, p.rev, ?1, p.source
+         FROM temp.import_values s
+         JOIN main.public_values p
+           ON p.indicator = s.indicator AND p.year = s.year AND p.teryt = s.teryt
+         WHERE p.value <> s.value",
+        [at],
+    )?;
+    // Driven by the changed keys (a search of each by the primary key): as `UPDATE … FROM`,
+    // SQLite's planner scans every public value to probe the staging, even for a few changes.
+    tx.execute(
+        "UPDATE main.public_values AS p
+         SET value = (SELECT s.value FROM temp.import_values s
+                      WHERE s.indicator = p.indicator AND s.year = p.year AND s.teryt = p.teryt),
+             rev = p.rev + 1, updated_at = ?1, source = ?2
+         WHERE (p.indicator, p.year, p.teryt) IN (
+             SELECT s.indicator, s.year, s.teryt
+             FROM temp.import_values s
+             JOIN main.public_values q
+               ON q.indicator = s.indicator AND q.year = s.year AND q.teryt = s.teryt
+             WHERE q.value <> s.value)",
+        (at, source),
+    )?;
+    let inserted = tx.execute(
+        "INSERT INTO main.public_values (indicator, year, teryt, value, rev, updated_at, source)
+         SELECT s.indicator, s.year, s.teryt, s.value, 1, ?1, ?2
+         FROM temp.import_values s
+         WHERE NOT EXISTS (
+             SELECT 1 FROM main.public_values p
+             WHERE p.indicator = s.indicator AND p.year = s.year AND p.teryt = s.teryt)",
+        (at, source),
+    )?;
+    tx.execute(
+        "INSERT INTO main.budget_plans (indicator, year, teryt, plan, source, updated_at)
+         SELECT indicator, year, teryt, value, ?2, ?1 FROM temp.import_rows WHERE plan = 1
+         ORDER BY seq
+         ON CONFLICT (indicator, year, teryt) DO UPDATE SET plan = excluded.plan,
+             source = excluded.source, updated_at = excluded.updated_at",
+        (at, source),
+    )?;
+    Ok(DataImport { inserted, updated, unchanged: staged as usize - inserted - updated })
 }

@@ -73,13 +73,25 @@ impl TestDatabase {
     /// empty PostgreSQL database `jst_t_<random hex>` when [`POSTGRES_ENV`] is set. Panics when
     /// that PostgreSQL cannot be reached.
     pub fn new(dir: &Path) -> Self {
-        let Some(admin) = admin_url() else {
-            return Self {
-                dir: dir.to_owned(),
-                location: Location::Folder(dir.to_owned()),
-                _postgres: None,
-            };
-        };
+        match admin_url() {
+            None => Self::sqlite(dir),
+            Some(admin) => Self::postgres_at(dir, &admin),
+        }
+    }
+
+    /// SQLite in `dir`, whatever the environment says (a test of both engines side by side).
+    pub fn sqlite(dir: &Path) -> Self {
+        Self { dir: dir.to_owned(), location: Location::Folder(dir.to_owned()), _postgres: None }
+    }
+
+    /// A new PostgreSQL database when [`POSTGRES_ENV`] names a server, else `None` (which
+    /// panics instead under [`REQUIRE_POSTGRES_ENV`]).
+    pub fn postgres(dir: &Path) -> Option<Self> {
+        admin_url().map(|admin| Self::postgres_at(dir, &admin))
+    }
+
+    fn postgres_at(dir: &Path, admin: &str) -> Self {
+        let admin = admin.to_owned();
         let name = format!("jst_t_{:016x}", random());
         simple_query(&admin, &format!("CREATE DATABASE {name}")).unwrap_or_else(|e| {
             panic!("cannot create the test database {name} ({POSTGRES_ENV}): {e}")

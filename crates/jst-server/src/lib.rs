@@ -35,7 +35,10 @@ pub use bdl_api::{
 pub use bdl_csv::{bdl_csv_values, BdlCsvValues};
 pub use error::Error;
 pub use gwd::{add_member, create_group, remove_member, UnitNames};
-pub use input::{check_regular, read_input, MAX_INPUT_BYTES};
+pub use input::{
+    check_regular, import_data_file, open_input, read_input, CappedFile, DataFileImport,
+    MAX_INPUT_BYTES,
+};
 pub use jst_server_store::{
     check_rows, Actor, Applied, AuditAction, AuditFilter, AuditRecord, DataImport, DataRow,
     Database, GwdGroup, GwdMember, GwdSource, GwdValue, ItemOutcome, Lease, Location, NewPractice,

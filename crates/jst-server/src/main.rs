@@ -8,8 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jst_server::{
-    build_release, issue_token, keygen, now, rfc3339, Actor, DataRow, Database, Error, Location,
-    Storage,
+    build_release, issue_token, keygen, now, rfc3339, Actor, Database, Error, Location, Storage,
 };
 
 /// Serwer stowarzyszenia Monitor JST: import danych, wydania podpisane, tokeny jednostek.
@@ -526,30 +525,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                     );
                 }
                 ImportCommand::Data { file } => {
-                    let bytes = jst_server::read_input(&file, jst_server::MAX_INPUT_BYTES)?;
-                    let name =
-                        file.file_name().and_then(|n| n.to_str()).unwrap_or("dane").to_owned();
-                    let parsed = jst_import::parse_public_values_checked(&bytes, &name)?;
-                    for warning in &parsed.warnings {
+                    let imported = jst_server::import_data_file(storage, &file, &at)?;
+                    for warning in &imported.warnings {
                         eprintln!("Ostrzeżenie: {warning}");
                     }
-                    let rows: Vec<DataRow> = parsed
-                        .rows
-                        .into_iter()
-                        .map(|r| DataRow {
-                            teryt: r.teryt.as_str().to_owned(),
-                            indicator: r.indicator,
-                            year: r.year,
-                            value: r.value,
-                        })
-                        .collect();
-                    let done = storage.upsert_values_from(&rows, &name, &at)?;
+                    let done = imported.done;
                     println!(
                         "Wczytano {} wierszy: nowe {}, zmienione {}, bez zmian {}.",
-                        rows.len(),
-                        done.inserted,
-                        done.updated,
-                        done.unchanged
+                        imported.rows, done.inserted, done.updated, done.unchanged
                     );
                 }
             }

@@ -108,17 +108,29 @@ pub fn build_release(
             "brak katalogu wskaźników: najpierw jst-server import catalogue PLIK".to_owned(),
         )
     })?;
-    let values = storage.all_values()?;
     let register = current_register(storage)?;
+    // A first pass over the values, one at a time, for what must be known before anything is
+    // written: the population the aggregates class units by, and cells no reader accepts.
+    let mut population: Vec<DataRow> = Vec::new();
+    let mut out_of_range = OutOfRange::default();
+    storage.each_value(&mut |row| {
+        out_of_range.see(&row);
+        if row.indicator == jst_domain::POPULATION {
+            population.push(row);
+        }
+        Ok(())
+    })?;
     // Contributed values leave only as type_size aggregates that pass the policy check.
-    let (aggregates, published) = contributed_aggregates(storage, &register, &values, &catalogue)?;
+    let (aggregates, published) =
+        contributed_aggregates(storage, &register, &population, &catalogue)?;
+    drop(population);
     crate::aggregates::check_policy(&aggregates).map_err(|why| {
         Error::Invalid(format!(
             "wydanie nie zostało zapisane: agregat łamie zasady ujawniania ({why})"
         ))
     })?;
     // Nothing is written, let alone signed, that a desktop would refuse (G10).
-    check_numbers(&values, &aggregates)?;
+    out_of_range.check(&aggregates)?;
     let chunks_dir = out.join("chunks");
     std::fs::create_dir_all(&chunks_dir)
         .map_err(Error::io(format!("nie można utworzyć {}", chunks_dir.display())))?;
@@ -145,29 +157,31 @@ pub fn build_release(
     let catalogue_rows = catalogue.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64;
     add("catalogue".to_owned(), ChunkKind::Catalogue, &catalogue, catalogue_rows)?;
 
-    let mut by_year: BTreeMap<i32, BTreeMap<&str, Vec<&DataRow>>> = BTreeMap::new();
-    for row in &values {
-        by_year.entry(row.year).or_default().entry(row.indicator.as_str()).or_default().push(row);
-    }
-    for (year, indicators) in &by_year {
-        let codes: Vec<&&str> = indicators.keys().collect();
-        for (block, codes) in codes.chunks(INDICATORS_PER_CHUNK).enumerate() {
-            let mut text = String::from("teryt;wskaznik_kod;rok;wartosc\n");
-            let mut rows = 0u64;
-            for code in codes {
-                for r in &indicators[**code] {
-                    text.push_str(&format!(
-                        "{};{};{};{}\n",
-                        r.teryt,
-                        r.indicator,
-                        r.year,
-                        six_digits(r.value)
-                    ));
-                    rows += 1;
-                }
+    // The second pass writes the value chunks as the rows come, ordered by year, indicator
+    // and TERYT: a year's indicators in blocks of INDICATORS_PER_CHUNK, so only one chunk's
+    // text is ever held.
+    let mut chunk = ValuesChunk::default();
+    let mut values = 0usize;
+    // A failed write, kept whole (its context and exit code) while the visit is stopped.
+    let mut failed: Option<Error> = None;
+    let visited = storage.each_value(&mut |r| {
+        if let Some((name, text, rows)) = chunk.before(&r) {
+            if let Err(e) = add(name, ChunkKind::Values, text.as_bytes(), rows) {
+                let stand_in = jst_server_store::Error::Invalid(e.to_string());
+                failed = Some(e);
+                return Err(stand_in);
             }
-            add(format!("values-{year}-{block:02}"), ChunkKind::Values, text.as_bytes(), rows)?;
         }
+        chunk.push(&r);
+        values += 1;
+        Ok(())
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    visited?;
+    if let Some((name, text, rows)) = chunk.finish() {
+        add(name, ChunkKind::Values, text.as_bytes(), rows)?;
     }
 
     if !aggregates.is_empty() {
@@ -221,7 +235,7 @@ pub fn build_release(
         new_chunks,
         reused_chunks: reused,
         bytes_written: written,
-        values: values.len(),
+        values,
         release_bytes: release_bytes + manifest_bytes.len() as u64 + latest_bytes.len() as u64,
         practices,
     })
@@ -307,41 +321,133 @@ fn write_practices(
 /// Cells a release may not carry, named, at most this many in one error.
 const LISTED_CELLS: usize = 5;
 
+/// The text of one values chunk as it is filled, row by row in the order of
+/// [`Storage::each_value`].
+#[derive(Default)]
+struct ValuesChunk {
+    year: Option<i32>,
+    indicator: String,
+    /// Indicators in this chunk so far, and the chunk's number within its year.
+    indicators: usize,
+    block: usize,
+    text: String,
+    rows: u64,
+}
+
+/// A finished chunk: its name, text and rows.
+type Finished = (String, String, u64);
+
+impl ValuesChunk {
+    /// The chunk to write before `row` goes in, when `row` starts a new one: another year, or
+    /// an indicator beyond the block's INDICATORS_PER_CHUNK.
+    fn before(&mut self, row: &DataRow) -> Option<Finished> {
+        if self.year == Some(row.year) && self.indicator == row.indicator {
+            return None;
+        }
+        if self.year != Some(row.year) {
+            let done = self.finish();
+            self.year = Some(row.year);
+            self.block = 0;
+            self.indicators = 0;
+            self.indicator.clear();
+            return done;
+        }
+        if self.indicators == INDICATORS_PER_CHUNK {
+            let done = self.finish();
+            self.block += 1;
+            self.indicators = 0;
+            return done;
+        }
+        None
+    }
+
+    fn push(&mut self, r: &DataRow) {
+        if self.text.is_empty() {
+            self.text.push_str("teryt;wskaznik_kod;rok;wartosc\n");
+        }
+        if self.indicator != r.indicator {
+            self.indicator.clone_from(&r.indicator);
+            self.indicators += 1;
+        }
+        use std::fmt::Write;
+        let _ =
+            writeln!(self.text, "{};{};{};{}", r.teryt, r.indicator, r.year, six_digits(r.value));
+        self.rows += 1;
+    }
+
+    /// The chunk filled so far, if any; the next one starts empty.
+    fn finish(&mut self) -> Option<Finished> {
+        let year = self.year?;
+        if self.rows == 0 {
+            return None;
+        }
+        let name = format!("values-{year}-{:02}", self.block);
+        let text = std::mem::take(&mut self.text);
+        let rows = std::mem::replace(&mut self.rows, 0);
+        Some((name, text, rows))
+    }
+}
+
 /// Every number of the release must be finite within ±10^15 ([`jst_release::publishable`]):
 /// every desktop refuses a release with another (the whole release, not the one cell), so the
 /// builder refuses to sign it and names each cell: indicator, year and unit of a value, group,
 /// indicator, year and column of an aggregate. Imports and submissions already keep to the
-/// bound; this catches what an older server stored and arithmetic gone wrong.
+/// bound; this catches what an older server stored and arithmetic gone wrong. Values are seen
+/// one at a time: only the cells it will name are kept.
+#[derive(Default)]
+struct OutOfRange {
+    named: Vec<String>,
+    count: usize,
+}
+
+impl OutOfRange {
+    fn see(&mut self, r: &DataRow) {
+        if jst_release::publishable(r.value) {
+            return;
+        }
+        if self.named.len() < LISTED_CELLS {
+            self.named.push(format!(
+                "wartość {} wskaźnika {} za rok {} jednostki {}",
+                r.value, r.indicator, r.year, r.teryt
+            ));
+        }
+        self.count += 1;
+    }
+
+    fn check(mut self, aggregates: &[jst_release::AggregateRow]) -> Result<()> {
+        for a in aggregates {
+            for (column, v) in a.figures() {
+                if let Some(v) = v.filter(|v| !jst_release::publishable(*v)) {
+                    if self.named.len() < LISTED_CELLS {
+                        self.named.push(format!(
+                            "agregat {column} = {v} grupy {}, wskaźnik {}, rok {}",
+                            a.group, a.indicator, a.year
+                        ));
+                    }
+                    self.count += 1;
+                }
+            }
+        }
+        if self.count == 0 {
+            return Ok(());
+        }
+        let mut message = format!(
+            "wydanie nie zostało zapisane: liczby poza zakresem (skończone, do 10^15 co do wartości \
+             bezwzględnej), których żaden program nie przyjmie: {}",
+            self.named.join("; ")
+        );
+        if self.count > LISTED_CELLS {
+            message.push_str(&format!(" (i {} innych)", self.count - LISTED_CELLS));
+        }
+        Err(Error::Invalid(message))
+    }
+}
+
+#[cfg(test)]
 fn check_numbers(values: &[DataRow], aggregates: &[jst_release::AggregateRow]) -> Result<()> {
-    let from_values = values.iter().filter(|r| !jst_release::publishable(r.value)).map(|r| {
-        format!(
-            "wartość {} wskaźnika {} za rok {} jednostki {}",
-            r.value, r.indicator, r.year, r.teryt
-        )
-    });
-    let from_aggregates = aggregates.iter().flat_map(|a| {
-        a.figures().into_iter().filter_map(move |(column, v)| {
-            v.filter(|v| !jst_release::publishable(*v)).map(|v| {
-                format!(
-                    "agregat {column} = {v} grupy {}, wskaźnik {}, rok {}",
-                    a.group, a.indicator, a.year
-                )
-            })
-        })
-    });
-    let bad: Vec<String> = from_values.chain(from_aggregates).collect();
-    if bad.is_empty() {
-        return Ok(());
-    }
-    let mut message = format!(
-        "wydanie nie zostało zapisane: liczby poza zakresem (skończone, do 10^15 co do wartości \
-         bezwzględnej), których żaden program nie przyjmie: {}",
-        bad[..bad.len().min(LISTED_CELLS)].join("; ")
-    );
-    if bad.len() > LISTED_CELLS {
-        message.push_str(&format!(" (i {} innych)", bad.len() - LISTED_CELLS));
-    }
-    Err(Error::Invalid(message))
+    let mut check = OutOfRange::default();
+    values.iter().for_each(|r| check.see(r));
+    check.check(aggregates)
 }
 
 /// Aggregates of the contributions: units classed by the register's kind and the public
@@ -349,7 +455,7 @@ fn check_numbers(values: &[DataRow], aggregates: &[jst_release::AggregateRow]) -
 fn contributed_aggregates(
     storage: &dyn Storage,
     register: &ServerRegister,
-    values: &[DataRow],
+    population_values: &[DataRow],
     catalogue: &[u8],
 ) -> Result<(Vec<jst_release::AggregateRow>, crate::aggregates::Published)> {
     use std::collections::{HashMap, HashSet};
@@ -360,7 +466,7 @@ fn contributed_aggregates(
     let kinds: HashMap<String, jst_domain::UnitKind> =
         register.snapshot.entries.iter().map(|e| (e.identity().to_owned(), e.kind)).collect();
     let mut population: HashMap<String, BTreeMap<i32, f64>> = HashMap::new();
-    for v in values.iter().filter(|v| v.indicator == jst_domain::POPULATION) {
+    for v in population_values {
         let identity = if v.teryt.len() == 7 { v.teryt[..6].to_owned() } else { v.teryt.clone() };
         population.entry(identity).or_default().insert(v.year, v.value);
     }
@@ -458,5 +564,75 @@ mod tests {
         assert_eq!(six_digits(1234567.0), "1234570");
         assert_eq!(six_digits(0.123456789), "0.123457");
         assert_eq!(six_digits(7453.540139), "7453.54");
+    }
+
+    /// The chunks as the builder cut them when it held every value (a year's indicators by
+    /// code in blocks of INDICATORS_PER_CHUNK), for the streamed cut to be compared with.
+    fn chunks_held_whole(values: &[super::DataRow]) -> Vec<(String, String, u64)> {
+        use std::collections::BTreeMap;
+        let mut by_year: BTreeMap<i32, BTreeMap<&str, Vec<&super::DataRow>>> = BTreeMap::new();
+        for row in values {
+            by_year
+                .entry(row.year)
+                .or_default()
+                .entry(row.indicator.as_str())
+                .or_default()
+                .push(row);
+        }
+        let mut out = Vec::new();
+        for (year, indicators) in &by_year {
+            let codes: Vec<&&str> = indicators.keys().collect();
+            for (block, codes) in codes.chunks(super::INDICATORS_PER_CHUNK).enumerate() {
+                let mut text = String::from("teryt;wskaznik_kod;rok;wartosc\n");
+                let mut rows = 0u64;
+                for code in codes {
+                    for r in &indicators[**code] {
+                        text.push_str(&format!(
+                            "{};{};{};{}\n",
+                            r.teryt,
+                            r.indicator,
+                            r.year,
+                            six_digits(r.value)
+                        ));
+                        rows += 1;
+                    }
+                }
+                out.push((format!("values-{year}-{block:02}"), text, rows));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn values_are_cut_into_the_same_chunks_streamed_as_held_whole() {
+        use super::{DataRow, ValuesChunk};
+        // Years with 1, 50, 51 and 130 indicators: blocks end on the year and on the 50th code.
+        let mut values = Vec::new();
+        for (year, indicators) in [(2019, 1), (2020, 50), (2021, 51), (2022, 130)] {
+            for k in 0..indicators {
+                for unit in ["0201", "0201011", "1219053", "3064011"] {
+                    values.push(DataRow {
+                        teryt: unit.into(),
+                        indicator: format!("W_{k:03}"),
+                        year,
+                        value: f64::from(k) * 1.234_567_8 + f64::from(year),
+                    });
+                }
+            }
+        }
+        // Ordered as each_value hands them out.
+        values.sort_by(|a, b| {
+            (a.year, &a.indicator, &a.teryt).cmp(&(b.year, &b.indicator, &b.teryt))
+        });
+        let mut chunk = ValuesChunk::default();
+        let mut streamed = Vec::new();
+        for r in &values {
+            streamed.extend(chunk.before(r));
+            chunk.push(r);
+        }
+        streamed.extend(chunk.finish());
+        let whole = chunks_held_whole(&values);
+        assert_eq!(whole.len(), 1 + 1 + 2 + 3);
+        assert_eq!(streamed, whole);
     }
 }

@@ -10,7 +10,7 @@ use tokio_postgres::types::Type;
 use super::storage::{record, wait, PgStorage};
 use crate::audit::AuditAction;
 use crate::records::*;
-use crate::rules::RefusedRows;
+use crate::rules::RowCheck;
 use crate::Result;
 
 /// Rows sent to the staging table per trip to the runtime, and read per cursor fetch.
@@ -75,7 +75,7 @@ impl PgStorage {
         let types = [Type::INT8, Type::BOOL, Type::TEXT, Type::INT4, Type::TEXT, Type::FLOAT8];
         let writer = std::pin::pin!(BinaryCopyInWriter::new(sink, &types));
         let mut staged = Staged { writer, batch: Vec::with_capacity(BATCH), seq: 0 };
-        let mut refused = RefusedRows::default();
+        let mut refused = RowCheck::default();
         let (mut values, mut plans) = (0usize, 0usize);
         // An `Err` from the rows or from the copy returns here: dropping the writer aborts the
         // copy and dropping the transaction rolls it back.
@@ -89,7 +89,11 @@ impl PgStorage {
             } else {
                 values += 1;
             }
-            refused.check(&row, plan);
+            if plan {
+                refused.plan(&row);
+            } else {
+                refused.value(&row);
+            }
             // After a refused row nothing will be kept: the rest is only read and checked.
             if refused.is_empty() {
                 staged.batch.push((plan, row));
@@ -98,7 +102,7 @@ impl PgStorage {
                 }
             }
         }
-        refused.into_result(source)?;
+        refused.finish(source)?;
         wait(runtime, async {
             staged.flush().await?;
             staged.writer.as_mut().finish().await?;

@@ -7,6 +7,7 @@ mod migrations;
 mod parity;
 mod race;
 mod reading;
+mod staged;
 
 /// Makes `sqlite::NAME` and `postgres::NAME` tests of each `fn NAME(&Fixture)` of the module.
 #[macro_export]

@@ -394,6 +394,16 @@ fn bad_public_value_files_are_refused_and_write_nothing() {
             b"teryt,wskaznik_kod,rok,wartosc\n1219053,LUD_OGOLEM,2023,12,5\n".to_vec(),
             says(&["wiersz 2", "przecinkiem dziesiętnym"]),
         ),
+        (
+            // Streamed: thousands of rows reach the staging before the bad last line.
+            "zly-koniec.csv",
+            format!(
+                "{header}{}1219053;LUD_OGOLEM;2023;12x\n",
+                "1002011;LUD_OGOLEM;2023;43000\n".repeat(5000)
+            )
+            .into_bytes(),
+            says(&["wiersz 5002, kolumna wartosc", "„12x”"]),
+        ),
     ];
     refused(dir.path(), &["data"], &[], cases);
 }
