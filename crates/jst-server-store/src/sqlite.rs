@@ -31,6 +31,19 @@ pub struct SqliteStorage {
     actor: Actor,
 }
 
+/// Replaces the remembered published means on `conn` (the transaction of a release).
+fn replace_means(conn: &Connection, means: &Published) -> Result<()> {
+    conn.execute("DELETE FROM published_means", [])?;
+    let mut insert = conn.prepare(
+        "INSERT INTO published_means (grp, indicator, year, mean, contributors) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for ((group, indicator, year), (mean, contributors)) in means {
+        let list: Vec<&str> = contributors.iter().map(String::as_str).collect();
+        insert.execute((group, indicator, year, mean, list.join(",")))?;
+    }
+    Ok(())
+}
+
 /// Records one audit entry on `conn` (the transaction of the change it describes).
 fn record(
     conn: &Connection,
@@ -210,12 +223,14 @@ impl Storage for SqliteStorage {
         issued_at: &str,
         expires_at: &str,
         manifest_sha256: &str,
+        means: &Published,
     ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO releases (version, issued_at, expires_at, manifest_sha256) VALUES (?1, ?2, ?3, ?4)",
             (version as i64, issued_at, expires_at, manifest_sha256),
         )?;
+        replace_means(&tx, means)?;
         let details = json!({
             "version": version, "expires_at": expires_at, "manifest_sha256": manifest_sha256,
         });
@@ -336,16 +351,7 @@ impl Storage for SqliteStorage {
 
     fn save_published_means(&mut self, means: &Published) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM published_means", [])?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO published_means (grp, indicator, year, mean, contributors) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for ((group, indicator, year), (mean, contributors)) in means {
-                let list: Vec<&str> = contributors.iter().map(String::as_str).collect();
-                insert.execute((group, indicator, year, mean, list.join(",")))?;
-            }
-        }
+        replace_means(&tx, means)?;
         tx.commit()?;
         Ok(())
     }

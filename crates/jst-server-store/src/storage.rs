@@ -68,12 +68,15 @@ pub trait Storage {
         Ok(all)
     }
     fn latest_release(&self) -> Result<Option<u64>>;
+    /// Records a built release and the contributed means it published, in one transaction: the
+    /// next build holds a mean against what was really published, even after a crash here.
     fn record_release(
         &mut self,
         version: u64,
         issued_at: &str,
         expires_at: &str,
         manifest_sha256: &str,
+        means: &Published,
     ) -> Result<()>;
     fn add_token(&mut self, teryt: &str, token_sha256: &str, at: &str) -> Result<i64>;
     /// Revokes every active token of a unit; returns how many.

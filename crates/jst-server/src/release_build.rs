@@ -227,8 +227,13 @@ pub fn build_release(
     small.push((sig(Latest::FILE), sign(key, Latest::FILE, &latest_bytes).into_bytes()));
     small.push((out.join(Latest::FILE), latest_bytes.clone()));
     replace_together(&small)?;
-    storage.record_release(version, &issued_at, &expires_at, &latest.manifest_sha256)?;
-    storage.save_published_means(&published)?;
+    storage.record_release(
+        version,
+        &issued_at,
+        &expires_at,
+        &latest.manifest_sha256,
+        &published,
+    )?;
     Ok(ReleaseSummary {
         version,
         chunks: manifest.chunks.len(),

@@ -23,6 +23,10 @@ use crate::{Error, Result};
 
 pub use storage::PgStorage;
 
+/// The class of the advisory lock between `period close` (exclusive) and the submissions
+/// being decided (shared).
+const PERIOD_LOCK_CLASS: i32 = 0x6a73_7401; // "jst\x01"
+
 /// How long a request waits for a connection, and for a new one to be made.
 const WAIT: Duration = Duration::from_secs(5);
 const CONNECT: Duration = Duration::from_secs(3);

@@ -194,6 +194,7 @@ impl Storage for PgStorage {
         issued_at: &str,
         expires_at: &str,
         manifest_sha256: &str,
+        means: &Published,
     ) -> Result<()> {
         let Self { client, runtime, actor } = self;
         wait(runtime, async {
@@ -204,6 +205,7 @@ impl Storage for PgStorage {
                 &[&(version as i64), &issued_at, &expires_at, &manifest_sha256],
             )
             .await?;
+            replace_means(&tx, means).await?;
             let details = json!({
                 "version": version, "expires_at": expires_at, "manifest_sha256": manifest_sha256,
             });
@@ -311,6 +313,9 @@ impl Storage for PgStorage {
         let Self { client, runtime, actor } = self;
         wait(runtime, async {
             let tx = client.transaction().await?;
+            // Waits for the submissions being decided and holds off new ones until the year is
+            // closed: none can store a value for it after it was closed (see `submissions`).
+            tx.execute("SELECT pg_advisory_xact_lock($1, 0)", &[&super::PERIOD_LOCK_CLASS]).await?;
             let closed = tx
                 .execute(
                     "INSERT INTO closed_periods (year, closed_at) VALUES ($1, $2)
@@ -361,17 +366,7 @@ impl Storage for PgStorage {
         let Self { client, runtime, .. } = self;
         wait(runtime, async {
             let tx = client.transaction().await?;
-            tx.execute("DELETE FROM published_means", &[]).await?;
-            let insert = tx
-                .prepare_cached(
-                    "INSERT INTO published_means (grp, indicator, year, mean, contributors)
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .await?;
-            for ((group, indicator, year), (mean, contributors)) in means {
-                let list: Vec<&str> = contributors.iter().map(String::as_str).collect();
-                tx.execute(&insert, &[group, indicator, year, mean, &list.join(",")]).await?;
-            }
+            replace_means(&tx, means).await?;
             Ok(tx.commit().await?)
         })
     }
@@ -481,4 +476,20 @@ impl Storage for PgStorage {
             })
             .collect()
     }
+}
+
+/// Replaces the remembered published means within `tx` (the transaction of a release).
+async fn replace_means(tx: &Transaction<'_>, means: &Published) -> Result<()> {
+    tx.execute("DELETE FROM published_means", &[]).await?;
+    let insert = tx
+        .prepare_cached(
+            "INSERT INTO published_means (grp, indicator, year, mean, contributors)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .await?;
+    for ((group, indicator, year), (mean, contributors)) in means {
+        let list: Vec<&str> = contributors.iter().map(String::as_str).collect();
+        tx.execute(&insert, &[group, indicator, year, mean, &list.join(",")]).await?;
+    }
+    Ok(())
 }

@@ -54,6 +54,10 @@ impl PgStorage {
                 &[&UNIT_LOCK_CLASS, teryt],
             )
             .await?;
+            // Shared with every other submission, exclusive to `period close`: the closed
+            // years read below stay as they are until this submission commits.
+            tx.execute("SELECT pg_advisory_xact_lock_shared($1, 0)", &[&super::PERIOD_LOCK_CLASS])
+                .await?;
             let row = tx.query_opt("SELECT csv FROM catalogue WHERE id = 1", &[]).await?;
             Ok(row.map(|r| r.get(0)))
         })?;

@@ -321,10 +321,15 @@ fn scenario(fixture: &Fixture) -> Vec<String> {
 
     assert_eq!(s.latest_release().expect("storage answers"), None);
     assert_eq!(s.release_status().expect("storage answers"), None);
-    s.record_release(1, "2024-06-01T00:00:00Z", "2024-07-01T00:00:00Z", "m1")
+    let at_release: Published =
+        [(("gminy".into(), "C_3".into(), 2021), (2.5, ["0201011".to_owned()].into()))].into();
+    s.record_release(1, "2024-06-01T00:00:00Z", "2024-07-01T00:00:00Z", "m1", &at_release)
         .expect("storage answers");
-    s.record_release(2, "2024-06-02T00:00:00Z", "2024-07-02T00:00:00Z", "m2")
+    // The means a release published are remembered with it, in its transaction.
+    assert_eq!(s.published_means().expect("storage answers"), at_release);
+    s.record_release(2, "2024-06-02T00:00:00Z", "2024-07-02T00:00:00Z", "m2", &Published::new())
         .expect("storage answers");
+    assert_eq!(s.published_means().expect("storage answers"), Published::new());
     assert_eq!(s.latest_release().expect("storage answers"), Some(2));
     assert_eq!(
         s.release_status().expect("storage answers"),

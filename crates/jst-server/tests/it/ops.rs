@@ -41,7 +41,13 @@ fn health_and_metrics_tell_the_storage_the_release_and_the_traffic_without_secre
     let setup = Setup::new();
     setup
         .storage()
-        .record_release(3, &jst_server::rfc3339(jst_server::now()), "2099-01-01T00:00:00Z", "ab")
+        .record_release(
+            3,
+            &jst_server::rfc3339(jst_server::now()),
+            "2099-01-01T00:00:00Z",
+            "ab",
+            &Default::default(),
+        )
         .expect("release");
     let (addr, metrics) = serve_with_metrics(&setup, quick_limits());
 
