@@ -5,7 +5,6 @@
 //! user, which owns the folder.
 
 use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -63,8 +62,14 @@ impl Cluster {
         // From here on, Drop stops what was started and removes the folder.
         let mut cluster = Self { dir, bin, run_as, port: 0, version };
         if let Some((uid, gid)) = run_as {
-            std::os::unix::fs::chown(&cluster.dir, Some(uid), Some(gid))
-                .context("nie można oddać folderu klastra użytkownikowi postgres")?;
+            #[cfg(unix)]
+            {
+                std::os::unix::fs::chown(&cluster.dir, Some(uid), Some(gid))
+                    .context("nie można oddać folderu klastra użytkownikowi postgres")?;
+            }
+            // Elsewhere nobody is root (`is_root` is false) and nothing changes owner.
+            #[cfg(not(unix))]
+            let _ = (uid, gid);
         }
         let data = cluster.data();
         cluster.run(
@@ -160,7 +165,13 @@ impl Cluster {
         let mut command = Command::new(self.bin.join(program));
         command.args(args).current_dir(&self.dir);
         if let Some((uid, gid)) = self.run_as {
-            command.uid(uid).gid(gid).env("HOME", &self.dir).env("USER", "postgres");
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::CommandExt;
+                command.uid(uid).gid(gid).env("HOME", &self.dir).env("USER", "postgres");
+            }
+            #[cfg(not(unix))]
+            let _ = (uid, gid);
         }
         let output = command.output().with_context(|| format!("nie można uruchomić {program}"))?;
         if !output.status.success() {

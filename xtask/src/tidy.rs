@@ -501,3 +501,50 @@ fn jst_core_modules_have_no_cycle() {
     assert!(between_folders.get("comparison").is_some_and(|t| t.contains("units")));
     assert!(within.get("comparison::group").is_some_and(|t| t.contains("comparison::nearest")));
 }
+
+/// Most town halls run Windows (issue 16): Unix-only calls sit in `#[cfg(unix)]` blocks, and a
+/// file with such a block says what Windows does instead (a `#[cfg(not(unix))]` or
+/// `#[cfg(windows)]` branch, if only a comment on why nothing is needed).
+#[test]
+fn unix_only_calls_sit_in_cfg_unix_blocks_with_a_windows_branch() {
+    let root = project_root();
+    let mut sources: Vec<PathBuf> =
+        crate_dirs(&root).iter().flat_map(|d| files_under(d, "rs")).collect();
+    sources.extend(files_under(&root.join("src-tauri/src"), "rs"));
+    sources.extend(files_under(&root.join("xtask/src"), "rs"));
+    let needle = ["std", "os", "unix"].join("::");
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for path in &sources {
+        let text = std::fs::read_to_string(path).expect("source");
+        let lines: Vec<&str> = text.lines().collect();
+        let mut in_file = false;
+        for (i, line) in lines.iter().enumerate() {
+            if !line.contains(&needle) || line.trim_start().starts_with("//") {
+                continue;
+            }
+            in_file = true;
+            seen += 1;
+            // The nearest attribute above, within the few lines a block opens in.
+            let guarded = lines[i.saturating_sub(4)..i]
+                .iter()
+                .rev()
+                .find(|l| l.trim_start().starts_with("#[cfg("))
+                .is_some_and(|l| l.trim() == "#[cfg(unix)]");
+            if !guarded {
+                problems.push(format!("{}:{}: outside #[cfg(unix)]", relative(&root, path), i + 1));
+            }
+        }
+        let other = text.contains("#[cfg(not(unix))]") || text.contains("#[cfg(windows)]");
+        if in_file && !other {
+            problems.push(format!("{}: no #[cfg(not(unix))] branch", relative(&root, path)));
+        }
+    }
+    // The walk must have found the known uses, or it checked nothing.
+    assert!(seen >= 4, "only {seen} uses of {needle} found");
+    assert!(
+        problems.is_empty(),
+        "Unix-only code without a Windows branch:\n{}",
+        problems.join("\n")
+    );
+}

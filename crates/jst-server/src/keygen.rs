@@ -31,6 +31,10 @@ pub fn keygen(dir: &Path) -> Result<(PathBuf, PathBuf, String)> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
+    // Windows: a file inherits the ACL of its folder, which `docs/server.md` has readable by the
+    // service's account only; there is no mode to set.
+    #[cfg(not(unix))]
+    {}
     let mut file = options
         .open(&secret)
         .map_err(Error::io(format!("nie można zapisać {}", secret.display())))?;

@@ -102,6 +102,10 @@ impl<'a> UnitToken<'a> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
+        // Windows: the data folder lies in the user's profile (%APPDATA%), whose inherited ACL
+        // already keeps the file to its user; there is no mode to set.
+        #[cfg(not(unix))]
+        {}
         let mut file = options
             .open(&tmp)
             .map_err(Error::io(t!("core-cannot-save", path = tmp.display().to_string())))?;
@@ -165,6 +169,9 @@ mod tests {
             let mode = std::fs::metadata(dir.path().join(TOKEN_FILE)).expect("meta").permissions();
             assert_eq!(mode.mode() & 0o777, 0o600);
         }
+        // Windows keeps no mode bits; the profile's ACL is the operating system's to check.
+        #[cfg(not(unix))]
+        assert!(dir.path().join(TOKEN_FILE).is_file());
         for bad in ["jst_short", "xyz_", &format!("jst_{}", "zz".repeat(32))] {
             assert!(matches!(vault.save(bad), Err(Error::InvalidValue(_))), "{bad}");
         }
