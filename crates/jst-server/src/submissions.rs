@@ -384,9 +384,6 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
                 ))
             }
         };
-        if let Some((owner, sha, response)) = storage.submission(&key).map_err(storage_failed)? {
-            return replay(owner, sha, response);
-        }
         let items: Vec<SubmittedItem> = parsed
             .items
             .iter()
@@ -416,7 +413,7 @@ async fn submit_unmetered(api: Api, request: Request) -> Response {
                 api.metrics.items(&results.borrow());
                 Ok(with_outcome(stored(response), "stored"))
             }
-            // Another request with this key was stored first (a retry that overtook it).
+            // A submission with this key was stored before: a resend, or one that overtook it.
             Applied::Existing { teryt: owner, body_sha256: sha, response } => {
                 replay(owner, sha, response)
             }
