@@ -480,6 +480,17 @@ fn http_client() -> Result<reqwest::Client> {
         .build()?)
 }
 
+/// The tallies of finished client tasks as one (a task that panicked counts nothing).
+async fn merged(tasks: Vec<tokio::task::JoinHandle<Tally>>) -> Tally {
+    let mut all = Tally::default();
+    for task in tasks {
+        if let Ok(t) = task.await {
+            all.merge(t);
+        }
+    }
+    all
+}
+
 /// Starts the clients on `runtime` for `seconds`; the handle yields their merged tally.
 fn start_load(
     runtime: &tokio::runtime::Runtime,
@@ -506,13 +517,7 @@ fn start_load(
                 ))
             })
             .collect();
-        let mut all = Tally::default();
-        for task in tasks {
-            if let Ok(t) = task.await {
-                all.merge(t);
-            }
-        }
-        all
+        merged(tasks).await
     }))
 }
 
@@ -645,13 +650,7 @@ fn rate_limit_fault(runtime: &tokio::runtime::Runtime, addr: &str, token: &str) 
                 })
             })
             .collect();
-        let mut all = Tally::default();
-        for task in tasks {
-            if let Ok(t) = task.await {
-                all.merge(t);
-            }
-        }
-        all
+        merged(tasks).await
     });
     ensure!(
         tally.accepted.len() == PER_TOKEN && tally.limited as usize == PARALLEL_ON_ONE_TOKEN - PER_TOKEN,

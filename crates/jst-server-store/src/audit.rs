@@ -5,6 +5,36 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::{DataImport, ImportKind};
+
+/// The audit entry of an import, the same on every engine: where the rows came from, how many
+/// values (and plans) it brought and what they changed.
+pub(crate) fn import_entry(
+    kind: ImportKind,
+    source: &str,
+    values: usize,
+    plans: usize,
+    done: &DataImport,
+) -> (AuditAction, serde_json::Value) {
+    let DataImport { inserted, updated, unchanged } = *done;
+    match kind {
+        ImportKind::Values => (
+            AuditAction::ImportValues,
+            serde_json::json!({
+                "source": source, "rows": values, "inserted": inserted, "updated": updated,
+                "unchanged": unchanged,
+            }),
+        ),
+        ImportKind::Budget => (
+            AuditAction::ImportBudget,
+            serde_json::json!({
+                "source": source, "rows": values, "plans": plans, "inserted": inserted,
+                "updated": updated, "unchanged": unchanged,
+            }),
+        ),
+    }
+}
+
 /// Who acted: the operating-system user running a command, or a unit over the API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {

@@ -91,13 +91,6 @@ impl Database {
             Self::Postgres(pool) => Lease::Postgres(Box::new(pool.storage()?)),
         })
     }
-
-    pub fn engine(&self) -> &'static str {
-        match self {
-            Self::Sqlite(_) => "sqlite",
-            Self::Postgres(_) => "postgres",
-        }
-    }
 }
 
 impl From<SqliteStorage> for Database {

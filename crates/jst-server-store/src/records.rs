@@ -202,6 +202,27 @@ pub struct StoredPractice {
     pub published_at: Option<String>,
 }
 
+impl StoredPractice {
+    /// A practice as either engine keeps it: `(id, status code, the JSON document)` and its
+    /// moderation columns. A document that no longer reads is an error naming the practice.
+    pub(crate) fn decode(
+        (id, status, document): (i64, &str, &str),
+        proposed_by: Option<String>,
+        created_at: String,
+        published_at: Option<String>,
+    ) -> crate::Result<Self> {
+        let mut practice: Practice = serde_json::from_str(document)
+            .map_err(|e| crate::Error::Invalid(format!("praktyka nr {id} w bazie: {e}")))?;
+        practice.id = id;
+        let status = if status == PracticeStatus::Published.code() {
+            PracticeStatus::Published
+        } else {
+            PracticeStatus::Proposed
+        };
+        Ok(Self { practice, status, proposed_by, created_at, published_at })
+    }
+}
+
 /// A contributed value as stored: (TERYT, indicator, year, value).
 pub type Contribution = (String, String, i32, f64);
 /// (group, indicator, year) → (mean, contributors) as last published.

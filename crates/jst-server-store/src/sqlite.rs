@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use serde_json::json;
 
-use crate::audit::{Actor, AuditAction, AuditFilter, AuditRecord};
+use crate::audit::{import_entry, Actor, AuditAction, AuditFilter, AuditRecord};
 use crate::records::*;
 use crate::rules::RowCheck;
 use crate::storage::Storage;
@@ -157,23 +157,7 @@ impl Storage for SqliteStorage {
             let (values, plans) = stage(&self.conn, rows, source)?;
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let done = merge_staged(&tx, source, at)?;
-            let (action, details) = match kind {
-                ImportKind::Values => (
-                    AuditAction::ImportValues,
-                    json!({
-                        "source": source, "rows": values, "inserted": done.inserted,
-                        "updated": done.updated, "unchanged": done.unchanged,
-                    }),
-                ),
-                ImportKind::Budget => (
-                    AuditAction::ImportBudget,
-                    json!({
-                        "source": source, "rows": values, "plans": plans,
-                        "inserted": done.inserted, "updated": done.updated,
-                        "unchanged": done.unchanged,
-                    }),
-                ),
-            };
+            let (action, details) = import_entry(kind, source, values, plans, &done);
             record(&tx, at, &self.actor, action, details)?;
             tx.commit()?;
             Ok(done)
@@ -642,15 +626,8 @@ impl Storage for SqliteStorage {
         let mut out = Vec::new();
         for row in rows {
             let (id, status, document, proposed_by, created_at, published_at) = row?;
-            let mut practice: crate::practice::Practice = serde_json::from_str(&document)
-                .map_err(|e| Error::Invalid(format!("praktyka nr {id} w bazie: {e}")))?;
-            practice.id = id;
-            let status = if status == "published" {
-                PracticeStatus::Published
-            } else {
-                PracticeStatus::Proposed
-            };
-            out.push(StoredPractice { practice, status, proposed_by, created_at, published_at });
+            let stored = (id, status.as_str(), document.as_str());
+            out.push(StoredPractice::decode(stored, proposed_by, created_at, published_at)?);
         }
         Ok(out)
     }

@@ -26,7 +26,7 @@ pub const POSTGRES_ENV: &str = "JST_SERVER_TEST_POSTGRES";
 /// [`POSTGRES_ENV`] then fails the test instead of quietly testing SQLite again.
 pub const REQUIRE_POSTGRES_ENV: &str = "JST_REQUIRE_POSTGRES";
 
-/// `"postgres"` when [`POSTGRES_ENV`] is set, else `"sqlite"`, as [`Database::engine`] says.
+/// `"postgres"` when [`POSTGRES_ENV`] is set, else `"sqlite"`.
 pub fn engine_under_test() -> &'static str {
     match admin_url() {
         Some(_) => "postgres",

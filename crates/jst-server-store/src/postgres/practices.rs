@@ -76,21 +76,7 @@ impl PgStorage {
         rows.iter()
             .map(|r| {
                 let (id, status, document): (i64, String, String) = (r.get(0), r.get(1), r.get(2));
-                let mut practice: crate::practice::Practice = serde_json::from_str(&document)
-                    .map_err(|e| Error::Invalid(format!("praktyka nr {id} w bazie: {e}")))?;
-                practice.id = id;
-                let status = if status == "published" {
-                    PracticeStatus::Published
-                } else {
-                    PracticeStatus::Proposed
-                };
-                Ok(StoredPractice {
-                    practice,
-                    status,
-                    proposed_by: r.get(3),
-                    created_at: r.get(4),
-                    published_at: r.get(5),
-                })
+                StoredPractice::decode((id, &status, &document), r.get(3), r.get(4), r.get(5))
             })
             .collect()
     }

@@ -3,12 +3,11 @@
 
 use std::pin::Pin;
 
-use serde_json::json;
 use tokio_postgres::binary_copy::BinaryCopyInWriter;
 use tokio_postgres::types::Type;
 
 use super::storage::{record, wait, PgStorage};
-use crate::audit::AuditAction;
+use crate::audit::import_entry;
 use crate::records::*;
 use crate::rules::RowCheck;
 use crate::Result;
@@ -121,23 +120,7 @@ impl PgStorage {
             tx.execute(PLANS, &[&at, &source]).await?;
             let done =
                 DataImport { inserted, updated, unchanged: cells as usize - inserted - updated };
-            let (action, details) = match kind {
-                ImportKind::Values => (
-                    AuditAction::ImportValues,
-                    json!({
-                        "source": source, "rows": values, "inserted": done.inserted,
-                        "updated": done.updated, "unchanged": done.unchanged,
-                    }),
-                ),
-                ImportKind::Budget => (
-                    AuditAction::ImportBudget,
-                    json!({
-                        "source": source, "rows": values, "plans": plans,
-                        "inserted": done.inserted, "updated": done.updated,
-                        "unchanged": done.unchanged,
-                    }),
-                ),
-            };
+            let (action, details) = import_entry(kind, source, values, plans, &done);
             record(&tx, at, actor, action, details).await?;
             tx.commit().await?;
             Ok(done)
