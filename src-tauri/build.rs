@@ -75,6 +75,8 @@ const COMMANDS: &[&str] = &[
     "pick_log_file",
     "save_log",
     "set_language",
+    "about",
+    "first_screen_ready",
     "gwd_groups",
     "gwd_shares",
     "gwd_notes",

@@ -17,6 +17,7 @@ mod navigation;
 mod practice_commands;
 mod report_commands;
 mod settings_commands;
+mod startup;
 mod state;
 mod strategy_edit_commands;
 
@@ -104,6 +105,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings_commands::pick_log_file,
             settings_commands::save_log,
             settings_commands::set_language,
+            settings_commands::about,
+            startup::first_screen_ready,
             gwd_commands::gwd_groups,
             gwd_commands::gwd_shares,
             gwd_commands::gwd_notes,
@@ -137,6 +140,7 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 }
 
 pub fn run() {
+    startup::mark_start();
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(navigation::guard())

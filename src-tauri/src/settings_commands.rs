@@ -1,5 +1,6 @@
 //! IPC commands of the Ustawienia screen: the history of changes (audit log), the trusted
-//! release keys, the status thresholds and saving the program's log for a bug report.
+//! release keys, the status thresholds, saving the program's log for a bug report, and "O
+//! programie".
 
 use jst_core::{AuditFilter, AuditLogView, ThresholdValues, ThresholdsView, TrustedKeyEntryView};
 use tauri::State;
@@ -86,4 +87,11 @@ pub fn set_language(lang: jst_text::Lang) -> Result<(), ApiError> {
     jst_text::set_language(lang);
     tracing::info!(lang = lang.code(), "język komunikatów");
     Ok(())
+}
+
+/// "O programie": version, build date, schema versions and the data folder in use.
+#[tauri::command]
+#[specta::specta]
+pub async fn about(state: State<'_, AppState>) -> Result<jst_core::AboutView, ApiError> {
+    Ok(jst_core::about(state.data_dir().ok()))
 }

@@ -116,6 +116,13 @@ await scenario("pierwsze-uruchomienie", async (s, dataDir) => {
   await s.click("nav button", "Ustawienia");
   await s.waitFor("ustawienia z folderem danych", "return document.querySelector('[data-testid=data-dir]')?.innerText === arguments[0];", [dataDir]);
   await s.screenshot(join(artifacts, "04-ustawienia.png"));
+  // "O programie": the four facts of `jst --version`, from the running program.
+  await s.waitFor("o programie", "return /^Monitor JST \\d+\\.\\d+\\.\\d+$/.test(document.querySelector('[data-testid=about-version]')?.innerText ?? '');");
+  assert.match(await s.text("return document.querySelector('[data-testid=about-built]').innerText;"), /^\d{2}\.\d{2}\.\d{4}$/);
+  assert.match(await s.text("return document.querySelector('[data-testid=about-schemas]').innerText;"), /^dane własne \(local\.db\): \d+, dane porównawcze \(peers\.db\): \d+$/);
+  assert.equal(await s.text("return document.querySelector('[data-testid=about-folder]').innerText;"), dataDir);
+  await s.text("document.querySelector('[data-testid=about]').scrollIntoView({ block: 'center' }); return '';");
+  await s.screenshot(join(artifacts, "04b-o-programie.png"));
   await expectAccessible(s, "ustawienia");
   // Raporty without a strategy says what to do first.
   await s.click("nav button", "Raporty");

@@ -1,10 +1,13 @@
-//! `cargo xtask run|test|codegen|e2e|tidy|demo-data|bench`: the project's two commands and their helpers. They install
+//! `cargo xtask run|test|codegen|e2e|tidy|demo-data|bench|bundle`: the project's two commands and their helpers. They install
 //! what a fresh Debian 12 machine lacks (system packages, tauri-driver, npm packages), so the
 //! README's commands work from a clean clone. Invariant checks live in `tidy.rs` as tests.
 
+mod bench_duckdb;
 mod bench_mf;
 mod bench_release;
 mod bench_server;
+mod bench_start;
+mod bundle;
 mod deps;
 mod e2e;
 mod postgres;
@@ -18,7 +21,7 @@ use anyhow::{Context, Result};
 
 use shell::{cargo, npm};
 
-const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|bench>
+const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|bench|bundle>
   run        buduje interfejs i uruchamia aplikację (bez wybranej jednostki proponuje demo)
   test       wszystkie testy: Rust, interfejs (vitest), end-to-end w prawdziwym oknie
   codegen    generuje ui/src/ipc/bindings.ts z komend Rust
@@ -27,12 +30,18 @@ const USAGE: &str = "użycie: cargo xtask <run|test|codegen|e2e|tidy|demo-data|b
   demo-data --national [--out FOLDER]
              zapisuje krajowy zbiór syntetyczny (2791 jednostek × 300 wskaźników × 2010–2024)
              do FOLDER (domyślnie target/national): folder danych, katalog i dane CSV
-  bench [--out FOLDER] [--only analytics|releases|mf|server] [--seconds N] [--engine sqlite|postgres|both]
-             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy,
+  bench [--out FOLDER] [--only analytics|releases|mf|server|start] [--seconds N] [--engine sqlite|postgres|both]
+             pomiary wydajności (DESIGN §11) w trybie release na zbiorze krajowym: analizy
+             (obok DuckDB, gdy JST_DUCKDB_PYTHON albo python3 ma pakiet duckdb),
              wydania (budowa, rozmiar, wczytanie, aktualizacja roczna), import MF
              (krajowe Rb-28S w formacie dBase, pierwszy i powtórny) oraz serwer pod
              obciążeniem (2500 tokenów, 500 klientów przez N s, domyślnie 60; kill -9,
-             pełny dysk, limit na token; wymaga roota do tmpfs)";
+             pełny dysk, limit na token; wymaga roota do tmpfs), start aplikacji do
+             pierwszego ekranu z danymi (pusty folder, demo, folder krajowy)
+  bundle [--install-test]
+             pakiety .deb i .rpm (aplikacja release z jst, bundler Tauri) w
+             target/release/bundle/; --install-test instaluje .deb (apt-get, root albo
+             sudo), uruchamia zainstalowaną aplikację pod Xvfb i jst, po czym usuwa pakiet";
 
 fn main() -> Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -64,19 +73,20 @@ fn main() -> Result<()> {
                     }
                 },
             };
-            let known = ["analytics", "releases", "mf", "server"];
+            let known = ["analytics", "releases", "mf", "server", "start"];
             if only.is_some_and(|o| !known.contains(&o.as_str())) {
                 eprintln!("{USAGE}");
                 std::process::exit(2);
             }
             // The MF import and the server load generate their own data; only the other parts
             // need the national set.
-            let own_data = only.is_some_and(|o| o == "mf" || o == "server");
+            let own_data = only.is_some_and(|o| o == "mf" || o == "server" || o == "start");
             if !own_data && !dir.join("dane/peers.db").exists() {
                 national(&root, "generate", &dir)?;
             }
             if only.is_none_or(|o| o == "analytics") {
                 national(&root, "run", &dir)?;
+                bench_duckdb::compare(&root, &dir)?;
             }
             if only.is_none_or(|o| o == "releases") {
                 if !dir.join("surowe-wczytanie.txt").exists() {
@@ -104,6 +114,21 @@ fn main() -> Result<()> {
                 for engine in engines {
                     bench_server::run(&root, &target_dir(&root), seconds, engine)?;
                 }
+            }
+            if only.is_none_or(|o| o == "start") {
+                bench_start::run(&root, &dir)?;
+            }
+            Ok(())
+        }
+        "bundle" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            if args.iter().any(|a| a != "--install-test") {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            }
+            let deb = bundle::build(&root)?;
+            if args.iter().any(|a| a == "--install-test") {
+                bundle::install_test(&root, &deb)?;
             }
             Ok(())
         }
@@ -144,7 +169,7 @@ pub fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
 }
 
-fn build_ui(root: &Path) -> Result<()> {
+pub(crate) fn build_ui(root: &Path) -> Result<()> {
     shell::step("Budowanie interfejsu (vite build)");
     npm(root, &["run", "build"])
 }

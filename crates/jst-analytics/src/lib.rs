@@ -7,9 +7,11 @@
 mod error;
 mod neighbours;
 mod position;
+mod standing;
 mod stats;
 
 pub use error::Error;
 pub use neighbours::{nearest, Neighbour, Pool};
 pub use position::{order_members, own_position, Member, Position};
+pub use standing::{standing, Standing};
 pub use stats::{group_stats, group_stats_many, GroupStats};

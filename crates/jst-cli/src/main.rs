@@ -17,7 +17,7 @@ use clap::FromArgMatches as _;
 use jst_core::{
     default_data_dir, AuditFilter, BudgetLevel, Error, ErrorKind, ExportFormat, ExportKind,
     KeyOrigin, Monitor, OpenOptions, RegisterImportOptions, ReportFormat, ReportHeaderInput,
-    ReportKind, SubmitOutcome, SyncOutcome, ThresholdValues, TokenPlace,
+    ReportKind, SubmitOutcome, SyncOutcome, ThresholdValues, TokenPlace, DATA_DIR_ENV,
 };
 use jst_text::t;
 
@@ -40,7 +40,11 @@ const EXIT_OFFLINE: u8 = 5;
 
 fn main() -> ExitCode {
     jst_text::set_language(language_asked(std::env::args()));
-    let mut command = help::command();
+    let data_dir = data_dir_asked(std::env::args()).or_else(default_data_dir);
+    // clap keeps the version text for the life of the program; this leaks it once, at start.
+    let version: &'static str =
+        Box::leak(render::version(&jst_core::about(data_dir.as_deref())).into_boxed_str());
+    let mut command = help::command().version(version);
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())
         .and_then(|matches| Cli::from_arg_matches(&matches))
@@ -81,6 +85,23 @@ fn language_asked(args: impl Iterator<Item = String>) -> jst_text::Lang {
         }
     }
     asked.as_deref().and_then(jst_text::Lang::from_code).unwrap_or_default()
+}
+
+/// The folder of `--data-dir` (or `JST_DATA_DIR`), read before clap parses anything, for the
+/// folder `jst --version` names; clap reads it again for the command.
+fn data_dir_asked(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut asked = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()).map(PathBuf::from);
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        } else if arg == "--data-dir" {
+            asked = args.next().map(PathBuf::from);
+        } else if let Some(value) = arg.strip_prefix("--data-dir=") {
+            asked = Some(PathBuf::from(value));
+        }
+    }
+    asked
 }
 
 fn exit_code(err: &Error) -> u8 {

@@ -1120,6 +1120,21 @@ pub fn attachment_saved(a: &jst_core::PracticeAttachmentFileView) -> String {
     )
 }
 
+/// The text after `jst ` that `jst --version` prints: version, build date, schemas, folder.
+pub fn version(about: &jst_core::AboutView) -> String {
+    let folder = match &about.data_dir {
+        Some(folder) => t!("cli-version-data-dir", folder = folder),
+        None => t!("cli-version-no-data-dir"),
+    };
+    format!(
+        "{}\n{}\n{}\n{}\n{folder}",
+        about.version,
+        t!("cli-version-built", date = &about.build_date),
+        t!("cli-version-local-schema", version = about.local_schema),
+        t!("cli-version-peers-schema", version = about.peers_schema),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_decimal, format_integer, utc_minute};

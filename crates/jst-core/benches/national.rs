@@ -220,8 +220,18 @@ fn time<T>(
     label: &str,
     target_ms: f64,
     runs: usize,
-    mut f: impl FnMut() -> Result<T, Failure>,
+    f: impl FnMut() -> Result<T, Failure>,
 ) -> Result<T, Failure> {
+    Ok(timed(label, target_ms, runs, f)?.0)
+}
+
+/// [`time`], answering the median (ms) too.
+fn timed<T>(
+    label: &str,
+    target_ms: f64,
+    runs: usize,
+    mut f: impl FnMut() -> Result<T, Failure>,
+) -> Result<(T, f64), Failure> {
     let mut result = f()?;
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
@@ -238,7 +248,7 @@ fn time<T>(
         ms(median),
         ms(times[times.len() - 1]),
     );
-    Ok(result)
+    Ok((result, median.as_secs_f64() * 1000.0))
 }
 
 fn peak_rss_mb() -> Option<f64> {
@@ -261,27 +271,35 @@ fn run(dir: &Path) -> Result<(), Failure> {
     let monitor = Monitor::open(&data)?;
     println!("otwarcie folderu danych: {}", ms(started.elapsed()));
 
-    for (code, group) in [
-        ("KANALIZACJA_PROC", "type_size"),
-        ("WYD_SP_NA_UCZNIA", "type_size"),
-        ("KANALIZACJA_PROC", "voivodeship"),
-        ("KANALIZACJA_PROC", "all"),
+    // Medians by key, for the side-by-side table with DuckDB (xtask/src/bench_duckdb.rs).
+    let mut results: Vec<(&str, f64)> = Vec::new();
+    for (key, code, group) in [
+        ("years_type_size", "KANALIZACJA_PROC", "type_size"),
+        ("years_type_size_cost", "WYD_SP_NA_UCZNIA", "type_size"),
+        ("years_voivodeship", "KANALIZACJA_PROC", "voivodeship"),
+        ("years_all", "KANALIZACJA_PROC", "all"),
     ] {
-        let years = time(
+        let (years, median) = timed(
             &format!("rozkład jednego wskaźnika we wszystkich latach ({code}, grupa {group})"),
             10.0,
             20,
             || Ok(monitor.position_over_years(code, group)?),
         )?;
+        results.push((key, median));
         println!("  lat: {}", years.len());
     }
-    for group in ["type_size", "voivodeship", "all"] {
-        let overview = time(
+    for (key, group) in [
+        ("overview_type_size", "type_size"),
+        ("overview_voivodeship", "voivodeship"),
+        ("overview_all", "all"),
+    ] {
+        let (overview, median) = timed(
             &format!("pozycja jednostki na wszystkich wskaźnikach, rok {YEAR} (grupa {group})"),
             100.0,
             10,
             || Ok(monitor.peer_overview(YEAR, group)?),
         )?;
+        results.push((key, median));
         println!("  wskaźników: {}", overview.len());
         if let Some(first) = overview.first() {
             println!("  jednostek z wartością ({}): {}", first.code, first.n);
@@ -302,13 +320,16 @@ fn run(dir: &Path) -> Result<(), Failure> {
     .collect();
     variables.extend(generic_indicators().into_iter().filter(|g| g.structural).map(|g| g.code));
     variables.truncate(20);
-    let near = time(
+    let (near, median) = timed(
         &format!("najbliżsi sąsiedzi wśród gmin, {} zmiennych", variables.len()),
         20.0,
         20,
         || Ok(monitor.nearest_peers(15, Some(YEAR), Some(variables.clone()), None)?),
     )?;
+    results.push(("nearest", median));
     println!("  sąsiadów: {}", near.len());
+    let table: String = results.iter().map(|(k, ms)| format!("{k}\t{ms:.3}\n")).collect();
+    std::fs::write(dir.join("pomiary-analiz.tsv"), table)?;
     if let Some(peak) = peak_rss_mb() {
         println!("szczytowa pamięć procesu (VmHWM): {peak:.0} MB (cel ≤ 250 MB)");
     }
@@ -336,6 +357,13 @@ fn profile(dir: &Path) -> Result<(), Failure> {
     let codes: Vec<&str> = catalogue.iter().map(|i| i.code.as_str()).collect();
     time("peers.year_values(cały katalog, 2024, wszystkie jednostki)", 1.0, 10, || {
         Ok(peers.year_values(&codes, 2024, None)?.len())
+    })?;
+    let every: Vec<usize> = (0..=2808).collect();
+    time("peers.year_columns(cały katalog, 2024, wszystkie jednostki)", 1.0, 10, || {
+        Ok(peers.year_columns(&codes, 2024, &every)?.len())
+    })?;
+    time("peers.year_columns(cały katalog, 2024, 182 jednostki)", 1.0, 10, || {
+        Ok(peers.year_columns(&codes, 2024, &every[1000..1182])?.len())
     })?;
     let lists: Vec<Vec<f64>> = (0..313).map(|_| values[..2477].to_vec()).collect();
     time("group_stats_many(313 × 2477)", 1.0, 10, || {

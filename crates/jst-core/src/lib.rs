@@ -78,6 +78,7 @@ pub use strategy::{
     StrategyStatusView, ThresholdValues, ThresholdsView, ValueCellView, ValueGridRowView,
     ValueGridView, ValueInput, ValuesImportView, YearValueView,
 };
+pub use support::about::{about, AboutView};
 pub use support::data_dir::{default_data_dir, DATA_DIR_ENV};
 pub use support::stamp::default_status_year;
 pub use units::{

@@ -350,7 +350,7 @@ impl Monitor {
     /// Both stores and the unit index as they are now, for one comparison.
     fn comparison(&self) -> Result<Comparison<'_>> {
         let units = UnitIndex::current(&self.local, &self.peers, &self.index)?;
-        Ok(Comparison { local: &self.local, peers: &self.peers, units })
+        Ok(Comparison::new(&self.local, &self.peers, units))
     }
 
     /// The own unit against its group for one indicator and year.

@@ -9,6 +9,7 @@ pub mod baseline;
 mod error;
 mod local;
 mod migrate;
+mod peer_blocks;
 mod peers;
 mod practices;
 

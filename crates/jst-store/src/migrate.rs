@@ -29,6 +29,7 @@ pub(crate) const PEERS_MIGRATIONS: &[&str] = &[
     include_str!("../migrations/peers/0003_interned_values.sql"),
     include_str!("../migrations/peers/0004_contributed_aggregates.sql"),
     include_str!("../migrations/peers/0005_practices.sql"),
+    include_str!("../migrations/peers/0006_peer_blocks.sql"),
 ];
 
 pub const LOCAL_SCHEMA_VERSION: i64 = LOCAL_MIGRATIONS.len() as i64;

@@ -7,6 +7,7 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::migrate::{open_migrated, schema_version, PEERS_MIGRATIONS};
+use crate::peer_blocks::{self, Touched};
 use jst_domain::PackedValues;
 
 use crate::{Result, Stamp};
@@ -30,7 +31,9 @@ pub struct PeerStore {
 
 impl PeerStore {
     pub fn open(path: &Path, stamp: &Stamp) -> Result<Self> {
-        Ok(Self { conn: open_migrated(path, PEERS_MIGRATIONS, &stamp.at)? })
+        let mut conn = open_migrated(path, PEERS_MIGRATIONS, &stamp.at)?;
+        peer_blocks::fill_if_missing(&mut conn)?;
+        Ok(Self { conn })
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -56,8 +59,8 @@ impl PeerStore {
         label: &str,
     ) -> Result<ReleaseLoad<'_>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let dataset = replace_values(&tx, stamp, name, "release", label, &[])?;
-        Ok(ReleaseLoad { tx, dataset })
+        let (dataset, touched) = replace_values(&tx, stamp, name, "release", label, &[])?;
+        Ok(ReleaseLoad { tx, dataset, touched })
     }
 
     /// The contributed aggregate of a group, indicator and year.
@@ -106,7 +109,8 @@ impl PeerStore {
         values: &[PublicValue],
     ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        replace_values(&tx, stamp, name, origin, label, values)?;
+        let (_, touched) = replace_values(&tx, stamp, name, origin, label, values)?;
+        peer_blocks::rebuild(&tx, &touched)?;
         tx.commit()?;
         Ok(())
     }
@@ -114,11 +118,14 @@ impl PeerStore {
     /// Removes a dataset and its values.
     pub fn remove_dataset(&mut self, name: &str) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "DELETE FROM peer_values WHERE dataset = (SELECT id FROM datasets WHERE name = ?1)",
-            [name],
+        let touched = delete_values(
+            &tx,
+            "DELETE FROM peer_values WHERE dataset = (SELECT id FROM datasets WHERE name = ?1)
+             RETURNING indicator, year",
+            name,
         )?;
         tx.execute("DELETE FROM datasets WHERE name = ?1", [name])?;
+        peer_blocks::rebuild(&tx, &touched)?;
         tx.commit()?;
         Ok(())
     }
@@ -131,6 +138,38 @@ impl PeerStore {
         )?;
         let rows = stmt.query_map((indicator, year), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Values of `codes` in `year` at the units keyed `slots`: one column per code, its `j`-th
+    /// entry the value of unit key `slots[j]` (`NaN`: none). Read from the year-major blocks, a
+    /// column costs one read however many units it covers.
+    pub fn year_columns(
+        &self,
+        codes: &[&str],
+        year: i32,
+        slots: &[usize],
+    ) -> Result<Vec<Vec<f64>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT block FROM peer_blocks
+             WHERE indicator = (SELECT id FROM peer_indicators WHERE code = ?1) AND year = ?2",
+        )?;
+        let mut columns = Vec::with_capacity(codes.len());
+        for code in codes {
+            let mut column = vec![f64::NAN; slots.len()];
+            let mut rows = stmt.query((code, year))?;
+            if let Some(row) = rows.next()? {
+                let block = row.get_ref(0)?.as_blob().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Blob,
+                        e.into(),
+                    )
+                })?;
+                peer_blocks::decode_into(block, slots, &mut column);
+            }
+            columns.push(column);
+        }
+        Ok(columns)
     }
 
     /// Years in which an indicator has values, newest first.
@@ -290,6 +329,8 @@ const INSERT_VALUE: &str = "INSERT INTO peer_values (indicator, year, unit, valu
 pub struct ReleaseLoad<'a> {
     pub(crate) tx: rusqlite::Transaction<'a>,
     dataset: i64,
+    /// Pairs whose blocks [`ReleaseLoad::finish`] rebuilds: the previous release's and this one's.
+    touched: Touched,
 }
 
 impl ReleaseLoad<'_> {
@@ -318,15 +359,16 @@ impl ReleaseLoad<'_> {
             )
         });
         let mut stmt = tx.prepare_cached(INSERT_VALUE)?;
+        let mut last = None;
         for r in &values.rows {
             if let Some(unit) = unit_key[r.unit as usize] {
-                stmt.execute((
-                    indicator_key[usize::from(r.indicator)],
-                    r.year,
-                    unit,
-                    r.value,
-                    self.dataset,
-                ))?;
+                let pair = (indicator_key[usize::from(r.indicator)], i32::from(r.year));
+                stmt.execute((pair.0, r.year, unit, r.value, self.dataset))?;
+                // Rows are in key order: a pair is recorded once per run of its rows.
+                if last != Some(pair) {
+                    last = Some(pair);
+                    self.touched.insert(pair);
+                }
             }
         }
         Ok(())
@@ -336,6 +378,7 @@ impl ReleaseLoad<'_> {
     pub fn finish(self, aggregates: &[ContributedAggregate]) -> Result<()> {
         let tx = self.tx;
         let dataset = self.dataset;
+        peer_blocks::rebuild(&tx, &self.touched)?;
         tx.execute("DELETE FROM contributed_aggregates WHERE dataset = ?1", [dataset])?;
         {
             let mut insert = tx.prepare(
@@ -365,7 +408,8 @@ impl ReleaseLoad<'_> {
     }
 }
 
-/// Replaces the values of dataset `name` inside `tx`; returns the dataset's id.
+/// Replaces the values of dataset `name` inside `tx`; returns the dataset's id and the
+/// (indicator, year) pairs whose blocks must be rebuilt: those it had and those it has now.
 fn replace_values(
     tx: &rusqlite::Transaction<'_>,
     stamp: &Stamp,
@@ -373,7 +417,7 @@ fn replace_values(
     origin: &str,
     label: &str,
     values: &[PublicValue],
-) -> Result<i64> {
+) -> Result<(i64, Touched)> {
     tx.execute(
         "INSERT INTO datasets (name, origin, label, loaded_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (name) DO UPDATE SET origin = excluded.origin, label = excluded.label,
@@ -382,7 +426,11 @@ fn replace_values(
     )?;
     let dataset: i64 =
         tx.query_row("SELECT id FROM datasets WHERE name = ?1", [name], |r| r.get(0))?;
-    tx.execute("DELETE FROM peer_values WHERE dataset = ?1", [dataset])?;
+    let mut touched = delete_values(
+        tx,
+        "DELETE FROM peer_values WHERE dataset = ?1 RETURNING indicator, year",
+        dataset,
+    )?;
     let units = intern(tx, "peer_units", "identity", values.iter().map(|v| v.unit.as_str()))?;
     let indicators =
         intern(tx, "peer_indicators", "code", values.iter().map(|v| v.indicator.as_str()))?;
@@ -393,11 +441,37 @@ fn replace_values(
     keyed.sort_unstable_by_key(|&(i, y, u, _)| (i, y, u));
     {
         let mut stmt = tx.prepare(INSERT_VALUE)?;
+        let mut last = None;
         for (indicator, year, unit, value) in keyed {
             stmt.execute((indicator, year, unit, value, dataset))?;
+            if last != Some((indicator, year)) {
+                last = Some((indicator, year));
+                touched.insert((indicator, year));
+            }
         }
     }
-    Ok(dataset)
+    Ok((dataset, touched))
+}
+
+/// Runs a `DELETE … RETURNING indicator, year` and answers the distinct pairs it removed.
+fn delete_values(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    param: impl rusqlite::ToSql,
+) -> Result<Touched> {
+    let mut stmt = tx.prepare(sql)?;
+    let mut rows = stmt.query([param])?;
+    let mut touched = Touched::new();
+    let mut last = None;
+    while let Some(row) = rows.next()? {
+        let pair: (i64, i32) = (row.get(0)?, row.get(1)?);
+        // Rows leave in key order, so a pair's rows come together.
+        if last != Some(pair) {
+            last = Some(pair);
+            touched.insert(pair);
+        }
+    }
+    Ok(touched)
 }
 
 /// Ids of `keys` in an intern table (`id INTEGER PRIMARY KEY, <column> TEXT UNIQUE`), adding

@@ -183,6 +183,13 @@ export const commands = {
 	 *  the window calls it at start and whenever the user switches language.
 	 */
 	setLanguage: (lang: Lang) => typedError<null, ApiError>(__TAURI_INVOKE("set_language", { lang })),
+	/**  "O programie": version, build date, schema versions and the data folder in use. */
+	about: () => typedError<AboutView, ApiError>(__TAURI_INVOKE("about")),
+	/**
+	 *  The first screen has its data: logs the time since start once (later calls, e.g. after a
+	 *  reload of the page, change nothing) and answers it in milliseconds.
+	 */
+	firstScreenReady: (screen: FirstScreen) => typedError<number, ApiError>(__TAURI_INVOKE("first_screen_ready", { screen })),
 	/**  The unit's groups from the last refresh (with its date), members named. */
 	gwdGroups: () => typedError<GwdGroupView[], ApiError>(__TAURI_INVOKE("gwd_groups")),
 	/**  Per indicator: shared or not, and which groups see the unit's values. */
@@ -227,6 +234,18 @@ export const commands = {
 };
 
 /* Types */
+export type AboutView = {
+	version: string,
+	/**  `RRRR-MM-DD` (see `build.rs`). */
+	build_date: string,
+	/**  Schema of `local.db` this program writes (a newer folder is refused). */
+	local_schema: number,
+	/**  Schema of `peers.db` this program writes. */
+	peers_schema: number,
+	/**  The data folder in use; `None` when none could be found. */
+	data_dir: string | null,
+};
+
 /**  The one error the UI receives: it branches on `kind`; `message` is Polish text for people. */
 export type ApiError = {
 	kind: ErrorKind,
@@ -613,6 +632,15 @@ export type FindingView = {
 	column: string | null,
 	message: string,
 };
+
+/**  The screen the window first showed with its data. */
+export type FirstScreen = 
+/**  No unit chosen yet: the unit chooser. */
+"unit_chooser" | 
+/**  Pulpit of the chosen unit, its strategy status loaded. */
+"dashboard" | 
+/**  The data folder could not be opened: the message saying why. */
+"load_error";
 
 export type GoalTextView = {
 	code: string,

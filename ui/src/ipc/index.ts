@@ -3,7 +3,9 @@
 import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
+  type AboutView,
   type ApiError,
+  type FirstScreen,
   type GwdGroupView,
   type GwdNoteView,
   type GwdShareView,
@@ -138,6 +140,7 @@ export type {
   ReportWrittenView,
 } from "./bindings";
 export type { CostRowView, CostServiceView, CostYearsView } from "./bindings";
+export type { AboutView, FirstScreen } from "./bindings";
 export type { BackupKind, BackupView, BackupsView, RestoredView } from "./bindings";
 export type { ExportFormat, ExportKind, ExportWrittenView } from "./bindings";
 export type { ValueCellView, ValueGridRowView, ValueGridView } from "./bindings";
@@ -378,6 +381,10 @@ export const api = {
   saveLog: async (path: string): Promise<number> => unwrap(await commands.saveLog(path)),
   /** The language of the messages made in Rust (errors, import findings, labels). */
   setLanguage: async (lang: Lang): Promise<null> => unwrap(await commands.setLanguage(lang)),
+  /** "O programie": version, build date, schema versions, the data folder. */
+  about: async (): Promise<AboutView> => unwrap(await commands.about()),
+  /** The first screen has its data: the app logs the time since its start (once). */
+  firstScreenReady: async (screen: FirstScreen): Promise<number> => unwrap(await commands.firstScreenReady(screen)),
   // Export of own data (Dane).
   /** The system's save dialog with the unit's file name; null when cancelled. */
   pickExportFile: async (kind: ExportKind, format: ExportFormat): Promise<string | null> =>

@@ -25,6 +25,7 @@ const copy = (created: string, kind: BackupView["kind"], size: number): BackupVi
 });
 
 const settingsMocks = {
+  about: () => ({ version: "0.1.0", build_date: "2026-12-02", local_schema: 13, peers_schema: 6, data_dir: status.data_dir }),
   trustedKeys: () => [
     { key_id: "ab12cd34", public_key: "x", origin: "administrator" as const, added_at: "2026-11-20T10:00:00Z", added_by: "admin" },
   ],
@@ -71,6 +72,11 @@ describe("Ustawienia", () => {
     });
     await settle();
     expect(document.querySelector("[data-testid=data-dir]")?.textContent).toBe(status.data_dir);
+    // "O programie": the same four facts as `jst --version`, the day as pl-PL writes it.
+    expect(document.querySelector("[data-testid=about-version]")?.textContent).toBe("Monitor JST 0.1.0");
+    expect(document.querySelector("[data-testid=about-built]")?.textContent).toBe("02.12.2026");
+    expect(document.querySelector("[data-testid=about-schemas]")?.textContent).toBe("dane własne (local.db): 13, dane porównawcze (peers.db): 6");
+    expect(document.querySelector("[data-testid=about-folder]")?.textContent).toBe(status.data_dir);
     expect(rows(document.querySelector("[data-testid=backup-list]"))[0].slice(1, 5)).toEqual(["codzienna", "655,4 kB", "11", "✓ tak"]);
 
     button("Zrób kopię teraz").click();

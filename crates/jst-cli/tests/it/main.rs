@@ -830,3 +830,29 @@ fn saved_groups_are_used_by_name() {
     ));
     assert!(near.as_array().is_some_and(|a| !a.is_empty()));
 }
+
+#[test]
+fn version_names_the_build_day_both_schemas_and_the_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("dane");
+    let out = jst(&data, &["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], concat!("jst ", env!("CARGO_PKG_VERSION")), "{text}");
+    let built = lines[1].strip_prefix("zbudowano: ").expect("a build day");
+    assert!(built.len() == 10 && built.starts_with("20"), "{text}");
+    assert_eq!(lines[2], "schemat danych własnych (local.db): 13", "{text}");
+    assert!(lines[3].starts_with("schemat danych porównawczych (peers.db): "), "{text}");
+    assert_eq!(lines[4], format!("folder danych: {}", data.display()), "{text}");
+    // Asking for the version touches nothing.
+    assert!(!data.exists());
+    let english = Command::new(env!("CARGO_BIN_EXE_jst"))
+        .args(["--lang", "en", "-V"])
+        .env("JST_DATA_DIR", &data)
+        .output()
+        .expect("run jst");
+    let text = String::from_utf8_lossy(&english.stdout).into_owned();
+    assert!(text.contains("\nown data schema (local.db): 13\n"), "{text}");
+    assert!(text.ends_with(&format!("data folder: {}\n", data.display())), "{text}");
+}

@@ -17,7 +17,6 @@ use super::unit_index::UnitIndex;
 use super::values::{parse_formula, Comparison};
 use crate::exchange::gwd_description;
 use crate::support::count;
-use crate::units::own_record;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,7 +71,15 @@ pub(crate) struct GroupValues {
 impl GroupValues {
     /// Every value counted by the statistics: the members' and the own unit's.
     pub fn all(&self) -> Vec<f64> {
-        self.others.iter().map(|(_, v)| *v).chain(self.own).collect()
+        let mut all = Vec::new();
+        self.all_into(&mut all);
+        all
+    }
+
+    /// [`GroupValues::all`] into a reused buffer.
+    pub fn all_into(&self, all: &mut Vec<f64>) {
+        all.clear();
+        all.extend(self.others.iter().map(|(_, v)| *v).chain(self.own));
     }
 
     /// Multiplies every value (real terms).
@@ -104,7 +111,7 @@ impl Comparison<'_> {
     /// neighbours depend on the year).
     pub(crate) fn group_context(&self, group: &str, year: i32) -> Result<GroupContext> {
         let spec = GroupSpec::parse(group)?;
-        let own = own_record(self.local)?;
+        let own = self.own()?.record.clone();
         let index = Arc::clone(&self.units);
         let population = &*index.population_near(year);
         let units = &index.units;
@@ -165,38 +172,43 @@ impl Comparison<'_> {
         let keys: Vec<i64> =
             (0..ctx.members.len()).filter_map(|m| ctx.member_key(m)).chain(ctx.own_key).collect();
         let table = self.value_table(index, &parsed, year, Some(&keys))?;
-        let budget: HashMap<String, f64> = self
-            .local
-            .budget_series()?
-            .into_iter()
+        let own_data = self.own()?;
+        let budget: HashMap<&str, f64> = own_data
+            .budget
+            .iter()
             .filter(|(_, y, _)| *y == year)
-            .map(|(c, _, v)| (c, v))
+            .map(|(c, _, v)| (c.as_str(), *v))
             .collect();
         // The own unit's own values of the year (e.g. pupils from its SIO list) are components
         // of its formulas beside its budget lines; the budget wins for WYD_*/DOCH_* codes.
-        let mut own_inputs: HashMap<String, f64> = self
-            .local
-            .observations()?
-            .into_iter()
-            .filter(|o| o.year == year && !o.sample)
-            .map(|o| (o.indicator, o.value))
+        let mut own_inputs: HashMap<&str, f64> = own_data
+            .values
+            .iter()
+            .filter(|(_, y, _)| *y == year)
+            .map(|(c, _, v)| (c.as_str(), *v))
             .collect();
-        own_inputs.extend(budget.iter().map(|(c, v)| (c.clone(), *v)));
+        own_inputs.extend(budget.iter().map(|(c, v)| (*c, *v)));
         // A GWD serves its members' values (their own, shared by consent, or public ones):
         // they come before the release's public values.
-        let mut served: HashMap<(String, &str), f64> = HashMap::new();
+        // By identity, then code: asked for every member and indicator (775 thousand times in
+        // an overview of all gminy), so without building a key.
+        let mut served: HashMap<String, HashMap<&str, f64>> = HashMap::new();
         if let Some(id) = &ctx.gwd {
             for v in self.local.gwd_values(id, year)? {
                 if let (Ok(identity), Some((indicator, _))) = (
                     Teryt::parse_lookup(&v.teryt),
                     parsed.iter().find(|(i, _)| i.code == v.indicator),
                 ) {
-                    served.insert((identity, indicator.code.as_str()), v.value);
+                    served.entry(identity).or_default().insert(indicator.code.as_str(), v.value);
                 }
             }
         }
-        let served_of =
-            |u: &UnitRecord, code: &str| served.get(&(u.identity.clone(), code)).copied();
+        let served_of = |u: &UnitRecord, code: &str| {
+            if served.is_empty() {
+                return None;
+            }
+            served.get(u.identity.as_str()).and_then(|by_code| by_code.get(code)).copied()
+        };
         let mut out = Vec::with_capacity(parsed.len());
         for (i, (indicator, formula)) in parsed.iter().enumerate() {
             let others = (0..ctx.members.len())
@@ -207,7 +219,7 @@ impl Comparison<'_> {
                 })
                 .collect();
             let public_own = table.get(i, ctx.own_key);
-            let own = if let Some(v) = budget.get(&indicator.code) {
+            let own = if let Some(v) = budget.get(indicator.code.as_str()) {
                 Some(*v)
             } else {
                 match formula {
@@ -230,7 +242,7 @@ impl Comparison<'_> {
         formula: &Formula,
         year: i32,
         own_key: Option<i64>,
-        own_inputs: &HashMap<String, f64>,
+        own_inputs: &HashMap<&str, f64>,
     ) -> Result<Option<f64>> {
         let codes: Vec<&str> = formula.codes().collect();
         let mut public: HashMap<&str, f64> = HashMap::new();

@@ -7,7 +7,6 @@ use jst_text::t;
 use serde::Serialize;
 
 use super::values::{parse_formula, Comparison};
-use crate::units::own_record;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,7 +29,7 @@ pub(crate) fn nearest_peers(
     variables: Option<Vec<String>>,
     weights: Option<Vec<f64>>,
 ) -> Result<Vec<NearestView>> {
-    let own = own_record(c.local)?;
+    let own = c.own()?.record.clone();
     let index = &c.units;
     let year = match year {
         Some(y) => y,

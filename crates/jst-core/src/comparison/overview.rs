@@ -1,7 +1,7 @@
 //! The own unit's position on every catalogue indicator in one year: the "where do we stand?"
 //! overview behind Pulpit and reports, and the §11 benchmark of own position on all indicators.
 
-use jst_analytics::{group_stats_many, own_position};
+use jst_analytics::standing;
 use jst_domain::Polarity;
 use serde::Serialize;
 
@@ -33,22 +33,20 @@ pub(crate) fn peer_overview(
     let indicators: Vec<_> =
         c.local.catalogue()?.into_iter().filter(|i| i.origin == "catalogue").collect();
     let all_values = c.group_values_many(&indicators, year, &ctx)?;
-    let lists: Vec<Vec<f64>> = all_values.iter().map(|v| v.all()).collect();
-    let all_stats = group_stats_many(&lists)?;
     let mut out = Vec::new();
-    for (((indicator, values), all), stats) in
-        indicators.into_iter().zip(all_values).zip(lists).zip(all_stats)
-    {
-        let Some(stats) = stats else { continue };
+    let (mut all, mut scratch) = (Vec::new(), Vec::new());
+    for (indicator, values) in indicators.into_iter().zip(all_values) {
+        values.all_into(&mut all);
         let polarity = Polarity::from_code(&indicator.polarity);
-        let position = values.own.and_then(|v| own_position(&all, v, polarity));
+        let Some(standing) = standing(&all, values.own, polarity, &mut scratch) else { continue };
+        let position = standing.position;
         out.push(IndicatorPositionView {
             name: indicator.name().to_owned(),
             code: indicator.code,
             unit: indicator.unit,
             own: values.own,
-            n: count(stats.n),
-            median: Some(stats.median),
+            n: count(standing.n),
+            median: Some(standing.median),
             percentile_rank: position.map(|p| p.percentile_rank),
             rank: position.and_then(|p| p.rank).map(count),
         });

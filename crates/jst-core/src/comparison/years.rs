@@ -1,6 +1,6 @@
 //! The own unit's position in its group year by year: is it moving up or down among its peers?
 
-use jst_analytics::{group_stats, own_position};
+use jst_analytics::standing;
 use jst_domain::Polarity;
 use serde::Serialize;
 
@@ -35,6 +35,7 @@ pub(crate) fn position_over_years(
     years.reverse();
     let polarity = Polarity::from_code(&indicator.polarity);
     let mut out = Vec::new();
+    let mut scratch = Vec::new();
     for year in years {
         let ctx = match c.group_context(group, year) {
             Ok(ctx) => ctx,
@@ -47,17 +48,17 @@ pub(crate) fn position_over_years(
             continue;
         };
         let all = values.all();
-        let Some(stats) = group_stats(&all)? else {
+        let Some(standing) = standing(&all, values.own, polarity, &mut scratch) else {
             continue;
         };
-        let position = values.own.and_then(|v| own_position(&all, v, polarity));
+        let position = standing.position;
         out.push(YearPositionView {
             year,
             value: values.own,
             percentile_rank: position.map(|p| p.percentile_rank),
             rank: position.and_then(|p| p.rank).map(count),
-            n: count(stats.n),
-            median: Some(stats.median),
+            n: count(standing.n),
+            median: Some(standing.median),
         });
     }
     Ok(out)

@@ -1,6 +1,7 @@
 //! What every use case leans on and no domain owns: reading the files users name, writing files
-//! crash-safely, the audit stamp and the data folder's default place.
+//! crash-safely, the audit stamp, the data folder's default place and what the program is.
 
+pub(crate) mod about;
 pub(crate) mod data_dir;
 pub(crate) mod input;
 pub(crate) mod stamp;

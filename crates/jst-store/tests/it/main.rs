@@ -6,6 +6,7 @@ mod backups;
 mod gwd;
 mod migrations;
 mod observations;
+mod peer_blocks;
 mod peer_groups;
 mod practice_proposals;
 mod practices;

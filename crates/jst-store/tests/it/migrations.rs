@@ -72,6 +72,17 @@ fn every_earlier_peers_schema_migrates_to_the_fresh_one() {
                 "{}",
                 fixture.display()
             );
+            // From schema 6 on the comparisons read year-major blocks: an older store gets them
+            // on its first open.
+            let slots: Vec<usize> =
+                store.unit_keys().expect("keys").iter().map(|(k, _)| *k as usize).collect();
+            let column = &store.year_columns(&["LUD_OGOLEM"], 2024, &slots).expect("blocks")[0];
+            assert_eq!(
+                column.iter().filter(|v| **v == 69791.0).count(),
+                1,
+                "{}",
+                fixture.display()
+            );
         }
         drop(store);
         assert_eq!(schema_of(&copy), schema_of(&fresh), "{}", fixture.display());
