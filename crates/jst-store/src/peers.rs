@@ -1,5 +1,6 @@
 //! `peers.db`: public per-unit values and reference data (population). Disposable: it can be
-//! rebuilt from shipped files and releases. A dataset is replaced all or nothing.
+//! rebuilt from shipped files and releases. A dataset is replaced all or nothing, its year-major
+//! blocks (`peer_blocks.rs`) with it.
 
 use std::collections::HashMap;
 use std::path::Path;
