@@ -1,6 +1,7 @@
 // The app as a town hall gets it: the program the `.deb` installed (/usr/bin/monitor-jst), started
-// on an empty data folder, shows the unit chooser and finds a unit in the shipped register. Run by `cargo xtask bundle --install-test`, which
-// sets APP_BINARY, TAURI_DRIVER, ARTIFACTS, JST_DATA_DIR and DISPLAY.
+// on an empty data folder, shows the unit chooser, finds a unit in the shipped register and opens
+// its Pulpit. Run by `cargo xtask bundle --install-test`, which sets APP_BINARY, TAURI_DRIVER,
+// ARTIFACTS, JST_DATA_DIR and DISPLAY.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { env, join, startApp } from "./webdriver.mjs";
@@ -16,10 +17,17 @@ try {
   assert.equal(await s.text("return document.title;"), "Monitor JST");
   assert.equal(await s.text("return document.documentElement.lang;"), "pl");
   await s.type("#unit-search", "wieliczka");
-  await s.waitFor("Wieliczka w rejestrze", "return [...document.querySelectorAll('li, tr, button')].some((e) => e.innerText.includes('Wieliczka'));");
+  // A search result, not the demo button's "Wieliczka": the shipped register answered.
+  await s.waitFor(
+    "Wieliczka w rejestrze",
+    "return [...document.querySelectorAll('button.result')].some((b) => b.innerText.includes('Wieliczka'));",
+  );
   await s.screenshot(join(artifacts, "zainstalowany-wybor-jednostki.png"));
+  await s.click("button.result", "1219053");
+  await s.waitFor("Pulpit Wieliczki", "return document.querySelector('h1')?.innerText === 'Wieliczka';");
+  await s.screenshot(join(artifacts, "zainstalowany-pulpit.png"));
   assert.ok(existsSync(join(dataDir, "local.db")), "the installed app made its data folder");
-  console.log("zainstalowana aplikacja: ekran wyboru jednostki, rejestr TERYT wczytany");
+  console.log("zainstalowana aplikacja: wybór jednostki z rejestru TERYT, Pulpit Wieliczki");
 } catch (error) {
   await session.screenshot(join(artifacts, "zainstalowany-blad.png")).catch(() => {});
   throw error;

@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::{ensure, Context, Result};
 
 use crate::bench_release::{with_data_dir, Measured};
-use crate::shell::{cargo, step};
+use crate::shell::{cargo_release, step};
 
 /// Seed of the synthetic amounts: the same file on every run.
 const SEED: u64 = 2023;
@@ -73,7 +73,7 @@ fn describe(what: &str, m: &Measured) {
 
 pub fn run(root: &Path, national: &Path, target: &Path) -> Result<()> {
     step("Import MF w skali kraju: jst-server import mf krajowego Rb-28S");
-    cargo(root, &["build", "--release", "-p", "jst-server"])?;
+    cargo_release(root, &["build", "-p", "jst-server"])?;
     let server = target.join("release/jst-server");
     let work = national.join("mf-pomiar");
     if work.exists() {

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::{bail, ensure, Context, Result};
 
-use crate::shell::{cargo, step};
+use crate::shell::{cargo_release, step};
 
 const OWN_UNIT: &str = "1219053";
 
@@ -127,7 +127,7 @@ fn mb(bytes: u64) -> f64 {
 
 pub fn run(root: &Path, national: &Path, target: &Path) -> Result<()> {
     step("Wydania w skali kraju: budowa, rozmiar, wczytanie, aktualizacja roczna");
-    cargo(root, &["build", "--release", "-p", "jst-server", "-p", "jst-cli"])?;
+    cargo_release(root, &["build", "-p", "jst-server", "-p", "jst-cli"])?;
     let server_bin = target.join("release/jst-server");
     let jst_bin = target.join("release/jst");
     let work = national.join("wydania-pomiar");

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, ensure, Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::shell::{cargo, step};
+use crate::shell::{cargo_release, step};
 
 const CLIENTS: usize = 500;
 const UNITS: usize = 2_500;
@@ -740,7 +740,7 @@ pub fn run(root: &Path, target: &Path, seconds: u64, engine: Engine) -> Result<(
         "Serwer pod obciążeniem ({}): {UNITS} tokenów, {CLIENTS} klientów przez {seconds} s, awarie",
         engine.name()
     ));
-    cargo(root, &["build", "--release", "-p", "jst-server"])?;
+    cargo_release(root, &["build", "-p", "jst-server"])?;
     let bin = target.join("release/jst-server");
     let work = target.join("bench-server");
     let releases = work.join("wydania");

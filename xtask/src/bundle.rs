@@ -11,14 +11,14 @@ use std::process::Command;
 
 use anyhow::{bail, ensure, Context, Result};
 
-use crate::shell::{cargo, is_root, run_in, step};
+use crate::shell::{build_day_epoch, cargo_release, is_root, run_in, step};
 
 /// Builds the packages; answers the `.deb`.
 pub fn build(root: &Path) -> Result<PathBuf> {
     crate::deps::ensure_all(root)?;
     crate::build_ui(root)?;
     step("jst (release), program wiersza poleceń w pakiecie");
-    cargo(root, &["build", "--release", "-p", "jst-cli"])?;
+    cargo_release(root, &["build", "-p", "jst-cli"])?;
     let triple = host_triple()?;
     let release = crate::target_dir(root).join("release");
     let sidecars = root.join("src-tauri/binaries");
@@ -32,11 +32,9 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&bundles);
     let tauri = root.join("ui/node_modules/.bin/tauri");
     ensure!(tauri.exists(), "brak {}: npm install w ui/", tauri.display());
-    // The build day stamped into the program (`jst --version`, "O programie") is today's.
-    let epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs().to_string())
-        .unwrap_or_default();
+    // The build day stamped into the program (`jst --version`, "O programie") is today's, the
+    // same as the sidecar's.
+    let epoch = build_day_epoch();
     run_in(
         root,
         &tauri.display().to_string(),
@@ -94,14 +92,16 @@ fn output(program: &str, args: &[&str]) -> Result<String> {
 fn check_deb(deb: &Path) -> Result<()> {
     let deb = deb.display().to_string();
     let files = output("dpkg-deb", &["--contents", &deb])?;
+    // `dpkg-deb --contents` lists `usr/bin/jst` (Tauri's archives) or `./usr/bin/jst` (dpkg's).
     for wanted in [
-        "./usr/bin/monitor-jst",
-        "./usr/bin/jst",
-        "./usr/share/applications/Monitor JST.desktop",
-        "./usr/share/icons/hicolor/128x128/apps/monitor-jst.png",
+        "usr/bin/monitor-jst",
+        "usr/bin/jst",
+        "usr/share/applications/Monitor JST.desktop",
+        "usr/share/icons/hicolor/128x128/apps/monitor-jst.png",
     ] {
         ensure!(
-            files.lines().any(|l| l.ends_with(wanted)),
+            files.lines().any(|l| l.ends_with(&format!(" {wanted}"))
+                || l.ends_with(&format!(" ./{wanted}"))),
             "pakiet {deb} nie zawiera {wanted}:\n{files}"
         );
     }

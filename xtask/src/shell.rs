@@ -22,6 +22,25 @@ pub fn cargo(root: &Path, args: &[&str]) -> Result<()> {
     run_in(root, "cargo", args, &[])
 }
 
+/// `cargo <args> --release` with the build day stamped as today's midnight (UTC): every release
+/// build of the day shares one `SOURCE_DATE_EPOCH`, so `jst-core` (whose build script stamps the
+/// date) is not rebuilt between the bundle and the benches, and both programs of a package carry
+/// the same day.
+pub fn cargo_release(root: &Path, args: &[&str]) -> Result<()> {
+    let mut full = args.to_vec();
+    full.push("--release");
+    let epoch = build_day_epoch();
+    run_in(root, "cargo", &full, &[("SOURCE_DATE_EPOCH", epoch.as_str())])
+}
+
+/// Today's midnight (UTC) in seconds since 1970, as `SOURCE_DATE_EPOCH` wants it.
+pub fn build_day_epoch() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (now - now % 86_400).to_string()
+}
+
 pub fn npm(root: &Path, args: &[&str]) -> Result<()> {
     run_in(&root.join("ui"), "npm", args, &[])
 }
