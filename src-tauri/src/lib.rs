@@ -158,7 +158,8 @@ pub fn run() {
                 data_dir = ?data_dir.as_ref().ok(),
                 "Monitor JST uruchomiony"
             );
-            app.manage(state::AppState::open(data_dir));
+            app.manage(state::AppState::new(data_dir));
+            state::AppState::open_in_background(app.handle());
             background::start(app.handle().clone());
             Ok(())
         })

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use jst_core::{ErrorKind, Monitor, DATA_DIR_ENV};
 use tauri::ipc::Channel;
@@ -34,7 +34,10 @@ impl Work {
 /// writes, so a long import no longer makes every other screen wait.
 pub struct AppState {
     data_dir: Result<PathBuf, ApiError>,
-    monitor: Result<Mutex<Monitor>, ApiError>,
+    /// Opened by the first use, or by [`AppState::open_in_background`] while the webview loads
+    /// its page (a first start creates both databases and loads the register: half a second
+    /// the window would otherwise wait with the event loop blocked).
+    monitor: OnceLock<Result<Mutex<Monitor>, ApiError>>,
     /// Opened on first use; closed (set to `None`) when the folder is swapped under it.
     worker: Mutex<Option<Monitor>>,
     /// Read by the running work without any lock.
@@ -42,16 +45,32 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn open(data_dir: Result<PathBuf, ApiError>) -> Self {
-        let monitor = data_dir
-            .clone()
-            .and_then(|dir| Monitor::open(&dir).map(Mutex::new).map_err(ApiError::from));
+    /// The state of `data_dir`, not yet opened: the first use opens it.
+    pub fn new(data_dir: Result<PathBuf, ApiError>) -> Self {
         Self {
             data_dir,
-            monitor,
+            monitor: OnceLock::new(),
             worker: Mutex::new(None),
             cancels: [AtomicBool::new(false), AtomicBool::new(false), AtomicBool::new(false)],
         }
+    }
+
+    /// Opens the folder on its own thread; a command arriving meanwhile waits for it.
+    pub fn open_in_background(app: &tauri::AppHandle) {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let _ = app.state::<AppState>().monitor();
+        });
+    }
+
+    fn monitor(&self) -> Result<&Mutex<Monitor>, ApiError> {
+        self.monitor
+            .get_or_init(|| {
+                let dir = self.data_dir.as_ref().map_err(Clone::clone)?;
+                Monitor::open(dir).map(Mutex::new).map_err(ApiError::from)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The data folder, for what the shell keeps there itself (the log).
@@ -92,8 +111,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
     ) -> Result<T, ApiError> {
-        let monitor = self.monitor.as_ref().map_err(Clone::clone)?;
-        let mut guard = monitor.lock().map_err(|_| poisoned())?;
+        let mut guard = self.monitor()?.lock().map_err(|_| poisoned())?;
         f(&mut guard).map_err(ApiError::from)
     }
 
@@ -103,7 +121,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Monitor) -> jst_core::Result<T>,
     ) -> Result<T, ApiError> {
-        self.monitor.as_ref().map_err(Clone::clone)?;
+        self.monitor()?;
         let mut guard = self.worker.lock().map_err(|_| poisoned())?;
         if guard.is_none() {
             let dir = self.data_dir.as_ref().map_err(Clone::clone)?;
@@ -155,7 +173,7 @@ mod tests {
 
     fn demo_state() -> (tempfile::TempDir, AppState) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let state = AppState::open(Ok(dir.path().join("dane")));
+        let state = AppState::new(Ok(dir.path().join("dane")));
         state.with(|m| m.open_demo()).expect("demo");
         (dir, state)
     }
