@@ -24,7 +24,7 @@ pub fn run(root: &Path, national: &Path) -> Result<()> {
     crate::build_ui(root)?;
     step("Aplikacja i jst w trybie release");
     // The app as `tauri build` makes it (assets served by the custom protocol), so the figure is
-    // the shipped program's and the build reuses `cargo xtask bundle`'s artefacts.
+    // the shipped program's and the build reuses the dependencies `cargo xtask bundle` built.
     cargo_release(root, &["build", "-p", "monitor-jst", "--features", "tauri/custom-protocol"])?;
     cargo_release(root, &["build", "-p", "jst-cli"])?;
     let release = crate::target_dir(root).join("release");

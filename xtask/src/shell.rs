@@ -23,9 +23,9 @@ pub fn cargo(root: &Path, args: &[&str]) -> Result<()> {
 }
 
 /// `cargo <args> --release` with the build day stamped as today's midnight (UTC): every release
-/// build of the day shares one `SOURCE_DATE_EPOCH`, so `jst-core` (whose build script stamps the
-/// date) is not rebuilt between the bundle and the benches, and both programs of a package carry
-/// the same day.
+/// build of the day shares one `SOURCE_DATE_EPOCH`, so the C crates (`cc` reruns on it) and all
+/// above them are not rebuilt between the bundle and the benches, and both programs of a package
+/// carry the same day.
 pub fn cargo_release(root: &Path, args: &[&str]) -> Result<()> {
     let mut full = args.to_vec();
     full.push("--release");
